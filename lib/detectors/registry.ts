@@ -1,0 +1,10 @@
+import { legalLinks } from './legal-links';
+import type { Detector } from './types';
+
+// Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
+export const detectors = {
+  'legal-links': legalLinks,
+} as const satisfies Record<string, Detector>;
+
+export type DetectorId = keyof typeof detectors;
+export const detectorList: readonly Detector[] = Object.values(detectors);

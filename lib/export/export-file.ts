@@ -1,0 +1,45 @@
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type Evaluation, type ExportFile } from './schema';
+import { stripUrl } from './strip-url';
+
+/** Wraps evaluations in the export envelope, URLs stripped of their query strings unless asked otherwise. */
+export function toExportFile(evaluations: Evaluation[], opts: { now: number; version: string; keepQuery?: boolean }): ExportFile {
+  const clean = opts.keepQuery ? evaluations : evaluations.map(stripEvaluation);
+  return exportFileSchema.parse({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(opts.now).toISOString(),
+    generator: { name: 'Loupe', version: opts.version },
+    evaluations: clean,
+  });
+}
+
+function stripEvaluation(e: Evaluation): Evaluation {
+  return {
+    ...e,
+    resource: { ...e.resource, url: stripUrl(e.resource.url) },
+    findings: e.findings.map((f) => ({
+      ...f,
+      evidence: f.evidence.map((ev) => (ev.url ? { ...ev, url: stripUrl(ev.url) } : ev)),
+    })),
+  };
+}
+
+const CSV_COLUMNS = ['resource_url', 'resource_title', 'inspected_at', 'finding_id', 'category', 'severity', 'message', 'evidence'] as const;
+
+/** One row per finding, for the spreadsheets of the people who consolidate evaluations. */
+export function toCsv(file: ExportFile): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const e of file.evaluations) {
+    for (const f of e.findings) {
+      const evidence = f.evidence.map((ev) => ev.url ?? ev.selector ?? ev.text ?? '').filter(Boolean).join(' | ');
+      rows.push([e.resource.url, e.resource.title, e.inspectedAt, f.id, f.category, f.severity, f.message, evidence]);
+    }
+  }
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(v: string): string {
+  // A leading =, +, - or @ would be run as a formula by a spreadsheet: page text is untrusted.
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

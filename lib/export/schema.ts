@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { categorySchema, evidenceSchema, severitySchema } from '../detectors/types';
+
+// The export format: the single source of truth for what Loupe writes and reads back. The JSON Schema in
+// schemas/ is generated from it (npm run gen:schema) and a test fails when the committed copy differs.
+// Version 1. The grid is optional until the grid issue fills it; consolidation reads evaluations[].
+
+export const findingSchema = z.object({
+  /** `<detector>/<key>`: the same thing on the same page keeps the same id from one run to the next. */
+  id: z.string().regex(/^[a-z0-9-]+\/[\w:.\-/@]+$/),
+  detector: z.string(),
+  category: categorySchema,
+  severity: severitySchema,
+  messageKey: z.string(),
+  params: z.array(z.string()),
+  /** French, whatever the browser's language: the evaluation is shared between French schools. */
+  message: z.string(),
+  evidence: z.array(evidenceSchema),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const detectorStatusSchema = z.object({
+  id: z.string(),
+  status: z.enum(['ok', 'error', 'skipped']),
+  error: z.string().optional(),
+  ms: z.number(),
+});
+export type DetectorStatus = z.infer<typeof detectorStatusSchema>;
+
+export const ratingSchema = z.enum(['conforme', 'partiel', 'non-conforme', 'non-applicable', 'non-evalue']);
+
+/** A criterion of the ministry's grid: suggested by detectors, confirmed or overridden by the person. */
+export const criterionSchema = z.object({
+  id: z.string(),
+  axis: z.enum(['pedagogique', 'juridique', 'technique', 'economique', 'editorial', 'accessibilite']),
+  suggested: ratingSchema.optional(),
+  rating: ratingSchema,
+  source: z.enum(['detector', 'person']),
+  findingIds: z.array(z.string()),
+  comment: z.string().max(5000).optional(),
+});
+
+export const evaluationSchema = z.object({
+  /** Random id of this evaluation (not of the resource): two teachers' evaluations of one page stay distinct. */
+  id: z.string().min(8),
+  resource: z.object({
+    /** Without query string or fragment: they can hold session tokens. */
+    url: z.string(),
+    site: z.string(),
+    title: z.string(),
+    publisher: z.string().optional(),
+  }),
+  inspectedAt: z.string().datetime(),
+  loupeVersion: z.string(),
+  findings: z.array(findingSchema),
+  detectors: z.array(detectorStatusSchema),
+  /** What the inspection could not see, in French, for the person to know the report's limits. */
+  limits: z.array(z.string()),
+  summary: z.object({
+    blocking: z.number().int(),
+    problem: z.number().int(),
+    review: z.number().int(),
+    info: z.number().int(),
+  }),
+  grid: z.array(criterionSchema).optional(),
+  author: z.object({ name: z.string().optional(), role: z.string().optional(), school: z.string().optional() }).optional(),
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+export const EXPORT_FORMAT = 'loupe-evaluations';
+export const EXPORT_VERSION = 1;
+
+export const exportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string().datetime(),
+  generator: z.object({ name: z.literal('Loupe'), version: z.string() }),
+  evaluations: z.array(evaluationSchema),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;

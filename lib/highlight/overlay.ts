@@ -1,0 +1,51 @@
+import { resolveSelector } from '../snapshot/node-ref';
+import type { HighlightReply } from '../messaging/content-message';
+
+// Outlines drawn over the page in a closed shadow root: the page's CSS cannot reach them, Loupe's cannot leak out,
+// and pointer-events: none keeps the page usable underneath.
+
+const HOST_TAG = 'loupe-overlay';
+
+export function clearHighlights(doc: Document): void {
+  doc.querySelectorAll(HOST_TAG).forEach((h) => h.remove());
+}
+
+export function drawHighlights(doc: Document, selectors: readonly string[], scroll: boolean): HighlightReply['results'] {
+  clearHighlights(doc);
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-loupe', 'overlay');
+  host.style.cssText = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;';
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = `.box{position:absolute;box-sizing:border-box;border:3px solid #c8102e;outline:2px solid #fff;
+    background:rgba(200,16,46,.08);border-radius:2px;pointer-events:none}`;
+  root.append(style);
+  const results: HighlightReply['results'] = [];
+  let first: Element | null = null;
+  const win = doc.defaultView!;
+  for (const selector of selectors) {
+    const el = resolveSelector(doc, selector);
+    if (!el) {
+      results.push('gone');
+      continue;
+    }
+    const r = el.getBoundingClientRect();
+    const visible = typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
+    if (!visible || (r.width === 0 && r.height === 0)) {
+      results.push('hidden');
+      continue;
+    }
+    first ??= el;
+    const box = doc.createElement('div');
+    box.className = 'box';
+    box.setAttribute('part', 'box');
+    box.style.cssText = `left:${r.left + win.scrollX - 3}px;top:${r.top + win.scrollY - 3}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+    root.append(box);
+    results.push('shown');
+  }
+  doc.documentElement.append(host);
+  if (scroll && first) first.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  // Boxes are placed in page coordinates; redraw after the scroll so a sticky layout cannot shift them.
+  if (scroll && first) return drawHighlights(doc, selectors, false);
+  return results;
+}

@@ -1,0 +1,385 @@
+import { clip, createRefMaker, labelOf } from './node-ref';
+import { LIMITS } from './limits';
+import type { PageSnapshot } from './schema';
+import { MARKED_SELECTORS } from './selectors';
+import { TEXT_PATTERNS } from './text-patterns';
+
+// The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
+// included) fills every list of the snapshot; it yields to the page every SLICE_MS so a huge page stays responsive.
+// It records where things are and what they say; it never judges.
+
+const SLICE_MS = 30;
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const ANY_TEXT_PATTERN = new RegExp(Object.values(TEXT_PATTERNS).map((r) => r.source).join('|'), 'i');
+const MARK_HINT = /ad|gpt|taboola|outbrain|prebid|pub|cookie|consent|tarteaucitron|axeptio|didomi|onetrust|cybot|cmplz|usercentrics|qc-cmp|sp_message/i;
+const MARKED = Object.entries(MARKED_SELECTORS).flatMap(([kind, sels]) => sels.map((sel) => ({ kind, sel })));
+const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
+const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
+
+export interface CollectOptions {
+  /** Clock, injectable for tests. */
+  now?: () => number;
+  /** Let the page breathe between slices; tests may pass a no-op. */
+  yieldToPage?: () => Promise<void>;
+}
+
+const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function collectSnapshot(doc: Document, opts: CollectOptions = {}): Promise<PageSnapshot> {
+  const started = performance.now();
+  const yieldToPage = opts.yieldToPage ?? defaultYield;
+  const refs = createRefMaker();
+  const truncated = new Set<string>();
+  const snap: PageSnapshot = {
+    schemaVersion: 1,
+    url: doc.location?.href ?? doc.URL,
+    title: clip(doc.title, 500),
+    lang: clip(doc.documentElement.getAttribute('lang') ?? '', 40),
+    capturedAt: (opts.now ?? Date.now)(),
+    doctype: doc.doctype ? doc.doctype.name : '',
+    viewport: '',
+    meta: [],
+    linkTags: [],
+    jsonLd: [],
+    microdata: [],
+    rdfa: [],
+    links: [],
+    forms: [],
+    buttons: [],
+    scripts: [],
+    inlineScripts: [],
+    iframes: [],
+    images: [],
+    media: [],
+    marked: [],
+    textSignals: [],
+    resources: [],
+    storage: { cookieNames: [], localStorageKeys: 0, sessionStorageKeys: 0 },
+    limits: {
+      elementCount: 0,
+      truncated: [],
+      resourceBufferFull: false,
+      crossOriginFrames: 0,
+      shadowRoots: 0,
+      gatherMs: 0,
+    },
+  };
+
+  const push = <K extends keyof typeof LIMITS>(key: K, item: PageSnapshot[K][number]) => {
+    const list = snap[key] as unknown[];
+    if (list.length < LIMITS[key]) list.push(item);
+    else truncated.add(key);
+  };
+
+  const orphanInputs: HTMLInputElement[] = [];
+  const roots: Node[] = [doc.documentElement];
+  let sliceStart = performance.now();
+  let count = 0;
+
+  while (roots.length > 0) {
+    const root = roots.shift()!;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        visitText(node as Text);
+        continue;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = node as Element;
+      count++;
+      visitElement(el);
+      if (el.shadowRoot) {
+        snap.limits.shadowRoots++;
+        roots.push(el.shadowRoot);
+      }
+      if ((count & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+  }
+  snap.limits.elementCount = count;
+  collectVirtualForms(orphanInputs);
+  collectResources();
+  collectStorage();
+  snap.limits.truncated = [...truncated];
+  snap.limits.gatherMs = Math.round(performance.now() - started);
+  return snap;
+
+  function visitText(text: Text) {
+    const data = text.data;
+    if (data.length < 2 || data.length > 2000) return;
+    const parent = text.parentElement;
+    if (!parent || SKIP_TEXT.has(parent.tagName)) return;
+    if (!ANY_TEXT_PATTERN.test(data)) return;
+    for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
+      if (!re.test(data)) continue;
+      // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
+      const context = (parent.textContent ?? data).slice(0, 600);
+      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data }) });
+    }
+  }
+
+  function visitElement(el: Element) {
+    switch (el.localName) {
+      case 'a':
+      case 'area': {
+        const href = (el as HTMLAnchorElement).href;
+        if (!href) break;
+        const img = el.querySelector('img');
+        push('links', {
+          href: clip(href, 4096),
+          text: clip(el.textContent ?? '', 500),
+          title: clip(el.getAttribute('title') ?? '', 500),
+          ariaLabel: clip(el.getAttribute('aria-label') ?? '', 500),
+          rel: clip(el.getAttribute('rel') ?? '', 200),
+          imgAlt: clip(img?.alt ?? '', 500),
+          imgSrc: clip(img?.src ?? '', 4096),
+          ref: refs.ref(el),
+        });
+        break;
+      }
+      case 'form':
+        collectForm(el as HTMLFormElement);
+        break;
+      case 'input': {
+        const input = el as HTMLInputElement;
+        if (!input.form && /^(password|email|text|date|tel)$/.test(input.type)) orphanInputs.push(input);
+        if (input.type === 'submit' || input.type === 'button') push('buttons', { text: clip(input.value, 500), ref: refs.ref(el) });
+        break;
+      }
+      case 'button':
+        push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
+        break;
+      case 'script': {
+        const s = el as HTMLScriptElement;
+        if (s.src) push('scripts', { src: clip(s.src, 4096), type: clip(s.type, 100), ref: refs.ref(el) });
+        else if (s.type === 'application/ld+json') push('jsonLd', (s.textContent ?? '').slice(0, 100_000));
+        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400) });
+        break;
+      }
+      case 'iframe':
+      case 'frame': {
+        const f = el as HTMLIFrameElement;
+        let crossOrigin = false;
+        try {
+          crossOrigin = f.contentDocument === null;
+        } catch {
+          crossOrigin = true;
+        }
+        if (crossOrigin) snap.limits.crossOriginFrames++;
+        push('iframes', {
+          src: clip(f.src, 4096),
+          title: clip(f.title, 500),
+          name: clip(f.name, 200),
+          ref: refs.ref(el),
+        });
+        break;
+      }
+      case 'img': {
+        const img = el as HTMLImageElement;
+        push('images', {
+          src: clip(img.currentSrc || img.src, 4096),
+          alt: clip(img.getAttribute('alt') ?? '', 500),
+          title: clip(img.title, 500),
+          width: img.naturalWidth || img.width,
+          height: img.naturalHeight || img.height,
+          ref: refs.ref(el),
+        });
+        break;
+      }
+      case 'video':
+      case 'audio': {
+        const m = el as HTMLMediaElement;
+        push('media', {
+          tag: el.localName as 'video' | 'audio',
+          src: clip(m.currentSrc || m.src || (el.querySelector('source') as HTMLSourceElement | null)?.src || '', 4096),
+          autoplay: m.autoplay,
+          muted: m.muted,
+          controls: m.controls,
+          tracks: Array.from(el.querySelectorAll('track')).slice(0, 50).map((t) => ({
+            kind: clip(t.kind, 40),
+            srclang: clip(t.srclang, 40),
+            label: clip(t.label, 500),
+          })),
+          ref: refs.ref(el),
+        });
+        break;
+      }
+      case 'meta': {
+        const name = el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '';
+        const property = el.getAttribute('property') ?? el.getAttribute('itemprop') ?? '';
+        const content = el.getAttribute('content') ?? '';
+        if (name.toLowerCase() === 'viewport') snap.viewport = clip(content, 500);
+        push('meta', { name: clip(name, 200), property: clip(property, 200), content: clip(content, 2000) });
+        break;
+      }
+      case 'link': {
+        const l = el as HTMLLinkElement;
+        if (l.href) push('linkTags', { rel: clip(l.rel, 200), href: clip(l.href, 4096), type: clip(l.type, 100) });
+        break;
+      }
+    }
+    if (el.hasAttribute('itemprop') && el.localName !== 'meta') {
+      const scope = el.closest('[itemscope]');
+      push('microdata', {
+        itemprop: clip(el.getAttribute('itemprop') ?? '', 200),
+        itemtype: clip(scope?.getAttribute('itemtype') ?? '', 300),
+        value: clip(itemValue(el), 1000),
+        ref: refs.ref(el),
+      });
+    } else if (el.localName === 'meta' && el.hasAttribute('itemprop')) {
+      const scope = el.closest('[itemscope]');
+      push('microdata', {
+        itemprop: clip(el.getAttribute('itemprop') ?? '', 200),
+        itemtype: clip(scope?.getAttribute('itemtype') ?? '', 300),
+        value: clip(el.getAttribute('content') ?? '', 1000),
+        ref: refs.ref(el),
+      });
+    }
+    if (el.localName !== 'meta' && el.hasAttribute('property')) {
+      push('rdfa', { property: clip(el.getAttribute('property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
+    }
+    if (el.localName === 'ins' || MARK_HINT.test(el.id) || MARK_HINT.test(el.getAttribute('class') ?? '') || el.hasAttribute('data-ad-slot') || el.hasAttribute('aria-label') || el.hasAttribute('data-widget-id')) {
+      markIfKnown(el);
+    }
+  }
+
+  function markIfKnown(el: Element) {
+    if (!el.matches(MARKED_ANY)) return;
+    const hit = MARKED.find((m) => el.matches(m.sel))!;
+    // A banner's nested containers often match too: keep the outermost.
+    if (el.parentElement?.closest(MARKED_BY_KIND[hit.kind]!)) return;
+    push('marked', {
+      kind: hit.kind,
+      matched: hit.sel,
+      tag: el.localName,
+      id: clip(el.id, 200),
+      className: clip(el.getAttribute('class') ?? '', 300),
+      text: clip((el.textContent ?? '').slice(0, 1000), 500),
+      ref: refs.ref(el),
+    });
+  }
+
+  function collectForm(form: HTMLFormElement) {
+    const fields = Array.from(form.elements)
+      .filter((e): e is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement => e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement)
+      .slice(0, 200);
+    push('forms', {
+      action: clip(form.action, 4096),
+      method: clip(form.method, 20),
+      id: clip(form.id, 200),
+      className: clip(form.getAttribute('class') ?? '', 300),
+      heading: headingFor(form),
+      submitTexts: submitTextsOf(form),
+      fields: fields.map(fieldOf),
+      virtual: false,
+      ref: refs.ref(form, { label: headingFor(form) || form.id || form.getAttribute('name') || 'form' }),
+    });
+  }
+
+  /** Sign-up pages built without a <form> element: group orphan inputs by the nearest container holding a button. */
+  function collectVirtualForms(inputs: HTMLInputElement[]) {
+    const seen = new Set<Element>();
+    for (const input of inputs) {
+      let box: Element | null = input.parentElement;
+      for (let depth = 0; box && depth < 6; depth++, box = box.parentElement) {
+        if (box.querySelector('button, input[type="submit"], [role="button"]') && box.querySelectorAll('input').length >= 1) break;
+      }
+      if (!box || seen.has(box) || box === doc.body || box === doc.documentElement) continue;
+      seen.add(box);
+      const fields = Array.from(box.querySelectorAll('input, select, textarea')).slice(0, 200) as HTMLInputElement[];
+      if (!fields.some((f) => f.type === 'password' || f.type === 'email')) continue;
+      push('forms', {
+        action: '',
+        method: '',
+        id: clip(box.id, 200),
+        className: clip(box.getAttribute('class') ?? '', 300),
+        heading: headingFor(box),
+        submitTexts: submitTextsOf(box),
+        fields: fields.map(fieldOf),
+        virtual: true,
+        ref: refs.ref(box, { label: headingFor(box) || 'form' }),
+      });
+    }
+  }
+
+  function collectResources() {
+    const perf = doc.defaultView?.performance;
+    if (!perf) return;
+    const entries = perf.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // Browsers keep 250 entries by default and then drop the rest (W3C Resource Timing).
+    snap.limits.resourceBufferFull = entries.length >= 250;
+    for (const e of entries) {
+      push('resources', {
+        url: clip(e.name, 4096),
+        initiatorType: clip(e.initiatorType, 40),
+        transferSize: e.transferSize ?? 0,
+        encodedBodySize: e.encodedBodySize ?? 0,
+        startTime: Math.round(e.startTime),
+      });
+    }
+  }
+
+  function collectStorage() {
+    try {
+      snap.storage.cookieNames = doc.cookie
+        .split(';')
+        .map((c) => clip(c.split('=')[0] ?? '', 300))
+        .filter(Boolean)
+        .slice(0, 500);
+    } catch {
+      // Sandboxed documents throw on document.cookie.
+    }
+    try {
+      snap.storage.localStorageKeys = doc.defaultView?.localStorage.length ?? 0;
+      snap.storage.sessionStorageKeys = doc.defaultView?.sessionStorage.length ?? 0;
+    } catch {
+      // Storage can be disabled for the page.
+    }
+  }
+
+  function fieldOf(f: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) {
+    const label = f.labels?.[0]?.textContent ?? '';
+    return {
+      tag: f.localName,
+      type: clip(f instanceof HTMLInputElement ? f.type : f.localName, 40),
+      name: clip(f.name, 200),
+      id: clip(f.id, 200),
+      autocomplete: clip(f.getAttribute('autocomplete') ?? '', 100),
+      placeholder: clip(f.getAttribute('placeholder') ?? '', 500),
+      label: clip(label, 500),
+      ariaLabel: clip(f.getAttribute('aria-label') ?? '', 500),
+      required: f.required,
+      hidden: (f instanceof HTMLInputElement && f.type === 'hidden') || (typeof f.checkVisibility === 'function' && !f.checkVisibility()),
+    };
+  }
+
+  function submitTextsOf(scope: Element): string[] {
+    const out: string[] = [];
+    for (const b of Array.from(scope.querySelectorAll('button, input[type="submit"], input[type="button"], input[type="image"], [role="button"]')).slice(0, 20)) {
+      const text = b instanceof HTMLInputElement ? b.value || b.alt : labelOf(b);
+      if (text.trim()) out.push(clip(text, 500));
+    }
+    return out;
+  }
+
+  function headingFor(scope: Element): string {
+    const inside = scope.querySelector('h1, h2, h3, h4, legend, [role="heading"]');
+    if (inside) return clip(inside.textContent ?? '', 500);
+    const near = scope.parentElement?.querySelector('h1, h2, h3, h4, [role="heading"]');
+    return clip(near?.textContent ?? '', 500);
+  }
+}
+
+function itemValue(el: Element): string {
+  return (
+    el.getAttribute('content') ??
+    el.getAttribute('href') ??
+    el.getAttribute('resource') ??
+    el.getAttribute('src') ??
+    el.getAttribute('datetime') ??
+    (el.textContent ?? '').slice(0, 1000)
+  );
+}
+

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+// The PageSnapshot is what crosses from the inspected page into the extension. The page can tamper with anything
+// the content script returns, so every field is bounded and parsed here before a detector sees it.
+
+const str = (max: number) => z.string().max(max);
+const shortText = str(500);
+const url = str(4096);
+
+/** A serialisable stand-in for a DOM element: enough to show it, find it again and highlight it. */
+export const nodeRefSchema = z.object({
+  selector: str(2000),
+  /** Start of the element's outer HTML, for a person to recognise it. */
+  snippet: str(300),
+  /** Accessible-ish label: text, alt, title or aria-label, trimmed. */
+  label: str(200),
+  rect: z
+    .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+    .optional(),
+  /** Inside a <footer>, role=contentinfo or a DSFR footer. */
+  inFooter: z.boolean().optional(),
+  /** Not rendered (display:none, visibility:hidden or zero size). */
+  hidden: z.boolean().optional(),
+});
+export type NodeRef = z.infer<typeof nodeRefSchema>;
+
+export const linkSchema = z.object({
+  href: url,
+  text: shortText,
+  title: shortText,
+  ariaLabel: shortText,
+  rel: str(200),
+  /** Text of an image inside the link (alt), e.g. a Creative Commons badge or a GAR mark. */
+  imgAlt: shortText,
+  imgSrc: url,
+  ref: nodeRefSchema,
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const fieldSchema = z.object({
+  tag: str(20),
+  type: str(40),
+  name: str(200),
+  id: str(200),
+  autocomplete: str(100),
+  placeholder: shortText,
+  label: shortText,
+  ariaLabel: shortText,
+  required: z.boolean(),
+  hidden: z.boolean(),
+});
+export type Field = z.infer<typeof fieldSchema>;
+
+export const formSchema = z.object({
+  action: url,
+  method: str(20),
+  id: str(200),
+  className: str(300),
+  /** Headings and legend text near or in the form. */
+  heading: shortText,
+  /** Texts of the submit buttons. */
+  submitTexts: z.array(shortText).max(20),
+  fields: z.array(fieldSchema).max(200),
+  /** A "form" without a <form> element: inputs grouped by their nearest container. */
+  virtual: z.boolean(),
+  ref: nodeRefSchema,
+});
+export type Form = z.infer<typeof formSchema>;
+
+export const buttonSchema = z.object({ text: shortText, ref: nodeRefSchema });
+
+export const scriptSchema = z.object({ src: url, type: str(100), ref: nodeRefSchema });
+export const inlineScriptSchema = z.object({
+  /** First characters of an inline script, enough to recognise a consent platform or an ad tag. */
+  head: str(400),
+});
+export const iframeSchema = z.object({ src: url, title: shortText, name: str(200), ref: nodeRefSchema });
+export const imageSchema = z.object({
+  src: url,
+  alt: shortText,
+  title: shortText,
+  width: z.number(),
+  height: z.number(),
+  ref: nodeRefSchema,
+});
+export const mediaSchema = z.object({
+  tag: z.enum(['video', 'audio']),
+  src: url,
+  autoplay: z.boolean(),
+  muted: z.boolean(),
+  controls: z.boolean(),
+  tracks: z.array(z.object({ kind: str(40), srclang: str(40), label: shortText })).max(50),
+  ref: nodeRefSchema,
+});
+export const metaSchema = z.object({ name: str(200), property: str(200), content: str(2000) });
+export const linkTagSchema = z.object({ rel: str(200), href: url, type: str(100) });
+export const microdataSchema = z.object({
+  itemprop: str(200),
+  itemtype: str(300),
+  value: str(1000),
+  ref: nodeRefSchema,
+});
+export const rdfaSchema = z.object({ property: str(200), value: str(1000), ref: nodeRefSchema });
+
+/** Elements that look like a known container (ad slot, consent banner, …): where to look, not a verdict. */
+export const markedElementSchema = z.object({
+  /** Which selector list matched, e.g. "ad-slot", "consent". */
+  kind: str(40),
+  /** The selector from lib/snapshot/selectors.ts that matched. */
+  matched: str(300),
+  tag: str(40),
+  id: str(200),
+  className: str(300),
+  text: shortText,
+  ref: nodeRefSchema,
+});
+export type MarkedElement = z.infer<typeof markedElementSchema>;
+
+/** A short text found on the page matching one of the patterns of lib/snapshot/text-patterns.ts. */
+export const textSignalSchema = z.object({
+  pattern: str(40),
+  text: shortText,
+  ref: nodeRefSchema,
+});
+export type TextSignal = z.infer<typeof textSignalSchema>;
+
+export const resourceSchema = z.object({
+  url: url,
+  initiatorType: str(40),
+  /** Bytes on the wire; 0 for cross-origin resources without Timing-Allow-Origin, or from cache. */
+  transferSize: z.number(),
+  encodedBodySize: z.number(),
+  startTime: z.number(),
+});
+export type Resource = z.infer<typeof resourceSchema>;
+
+export const pageSnapshotSchema = z.object({
+  schemaVersion: z.literal(1),
+  url: url,
+  title: shortText,
+  lang: str(40),
+  /** When the snapshot was taken (ms since epoch). */
+  capturedAt: z.number(),
+  doctype: str(100),
+  viewport: str(500),
+  meta: z.array(metaSchema).max(LIMITS.meta),
+  linkTags: z.array(linkTagSchema).max(LIMITS.linkTags),
+  jsonLd: z.array(str(100_000)).max(LIMITS.jsonLd),
+  microdata: z.array(microdataSchema).max(LIMITS.microdata),
+  rdfa: z.array(rdfaSchema).max(LIMITS.rdfa),
+  links: z.array(linkSchema).max(LIMITS.links),
+  forms: z.array(formSchema).max(LIMITS.forms),
+  buttons: z.array(buttonSchema).max(LIMITS.buttons),
+  scripts: z.array(scriptSchema).max(LIMITS.scripts),
+  inlineScripts: z.array(inlineScriptSchema).max(LIMITS.inlineScripts),
+  iframes: z.array(iframeSchema).max(LIMITS.iframes),
+  images: z.array(imageSchema).max(LIMITS.images),
+  media: z.array(mediaSchema).max(LIMITS.media),
+  marked: z.array(markedElementSchema).max(LIMITS.marked),
+  textSignals: z.array(textSignalSchema).max(LIMITS.textSignals),
+  resources: z.array(resourceSchema).max(LIMITS.resources),
+  storage: z.object({
+    cookieNames: z.array(str(300)).max(500),
+    localStorageKeys: z.number(),
+    sessionStorageKeys: z.number(),
+  }),
+  /** What the gather could not see or had to cut, said to the person. */
+  limits: z.object({
+    elementCount: z.number(),
+    truncated: z.array(str(40)).max(50),
+    /** The resource-timing buffer was full: later resources are missing. */
+    resourceBufferFull: z.boolean(),
+    /** Cross-origin frames whose own content and requests cannot be read. */
+    crossOriginFrames: z.number(),
+    /** Closed shadow roots cannot be read; open ones are walked. */
+    shadowRoots: z.number(),
+    gatherMs: z.number(),
+  }),
+});
+export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
+

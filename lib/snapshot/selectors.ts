@@ -1,0 +1,42 @@
+// Where the gather looks for known containers. Data, not verdicts: detectors decide what a match means.
+// Each entry is a CSS selector tested with Element.matches on every element of the one DOM walk,
+// so keep the lists short and the selectors simple.
+
+export const MARKED_SELECTORS: Record<string, readonly string[]> = {
+  'ad-slot': [
+    'ins.adsbygoogle',
+    '[id^="div-gpt-ad"]',
+    '[id^="google_ads_iframe"]',
+    '[data-ad-slot]',
+    '[data-ad-client]',
+    '[id^="taboola-"]',
+    '.trc_related_container',
+    '.OUTBRAIN',
+    '[data-widget-id][class*="outbrain" i]',
+    '[id^="prebid"]',
+    '[class*="pub-container" i]',
+  ],
+  consent: [
+    '#tarteaucitronRoot',
+    '#tarteaucitron',
+    '#axeptio_overlay',
+    '.axeptio_mount',
+    '#didomi-host',
+    '#didomi-notice',
+    '#onetrust-banner-sdk',
+    '#onetrust-consent-sdk',
+    '#CybotCookiebotDialog',
+    '#cmplz-cookiebanner-container',
+    '.cmplz-cookiebanner',
+    '.fr-consent-banner',
+    '#cookie-law-info-bar',
+    '#cookie-notice',
+    '#usercentrics-root',
+    '.qc-cmp2-container',
+    '#sp_message_container',
+    '[id*="cookie-banner" i]',
+    '[class*="cookie-banner" i]',
+    '[aria-label*="cookie" i][role="dialog"]',
+    '[aria-label*="consentement" i]',
+  ],
+};

@@ -1,0 +1,16 @@
+// Short texts worth keeping from the page, each family by name. The gather keeps a text (≤ 300 characters around
+// the match) when one of these patterns matches; detectors then judge. Broad on purpose: a detector can drop a
+// match, it cannot recover one the gather did not keep.
+
+export const TEXT_PATTERNS: Record<string, RegExp> = {
+  copyright: /©|\(c\)\s*\d{4}|copyright|tous droits réservés|all rights reserved/i,
+  licence: /licence ouverte|open licen[cs]e|etalab|creative commons|\bcc[ -](by|0)\b|domaine public|public domain/i,
+  gar: /\bGAR\b|gestionnaire d'accès aux ressources|médiacentre|mediacentre/,
+  updated: /mis à jour|mise à jour|modifié le|publié le|dernière modification|last updated|updated on|published on/i,
+  price: /gratuit|payant|tarif|abonnement|essai gratuit|freemium|premium|licence (établissement|monoposte|classe)|\bmonoposte\b|€|free trial|pricing|subscription|in-app/i,
+  'ad-label': /^\s*(publicité|publicite|annonce|annonces|sponsorisé|sponsorisée|contenu sponsorisé|advertisement|advertising|sponsored|ad|ads|pub)\s*:?\s*$/i,
+  signup: /créer (un|mon|votre) compte|inscri(s|p|v)|s'inscrire|je m'inscris|sign ?up|register|create (an|your) account/i,
+  age: /\bâge\b|\bans\b|date de naissance|birth|moins de 1[35] ans|under 1[36]|years old/i,
+  'class-code': /code (de )?classe|class code|code enseignant|via (l'|votre )?ent\b|espace numérique de travail|compte (créé|géré) par (l'|votre )?(enseignant|professeur)/i,
+  accessibility: /accessibilité\s*:?\s*(non|partiellement|totalement)\s+conforme/i,
+};

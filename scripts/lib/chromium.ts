@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+// Shared by the headless audit, the e2e tests and the benchmarks: one way to start Chromium with Loupe loaded.
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const AUDIT_BUILD = join(ROOT, '.output/chrome-mv3-audit');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+
+export function findChromium(): string {
+  const named = process.env.CHROMIUM_PATH;
+  if (named) {
+    if (!existsSync(named)) throw new Error(`CHROMIUM_PATH=${named} : fichier introuvable / file not found`);
+    return named;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Chromium introuvable : installez-le (apt-get install chromium) ou indiquez son chemin dans CHROMIUM_PATH.\n' +
+        'Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  return found;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the audit variant when it is missing or older than the sources. */
+export function ensureAuditBuild(log: (s: string) => void = () => {}): void {
+  const manifest = join(AUDIT_BUILD, 'manifest.json');
+  const sources = ['entrypoints', 'lib', 'components', 'public'].map((d) => newestMtime(join(ROOT, d)));
+  const configTime = statSync(join(ROOT, 'wxt.config.ts')).mtimeMs;
+  if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(configTime, ...sources)) return;
+  log('Construction de l’extension (variante audit)… / Building the extension (audit variant)…');
+  execFileSync('npx', ['wxt', 'build', '--mode', 'audit'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export interface LoupeBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithLoupe(opts: { extensionDir?: string; browserArgs?: string[]; headless?: boolean } = {}): Promise<LoupeBrowser> {
+  const ext = opts.extensionDir ?? AUDIT_BUILD;
+  const profile = mkdtempSync(join(tmpdir(), 'loupe-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: opts.headless ?? true,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+      ...(opts.browserArgs ?? []),
+    ],
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `url` (the most recent one when several do). */
+export async function tabIdFor(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const same = tabs.filter((t) => t.url === u || t.pendingUrl === u);
+    return same.length ? Math.max(...same.map((t) => t.id ?? -1)) : -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab shows ${url}`);
+  return id;
+}

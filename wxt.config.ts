@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One config for every target. The "audit" mode is the build that the headless audit and the e2e tests load:
+// there is no toolbar click in a headless run to grant activeTab, so that build alone gets host permissions.
+// The store builds (mode "production") have none; test/e2e/manifest.spec.ts checks it.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => {
+    const audit = mode === 'audit';
+    const firefox = browser === 'firefox';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'fr',
+      permissions: ['activeTab', 'scripting', 'storage', ...(firefox ? [] : ['sidePanel'])],
+      host_permissions: audit ? ['<all_urls>'] : undefined,
+      optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
+      action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        [firefox ? '_execute_sidebar_action' : '_execute_action']: {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: '__MSG_commandOpen__',
+        },
+        reinspect: {
+          suggested_key: { default: 'Alt+Shift+I' },
+          description: '__MSG_commandReinspect__',
+        },
+      },
+      ...(firefox
+        ? {
+            sidebar_action: {
+              default_title: '__MSG_extName__',
+              default_panel: 'sidepanel.html',
+              open_at_install: false,
+            },
+            browser_specific_settings: {
+              gecko: {
+                id: 'loupe@loupe-education.fr',
+                strict_min_version: '115.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : { side_panel: { default_path: 'sidepanel.html' } }),
+    };
+  },
+});
