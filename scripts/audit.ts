@@ -13,7 +13,8 @@ import { toCsv, toExportFile } from '../lib/export/export-file';
 import { exportFileSchema, type Evaluation } from '../lib/export/schema';
 import { formatMessage } from '../lib/i18n/messages';
 import type { InspectResult } from '../lib/inspect/inspect-tab';
-import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdFor, type LoupeBrowser } from './lib/chromium';
+import { whyNotInspectable } from '../lib/inspect/inspectable';
+import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
 
 const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html | liste.txt]...
@@ -106,7 +107,7 @@ export function summaryLine(e: Evaluation): string {
 }
 
 async function inspectWithPanel(b: LoupeBrowser, page: Page, timeoutMs: number): Promise<InspectResult> {
-  const tabId = await tabIdFor(b.worker, page.url());
+  const tabId = await tabIdOf(b, page);
   const panel = await b.context.newPage();
   try {
     await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
@@ -163,7 +164,9 @@ async function main(argv: string[]): Promise<number> {
           // Browser pages (chrome://) and data: URLs load without a "load" Playwright can always see.
           if (!/^(chrome|about|data|edge):/i.test(url)) throw error;
         });
-        result = await inspectWithPanel(b, page, opts.timeoutMs);
+        // Browser pages hide their address from extensions; the audit knows it and names the reason precisely.
+        const why = whyNotInspectable(url);
+        result = why && why !== 'pdf-viewer' ? { ok: false, reason: why, detail: url, url } : await inspectWithPanel(b, page, opts.timeoutMs);
       } catch (error) {
         result = { ok: false, reason: 'failed', detail: error instanceof Error ? error.message.split('\n')[0]! : String(error), url };
       } finally {

@@ -20,8 +20,17 @@ function stripEvaluation(e: Evaluation): Evaluation {
     findings: e.findings.map((f) => ({
       ...f,
       evidence: f.evidence.map((ev) => (ev.url ? { ...ev, url: stripUrl(ev.url) } : ev)),
+      ...(f.data ? { data: stripUrlsDeep(f.data) as Record<string, unknown> } : {}),
     })),
   };
+}
+
+/** Detectors keep URLs in their data too (tracker requests, licence links): strip them wherever they are. */
+function stripUrlsDeep(value: unknown): unknown {
+  if (typeof value === 'string') return /^(https?|mailto):/i.test(value) ? stripUrl(value) : value;
+  if (Array.isArray(value)) return value.map(stripUrlsDeep);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripUrlsDeep(v)]));
+  return value;
 }
 
 const CSV_COLUMNS = ['resource_url', 'resource_title', 'inspected_at', 'finding_id', 'category', 'severity', 'message', 'evidence'] as const;

@@ -1,7 +1,7 @@
 import { resolveSelector } from '../snapshot/node-ref';
 import type { HighlightReply } from '../messaging/content-message';
 
-// Outlines drawn over the page in a closed shadow root: the page's CSS cannot reach them, Loupe's cannot leak out,
+// Outlines drawn over the page in a shadow root: the page's CSS cannot reach them, Loupe's cannot leak out,
 // and pointer-events: none keeps the page usable underneath.
 
 const HOST_TAG = 'loupe-overlay';
@@ -15,7 +15,7 @@ export function drawHighlights(doc: Document, selectors: readonly string[], scro
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-loupe', 'overlay');
   host.style.cssText = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none;';
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = `.box{position:absolute;box-sizing:border-box;border:3px solid #c8102e;outline:2px solid #fff;
     background:rgba(200,16,46,.08);border-radius:2px;pointer-events:none}`;

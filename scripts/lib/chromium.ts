@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 // Shared by the headless audit, the e2e tests and the benchmarks: one way to start Chromium with Loupe loaded.
 
@@ -74,6 +74,8 @@ export async function launchWithLoupe(opts: { extensionDir?: string; browserArgs
       ...(opts.browserArgs ?? []),
     ],
     locale: 'fr-FR',
+    // The extension's UI language follows the browser's, which on Linux follows these variables.
+    env: { ...process.env, LANGUAGE: process.env.LOUPE_UI_LANG ?? 'fr', LANG: 'fr_FR.UTF-8' },
     viewport: { width: 1280, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -89,13 +91,19 @@ export async function launchWithLoupe(opts: { extensionDir?: string; browserArgs
   };
 }
 
-/** The id of the tab showing `url` (the most recent one when several do). */
-export async function tabIdFor(worker: Worker, url: string): Promise<number> {
-  const id = await worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    const same = tabs.filter((t) => t.url === u || t.pendingUrl === u);
-    return same.length ? Math.max(...same.map((t) => t.id ?? -1)) : -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab shows ${url}`);
+/**
+ * The tab id of a Playwright page. Tabs without host access (chrome://, data:) hide their URL from the extension,
+ * so the page is brought to the front and the active tab is taken.
+ */
+export async function tabIdOf(b: LoupeBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await b.worker.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active: boolean }[]> } } }).chrome;
+    const same = (await api.tabs.query({})).filter((t) => t.url === u);
+    if (same.length === 1) return same[0]!.id ?? -1;
+    const [active] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id ?? -1;
+  }, page.url());
+  if (id < 0) throw new Error(`no tab shows ${page.url()}`);
   return id;
 }

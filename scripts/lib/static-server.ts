@@ -26,6 +26,11 @@ export async function serveFolder(dir: string, mounts: Record<string, string> = 
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // Chromium keeps connections alive; waiting for them would hold the test run for minutes.
+        server.closeAllConnections();
+      }),
   };
 }

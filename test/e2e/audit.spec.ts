@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { exportFileSchema } from '../../lib/export/schema';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function audit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/audit.ts', ...args], { cwd: ROOT, timeout: 180_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test('the audit of the demo page exits 0 and writes an evaluation that validates against the schema', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
+  const r = await audit(['--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/^✔ http:\/\/127\.0\.0\.1:\d+\/demo\.html — /m);
+  const files = readdirSync(out);
+  expect(files).toEqual(['01-demo.json']);
+  const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')));
+  const ids = file.evaluations[0]!.findings.map((f) => f.id);
+  expect(ids).toEqual(expect.arrayContaining(['legal-links/terms', 'legal-links/privacy', 'legal-links/missing-legal-notice']));
+  expect(file.evaluations[0]!.resource.title).toContain('Les Fractions');
+});
+
+test('the audit names the pages it could not inspect and exits 1; CSV on request', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
+  const list = join(out, 'pages.txt');
+  writeFileSync(list, `# pages\n${resolve(ROOT, 'test/fixtures/pages/legal-links/none.html')}\nchrome://version\n`);
+  const r = await audit(['--out', out, '--format', 'csv', list]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/✘ chrome:\/\/version — Cette page appartient au navigateur/);
+  expect(r.stdout).toMatch(/This page belongs to the browser/);
+  const csv = readFileSync(join(out, '01-none.csv'), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('resource_url,resource_title,inspected_at,finding_id,category,severity,message,evidence');
+  expect(csv).toContain('legal-links/missing-privacy');
+});
+
+test('bad usage exits 2 with the usage text', async () => {
+  const r = await audit(['--format', 'xml']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('Usage');
+});

@@ -1,0 +1,5 @@
+import { ensureAuditBuild } from '../../scripts/lib/chromium';
+
+export default function globalSetup() {
+  ensureAuditBuild((s) => console.log(s));
+}

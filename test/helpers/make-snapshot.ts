@@ -1,0 +1,42 @@
+import type { Link, NodeRef, PageSnapshot } from '../../lib/snapshot/schema';
+
+// Hand-built snapshots for unit tests of detectors: milliseconds each, no DOM.
+
+export function ref(selector = '#x', label = ''): NodeRef {
+  return { selector, snippet: `<a id="x">`, label, rect: { x: 0, y: 0, width: 10, height: 10 }, inFooter: false, hidden: false };
+}
+
+export function link(href: string, text: string, extra: Partial<Link> = {}): Link {
+  return { href, text, title: '', ariaLabel: '', rel: '', imgAlt: '', imgSrc: '', ref: ref(), ...extra };
+}
+
+export function makeSnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
+  return {
+    schemaVersion: 1,
+    url: 'https://www.editeur-exemple.fr/ressource',
+    title: 'Ressource',
+    lang: 'fr',
+    capturedAt: 0,
+    doctype: 'html',
+    viewport: '',
+    meta: [],
+    linkTags: [],
+    jsonLd: [],
+    microdata: [],
+    rdfa: [],
+    links: [link('https://www.editeur-exemple.fr/mentions-legales', 'Mentions légales')],
+    forms: [],
+    buttons: [],
+    scripts: [],
+    inlineScripts: [],
+    iframes: [],
+    images: [],
+    media: [],
+    marked: [],
+    textSignals: [],
+    resources: [],
+    storage: { cookieNames: [], localStorageKeys: 0, sessionStorageKeys: 0 },
+    limits: { elementCount: 10, truncated: [], resourceBufferFull: false, crossOriginFrames: 0, shadowRoots: 0, gatherMs: 1 },
+    ...over,
+  };
+}

@@ -1,0 +1,25 @@
+import { Window } from 'happy-dom';
+import { collectSnapshot } from '../../lib/snapshot/collect';
+import { pageSnapshotSchema, type PageSnapshot } from '../../lib/snapshot/schema';
+
+/**
+ * Runs the real gather on an HTML string in happy-dom and parses the result with the snapshot schema, as the
+ * extension does. happy-dom has no layout: rects are zero, so "hidden" is not meaningful here (e2e covers it).
+ */
+export async function snapshotFromHtml(html: string, url = 'https://www.editeur-exemple.fr/ressource'): Promise<PageSnapshot> {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const g = globalThis as Record<string, unknown>;
+  const saved = { Node: g.Node, NodeFilter: g.NodeFilter, ShadowRoot: g.ShadowRoot, HTMLAnchorElement: g.HTMLAnchorElement, CSS: g.CSS };
+  for (const k of ['Node', 'NodeFilter', 'ShadowRoot', 'HTMLInputElement', 'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLImageElement', 'HTMLFormElement']) {
+    g[k] = (window as unknown as Record<string, unknown>)[k];
+  }
+  g.CSS ??= { escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => '\\' + c) };
+  try {
+    window.document.write(html);
+    const snap = await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} });
+    return pageSnapshotSchema.parse(snap);
+  } finally {
+    Object.assign(g, saved);
+    await window.happyDOM.close();
+  }
+}

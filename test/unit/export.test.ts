@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { detectorList } from '../../lib/detectors/registry';
+import { buildEvaluation } from '../../lib/export/evaluation';
+import { toCsv, toExportFile } from '../../lib/export/export-file';
+import { exportFileSchema } from '../../lib/export/schema';
+import { stripUrl } from '../../lib/export/strip-url';
+import { runDetectors } from '../../lib/inspect/run-detectors';
+import { link, makeSnapshot } from '../helpers/make-snapshot';
+
+async function sample() {
+  const snap = makeSnapshot({
+    url: 'https://www.editeur-exemple.fr/ressource?session=SECRET#top',
+    links: [link('https://www.editeur-exemple.fr/confidentialite?token=abc', '=HYPERLINK("x") Confidentialité')],
+    limits: { elementCount: 1, truncated: ['links'], resourceBufferFull: true, crossOriginFrames: 2, shadowRoots: 0, gatherMs: 1 },
+  });
+  const run = await runDetectors(snap, detectorList, { now: 0 });
+  return buildEvaluation(snap, run, { now: Date.UTC(2026, 10, 23), id: 'eval-0001', version: '0.1.0' });
+}
+
+describe('export', () => {
+  it('drops query strings and fragments from every URL by default', async () => {
+    const file = toExportFile([await sample()], { now: 0, version: '0.1.0' });
+    const text = JSON.stringify(file);
+    expect(text).not.toContain('SECRET');
+    expect(text).not.toContain('token=abc');
+    expect(file.evaluations[0]!.resource.url).toBe('https://www.editeur-exemple.fr/ressource');
+    expect(stripUrl('mailto:dpo@x.fr?subject=a')).toBe('mailto:dpo@x.fr');
+  });
+
+  it('says in French what could not be seen', async () => {
+    const e = await sample();
+    expect(e.limits.join('\n')).toMatch(/2 cadre\(s\)/);
+    expect(e.limits.join('\n')).toMatch(/250 ressources/);
+    expect(e.summary).toEqual({ blocking: 0, problem: 0, review: 2, info: 1 });
+  });
+
+  it('writes CSV that a spreadsheet cannot run as a formula', async () => {
+    const csv = toCsv(toExportFile([await sample()], { now: 0, version: '0.1.0' }));
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('resource_url,resource_title,inspected_at,finding_id,category,severity,message,evidence');
+    expect(lines).toHaveLength(4);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it('refuses an envelope of another format or version', () => {
+    expect(exportFileSchema.safeParse({ format: 'other', version: 1, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
+    expect(exportFileSchema.safeParse({ format: 'loupe-evaluations', version: 2, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
+  });
+
+  it('the committed JSON Schema is the one generated from the zod schema', () => {
+    const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/evaluation-export.v1.schema.json'), 'utf8'));
+    expect(committed).toEqual(z.toJSONSchema(exportFileSchema));
+  });
+});
