@@ -11,7 +11,6 @@ import { TEXT_PATTERNS } from './text-patterns';
 const SLICE_MS = 30;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 const ANY_TEXT_PATTERN = new RegExp(Object.values(TEXT_PATTERNS).map((r) => r.source).join('|'), 'i');
-const MARK_HINT = /ad|gpt|taboola|outbrain|prebid|pub|cookie|consent|tarteaucitron|axeptio|didomi|onetrust|cybot|cmplz|usercentrics|qc-cmp|sp_message/i;
 const MARKED = Object.entries(MARKED_SELECTORS).flatMap(([kind, sels]) => sels.map((sel) => ({ kind, sel })));
 const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
@@ -73,6 +72,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
 
   const orphanInputs: HTMLInputElement[] = [];
   const roots: Node[] = [doc.documentElement];
+  const walkedRoots: (Document | ShadowRoot)[] = [doc];
   let sliceStart = performance.now();
   let count = 0;
 
@@ -91,6 +91,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (el.shadowRoot) {
         snap.limits.shadowRoots++;
         roots.push(el.shadowRoot);
+        walkedRoots.push(el.shadowRoot);
       }
       if ((count & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
@@ -99,6 +100,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
   snap.limits.elementCount = count;
+  for (const root of walkedRoots) collectByQuery(root);
   collectVirtualForms(orphanInputs);
   collectResources();
   collectStorage();
@@ -116,7 +118,8 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (!re.test(data)) continue;
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
       const context = (parent.textContent ?? data).slice(0, 600);
-      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data }) });
+      // Only an ad label's position matters (is it on screen?); other texts skip the layout query.
+      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }) });
     }
   }
 
@@ -135,7 +138,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           rel: clip(el.getAttribute('rel') ?? '', 200),
           imgAlt: clip(img?.alt ?? '', 500),
           imgSrc: clip(img?.src ?? '', 4096),
-          ref: refs.ref(el),
+          ref: refs.ref(el, { geometry: false }),
         });
         break;
       }
@@ -184,7 +187,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           title: clip(img.title, 500),
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
-          ref: refs.ref(el),
+          ref: refs.ref(el, { geometry: false }),
         });
         break;
       }
@@ -220,33 +223,29 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         break;
       }
     }
-    if (el.hasAttribute('itemprop') && el.localName !== 'meta') {
+  }
+
+  /**
+   * Attribute-driven lists (microdata, RDFa, known containers) come from the browser's own selector engine, once
+   * per root: testing five attributes and two regexes on every element in the walk cost ~3× the walk itself.
+   */
+  function collectByQuery(root: Document | ShadowRoot) {
+    for (const el of Array.from(root.querySelectorAll('[itemprop]'))) {
       const scope = el.closest('[itemscope]');
       push('microdata', {
         itemprop: clip(el.getAttribute('itemprop') ?? '', 200),
         itemtype: clip(scope?.getAttribute('itemtype') ?? '', 300),
-        value: clip(itemValue(el), 1000),
-        ref: refs.ref(el),
-      });
-    } else if (el.localName === 'meta' && el.hasAttribute('itemprop')) {
-      const scope = el.closest('[itemscope]');
-      push('microdata', {
-        itemprop: clip(el.getAttribute('itemprop') ?? '', 200),
-        itemtype: clip(scope?.getAttribute('itemtype') ?? '', 300),
-        value: clip(el.getAttribute('content') ?? '', 1000),
+        value: clip(el.localName === 'meta' ? (el.getAttribute('content') ?? '') : itemValue(el), 1000),
         ref: refs.ref(el),
       });
     }
-    if (el.localName !== 'meta' && el.hasAttribute('property')) {
+    for (const el of Array.from(root.querySelectorAll('[property]:not(meta)'))) {
       push('rdfa', { property: clip(el.getAttribute('property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
     }
-    if (el.localName === 'ins' || MARK_HINT.test(el.id) || MARK_HINT.test(el.getAttribute('class') ?? '') || el.hasAttribute('data-ad-slot') || el.hasAttribute('aria-label') || el.hasAttribute('data-widget-id')) {
-      markIfKnown(el);
-    }
+    for (const el of Array.from(root.querySelectorAll(MARKED_ANY))) markIfKnown(el);
   }
 
   function markIfKnown(el: Element) {
-    if (!el.matches(MARKED_ANY)) return;
     const hit = MARKED.find((m) => el.matches(m.sel))!;
     // A banner's nested containers often match too: keep the outermost.
     if (el.parentElement?.closest(MARKED_BY_KIND[hit.kind]!)) return;
