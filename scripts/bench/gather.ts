@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../lib/chromium';
 import { serveFolder } from '../lib/static-server';
-import { syntheticPage } from './synthetic-page';
+import { syntheticPage } from '../lib/synthetic-page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = 7;
