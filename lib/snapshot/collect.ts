@@ -64,6 +64,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     },
   };
 
+  /** Whether a list has room: checked before building an item, so a huge page does not pay for what is cut. */
+  const room = (key: keyof typeof LIMITS): boolean => {
+    if ((snap[key] as unknown[]).length < LIMITS[key]) return true;
+    truncated.add(key);
+    return false;
+  };
   const push = <K extends keyof typeof LIMITS>(key: K, item: PageSnapshot[K][number]) => {
     const list = snap[key] as unknown[];
     if (list.length < LIMITS[key]) list.push(item);
@@ -113,7 +119,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (data.length < 2 || data.length > 2000) return;
     const parent = text.parentElement;
     if (!parent || SKIP_TEXT.has(parent.tagName)) return;
-    if (!ANY_TEXT_PATTERN.test(data)) return;
+    if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
     for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
       if (!re.test(data)) continue;
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
@@ -127,6 +133,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     switch (el.localName) {
       case 'a':
       case 'area': {
+        if (!room('links')) break;
         const href = (el as HTMLAnchorElement).href;
         if (!href) break;
         const img = el.querySelector('img');
@@ -152,7 +159,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         break;
       }
       case 'button':
-        push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
+        if (room('buttons')) push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
         break;
       case 'script': {
         const s = el as HTMLScriptElement;
@@ -180,6 +187,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         break;
       }
       case 'img': {
+        if (!room('images')) break;
         const img = el as HTMLImageElement;
         push('images', {
           src: clip(img.currentSrc || img.src, 4096),
