@@ -1,9 +1,15 @@
 import { legalLinks } from './legal-links';
+import { pageWeight } from './page-weight';
+import { storage } from './storage';
+import { trackers } from './trackers';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
 export const detectors = {
+  trackers,
+  storage,
   'legal-links': legalLinks,
+  'page-weight': pageWeight,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

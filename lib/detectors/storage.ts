@@ -1,0 +1,62 @@
+import type { PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput } from './types';
+
+// What the page stored in the browser: cookie names readable by the page (HttpOnly and third-party cookies are
+// invisible to it; reading those would need the cookies permission, which Loupe does not ask for) and the number
+// of localStorage / sessionStorage keys. Known tracker cookies (_ga, _fbp, _hjSession…) are named with their owner.
+
+export const storage: Detector = {
+  id: 'storage',
+  category: 'trackers',
+  requires: ['storage'],
+  async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
+    const { cookieNames, localStorageKeys, sessionStorageKeys } = snapshot.storage;
+    const out: DetectorOutput[] = [];
+    const names = [...new Set(cookieNames.map((n) => n.trim()).filter(Boolean))];
+    if (names.length > 0) {
+      out.push({
+        key: 'cookies',
+        severity: 'info',
+        messageKey: 'storage_cookies',
+        params: [String(names.length), names.slice(0, 20).join(', ')],
+        evidence: [],
+        data: { cookies: names },
+      });
+      const [{ trackerCookiePattern }, { loadTrackerData }, { describePattern }] = await Promise.all([
+        import('../trackers/cookies'),
+        import('../trackers/load'),
+        import('../trackers/compact'),
+      ]);
+      const data = await loadTrackerData();
+      const known = names
+        .map((name) => ({ name, match: describePattern(data, trackerCookiePattern(name) ?? '') }))
+        .filter((x) => x.match);
+      if (known.length > 0) {
+        out.push({
+          key: 'tracker-cookies',
+          severity: 'info',
+          messageKey: 'storage_trackerCookies',
+          params: [known.map((k) => `${k.name} (${k.match!.name}, ${k.match!.organizationName})`).join(', ')],
+          evidence: [],
+          data: {
+            cookies: known.map((k) => ({ name: k.name, tracker: k.match!.name, category: k.match!.category, organization: k.match!.organizationName, country: k.match!.country || null })),
+          },
+        });
+      }
+    }
+    if (localStorageKeys + sessionStorageKeys > 0) {
+      out.push({
+        key: 'web-storage',
+        severity: 'info',
+        messageKey: 'storage_webStorage',
+        params: [String(localStorageKeys), String(sessionStorageKeys)],
+        evidence: [],
+        data: { localStorageKeys, sessionStorageKeys },
+      });
+    }
+    if (out.length === 0) out.push({ key: 'none', severity: 'info', messageKey: 'storage_none', evidence: [], data: { cookies: [] } });
+    return out;
+  },
+};
+
+// Pages vérifiées : fixtures in test/fixtures/pages/storage/ (a page setting _ga and _hjSession cookies, a clean page).

@@ -1,0 +1,171 @@
+import type { PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence, Severity } from './types';
+import type { PageRequest } from '../trackers/requests';
+import type { TrackerMatch } from '../trackers/compact';
+import { formatMessage } from '../i18n/messages';
+
+// Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
+// the page's) is classified with Ghostery's tracker database and grouped by organisation, with its country: a
+// transfer outside the EU/EEA is the question a school's DPO asks first. The heavy parts (tldts, the tracker
+// table) are loaded on first use so the panel paints before them.
+
+/** Services that replay a visit: keystrokes, clicks, scrolling. Named apart because a teacher must know. */
+export const SESSION_RECORDERS = [
+  'hotjar', 'microsoft_clarity', 'fullstory', 'yandex_metrika', 'contentsquare.net', 'smartlook', 'mouseflow',
+  'logrocket', 'clicktale', 'inspectlet', 'sessioncam', 'quantum_metric', 'decibel_insight', 'glassbox',
+  'lucky_orange', 'crazy_egg',
+] as const;
+const RECORDERS = new Set<string>(SESSION_RECORDERS);
+
+// Severity by trackerdb category, for a teacher choosing a resource for minors:
+// - advertising: the design makes advertising trackers a blocking point (profiling of pupils for ads);
+// - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
+//   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
+// - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
+const SEVERITY_BY_CATEGORY: Record<string, Severity> = {
+  advertising: 'blocking',
+  pornvertising: 'blocking',
+  site_analytics: 'problem',
+  social_media: 'problem',
+  customer_interaction: 'problem',
+};
+const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
+const MAX_EVIDENCE = 10;
+
+function categoryLabel(category: string): string {
+  const key = `trackerCategory_${category}`;
+  const text = formatMessage('fr', key);
+  return text === key ? category : text;
+}
+
+function evidenceOf(r: PageRequest): Evidence {
+  return r.ref
+    ? { selector: r.ref.selector, url: r.url, snippet: r.ref.snippet, rect: r.ref.rect, hidden: r.ref.hidden }
+    : // A resource-timing entry has no element: the URL is the only proof (the panel cannot highlight it).
+      { url: r.url };
+}
+
+interface OrgGroup {
+  match: TrackerMatch;
+  trackers: Map<string, { match: TrackerMatch; requests: PageRequest[] }>;
+}
+
+export const trackers: Detector = {
+  id: 'trackers',
+  category: 'trackers',
+  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'forms', 'resources', 'limits'],
+  async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
+    const [{ pageRequests }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }] = await Promise.all([
+      import('../trackers/requests'),
+      import('../trackers/compact'),
+      import('../trackers/load'),
+      import('../trackers/countries'),
+    ]);
+    const data = await loadTrackerData();
+    const third = pageRequests(snapshot).filter((r) => r.thirdParty);
+
+    const orgs = new Map<string, OrgGroup>();
+    const unknown = new Map<string, PageRequest[]>();
+    for (const r of third) {
+      const m = matchUrl(data, r.url);
+      if (!m) {
+        unknown.set(r.site, [...(unknown.get(r.site) ?? []), r]);
+        continue;
+      }
+      const g = orgs.get(m.organization) ?? { match: m, trackers: new Map() };
+      const t = g.trackers.get(m.pattern) ?? { match: m, requests: [] };
+      t.requests.push(r);
+      g.trackers.set(m.pattern, t);
+      orgs.set(m.organization, g);
+    }
+
+    const out: DetectorOutput[] = [];
+    let trackerCount = 0;
+    let outsideEu = 0;
+    const recorders: DetectorOutput[] = [];
+    for (const [orgKey, g] of orgs) {
+      const list = [...g.trackers.values()];
+      trackerCount += list.length;
+      const country = g.match.country;
+      const outside = !country || !isEuEea(country);
+      if (outside) outsideEu++;
+      const severity = list
+        .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
+        .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
+      const names = list.map((t) => `${t.match.name} (${categoryLabel(t.match.category)})`).join(', ');
+      const requests = list.flatMap((t) => t.requests);
+      const messageKey = !country ? 'trackers_org_unknownCountry' : outside ? 'trackers_org_outsideEu' : 'trackers_org_eu';
+      out.push({
+        key: `org-${orgKey}`,
+        severity,
+        messageKey,
+        params: [g.match.organizationName, names, countryName(country)],
+        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        data: {
+          organization: g.match.organizationName,
+          organizationKey: orgKey,
+          country: country || null,
+          outsideEu: outside,
+          privacyPolicy: g.match.privacyPolicy || null,
+          trackers: list.map((t) => ({ key: t.match.pattern, name: t.match.name, category: t.match.category })),
+          categories: [...new Set(list.map((t) => t.match.category))],
+          hosts: [...new Set(requests.map((r) => r.host))],
+          requests: requests.length,
+          withoutElement: requests.filter((r) => !r.ref).length,
+        },
+      });
+      for (const t of list) {
+        if (!RECORDERS.has(t.match.pattern)) continue;
+        recorders.push({
+          key: `session-recording-${t.match.pattern}`,
+          severity: 'problem',
+          messageKey: 'trackers_sessionRecording',
+          params: [t.match.name, g.match.organizationName],
+          evidence: t.requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+          data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
+        });
+      }
+    }
+    out.push(...recorders);
+    for (const [site, requests] of unknown) {
+      // Not in the database is not "harmless": a CDN or a small analytics service look the same from here.
+      out.push({
+        key: `unknown-${site}`,
+        severity: 'info',
+        messageKey: 'trackers_unknownThirdParty',
+        params: [site, String(requests.length)],
+        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
+      });
+    }
+
+    const limits = { crossOriginFrames: snapshot.limits.crossOriginFrames, resourceBufferFull: snapshot.limits.resourceBufferFull };
+    if (orgs.size === 0 && unknown.size === 0) {
+      out.push({ key: 'none', severity: 'info', messageKey: 'trackers_none', evidence: [], data: { trackers: 0, organizations: 0, limits } });
+    } else {
+      out.unshift({
+        key: 'summary',
+        severity: 'info',
+        messageKey: 'trackers_summary',
+        params: [String(trackerCount), String(orgs.size), String(outsideEu), String(unknown.size)],
+        evidence: [],
+        data: {
+          trackers: trackerCount,
+          organizations: orgs.size,
+          organizationsOutsideEu: outsideEu,
+          unknownThirdParties: unknown.size,
+          thirdPartyRequests: third.length,
+          source: `${data.source} ${data.version}`,
+          limits,
+        },
+      });
+    }
+    if (snapshot.limits.resourceBufferFull) {
+      // Trackers may hide among the lost entries: the empty or short list above is not a clean bill.
+      out.push({ key: 'limit-buffer', severity: 'review', messageKey: 'trackers_limitBuffer', evidence: [], data: limits });
+    }
+    return out;
+  },
+};
+
+// Pages vérifiées : fixtures in test/fixtures/pages/trackers/; e2e test/e2e/trackers.spec.ts routes real hosts.

@@ -1,0 +1,58 @@
+import { getDomain, getHostname } from 'tldts';
+import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+
+// What the page loaded or sends data to, from the snapshot: elements that fetch (script, iframe, img, media,
+// <link> that loads), form actions (where typed data goes) and every resource the Performance API recorded.
+// Plain <a href> links are not requests and are left out.
+
+export type RequestSource = 'script' | 'iframe' | 'image' | 'link' | 'media' | 'form' | 'resource';
+
+export interface PageRequest {
+  url: string;
+  host: string;
+  /** Registrable domain (tldts), or the host itself for IP addresses and local names. */
+  site: string;
+  thirdParty: boolean;
+  source: RequestSource;
+  /** The element that loaded it; resources from the Performance API have none. */
+  ref?: NodeRef;
+  /** From resource timing only: bytes on the wire, 0 when the browser may not say (cross-origin without TAO). */
+  transferSize?: number;
+}
+
+// <link rel> values that make the browser fetch something; canonical, alternate, preconnect… do not send content.
+const LOADING_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/i;
+
+export function siteOf(url: string): { host: string; site: string } | undefined {
+  if (!/^(https?|wss?):/i.test(url)) return undefined;
+  const host = getHostname(url);
+  if (!host) return undefined;
+  return { host, site: getDomain(url, { allowPrivateDomains: false }) ?? host };
+}
+
+export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
+  const page = siteOf(snapshot.url);
+  const out: PageRequest[] = [];
+  const seen = new Map<string, PageRequest>();
+  const add = (url: string, source: RequestSource, ref?: NodeRef, transferSize?: number) => {
+    const s = siteOf(url);
+    if (!s) return;
+    const prev = seen.get(url);
+    // One URL seen as an element and as a resource: keep the element (it can be shown) and the resource's size.
+    if (prev) {
+      if (transferSize !== undefined) prev.transferSize = transferSize;
+      return;
+    }
+    const r: PageRequest = { url, ...s, thirdParty: page ? s.site !== page.site : true, source, ref, transferSize };
+    seen.set(url, r);
+    out.push(r);
+  };
+  for (const x of snapshot.scripts) add(x.src, 'script', x.ref);
+  for (const x of snapshot.iframes) add(x.src, 'iframe', x.ref);
+  for (const x of snapshot.images) add(x.src, 'image', x.ref);
+  for (const x of snapshot.media) add(x.src, 'media', x.ref);
+  for (const x of snapshot.linkTags) if (LOADING_RELS.test(x.rel)) add(x.href, 'link');
+  for (const x of snapshot.forms) if (x.action && !x.virtual) add(x.action, 'form', x.ref);
+  for (const x of snapshot.resources) add(x.url, 'resource', undefined, x.transferSize);
+  return out;
+}
