@@ -1,5 +1,6 @@
 import { clip, createRefMaker, labelOf } from './node-ref';
 import { LIMITS } from './limits';
+import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
@@ -312,11 +313,11 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   }
 
   function collectResources() {
-    const perf = doc.defaultView?.performance;
-    if (!perf) return;
-    const entries = perf.getEntriesByType('resource') as PerformanceResourceTiming[];
-    // Browsers keep 250 entries by default and then drop the rest (W3C Resource Timing).
-    snap.limits.resourceBufferFull = entries.length >= 250;
+    const win = doc.defaultView;
+    if (!win?.performance) return;
+    // Browsers keep 250 entries by default and then drop the rest (W3C Resource Timing): an observer keeps more.
+    const { entries, bufferFull } = readResources(win as unknown as ResourceWindow, LIMITS.resources);
+    snap.limits.resourceBufferFull = bufferFull;
     for (const e of entries) {
       push('resources', {
         url: clip(e.name, 4096),
