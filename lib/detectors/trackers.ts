@@ -120,7 +120,7 @@ export const trackers: Detector = {
           key: `session-recording-${t.match.pattern}`,
           severity: 'problem',
           messageKey: 'trackers_sessionRecording',
-          params: [t.match.name, g.match.organizationName],
+          params: [t.match.name === g.match.organizationName ? t.match.name : `${t.match.name} (${g.match.organizationName})`],
           evidence: t.requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
           data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
         });

@@ -36,7 +36,7 @@ describe('trackers', () => {
     ]);
     expect(out['org-facebook']).toMatchObject({ severity: 'problem', data: { organization: 'Meta', country: 'US' } });
     expect(out['org-hotjar']).toMatchObject({ severity: 'problem', messageKey: 'trackers_org_eu', data: { country: 'MT', outsideEu: false } });
-    expect(out['session-recording-hotjar']).toMatchObject({ severity: 'problem', params: ['Hotjar', 'Hotjar'] });
+    expect(out['session-recording-hotjar']).toMatchObject({ severity: 'problem', params: ['Hotjar'] });
     expect(out['session-recording-hotjar']!.evidence[0]!.selector).toBe('#hj');
     expect(out.summary).toMatchObject({ severity: 'info', params: ['4', '3', '2', '0'] });
   });
