@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Route } from '@playwright/test';
+import { exportFileSchema, type Finding } from '../../lib/export/schema';
+import { FIXTURES, expect, test } from './fixtures';
+
+// Real tracker hosts, answered locally: Chromium sees the same URLs a pupil's browser would, nothing leaves the
+// machine. The tag scripts behave like the real ones in the ways Loupe can observe: a beacon, a cookie.
+const SCRIPTS: Record<string, string> = {
+  'www.googletagmanager.com': `navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1'); document.cookie = '_ga=GA1.1.123; path=/';`,
+  'static.hotjar.com': `document.cookie = '_hjSessionUser_1234=abc; path=/';`,
+  'connect.facebook.net': `document.cookie = '_fbp=fb.1.1; path=/';`,
+};
+
+async function answer(route: Route) {
+  const url = new URL(route.request().url());
+  const body = SCRIPTS[url.hostname];
+  if (body !== undefined) return route.fulfill({ status: 200, contentType: 'application/javascript', body });
+  // Every other third party (YouTube, fonts, Clarity, the unknown CDN, the beacons): an empty answer.
+  return route.fulfill({ status: 204, body: '' });
+}
+
+const THIRD_PARTIES = /^https?:\/\/(?!127\.0\.0\.1[:/])/;
+test.beforeEach(async ({ loupe }) => {
+  await loupe.context.route(THIRD_PARTIES, answer);
+});
+test.afterEach(async ({ loupe }) => {
+  await loupe.context.unroute(THIRD_PARTIES, answer);
+});
+
+test('the panel names the organisations, their countries and categories, the session recorders and tracker cookies', async ({ loupe, server, openPanel }) => {
+  const page = await loupe.context.newPage();
+  await page.goto(`${server.origin}/trackers/analytics-ads.html`);
+  await expect.poll(() => page.evaluate(() => document.cookie)).toContain('_ga=');
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('state:done')).toBeVisible();
+
+  const google = panel.getByTestId('finding:trackers/org-google');
+  await expect(google).toHaveAttribute('data-severity', 'blocking');
+  await expect(google).toContainText('Google (États-Unis, hors de l\'Union européenne)');
+  await expect(google).toContainText('Google Analytics (mesure d\'audience)');
+  await expect(google).toContainText('Google Marketing Platform (publicité)');
+  await expect(panel.getByTestId('finding:trackers/org-facebook')).toContainText('Meta (États-Unis');
+  await expect(panel.getByTestId('finding:trackers/org-hotjar')).toContainText('Hotjar (Malte, Union européenne)');
+  await expect(panel.getByTestId('finding:trackers/session-recording-hotjar')).toContainText('enregistre ce que les élèves tapent et cliquent');
+  await expect(panel.getByTestId('finding:trackers/session-recording-microsoft_clarity')).toHaveAttribute('data-severity', 'problem');
+  await expect(panel.getByTestId('finding:trackers/unknown-outil-inconnu.example')).toContainText('tiers, absent de la base');
+  await expect(panel.getByTestId('finding:trackers/summary')).toContainText('de 4 organisation(s), dont 3 hors de l\'Union européenne');
+  await expect(panel.getByTestId('finding:storage/tracker-cookies')).toContainText('_ga (Google Analytics, Google)');
+  await expect(panel.getByTestId('finding:storage/tracker-cookies')).toContainText('_hjSessionUser_1234 (Hotjar, Hotjar)');
+  await expect(panel.getByTestId('finding:page-weight/weight')).toContainText('tiers');
+
+  // The panel's result is what the audit exports: the beacon (no element) and the script (an element) are both there.
+  const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; evaluation: { findings: Finding[] } };
+  const org = result.evaluation.findings.find((f) => f.id === 'trackers/org-google')!;
+  expect(org.data).toMatchObject({ country: 'US', outsideEu: true, privacyPolicy: 'https://policies.google.com/privacy' });
+  expect(org.data!.trackers).toEqual(expect.arrayContaining([
+    { key: 'google_analytics', name: 'Google Analytics', category: 'site_analytics' },
+    { key: 'doubleclick', name: 'Google Marketing Platform', category: 'advertising' },
+  ]));
+  expect(org.evidence).toEqual(expect.arrayContaining([
+    expect.objectContaining({ selector: '#gtag', url: 'https://www.googletagmanager.com/gtag/js?id=G-TEST1' }),
+    { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1' },
+  ]));
+  const weight = result.evaluation.findings.find((f) => f.id === 'page-weight/weight')!;
+  expect((weight.data as { thirdParty: { requests: number } }).thirdParty.requests).toBeGreaterThanOrEqual(8);
+
+  // Selecting the finding outlines the tag's element on the page.
+  await panel.getByTestId('button:show:trackers/session-recording-hotjar').click();
+  await expect.poll(() => page.locator('loupe-overlay').count()).toBe(1);
+  await page.close();
+});
+
+test('a full resource buffer is said, and requests made after the first inspection are seen on re-inspection', async ({ loupe, server, openPanel }) => {
+  const page = await loupe.context.newPage();
+  await page.goto(`${server.origin}/trackers/late-requests.html`);
+  await expect(page.locator('#status')).toHaveText('loaded', { timeout: 30_000 });
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(250);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('state:done')).toBeVisible();
+  await expect(panel.getByTestId('finding:trackers/limit-buffer')).toHaveAttribute('data-severity', 'review');
+  await expect(panel.getByTestId('finding:trackers/org-google')).toHaveCount(0);
+
+  // The buffer is full: only the observer Loupe installed at the first inspection can see this request.
+  await page.evaluate(() => fetch('https://www.google-analytics.com/g/collect?v=2&tid=G-LATE', { mode: 'no-cors' }));
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('G-LATE')))).toBe(false);
+  await expect(async () => {
+    await panel.getByTestId('button:inspect').click();
+    await expect(panel.getByTestId('finding:trackers/org-google')).toContainText('Google Analytics', { timeout: 2000 });
+  }).toPass();
+  const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; snapshot: { resources: unknown[] } };
+  expect(result.snapshot.resources.length).toBeGreaterThan(250);
+  await page.close();
+});
+
+test('the audit JSON of the fixture names the organisations, categories and countries (offline)', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-trackers-'));
+  const ROOT = resolve(import.meta.dirname, '../..');
+  await promisify(execFile)('npx', ['tsx', 'scripts/audit.ts', '--offline', '--out', out, join(FIXTURES, 'trackers/analytics-ads.html')], { cwd: ROOT, timeout: 180_000 });
+  const [name] = readdirSync(out);
+  const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, name!), 'utf8')));
+  const byId = new Map(file.evaluations[0]!.findings.map((f) => [f.id, f]));
+  expect(byId.get('trackers/org-google')).toMatchObject({ severity: 'blocking', data: { organization: 'Google', country: 'US', outsideEu: true } });
+  expect(byId.get('trackers/org-google')!.data!.categories).toEqual(expect.arrayContaining(['advertising', 'audio_video_player', 'hosting']));
+  expect(byId.get('trackers/org-facebook')).toMatchObject({ data: { organization: 'Meta', country: 'US' } });
+  expect(byId.get('trackers/org-hotjar')).toMatchObject({ severity: 'problem', data: { country: 'MT', outsideEu: false } });
+  expect(byId.get('trackers/org-microsoft')).toMatchObject({ data: { organization: 'Microsoft', categories: ['site_analytics'] } });
+  expect(byId.get('trackers/summary')!.message).toBe("Cette page charge 8 traceur(s) de 4 organisation(s), dont 3 hors de l'Union européenne ; 1 autre(s) tiers absent(s) de la base de traceurs.");
+});
