@@ -41,8 +41,8 @@ function categoryLabel(category: string): string {
 function evidenceOf(r: PageRequest): Evidence {
   return r.ref
     ? { selector: r.ref.selector, url: r.url, snippet: r.ref.snippet, rect: r.ref.rect, hidden: r.ref.hidden }
-    : // A resource-timing entry has no element: the URL is the only proof (the panel cannot highlight it).
-      { url: r.url };
+    : // A resource-timing entry has no element: the URL is the only proof, and the panel has nothing to highlight.
+      { url: r.url, text: formatMessage('fr', 'trackers_evidenceNoElement', [r.host]) };
 }
 
 interface OrgGroup {
@@ -158,6 +158,18 @@ export const trackers: Detector = {
           source: `${data.source} ${data.version}`,
           limits,
         },
+      });
+    }
+    const frames = third.filter((r) => r.source === 'iframe');
+    if (frames.length > 0) {
+      // What a third-party frame loads inside itself (its own trackers, its cookies) is out of the page's reach.
+      out.push({
+        key: 'limit-frames',
+        severity: 'info',
+        messageKey: 'trackers_limitFrames',
+        params: [String(frames.length), [...new Set(frames.map((r) => r.site))].join(', ')],
+        evidence: frames.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        data: { frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
       });
     }
     if (snapshot.limits.resourceBufferFull) {

@@ -52,6 +52,7 @@ test('the panel names the organisations, their countries and categories, the ses
   await expect(panel.getByTestId('finding:storage/tracker-cookies')).toContainText('_ga (Google Analytics, Google)');
   await expect(panel.getByTestId('finding:storage/tracker-cookies')).toContainText('_hjSessionUser_1234 (Hotjar, Hotjar)');
   await expect(panel.getByTestId('finding:page-weight/weight')).toContainText('tiers');
+  await expect(panel.getByTestId('finding:trackers/limit-frames')).toContainText('youtube.com');
 
   // The panel's result is what the audit exports: the beacon (no element) and the script (an element) are both there.
   const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; evaluation: { findings: Finding[] } };
@@ -63,7 +64,7 @@ test('the panel names the organisations, their countries and categories, the ses
   ]));
   expect(org.evidence).toEqual(expect.arrayContaining([
     expect.objectContaining({ selector: '#gtag', url: 'https://www.googletagmanager.com/gtag/js?id=G-TEST1' }),
-    { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1' },
+    { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1', text: expect.stringContaining('sans élément à montrer') },
   ]));
   const weight = result.evaluation.findings.find((f) => f.id === 'page-weight/weight')!;
   expect((weight.data as { thirdParty: { requests: number } }).thirdParty.requests).toBeGreaterThanOrEqual(8);

@@ -32,7 +32,7 @@ describe('trackers', () => {
     // The script element is the evidence; the beacon has no element, only its URL.
     expect(out['org-google']!.evidence).toEqual([
       expect.objectContaining({ selector: '#gtag', url: 'https://www.googletagmanager.com/gtag/js?id=G-1' }),
-      { url: 'https://www.google-analytics.com/g/collect?v=2' },
+      { url: 'https://www.google-analytics.com/g/collect?v=2', text: 'www.google-analytics.com : requête vue par le navigateur (API Performance), sans élément à montrer sur la page' },
     ]);
     expect(out['org-facebook']).toMatchObject({ severity: 'problem', data: { organization: 'Meta', country: 'US' } });
     expect(out['org-hotjar']).toMatchObject({ severity: 'problem', messageKey: 'trackers_org_eu', data: { country: 'MT', outsideEu: false } });
