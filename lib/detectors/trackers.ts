@@ -146,8 +146,8 @@ export const trackers: Detector = {
       out.unshift({
         key: 'summary',
         severity: 'info',
-        messageKey: 'trackers_summary',
-        params: [String(trackerCount), String(orgs.size), String(outsideEu), String(unknown.size)],
+        messageKey: orgs.size > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
+        params: orgs.size > 0 ? [String(trackerCount), String(orgs.size), String(outsideEu), String(unknown.size)] : [String(unknown.size)],
         evidence: [],
         data: {
           trackers: trackerCount,
