@@ -82,13 +82,16 @@ export const trackers: Detector = {
     const out: DetectorOutput[] = [];
     let trackerCount = 0;
     let outsideEu = 0;
+    let unknownCountry = 0;
     const recorders: DetectorOutput[] = [];
     for (const [orgKey, g] of orgs) {
       const list = [...g.trackers.values()];
       trackerCount += list.length;
       const country = g.match.country;
-      const outside = !country || !isEuEea(country);
+      // An unknown country is said as such ("pays inconnu"), not counted as a transfer outside the EU.
+      const outside = country ? !isEuEea(country) : null;
       if (outside) outsideEu++;
+      if (!country) unknownCountry++;
       const severity = list
         .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
@@ -153,6 +156,7 @@ export const trackers: Detector = {
           trackers: trackerCount,
           organizations: orgs.size,
           organizationsOutsideEu: outsideEu,
+          organizationsUnknownCountry: unknownCountry,
           unknownThirdParties: unknown.size,
           thirdPartyRequests: third.length,
           source: `${data.source} ${data.version}`,
