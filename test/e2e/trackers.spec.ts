@@ -44,7 +44,7 @@ test('the panel names the organisations, their countries and categories, the ses
   await expect(google).toContainText('Google Analytics (mesure d\'audience)');
   await expect(google).toContainText('Google Marketing Platform (publicité)');
   await expect(panel.getByTestId('finding:trackers/org-facebook')).toContainText('Meta (États-Unis');
-  await expect(panel.getByTestId('finding:trackers/org-hotjar')).toContainText('Hotjar (Malte, Union européenne)');
+  await expect(panel.getByTestId('finding:trackers/org-hotjar')).toContainText('Hotjar (Malte, Union européenne ou EEE)');
   await expect(panel.getByTestId('finding:trackers/session-recording-hotjar')).toContainText('enregistre ce que les élèves tapent et cliquent');
   await expect(panel.getByTestId('finding:trackers/session-recording-microsoft_clarity')).toHaveAttribute('data-severity', 'problem');
   await expect(panel.getByTestId('finding:trackers/unknown-outil-inconnu.example')).toContainText('tiers, absent de la base');
