@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Route } from '@playwright/test';
 import { exportFileSchema, type Finding } from '../../lib/export/schema';
+import { AUDIT_BUILD } from '../../scripts/lib/chromium';
 import { FIXTURES, expect, test } from './fixtures';
 
 // Real tracker hosts, answered locally: Chromium sees the same URLs a pupil's browser would, nothing leaves the
@@ -110,4 +111,15 @@ test('the audit JSON of the fixture names the organisations, categories and coun
   expect(byId.get('trackers/org-hotjar')).toMatchObject({ severity: 'problem', data: { country: 'MT', outsideEu: false } });
   expect(byId.get('trackers/org-microsoft')).toMatchObject({ data: { organization: 'Microsoft', categories: ['site_analytics'] } });
   expect(byId.get('trackers/summary')!.message).toBe("Cette page charge 8 traceur(s) de 4 organisation(s), dont 3 hors de l'Union européenne ; 1 autre(s) tiers absent(s) de la base de traceurs.");
+});
+
+test('the tracker table is its own chunk: neither the content script nor the panel\'s first script carries it', () => {
+  const html = readFileSync(join(AUDIT_BUILD, 'sidepanel.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+)"/g)].map((m) => m[1]!);
+  expect(entries.length).toBeGreaterThan(0);
+  // A host only the table holds: wherever it is, that file is loaded by the detector's import(), not at first paint.
+  const marker = 'securepubads.g.doubleclick.net';
+  for (const file of [...entries, 'content-scripts/inspector.js']) expect(readFileSync(join(AUDIT_BUILD, file), 'utf8'), file).not.toContain(marker);
+  const chunks = readdirSync(join(AUDIT_BUILD, 'chunks')).filter((f) => readFileSync(join(AUDIT_BUILD, 'chunks', f), 'utf8').includes(marker));
+  expect(chunks).toEqual([expect.stringMatching(/^trackerdb-compact-.*\.js$/)]);
 });
