@@ -8,42 +8,50 @@ import type { Detector, DetectorOutput } from './types';
 export const LEGAL_KINDS = ['terms', 'sales', 'privacy', 'legal-notice', 'cookies', 'accessibility', 'dpo'] as const;
 export type LegalKind = (typeof LEGAL_KINDS)[number];
 
+// Link texts are short labels; an article title that happens to say "vie privée" or "accessibilité" is content, not
+// a policy. So text patterns name the document ("politique de …", "déclaration d'…") or the whole label is the
+// document's usual short name ("Confidentialité", "Accessibilité", "Cookies").
 const TEXT: Record<LegalKind, RegExp> = {
-  terms: /conditions?\s+(générales\s+|generales\s+|particulières\s+)?d['’]\s*utilisation|\bc\.?g\.?u\.?\b|terms\s+(of\s+(use|service)|and\s+conditions|&\s+conditions)|conditions\s+of\s+use|^\s*(terms|conditions d'utilisation)\s*$|règles d['’]utilisation/i,
-  sales: /conditions\s+(générales\s+|generales\s+)?(de\s+vente|d['’]\s*achat)|\bc\.?g\.?v\.?\b|terms\s+of\s+sale|conditions\s+of\s+sale|\bet de vente\b/i,
-  privacy: /confidentialit|données\s+personnelles|donnees\s+personnelles|protection\s+des\s+données|vie\s+privée|\brgpd\b|privacy|data\s+protection\s+(policy|notice)|\bgdpr\b|charte\s+(des\s+)?données/i,
-  'legal-notice': /mentions\s+légales|mentions\s+legales|informations\s+légales|legal\s+(notice|information|mentions)|\bimprint\b|\bimpressum\b/i,
-  cookies: /cookie|\btraceurs\b/i,
-  accessibility: /accessibilit/i,
-  dpo: /délégué[e]?\s+à\s+la\s+protection\s+des\s+données|\bdpo\b|data\s+protection\s+officer/i,
+  terms: /conditions?\s+(générales\s+|generales\s+|particulières\s+)?d['’]\s*utilisation|conditions\s+générales\s+(d['’]utilisation\s+)?(et|&)\s+de\s+vente|conditions\s+générales\s+d['’]accès|^\s*conditions\s+générales\s*$|\bc\.?g\.?u\.?\b|\bcguv?\b|terms\s+(of\s+(use|service)|and\s+conditions|&\s+conditions)|conditions\s+of\s+use|^\s*(terms|conditions|conditions d['’]utilisation|legal\s+terms|user\s+agreement|règlement)\s*$|règles\s+d['’]utilisation|charte\s+d['’]utilisation|^\s*tos\s*$|end[\s-]user\s+licen[cs]e\s+agreement|\beula\b|contrat\s+de\s+licence\s+utilisateur/i,
+  sales: /conditions\s+(générales\s+|generales\s+|particulières\s+)?(de\s+vente|d['’]\s*achat|commerciales)|\bc\.?g\.?v\.?\b|\bcguv\b|terms\s+of\s+sale|conditions\s+of\s+sale|\bet\s+de\s+vente\b|terms\s+of\s+purchase|(sales|purchase)\s+terms/i,
+  privacy: /politique\s+(générale\s+)?(de\s+|d['’])?(confidentialit|protection\s+(des|de\s+vos)\s+données|(de\s+la\s+)?(protection\s+de\s+la\s+)?vie\s+privée|(gestion\s+des\s+)?données|respect\s+de\s+la\s+vie\s+privée|privacy)|charte\s+(de\s+|sur\s+la\s+)?(confidentialit|(de\s+)?protection\s+des\s+données|(des\s+)?données|(de\s+la\s+)?vie\s+privée)|déclaration\s+de\s+confidentialit|avis\s+de\s+confidentialit|^\s*(confidentialité|vie\s+privée|données\s+personnelles|vos\s+données(\s+personnelles)?|mes\s+données|protection\s+des\s+données(\s+personnelles)?|rgpd|privacy|données|respect\s+de\s+la\s+vie\s+privée|informatique\s+et\s+libertés)\s*(et\s+cookies)?\s*$|traitement\s+des\s+données\s+personnelles|données\s+personnelles\s+(et|&)\s+cookies|(cookies|mentions\s+légales)\s+(et|&)\s+(confidentialité|données\s+personnelles|vie\s+privée)|confidentialité\s+(et|&)\s+cookies|protection\s+des\s+données\s+(personnelles\s+)?(et|&)|\brgpd\b|\bgdpr\b|privacy\s+(policy|notice|statement|center|centre|settings|&\s+cookies|and\s+cookies)|data\s+protection\s+(policy|notice|statement)|^\s*privacy\b|children['’]?s\s+privacy|\bcoppa\b|data\s+retention\s+summary|résumé\s+de\s+conservation\s+des\s+données/i,
+  'legal-notice': /mentions\s+légales|mentions\s+legales|informations\s+légales|legal\s+(notice|information|mentions|disclaimer)|\bimprint\b|\bimpressum\b|^\s*legal\s*$|^\s*mentions\s*$|^\s*(à\s+propos\s+[-–]\s+)?mentions\s+légales/i,
+  cookies: /(politique|gestion|paramètres|paramétrer|parametrer|paramétrage|préférences|réglages|charte|choix|utilisation|personnaliser|gérer|gérer\s+mes|modifier\s+vos|panneau\s+de\s+gestion)\s+(des\s+|de\s+|les\s+|mes\s+|vos\s+|relative\s+aux\s+)?(cookies|traceurs)|cookies?\s+(policy|settings|preferences|notice|statement|et\s+(autres\s+)?traceurs|management|declaration)|^\s*(cookies?|traceurs|cookies?\s+et\s+confidentialité)\s*$|manage\s+(my\s+)?cookies|(your\s+)?cookie\s+choices|\bconsentement\b.{0,20}cookies|\bcookies\s+(et|&)\s+(confidentialité|données)|(confidentialité|données\s+personnelles|privacy)\s+(et|&|and)\s+cookies|do\s+not\s+sell\s+my/i,
+  accessibility: /^\s*accessibilit[ée]\b|déclaration\s+d['’]\s*accessibilit|accessibilit[ée]\s*:?\s*(non|partiellement|totalement)\s+conforme|accessibility\s+(statement|policy|conformance)|^\s*accessibility\s*$|schéma\s+(pluriannuel|annuel)\s+(de\s+mise\s+en\s+)?accessibilit|^\s*web\s+accessibility\s*$|\brgaa\b/i,
+  dpo: /délégu[ée]e?\s+(à\s+la\s+|de\s+la\s+)?protection\s+des\s+données|\bdpo\b|\bdpd\b|data\s+protection\s+officer|contacter\s+le\s+délégué|référent\s+(rgpd|données\s+personnelles)/i,
 };
 
+const SEG = '(?=$|[/?#.])';
 const PATH: Record<LegalKind, RegExp> = {
-  terms: /\b(cgu|conditions-generales-d-?utilisation|conditions-d-?utilisation|terms-of-(use|service)|terms-and-conditions|tos)\b|\/terms\b/i,
-  sales: /\b(cgv|conditions-generales-de-vente|terms-of-sale)\b/i,
-  privacy: /\b(privacy|confidentialite|politique-de-confidentialite|donnees-personnelles|protection-des-donnees|vie-privee|rgpd|gdpr)\b/i,
-  'legal-notice': /\b(mentions-legales|informations-legales|legal-notice|imprint|impressum)\b/i,
-  cookies: /\b(cookies?|politique-cookies|cookie-policy|gestion-des-cookies)\b/i,
-  accessibility: /\b(accessibilite|accessibility|declaration-d-?accessibilite)\b/i,
-  dpo: /^mailto:(dpo|rgpd|dpd|privacy)@/i,
+  terms: new RegExp(`/(cgu|cguv|conditions-generales(-d-?utilisation)?|conditions-d-?utilisation|conditions-generales-utilisation|terms-of-(use|service)|terms-and-conditions|terms-conditions|terms|tos|legal/terms|eula|user-agreement|policies/terms-of-service)${SEG}`, 'i'),
+  sales: new RegExp(`/(cgv|cguv|conditions-generales-de-vente|conditions-de-vente|terms-of-sale|conditions-generales-de-vente-et-d-utilisation)${SEG}`, 'i'),
+  privacy: new RegExp(`/(privacy|privacy-policy|privacy-notice|privacy-statement|politique-de-confidentialite|confidentialite|politique-confidentialite|donnees-personnelles|protection-des-donnees(-personnelles)?|politique-de-protection-des-donnees(-personnelles)?|vie-privee|rgpd|gdpr|charte-(de-)?confidentialite|charte-donnees-personnelles|privacy-center|policies/privacy-policy|dataprivacy/summary\\.php)${SEG}|[?&]p(age_id)?=privacy`, 'i'),
+  'legal-notice': new RegExp(`/(mentions-legales|mentions_legales|mentionslegales|informations-legales|legal-notice|legal-notices|legal-information|imprint|impressum|legal|policies/legal-notice|mentions)${SEG}`, 'i'),
+  cookies: new RegExp(`/(cookies|cookie|cookie-policy|cookies-policy|politique-(de-|des-|relative-aux-)?cookies|gestion-(des-)?cookies|charte-(des-)?cookies|parametres-cookies|cookie-settings|cookie-preferences)${SEG}`, 'i'),
+  accessibility: new RegExp(`/(accessibilite|accessibility|declaration-(d-)?accessibilite|accessibility-statement|declaration-accessibilite-rgaa)${SEG}`, 'i'),
+  dpo: /^mailto:(dpo|dpd|rgpd|delegue[-.]?protection|protection[-.]?donnees|donnees[-.]?personnelles|cil|dataprotection|data[-.]?protection)[^@]*@/i,
 };
+
+/** "non", "partiellement" or "totalement" conforme, as French public sites must state it; null when not said. */
+export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'totalement' | null {
+  const m = /(non|partiellement|totalement)\s+conforme/i.exec(text);
+  return m ? (m[1]!.toLowerCase() as 'non' | 'partiellement' | 'totalement') : null;
+}
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ').replace(/\s+/g, ' ');
+  const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
   let path = '';
+  let mailto = false;
   try {
     const u = new URL(link.href);
-    path = u.protocol === 'mailto:' ? link.href : decodeURIComponent(u.pathname + u.hash).toLowerCase();
+    mailto = u.protocol === 'mailto:';
+    path = mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '')).toLowerCase().replace(/_/g, '-');
   } catch {
     path = '';
   }
-  const kinds = LEGAL_KINDS.filter((k) => TEXT[k].test(words) || PATH[k].test(path));
-  // A link about the accessibility of the site, not an accessibility statement, is still the place a French public
-  // site must link its statement from; keep it. But "cookies" inside a privacy link text is one document, not two.
-  if (kinds.includes('privacy') && kinds.includes('cookies') && !/cookie/i.test(path) && !/^\s*(gestion|politique|paramètres|préférences)?[^a-z]*cookies?/i.test(words)) {
-    return kinds.filter((k) => k !== 'cookies');
-  }
+  // A long link text is a sentence or a title: content about the subject, not the document. The path still counts.
+  const kinds = LEGAL_KINDS.filter((k) => labels.some((l) => l.length <= 90 && TEXT[k].test(l)) || (mailto ? k === 'dpo' && PATH.dpo.test(path) : PATH[k].test(path)));
   return kinds;
 }
 
@@ -56,7 +64,7 @@ const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
 export const legalLinks: Detector = {
   id: 'legal-links',
   category: 'legal-links',
-  requires: ['links', 'forms'],
+  requires: ['links', 'forms', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
     for (const link of snapshot.links) {
@@ -70,11 +78,18 @@ export const legalLinks: Detector = {
     for (const kind of LEGAL_KINDS) {
       const links = found.get(kind);
       if (links) {
+        // French public sites must state their conformity level beside the link (RGAA): keep it for the grid.
+        const level =
+          kind === 'accessibility'
+            ? (links.map((l) => accessibilityLevel([l.text, l.title, l.ariaLabel, l.imgAlt].join(' '))).find(Boolean) ??
+              snapshot.textSignals.filter((t) => t.pattern === 'accessibility').map((t) => accessibilityLevel(t.text)).find(Boolean) ??
+              null)
+            : null;
         out.push({
           key: kind,
           severity: 'info',
-          messageKey: `legalLinks_found_${kind.replace('-', '')}`,
-          params: [String(links.length)],
+          messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
+          params: level ? [String(links.length), level] : [String(links.length)],
           evidence: links.slice(0, 10).map((l) => ({
             selector: l.ref.selector,
             url: l.href,
@@ -83,7 +98,7 @@ export const legalLinks: Detector = {
             rect: l.ref.rect,
             hidden: l.ref.hidden,
           })),
-          data: { kind, urls: links.map((l) => l.href) },
+          data: { kind, urls: links.map((l) => l.href), ...(level ? { conformity: level } : {}) },
         });
         continue;
       }

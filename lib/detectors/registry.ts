@@ -1,5 +1,9 @@
+import { accessModel } from './access-model';
+import { garMark } from './gar-mark';
 import { legalLinks } from './legal-links';
+import { licence } from './licence';
 import { pageWeight } from './page-weight';
+import { publisherDates } from './publisher-dates';
 import { storage } from './storage';
 import { trackers } from './trackers';
 import type { Detector } from './types';
@@ -10,6 +14,10 @@ export const detectors = {
   storage,
   'legal-links': legalLinks,
   'page-weight': pageWeight,
+  licence,
+  'gar-mark': garMark,
+  'publisher-dates': publisherDates,
+  'access-model': accessModel,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

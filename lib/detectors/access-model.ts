@@ -1,0 +1,121 @@
+import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
+import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence } from './types';
+
+// What the page says about price and access, for the economic criteria of the grid: evidence for a person to
+// confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
+
+export const ACCESS_KINDS = ['free', 'freemium', 'premium', 'subscription', 'trial', 'in-app', 'school-licence', 'paid', 'pricing-link'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+const TEXT: Record<Exclude<AccessKind, 'pricing-link'>, RegExp> = {
+  trial: /essai\s+gratuit|(\d+|un|une)\s+(jours?|semaines?|mois)\s+(d['’]essai|gratuits?|offerts?)|période\s+d['’]essai|free\s+trial|try\s+(it\s+)?(for\s+)?free|\d+[- ]day\s+trial/i,
+  freemium: /freemium|version\s+(gratuite|de\s+base)\s+(et|ou|\+)\s+(version\s+)?(premium|payante|complète)|gratuit\s+(avec|et)\s+(des\s+)?options?\s+payantes?|basic\s+(plan\s+)?is\s+free|free\s+(plan|tier|version)\b/i,
+  premium: /\bpremium\b|\bversion\s+(pro|complète\s+payante)\b|passer\s+(à|en)\s+(la\s+version\s+)?(pro|premium)|upgrade\s+to\s+(pro|premium)|\bpro\s+plan\b/i,
+  subscription: /abonnement|s['’]abonner|abonnez[- ]vous|subscription|subscribe|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel/i,
+  'in-app': /achats?\s+intégrés|achats?\s+in[- ]app|in[- ]app\s+purchases?|contient\s+des\s+achats/i,
+  'school-licence': /licences?\s+(établissement|etablissement|classe|enseignant|site|multiposte|monoposte)|\bmonoposte\b|\bmultiposte\b|offre\s+(établissement|etablissement|école|ecole|classe|collectivité|académique)s?|tarifs?\s+(établissement|écoles?|scolaires?)|school\s+(licen[cs]e|plan|pricing)|site\s+licen[cs]e|classroom\s+licen[cs]e|adoption\s+établissement/i,
+  paid: /\bpayante?s?\b|\d+(?:[.,]\d{2})?\s*€|€\s*\d+|\d+(?:[.,]\d{2})?\s*euros?\b|\bTTC\b|\bHT\b(?=\s*[/€])|\$\s?\d+(\.\d{2})?|£\s?\d+/i,
+  free: /\bgratuite?s?\b|\bgratuitement\b|100\s*%\s*gratuit|entièrement\s+gratuit|\bfree\s+(of\s+charge|for\s+(teachers|schools|everyone|students))|\bit['’]?s\s+free\b|\bfree\s+forever\b|\baccès\s+libre\b/i,
+};
+
+// Phrases that contain "gratuit" or "free" without saying the resource is free.
+const NOT_FREE = /essai\s+gratuit|(jours?|semaines?|mois)\s+gratuits?|free\s+trial|livraison\s+gratuite|inscription\s+gratuite\s+(puis|ensuite)|sans\s+frais\s+de\s+port|gratuit\s+pendant/gi;
+
+const PRICING_LINK_TEXT = /^\s*(nos\s+)?(tarifs?|tarification|prix|pricing|plans?(\s+(&|et)\s+(tarifs|pricing))?|abonnements?|s['’]abonner|abonnez[- ]vous|offres?(\s+(et|&)\s+tarifs)?|offre\s+(établissement|etablissement|école|ecole|enseignant|famille|classe|premium|pro)s?|nos\s+offres|boutique|acheter|buy(\s+now)?|subscribe|upgrade|passer\s+(à|en)\s+premium|go\s+premium|devis|demander\s+un\s+devis|licences?(\s+établissement)?)\s*[›»>→]?\s*$/i;
+const PRICING_PATH = /\/(tarifs?|tarification|prix|pricing|plans|abonnements?|subscribe|subscription|offres?|offre-(etablissement|ecole|enseignant|classe|premium)s?|boutique|shop|store|premium|upgrade|devis|licences?)(\/|$|\.html?$|\?|#)/i;
+
+/** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
+export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
+  const words = [link.text, link.title, link.ariaLabel].join(' ').replace(/\s+/g, ' ').trim();
+  if (PRICING_LINK_TEXT.test(words)) return true;
+  let path = '';
+  try {
+    path = decodeURIComponent(new URL(link.href).pathname);
+  } catch {
+    return false;
+  }
+  return PRICING_PATH.test(path) && words.length < 60;
+}
+
+/** Kinds of access the text speaks of. Pure, so the evaluation can score it. */
+export function accessKindsInText(text: string): AccessKind[] {
+  const s = text.replace(/\s+/g, ' ');
+  const rest = s.replace(NOT_FREE, ' ');
+  const kinds = (Object.keys(TEXT) as (keyof typeof TEXT)[]).filter((k) => TEXT[k].test(k === 'free' ? rest : s));
+  // "Gratuit" beside "premium" in one passage is the freemium model, whatever words it uses.
+  if (kinds.includes('free') && kinds.includes('premium') && !kinds.includes('freemium')) kinds.push('freemium');
+  return kinds;
+}
+
+function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
+  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
+}
+
+const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
+  free: 'info',
+  freemium: 'review',
+  premium: 'review',
+  subscription: 'review',
+  trial: 'review',
+  'in-app': 'review',
+  'school-licence': 'info',
+  paid: 'review',
+  'pricing-link': 'info',
+};
+
+export const accessModel: Detector = {
+  id: 'access-model',
+  category: 'metadata',
+  requires: ['textSignals', 'links', 'jsonLd'],
+  run(snapshot: PageSnapshot): DetectorOutput[] {
+    const found = new Map<AccessKind, Evidence[]>();
+    const add = (k: AccessKind, e: Evidence) => found.set(k, [...(found.get(k) ?? []), e]);
+    for (const s of snapshot.textSignals) {
+      if (s.pattern !== 'price') continue;
+      for (const k of accessKindsInText(s.text)) add(k, ev(s.ref, s.text));
+    }
+    for (const l of snapshot.links) {
+      if (isPricingLink(l)) add('pricing-link', ev(l.ref, l.text || l.title || l.ariaLabel, l.href));
+      const words = [l.text, l.title, l.ariaLabel].join(' ');
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, ev(l.ref, words, l.href));
+    }
+    for (const o of jsonLdObjects(snapshot.jsonLd)) {
+      const free = prop(o, 'isAccessibleForFree');
+      if (free === true || free === 'true' || free === 'True') add('free', { text: 'JSON-LD isAccessibleForFree: true' });
+      if (free === false || free === 'false' || free === 'False') add('paid', { text: 'JSON-LD isAccessibleForFree: false' });
+      const cond = textOf(prop(o, 'conditionsOfAccess'));
+      if (cond) for (const k of accessKindsInText(cond)) add(k, { text: `JSON-LD conditionsOfAccess: ${cond}` });
+      const offers = prop(o, 'offers');
+      const price = textOf(offers && typeof offers === 'object' && !Array.isArray(offers) ? prop(offers as Record<string, unknown>, 'price') : undefined);
+      if (price && Number(price) > 0) add('paid', { text: `JSON-LD offers.price: ${price}` });
+      if (price && Number(price) === 0) add('free', { text: `JSON-LD offers.price: ${price}` });
+    }
+    const out: DetectorOutput[] = [];
+    for (const k of ACCESS_KINDS) {
+      const list = dedupe(found.get(k) ?? []);
+      if (list.length === 0) continue;
+      out.push({
+        key: k,
+        severity: SEVERITY[k],
+        messageKey: `accessModel_${k.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`,
+        params: [String(list.length)],
+        evidence: list.slice(0, 10),
+        data: { kind: k, count: list.length },
+      });
+    }
+    return out;
+  },
+};
+
+function dedupe(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = e.selector ? `s:${e.selector}` : `t:${e.url ?? ''}|${e.text ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// Pages vérifiées : fixtures in test/fixtures/pages/access-model/.

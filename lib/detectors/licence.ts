@@ -1,0 +1,302 @@
+import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
+import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence } from './types';
+
+// Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
+// teacher must tell apart: a free/open licence (Creative Commons, Licence Ouverte, public domain), proprietary terms
+// ("tous droits réservés", ©), or nothing stated. Machine-readable declarations (rel="license", schema.org, RDFa,
+// Dublin Core) and human ones (badges, footer lines) both count; each finding says where it was read.
+
+export type LicenceFamily = 'cc' | 'etalab' | 'public-domain' | 'other-open' | 'reserved';
+export interface LicenceName {
+  /** Normalised name, e.g. "CC BY-SA 4.0", "CC0 1.0", "Licence Ouverte 2.0", "Tous droits réservés". */
+  name: string;
+  family: LicenceFamily;
+  open: boolean;
+}
+
+const CC_TERMS = /^(by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd|by-nd-nc|by-sa-nc|nc|nd|sa|nc-sa|nd-nc)$/;
+
+function cc(terms: string, version?: string, port?: string): LicenceName | null {
+  const t = terms.toLowerCase();
+  if (!CC_TERMS.test(t)) return null;
+  const name = ['CC', t.toUpperCase(), version ?? '', port ? port.toUpperCase() : ''].filter(Boolean).join(' ');
+  return { name, family: 'cc', open: true };
+}
+
+const CC0: LicenceName = { name: 'CC0 1.0', family: 'public-domain', open: true };
+const PDM: LicenceName = { name: 'Public Domain Mark 1.0', family: 'public-domain', open: true };
+const PD: LicenceName = { name: 'Public domain', family: 'public-domain', open: true };
+const RESERVED: LicenceName = { name: 'Tous droits réservés', family: 'reserved', open: false };
+const lo = (v?: string): LicenceName => ({ name: v ? `Licence Ouverte ${v}.0` : 'Licence Ouverte', family: 'etalab', open: true });
+
+/** A licence from an address: Creative Commons deeds and badges, Etalab, ODbL, Art Libre. */
+export function licenceFromUrl(href: string): LicenceName | null {
+  const u = href.toLowerCase();
+  let m = /creativecommons\.org\/licen[cs]es\/([a-z-]+)\/(\d(?:\.\d)?)(?:\/([a-z]{2})(?:\/|$|\?|#))?/.exec(u);
+  if (m) return cc(m[1]!, m[2]!.includes('.') ? m[2] : `${m[2]}.0`, m[3]);
+  if (/creativecommons\.org\/publicdomain\/zero\//.test(u)) return CC0;
+  if (/creativecommons\.org\/publicdomain\/mark\//.test(u)) return PDM;
+  // Badges: licensebuttons.net and the old i.creativecommons.org mirror the deed path; the press kit has no version.
+  m = /(?:licensebuttons\.net|i\.creativecommons\.org)\/l\/([a-z-]+)\/(\d\.\d)(?:\/([a-z]{2})\/)?/.exec(u);
+  if (m) return cc(m[1]!, m[2], m[3]);
+  if (/(?:licensebuttons\.net|i\.creativecommons\.org)\/p\/zero\//.test(u)) return CC0;
+  if (/(?:licensebuttons\.net|i\.creativecommons\.org)\/p\/mark\//.test(u)) return PDM;
+  m = /mirrors\.creativecommons\.org\/presskit\/(?:buttons|icons)\/(?:[\dx]+\/)?(?:png|svg)\/([a-z-]+)\.(?:png|svg)/.exec(u);
+  if (m) {
+    if (m[1] === 'cc-zero' || m[1] === 'zero') return CC0;
+    if (m[1] === 'publicdomain' || m[1] === 'pd') return PDM;
+    return cc(m[1]!);
+  }
+  if (/etalab\.gouv\.fr\/.*licence[-_]?ouverte|etalab\/licence-ouverte|etalab\.gouv\.fr\/licence/.test(u)) {
+    const v = /(?:v|version[-_]?)([12])(?:[._-]0)?\b/.exec(u.replace(/.*etalab/, ''));
+    return lo(v?.[1] ?? (/\/lo\.md|open-licence\.md/.test(u) ? '2' : undefined));
+  }
+  if (/opendatacommons\.org\/licenses\/odbl/.test(u)) return { name: 'ODbL 1.0', family: 'other-open', open: true };
+  if (/artlibre\.org\/licence/.test(u)) return { name: 'Licence Art Libre 1.3', family: 'other-open', open: true };
+  return null;
+}
+
+const FR_TERMS: [RegExp, string][] = [
+  [/pas\s+d['’]\s*utilisation\s+commerciale|non[\s-]?commercial|noncommercial/i, 'NC'],
+  [/partage\s+dans\s+les\s+m[êe]mes\s+conditions|share[\s-]?alike/i, 'SA'],
+  [/pas\s+de\s+(modification|travaux\s+dérivés)|no[\s-]?deriv(ative)?s?/i, 'ND'],
+];
+
+/** Licences named in a text, in the order they are worth reporting. */
+export function licencesInText(text: string): LicenceName[] {
+  const out: LicenceName[] = [];
+  const s = text.replace(/\s+/g, ' ');
+  const abbr = /\bCC[\s-]?(BY(?:[\s-](?:NC|SA|ND)){0,2})(?:[\s-]+(?:v(?:ersion)?\s*)?(\d\.\d))?(?:\s+(FR|International|Int\.?))?/i.exec(s);
+  // The terms run from "Attribution" to the version number, or to the end of the clause when there is none.
+  const full = /creative\s*commons\s+(?:licen[cs]e\s+)?(?:\(\s*)?(attribution|paternit[ée])([^;()]{0,140}?)(?:(\d\.\d)|(?=[;()]|$))/i.exec(s);
+  if (abbr) {
+    const terms = abbr[1]!.toUpperCase().replace(/\s/g, '-');
+    const port = abbr[3] && /^fr$/i.test(abbr[3]) ? 'FR' : undefined;
+    const l = cc(terms, abbr[2], port);
+    if (l) out.push(l);
+  } else if (full) {
+    const rest = full[2] ?? '';
+    const terms = ['BY', ...FR_TERMS.filter(([re]) => re.test(rest)).map(([, t]) => t)].join('-');
+    const version = full[3] ?? /(\d\.\d)/.exec(rest)?.[1];
+    const l = cc(terms, version);
+    if (l) out.push(l);
+  }
+  if (/\bCC[\s-]?0\b|\bCC[\s-]?Zero\b|creative\s+commons\s+zero/i.test(s)) out.push(CC0);
+  if (/public\s+domain\s+mark|marque\s+(du\s+)?domaine\s+public/i.test(s)) out.push(PDM);
+  else if (/(?:tomb[ée]e?s?|est|sont|appartient|appartiennent|relève|relèvent|plac[ée]e?s?|vers[ée]e?s?)\s+(?:dans\s+le|au|du)\s+domaine\s+public|\bin\s+the\s+public\s+domain\b|public\s+domain\s+dedication/i.test(s)) out.push(PD);
+  const etalab = /licence\s+ouverte|open\s+licen[cs]e\s*(?:\/|version|v\s?\d|\d)|licence\s+(?:ouverte\s+)?etalab|\bLO\s+[12]\.0\b/i.exec(s);
+  if (etalab) {
+    const v = /(?:licence\s+ouverte|open\s+licen[cs]e|etalab|\bLO)[^.;]{0,40}?\b(?:v(?:ersion)?\s*)?([12])\.0/i.exec(s);
+    out.push(lo(v?.[1]));
+  }
+  if (/\bODbL\b|open\s+database\s+licen[cs]e/i.test(s)) out.push({ name: 'ODbL 1.0', family: 'other-open', open: true });
+  if (/licence\s+art\s+libre/i.test(s)) out.push({ name: 'Licence Art Libre 1.3', family: 'other-open', open: true });
+  if (/tous\s+droits\s+(de\s+reproduction\s+)?r[ée]serv[ée]s|all\s+rights\s+reserved|reproduction\s+(totale\s+ou\s+partielle\s+)?interdite|toute\s+reproduction[^.]{0,80}interdite/i.test(s)) out.push(RESERVED);
+  return out;
+}
+
+/** A licence a link points to or names (rel="license", a CC deed, a badge image); null when it names none. */
+export function licenceOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc' | 'rel'>): LicenceName | null {
+  const fromUrl = licenceFromUrl(link.href) ?? (link.imgSrc ? licenceFromUrl(link.imgSrc) : null);
+  const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ');
+  const named = licencesInText(words).filter((l) => l.family !== 'reserved');
+  // An address without a version (Etalab's page, a press-kit badge) and a text that gives it: keep the precise one.
+  if (fromUrl) return named.find((l) => l.family === fromUrl.family && l.name.startsWith(fromUrl.name + ' ')) ?? fromUrl;
+  // A link to a page merely titled "Creative Commons" is not a licence; one with rel="license" or the terms is.
+  return named[0] ?? null;
+}
+
+export function slug(name: string): string {
+  return name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+const LRMI_FIELDS = [
+  'educationalLevel',
+  'typicalAgeRange',
+  'learningResourceType',
+  'educationalUse',
+  'audience',
+  'isAccessibleForFree',
+  'conditionsOfAccess',
+  'accessibilityFeature',
+  'accessMode',
+  'inLanguage',
+  'dateModified',
+  'datePublished',
+  'publisher',
+  'author',
+  'license',
+] as const;
+const LEARNING_TYPES = /^(LearningResource|Course|Quiz|CreativeWork|Book|Article|WebPage|Game|VideoObject|Dataset|SoftwareApplication|WebApplication)$/;
+
+/** LRMI / schema.org learning-resource facts, kept for the grid. Exported for publisher-dates and access-model. */
+export function learningResource(snapshot: PageSnapshot): Record<string, string> | null {
+  const best = jsonLdObjects(snapshot.jsonLd)
+    .filter((o) => typesOf(o).some((t) => LEARNING_TYPES.test(t)))
+    .sort((a, b) => score(b) - score(a))[0];
+  const out: Record<string, string> = {};
+  if (best) {
+    for (const f of LRMI_FIELDS) {
+      const v = textOf(prop(best, f));
+      if (v) out[f] = v;
+    }
+    out.type = typesOf(best).join(', ');
+  }
+  for (const m of snapshot.microdata) {
+    if ((LRMI_FIELDS as readonly string[]).includes(m.itemprop) && !out[m.itemprop] && m.value.trim()) out[m.itemprop] = m.value.trim().slice(0, 300);
+  }
+  const lrmiKeys = Object.keys(out).filter((k) => k !== 'type' && k !== 'license');
+  return lrmiKeys.length > 0 ? out : null;
+}
+
+function score(o: JsonObject): number {
+  const t = typesOf(o);
+  return (t.includes('LearningResource') ? 100 : 0) + LRMI_FIELDS.filter((f) => prop(o, f) !== undefined).length;
+}
+
+interface Hit {
+  licence: LicenceName;
+  source: string;
+  machineReadable: boolean;
+  evidence: Evidence;
+}
+
+function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
+  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
+}
+
+const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
+const RDFA_PROP = /^(?:[a-z]+:)?(license|rights)$|^(cc:license|xhv:license|dc:rights|dcterms:(license|rights))$/i;
+
+export const licence: Detector = {
+  id: 'licence',
+  category: 'licence',
+  requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals'],
+  run(snapshot: PageSnapshot): DetectorOutput[] {
+    const hits: Hit[] = [];
+    const declaredUnknown: Evidence[] = [];
+    const declare = (value: string, source: string, machineReadable: boolean, evidence: Evidence) => {
+      const found = licenceFromUrl(value) ?? licencesInText(value)[0];
+      if (found) hits.push({ licence: found, source, machineReadable, evidence });
+      else if (value.trim()) declaredUnknown.push({ ...evidence, text: `${source}: ${value}`.slice(0, 300) });
+    };
+
+    for (const link of snapshot.links) {
+      const isRel = /(^|\s)license(\s|$)/i.test(link.rel);
+      const l = licenceOfLink(link);
+      if (l) hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: ev(link.ref, link.text || link.imgAlt || link.title, link.href) });
+      else if (isRel) declaredUnknown.push(ev(link.ref, `rel="license": ${link.text || link.href}`, link.href));
+    }
+    for (const img of snapshot.images) {
+      const l = licenceFromUrl(img.src);
+      if (l) hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: ev(img.ref, img.alt || img.title || l.name, img.src) });
+    }
+    for (const t of snapshot.linkTags) {
+      if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
+    }
+    for (const m of snapshot.meta) {
+      const key = m.name || m.property;
+      if (DC_META.test(key) || /^(og:)?license$/i.test(key)) declare(m.content, `<meta ${key}>`, true, { text: m.content });
+    }
+    for (const o of jsonLdObjects(snapshot.jsonLd)) {
+      for (const field of ['license', 'copyrightNotice', 'usageInfo'] as const) {
+        const v = prop(o, field);
+        if (v === undefined) continue;
+        const values = (Array.isArray(v) ? v : [v]).map((x) => textOf(x, 500)).filter(Boolean);
+        for (const value of values) declare(value, `JSON-LD ${field}`, true, { text: value });
+      }
+    }
+    for (const m of snapshot.microdata) {
+      if (m.itemprop === 'license' || m.itemprop === 'copyrightNotice') declare(m.value, `microdata ${m.itemprop}`, true, ev(m.ref, m.value));
+    }
+    for (const r of snapshot.rdfa) {
+      if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, ev(r.ref, r.value));
+    }
+    let copyright: Evidence | undefined;
+    for (const s of snapshot.textSignals) {
+      if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
+      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: ev(s.ref, s.text) });
+      if (s.pattern === 'copyright' && /©|\(c\)\s*\d{4}|copyright/i.test(s.text)) copyright ??= ev(s.ref, s.text);
+    }
+
+    const out: DetectorOutput[] = [];
+    const byName = new Map<string, Hit[]>();
+    for (const h of hits) byName.set(h.licence.name, [...(byName.get(h.licence.name) ?? []), h]);
+    // A bare "CC BY-SA" beside "CC BY-SA 4.0" is the same licence said twice: keep the precise one.
+    for (const name of [...byName.keys()]) {
+      if ([...byName.keys()].some((n) => n !== name && n.startsWith(name + ' '))) {
+        const into = [...byName.keys()].find((n) => n !== name && n.startsWith(name + ' '))!;
+        byName.set(into, [...byName.get(into)!, ...byName.get(name)!]);
+        byName.delete(name);
+      }
+    }
+    for (const [name, list] of byName) {
+      const l = list[0]!.licence;
+      const uniq = dedupe(list.map((h) => h.evidence));
+      out.push({
+        key: l.open ? `open-${slug(name)}` : 'rights-reserved',
+        severity: l.open ? 'info' : 'review',
+        messageKey: l.open ? (l.family === 'public-domain' ? 'licence_publicDomain' : 'licence_open') : 'licence_reserved',
+        params: [name],
+        evidence: uniq.slice(0, 10),
+        data: {
+          outcome: l.open ? 'open' : 'proprietary',
+          licence: name,
+          family: l.family,
+          machineReadable: list.some((h) => h.machineReadable),
+          sources: [...new Set(list.map((h) => h.source))],
+        },
+      });
+    }
+    if (!byName.has(RESERVED.name) && copyright) {
+      // A © line with no licence: under French law the author keeps every right unless a licence says otherwise.
+      const anyOpen = [...byName.values()].some((l) => l[0]!.licence.open);
+      out.push({
+        key: 'copyright',
+        severity: anyOpen ? 'info' : 'review',
+        messageKey: anyOpen ? 'licence_copyrightWithLicence' : 'licence_copyrightOnly',
+        evidence: [copyright],
+        data: { outcome: anyOpen ? 'open' : 'proprietary', licence: '©', family: 'reserved' },
+      });
+    }
+    if (declaredUnknown.length > 0) {
+      out.push({
+        key: 'declared-other',
+        severity: 'review',
+        messageKey: 'licence_declaredOther',
+        params: [declaredUnknown[0]!.text ?? ''],
+        evidence: dedupe(declaredUnknown).slice(0, 10),
+        data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
+      });
+    }
+    if (out.length === 0) {
+      out.push({ key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { outcome: 'not-stated' } });
+    }
+    const lrmi = learningResource(snapshot);
+    if (lrmi) {
+      const summary = [lrmi.educationalLevel, lrmi.typicalAgeRange && `${lrmi.typicalAgeRange}`, lrmi.learningResourceType].filter(Boolean).join(' · ');
+      out.push({
+        key: 'learning-resource',
+        severity: 'info',
+        messageKey: 'licence_learningResource',
+        params: [summary || Object.keys(lrmi).join(', ')],
+        evidence: [],
+        data: { lrmi },
+      });
+    }
+    return out;
+  },
+};
+
+function dedupe(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = e.selector ? `s:${e.selector}` : `t:${e.url ?? ''}|${e.text ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// Pages vérifiées : fixtures in test/fixtures/pages/licence/.

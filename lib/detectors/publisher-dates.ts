@@ -1,0 +1,140 @@
+import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
+import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+import { classifyLink } from './legal-links';
+import type { Detector, DetectorContext, DetectorOutput, Evidence } from './types';
+
+// Who publishes the resource and how fresh it is: the editorial criteria of the grid ask for an identified
+// publisher and a recent update. Read from schema.org (publisher, dateModified, datePublished), Open Graph and
+// article meta, Dublin Core, the © line and "mis à jour le …" text. Each value says where it was read.
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+
+/** An ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when less is said) from French or English date text; null if none. */
+export function parseDate(text: string): string | null {
+  const s = text.toLowerCase();
+  let m = /\b(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, m[3] ? +m[3] : undefined);
+  m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/.exec(s);
+  if (m) return valid(m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!, +m[2]!, +m[1]!);
+  m = /\b(\d{1,2})(?:er|st|nd|rd|th)?\s+([a-zéû]+)\.?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[2]!]) return valid(+m[3]!, MONTHS[m[2]!]!, +m[1]!);
+  m = /\b([a-zéû]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[1]!]) return valid(+m[3]!, MONTHS[m[1]!]!, +m[2]!);
+  m = /\b([a-zéû]+)\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS[m[1]!]) return valid(+m[2]!, MONTHS[m[1]!]!);
+  return null;
+}
+
+function valid(y: number, mo: number, d?: number): string | null {
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || (d !== undefined && (d < 1 || d > 31))) return null;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return d === undefined ? `${y}-${p(mo)}` : `${y}-${p(mo)}-${p(d)}`;
+}
+
+const UPDATED_TEXT = /(mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|révisé|dernière\s+modification|last\s+(updated|modified|reviewed)|updated(\s+on)?|modified\s+on)\s*(le|:|on)?\s*/i;
+const PUBLISHED_TEXT = /(publié|mis\s+en\s+ligne|date\s+de\s+publication|créé|published(\s+on)?|posted\s+on)\s*(le|:|on)?\s*/i;
+
+interface DateHit {
+  date: string;
+  source: string;
+  evidence: Evidence;
+}
+
+function ev(ref: NodeRef | undefined, text: string): Evidence {
+  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300) };
+}
+
+/** The holder named in a copyright line: "© 2026 Éditions Démo — Tous droits réservés" → "Éditions Démo". */
+export function holderOfCopyright(text: string): string | null {
+  const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*([^.|•·—–\-\n]{2,80}?)\s*(?:[.|•·—–\-]|tous\s+droits|all\s+rights|$)/i.exec(text);
+  const name = m?.[1]?.replace(/\s+/g, ' ').trim();
+  if (!name || /^(tous|all|\d+)/i.test(name) || name.length < 2) return null;
+  return name;
+}
+
+export const publisherDates: Detector = {
+  id: 'publisher-dates',
+  category: 'metadata',
+  requires: ['meta', 'jsonLd', 'microdata', 'textSignals', 'links'],
+  run(snapshot: PageSnapshot, context: DetectorContext): DetectorOutput[] {
+    const publishers: { name: string; source: string; evidence: Evidence }[] = [];
+    const modified: DateHit[] = [];
+    const published: DateHit[] = [];
+    const objects = jsonLdObjects(snapshot.jsonLd);
+    for (const o of objects) {
+      for (const field of ['publisher', 'provider', 'sourceOrganization'] as const) {
+        const name = textOf(prop(o, field), 200);
+        if (name && !/^https?:/.test(name)) publishers.push({ name, source: `schema.org ${field}`, evidence: { text: `JSON-LD ${field}: ${name}` } });
+      }
+      const mod = parseDate(textOf(prop(o, 'dateModified')));
+      if (mod) modified.push({ date: mod, source: 'schema.org dateModified', evidence: { text: `JSON-LD dateModified: ${textOf(prop(o, 'dateModified'))}` } });
+      for (const f of ['datePublished', 'dateCreated'] as const) {
+        const d = parseDate(textOf(prop(o, f)));
+        if (d) published.push({ date: d, source: `schema.org ${f}`, evidence: { text: `JSON-LD ${f}: ${textOf(prop(o, f))}` } });
+      }
+    }
+    for (const m of snapshot.microdata) {
+      if (m.itemprop === 'publisher' && m.value.trim() && m.value.length < 120) publishers.push({ name: m.value.trim(), source: 'microdata publisher', evidence: ev(m.ref, m.value) });
+      const d = parseDate(m.value);
+      if (d && m.itemprop === 'dateModified') modified.push({ date: d, source: 'microdata dateModified', evidence: ev(m.ref, m.value) });
+      if (d && (m.itemprop === 'datePublished' || m.itemprop === 'dateCreated')) published.push({ date: d, source: `microdata ${m.itemprop}`, evidence: ev(m.ref, m.value) });
+    }
+    for (const m of snapshot.meta) {
+      const key = (m.property || m.name).toLowerCase();
+      if (key === 'og:site_name' && m.content.trim()) publishers.push({ name: m.content.trim(), source: 'og:site_name', evidence: { text: `og:site_name: ${m.content}` } });
+      if (/^(dc|dcterms)\.(publisher|creator)$|^author$/.test(key) && m.content.trim()) publishers.push({ name: m.content.trim(), source: key, evidence: { text: `${key}: ${m.content}` } });
+      const d = parseDate(m.content);
+      if (!d) continue;
+      if (/^(article:modified_time|og:updated_time|last-modified|dcterms\.modified|dc\.date\.modified|revised)$/.test(key)) modified.push({ date: d, source: key, evidence: { text: `${key}: ${m.content}` } });
+      if (/^(article:published_time|dcterms\.created|dcterms\.issued|dc\.date|dc\.date\.created|date)$/.test(key)) published.push({ date: d, source: key, evidence: { text: `${key}: ${m.content}` } });
+    }
+    for (const s of snapshot.textSignals) {
+      if (s.pattern === 'updated') {
+        const u = UPDATED_TEXT.exec(s.text);
+        const p = PUBLISHED_TEXT.exec(s.text);
+        const du = u ? parseDate(s.text.slice(u.index, u.index + u[0].length + 40)) : null;
+        const dp = p ? parseDate(s.text.slice(p.index, p.index + p[0].length + 40)) : null;
+        if (du) modified.push({ date: du, source: 'text', evidence: ev(s.ref, s.text) });
+        if (dp) published.push({ date: dp, source: 'text', evidence: ev(s.ref, s.text) });
+      }
+      if (s.pattern === 'copyright') {
+        const holder = holderOfCopyright(s.text);
+        if (holder) publishers.push({ name: holder, source: 'copyright', evidence: ev(s.ref, s.text) });
+      }
+    }
+    const legalNotice = snapshot.links.find((l) => classifyLink(l).includes('legal-notice'));
+
+    const out: DetectorOutput[] = [];
+    if (publishers.length > 0) {
+      const first = publishers[0]!;
+      out.push({
+        key: 'publisher',
+        severity: 'info',
+        messageKey: 'publisherDates_publisher',
+        params: [first.name],
+        evidence: publishers.slice(0, 5).map((p) => p.evidence).concat(legalNotice ? [ev(legalNotice.ref, legalNotice.text || legalNotice.href)] : []),
+        data: { publisher: first.name, source: first.source, others: [...new Set(publishers.map((p) => p.name))].slice(0, 5), legalNotice: legalNotice?.href },
+      });
+    } else {
+      out.push({ key: 'no-publisher', severity: 'review', messageKey: legalNotice ? 'publisherDates_noPublisherSeeNotice' : 'publisherDates_noPublisher', evidence: legalNotice ? [ev(legalNotice.ref, legalNotice.text || legalNotice.href)] : [], data: { legalNotice: legalNotice?.href } });
+    }
+    // The latest date wins; the evidence shown is the one on the page (with a selector) when there is one.
+    const latest = (list: DateHit[]) => [...list].sort((a, b) => b.date.localeCompare(a.date) || Number(!!b.evidence.selector) - Number(!!a.evidence.selector))[0];
+    const mod = latest(modified);
+    const pub = latest(published);
+    const day = 86_400_000;
+    const age = (iso: string) => Math.floor((context.now - Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso)) / day);
+    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: 'publisherDates_updated', params: [mod.date], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
+    if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [pub.date], evidence: [pub.evidence], data: { date: pub.date, source: pub.source, ageDays: age(pub.date) } });
+    if (!mod && !pub) out.push({ key: 'no-date', severity: 'review', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
+    return out;
+  },
+};
+
+// Pages vérifiées : fixtures in test/fixtures/pages/publisher-dates/.
