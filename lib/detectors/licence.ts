@@ -59,7 +59,7 @@ export function licenceFromUrl(href: string): LicenceName | null {
 
 const FR_TERMS: [RegExp, string][] = [
   [/pas\s+d['’]\s*utilisation\s+commerciale|non[\s-]?commercial|noncommercial/i, 'NC'],
-  [/partage\s+dans\s+les\s+m[êe]mes\s+conditions|share[\s-]?alike/i, 'SA'],
+  [/partage\s+dans\s+les\s+m[êe]mes\s+conditions|partage\s+à\s+l['’]identique|share[\s-]?alike/i, 'SA'],
   [/pas\s+de\s+(modification|travaux\s+dérivés)|no[\s-]?deriv(ative)?s?/i, 'ND'],
 ];
 
@@ -67,7 +67,7 @@ const FR_TERMS: [RegExp, string][] = [
 export function licencesInText(text: string): LicenceName[] {
   const out: LicenceName[] = [];
   const s = text.replace(/\s+/g, ' ');
-  const abbr = /\bCC[\s-]?(BY(?:[\s-](?:NC|SA|ND)){0,2})(?:[\s-]+(?:v(?:ersion)?\s*)?(\d\.\d))?(?:\s+(FR|International|Int\.?))?/i.exec(s);
+  const abbr = /(?:\bCC|creative\s+commons)[\s-]?(BY(?:[\s-](?:NC|SA|ND)){0,2})\b(?:[\s-]+\(?(?:v(?:ersion)?\s*)?(\d\.\d)\)?)?(?:\s+(FR|International|Int\.?))?/i.exec(s);
   // The terms run from "Attribution" to the version number, or to the end of the clause when there is none.
   const full = /creative\s*commons\s+(?:licen[cs]e\s+)?(?:\(\s*)?(attribution|paternit[ée])([^;()]{0,140}?)(?:(\d\.\d)|(?=[;()]|$))/i.exec(s);
   if (abbr) {
