@@ -237,7 +237,13 @@ export const licence: Detector = {
       out.push({
         key: l.open ? `open-${slug(name)}` : 'rights-reserved',
         severity: l.open ? 'info' : 'review',
-        messageKey: l.open ? (l.family === 'public-domain' ? 'licence_publicDomain' : 'licence_open') : 'licence_reserved',
+        messageKey: l.open
+          ? l.family === 'public-domain'
+            ? 'licence_publicDomain'
+            : 'licence_open'
+          : hits.some((h) => h.licence.open)
+            ? 'licence_reservedWithLicence'
+            : 'licence_reserved',
         params: [name],
         evidence: uniq.slice(0, 10),
         data: {
