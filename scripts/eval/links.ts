@@ -128,8 +128,10 @@ export async function evaluate(): Promise<EvalReport> {
     lines.push(`${ok ? '✔' : '✘'} ${s.name.padEnd(28)} precision ${f(s.precision)}  recall ${f(s.recall)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
     for (const m of s.misses) lines.push(`    - ${m}`);
   }
-  // The records written after the rules were tuned: printed apart, no threshold (too few per kind to judge alone).
-  lines.push(`held-out records (${holdout.legal.length + holdout.licence.length + holdout.gar.length}), for information:`);
+  // Records written after the first tuning. Their first run found real misses (terms precision 0.80, cookies recall
+  // 0.60, licence recall 0.83); the general fixes that followed saw them, so they are no longer blind. Printed apart,
+  // no threshold (too few per kind to judge alone).
+  lines.push(`late-written records (${holdout.legal.length + holdout.licence.length + holdout.gar.length}; blind on their first run only), for information:`);
   for (const s of scoreAll(holdout)) {
     lines.push(`  ${s.name.padEnd(28)} precision ${f(s.precision)}  recall ${f(s.recall)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
   }
