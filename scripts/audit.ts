@@ -106,12 +106,16 @@ export function summaryLine(e: Evaluation): string {
   return `${s.blocking} bloquant(s), ${s.problem} problème(s), ${s.review} à vérifier, ${s.info} information(s)`;
 }
 
+/** The panel has the fast findings and the accessibility check has ended (or cannot run on this page). */
+export const PANEL_FINISHED = '[data-testid="state:done"]:is([data-a11y="done"], [data-a11y="error"], [data-a11y="skipped"])';
+
 async function inspectWithPanel(b: LoupeBrowser, page: Page, timeoutMs: number): Promise<InspectResult> {
   const tabId = await tabIdOf(b, page);
   const panel = await b.context.newPage();
   try {
     await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
-    await panel.waitForSelector('[data-testid="state:done"]', { timeout: timeoutMs });
+    // The fast findings come first; the accessibility check (axe) then adds its own: wait until it has finished too.
+    await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
     return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
   } finally {
     await panel.close();

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Report } from '@/components/Report';
-import type { Finding } from '@/lib/export/schema';
+import type { Evaluation, Finding } from '@/lib/export/schema';
 import { toExportFile } from '@/lib/export/export-file';
 import { t } from '@/lib/i18n/t';
 import { inspectTab, type InspectResult } from '@/lib/inspect/inspect-tab';
 import { highlightReplySchema } from '@/lib/messaging/protocol';
 import { setBadge } from '@/lib/inspect/badge';
+import { AccessibilitySection, type AccessibilityState } from '@/components/AccessibilitySection';
+import { runAccessibility } from '@/lib/a11y/run-axe';
 
 type State = { kind: 'idle' } | { kind: 'inspecting' } | { kind: 'done'; result: InspectResult };
 
@@ -34,6 +36,8 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const cache = useRef(new Map<string, InspectResult>());
   const running = useRef(0);
+  // Accessibility (issue 5): axe runs after the fast findings are shown; data-a11y on <main> tells the audit when.
+  const [a11y, setA11y] = useState<{ state: AccessibilityState; error?: string }>({ state: 'idle' });
 
   const inspect = useCallback(async (id: number, force: boolean) => {
     const tab = await browser.tabs.get(id).catch(() => undefined);
@@ -43,10 +47,12 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
     if (cached && !force) {
       setState({ kind: 'done', result: cached });
       globalThis.__loupe = { tabId: id, result: cached };
+      setA11y({ state: cached.ok ? 'done' : 'skipped' });
       return;
     }
     const run = ++running.current;
     setState({ kind: 'inspecting' });
+    setA11y({ state: 'idle' });
     setNotes({});
     const result = await inspectTab(id).catch(
       (error: unknown): InspectResult => ({ ok: false, reason: 'failed', detail: String(error) }),
@@ -56,6 +62,15 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
     globalThis.__loupe = { tabId: id, result };
     setState({ kind: 'done', result });
     await setBadge(id, result.ok ? result.evaluation : undefined);
+    if (!result.ok) return setA11y({ state: 'skipped' });
+    setA11y({ state: 'running' });
+    const checked = await runAccessibility(id, result);
+    if (run !== running.current) return;
+    const merged: InspectResult = { ...result, evaluation: checked.evaluation };
+    cache.current.set(key, merged);
+    globalThis.__loupe = { tabId: id, result: merged };
+    setState({ kind: 'done', result: merged });
+    setA11y(checked.ok ? { state: 'done' } : { state: 'error', error: checked.detail });
   }, []);
 
   // Follow the active tab unless the panel was opened for one tab (?tabId=N, as the audit does).
@@ -123,7 +138,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   };
 
   return (
-    <main data-testid={`state:${state.kind}`} aria-busy={state.kind === 'inspecting'}>
+    <main data-testid={`state:${state.kind}`} data-a11y={a11y.state} aria-busy={state.kind === 'inspecting'}>
       <div class="toolbar">
         <button type="button" data-testid="button:inspect" disabled={tabId === undefined || state.kind === 'inspecting'} onClick={() => tabId !== undefined && void inspect(tabId, true)}>
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
@@ -145,7 +160,17 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           {t(REASON_KEYS[state.result.reason] ?? 'reason_failed', state.result.detail)}
         </p>
       )}
-      {state.kind === 'done' && state.result.ok && <Report evaluation={state.result.evaluation} onShow={show} notes={notes} />}
+      {state.kind === 'done' && state.result.ok && (
+        <>
+          <Report evaluation={withoutAxe(state.result.evaluation)} onShow={show} notes={notes} />
+          <AccessibilitySection state={a11y.state} evaluation={state.result.evaluation} error={a11y.error} onShow={show} notes={notes} />
+        </>
+      )}
     </main>
   );
+}
+
+/** axe's findings have their own block (AccessibilitySection); the generic list keeps the other checks. */
+function withoutAxe(e: Evaluation): Evaluation {
+  return { ...e, findings: e.findings.filter((f) => f.detector !== 'axe') };
 }

@@ -1,0 +1,113 @@
+import fr from 'axe-core/locales/fr.json';
+import type { Detector, DetectorOutput, Evidence } from '../detectors/types';
+import { SHADOW_SEP } from '../snapshot/node-ref';
+import type { AxeArtifact, AxeRule, AxeTarget } from './artifact';
+import { usersOf, USER_GROUPS, type UserGroup } from './users';
+import { levelOf, rgaaOf, wcagOfRule } from './wcag';
+
+// Turns an axe run into findings of category accessibility (detector id "axe"): one per rule that fails ("problem",
+// or "info" for AAA and best practices), one per rule axe could not settle ("review", A/AA only), and a summary.
+
+export const AXE_DETECTOR_ID = 'axe';
+/** Evidence selectors per finding: enough to outline them, not the whole page. */
+const MAX_EVIDENCE = 20;
+
+/**
+ * A selector the page-side highlighter can resolve (lib/snapshot/node-ref.ts resolveSelector). Inside open shadow
+ * roots axe gives a path, joined with SHADOW_SEP. Inside a frame, the outline goes around the frame itself: the
+ * highlighter draws in the top document only.
+ */
+export function selectorOfTarget(target: AxeTarget): { selector: string; inFrame: boolean } {
+  const join = (part: string | string[]) => (Array.isArray(part) ? part.join(SHADOW_SEP) : part);
+  return { selector: join(target[0] ?? ''), inFrame: target.length > 1 };
+}
+
+/** The French title axe gives the rule (trusted: read from the extension's copy, not the page's reply). */
+function helpOf(rule: AxeRule): string {
+  const rules = (fr as { rules: Record<string, { help?: string }> }).rules;
+  return rules[rule.id]?.help ?? rule.help;
+}
+
+function describeRule(rule: AxeRule) {
+  const wcag = wcagOfRule(rule.id, rule.tags);
+  const rgaa = rgaaOf(rule.tags, wcag);
+  const nodes = rule.nodes.map((n) => ({ ...selectorOfTarget(n.target), html: n.html, summary: n.failureSummary }));
+  const evidence: Evidence[] = nodes.slice(0, MAX_EVIDENCE).map((n) => ({
+    ...(n.selector ? { selector: n.selector } : {}),
+    snippet: n.html,
+    text: n.html,
+  }));
+  return { wcag, rgaa, nodes, evidence, level: levelOf(rule.tags), users: usersOf(rule.id, wcag) };
+}
+
+export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
+  const out: DetectorOutput[] = [];
+  let critical = 0;
+  let serious = 0;
+  const byUser: Record<UserGroup, number> = { blind: 0, lowVision: 0, deaf: 0, motor: 0, cognitive: 0 };
+  for (const rule of artifact.violations) {
+    const d = describeRule(rule);
+    if (d.level === 'a-aa') {
+      if (rule.impact === 'critical') critical++;
+      if (rule.impact === 'serious') serious++;
+      for (const u of d.users) byUser[u]++;
+    }
+    out.push({
+      key: `violation:${rule.id}`,
+      severity: d.level === 'a-aa' ? 'problem' : 'info',
+      messageKey: d.level === 'a-aa' ? 'a11y_axe_violation' : 'a11y_axe_violationMinor',
+      params: [helpOf(rule), String(rule.nodeCount), d.rgaa.slice(0, 4).join(', ') || '—'],
+      evidence: d.evidence,
+      data: {
+        outcome: 'violation',
+        rule: rule.id,
+        impact: rule.impact,
+        level: d.level,
+        wcag: d.wcag,
+        rgaa: d.rgaa,
+        users: d.users,
+        nodeCount: rule.nodeCount,
+        nodes: d.nodes,
+      },
+    });
+  }
+  let toCheck = 0;
+  for (const rule of artifact.incomplete) {
+    const d = describeRule(rule);
+    // Experimental rules (orientation lock) cannot settle most pages: their "can't tell" would be noise.
+    if (d.level !== 'a-aa' || rule.tags.includes('experimental')) continue;
+    toCheck++;
+    out.push({
+      key: `incomplete:${rule.id}`,
+      severity: 'review',
+      messageKey: 'a11y_axe_incomplete',
+      params: [helpOf(rule), String(rule.nodeCount), d.rgaa.slice(0, 4).join(', ') || '—'],
+      evidence: d.evidence,
+      data: { outcome: 'incomplete', rule: rule.id, impact: rule.impact, level: d.level, wcag: d.wcag, rgaa: d.rgaa, users: d.users, nodeCount: rule.nodeCount, nodes: d.nodes },
+    });
+  }
+  out.push({
+    key: 'summary',
+    severity: 'info',
+    messageKey: 'a11y_axe_summary',
+    params: [String(artifact.violations.length), String(toCheck), String(artifact.passes)],
+    evidence: [],
+    data: {
+      engine: artifact.engine,
+      ms: artifact.ms,
+      violations: artifact.violations.length,
+      incomplete: artifact.incomplete.length,
+      passes: artifact.passes,
+      inapplicable: artifact.inapplicable,
+      critical,
+      serious,
+      users: Object.fromEntries(USER_GROUPS.map((u) => [u, byUser[u]])),
+    },
+  });
+  return out;
+}
+
+/** The axe run as a detector over nothing: the runner formats its findings like every other detector's. */
+export function axeDetector(artifact: AxeArtifact): Detector {
+  return { id: AXE_DETECTOR_ID, category: 'accessibility', requires: [], run: () => axeOutputs(artifact) };
+}
