@@ -1,0 +1,200 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Finding } from '../../lib/export/schema';
+import type { InspectResult } from '../../lib/inspect/inspect-tab';
+import { PANEL_FINISHED } from '../audit';
+import { ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './chromium';
+import { serveFolder } from './static-server';
+
+// The W3C ACT Rules conformance suite (../shared/data/act) run through the real extension: each case page is served
+// on 127.0.0.1, Loupe's panel inspects its tab (fast findings, then axe in every frame), and the findings of category
+// accessibility are compared with the case's expected outcome and with axe-core's own published outcome.
+
+export const ACT_DIR = process.env.LOUPE_ACT_DIR ?? resolve(import.meta.dirname, '../../../shared/data/act');
+const BASE = '/WAI/content-assets/wcag-act-rules/';
+
+export interface ActCase {
+  ruleId: string;
+  ruleName: string;
+  wcag: string[];
+  caseId: string;
+  caseTitle: string;
+  expected: 'passed' | 'failed' | 'inapplicable';
+  description: string;
+  html: string;
+  file: string;
+  implementationOutcomes: Record<string, Record<string, string[]>>;
+}
+export interface ActRule {
+  ruleId: string;
+  ruleName: string;
+  wcag: string[];
+  automationClass: string;
+}
+
+export interface CaseOutcome {
+  ruleId: string;
+  caseId: string;
+  caseTitle: string;
+  expected: ActCase['expected'];
+  /** Loupe raised a finding (not a mere "to check") mapped to one of the rule's success criteria. */
+  loupeFlagged: boolean;
+  /** Which findings did, e.g. "axe/violation:image-alt". */
+  loupeBy: string[];
+  /** axe-core's published outcome for this case: failed, or not, or untested. */
+  axeFlagged: boolean | 'untested';
+  loupeAgrees: boolean;
+  axeAgrees: boolean;
+  error?: string;
+  ms: number;
+}
+
+export function loadSuite(): { cases: ActCase[]; rules: ActRule[] } {
+  const cases = JSON.parse(readFileSync(join(ACT_DIR, 'testcases.json'), 'utf8')) as ActCase[];
+  const rules = (JSON.parse(readFileSync(join(ACT_DIR, 'rules.json'), 'utf8')) as { rules: ActRule[] }).rules;
+  return { cases, rules };
+}
+
+export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automated');
+
+/** Findings that count as "flagged" for a rule: accessibility, not "to check", tied to one of its criteria. */
+export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+  return findings.filter((f) => {
+    if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
+    const sc = (f.data?.wcag as string[] | undefined) ?? [];
+    return sc.some((s) => wcag.includes(s));
+  });
+}
+
+export function axeOutcome(c: ActCase): boolean | 'untested' {
+  const outcomes = Object.values(c.implementationOutcomes['axe-core'] ?? {}).flat();
+  if (outcomes.length === 0 || outcomes.every((o) => o === 'untested')) return 'untested';
+  return outcomes.includes('failed');
+}
+
+async function inspectCase(b: LoupeBrowser, page: Page, panel: Page, url: string): Promise<InspectResult> {
+  await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
+  const tabId = await tabIdOf(b, page);
+  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.waitForSelector(PANEL_FINISHED, { timeout: 60_000 });
+  return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+}
+
+export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; concurrency?: number; log?: (s: string) => void } = {}) {
+  const log = opts.log ?? (() => {});
+  const { cases: all, rules } = loadSuite();
+  const cases = all.filter(opts.filter ?? (() => true));
+  ensureAuditBuild(log);
+  // Case pages are written where W3C publishes them, so relative and absolute asset paths both resolve.
+  const root = join(tmpdir(), `loupe-act-${process.pid}`);
+  for (const c of all) {
+    const path = join(root, BASE, 'testcases', c.file.replace(/^cases\//, ''));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, c.html);
+  }
+  const server = await serveFolder(root, { [`${BASE}test-assets/`]: join(ACT_DIR, 'test-assets') });
+  const b = await launchWithLoupe();
+  // Never the live web: links and media to other hosts get an empty answer.
+  await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204, body: '' }));
+  const ruleOf = new Map(rules.map((r) => [r.ruleId, r]));
+  const outcomes: CaseOutcome[] = [];
+  const started = Date.now();
+  let next = 0;
+  const worker = async () => {
+    let page = await b.context.newPage();
+    let panel = await b.context.newPage();
+    while (next < cases.length) {
+      const c = cases[next++]!;
+      const t0 = Date.now();
+      const url = `${server.origin}${BASE}testcases/${c.file.replace(/^cases\//, '')}`;
+      let result: InspectResult | undefined;
+      let error: string | undefined;
+      try {
+        result = await inspectCase(b, page, panel, url);
+        if (!result.ok) error = `${result.reason}: ${result.detail}`;
+        else {
+          const axe = result.evaluation.detectors.find((d) => d.id === 'axe');
+          if (axe?.status === 'error') error = `axe: ${axe.error}`;
+        }
+      } catch (e) {
+        error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        // A page that hangs must not take the next cases with it.
+        await page.close().catch(() => undefined);
+        await panel.close().catch(() => undefined);
+        page = await b.context.newPage();
+        panel = await b.context.newPage();
+      }
+      const wcag = ruleOf.get(c.ruleId)?.wcag ?? c.wcag;
+      const by = result?.ok ? flaggingFindings(result.evaluation.findings, wcag).map((f) => f.id) : [];
+      const shouldFlag = c.expected === 'failed';
+      const axeFlagged = axeOutcome(c);
+      outcomes.push({
+        ruleId: c.ruleId,
+        caseId: c.caseId,
+        caseTitle: c.caseTitle,
+        expected: c.expected,
+        loupeFlagged: by.length > 0,
+        loupeBy: by,
+        axeFlagged,
+        loupeAgrees: !error && by.length > 0 === shouldFlag,
+        axeAgrees: axeFlagged !== 'untested' && axeFlagged === shouldFlag,
+        ...(error ? { error } : {}),
+        ms: Date.now() - t0,
+      });
+      if (outcomes.length % 50 === 0) log(`  ${outcomes.length}/${cases.length} cas…`);
+    }
+    await page.close().catch(() => undefined);
+    await panel.close().catch(() => undefined);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 3) }, worker));
+  } finally {
+    await b.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  const order = new Map(cases.map((c, i) => [c.caseId, i]));
+  outcomes.sort((a, b2) => order.get(a.caseId)! - order.get(b2.caseId)!);
+  return { outcomes, rules, ms: Date.now() - started };
+}
+
+export interface RuleScore {
+  ruleId: string;
+  ruleName: string;
+  automated: boolean;
+  cases: number;
+  loupe: number;
+  axe: number;
+}
+
+export function score(outcomes: readonly CaseOutcome[], rules: readonly ActRule[]) {
+  const perRule: RuleScore[] = [];
+  for (const r of rules) {
+    const mine = outcomes.filter((o) => o.ruleId === r.ruleId);
+    if (mine.length === 0) continue;
+    perRule.push({
+      ruleId: r.ruleId,
+      ruleName: r.ruleName,
+      automated: isAutomated(r),
+      cases: mine.length,
+      loupe: mine.filter((o) => o.loupeAgrees).length,
+      axe: mine.filter((o) => o.axeAgrees).length,
+    });
+  }
+  const sum = (list: RuleScore[]) => ({
+    cases: list.reduce((n, r) => n + r.cases, 0),
+    loupe: list.reduce((n, r) => n + r.loupe, 0),
+    axe: list.reduce((n, r) => n + r.axe, 0),
+  });
+  return { perRule, automated: sum(perRule.filter((r) => r.automated)), all: sum(perRule) };
+}
+
+/** Why Loupe and the expected outcome differ, in one line, next to what axe-core itself published. */
+export function explain(o: CaseOutcome): string {
+  if (o.error) return `Loupe n'a pas pu inspecter le cas : ${o.error}`;
+  const axe = o.axeFlagged === 'untested' ? 'axe-core n’a pas publié de résultat pour ce cas' : o.axeFlagged ? 'axe-core publie « failed »' : 'axe-core publie « passed/inapplicable »';
+  if (o.loupeFlagged) return `signalé à tort par ${o.loupeBy.join(', ')} (attendu ${o.expected}) ; ${axe}`;
+  return `non signalé (attendu failed) ; ${axe}`;
+}
