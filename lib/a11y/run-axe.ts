@@ -13,11 +13,8 @@ export type AccessibilityResult =
   | { ok: true; artifact: AxeArtifact; evaluation: Evaluation }
   | { ok: false; detail: string; evaluation: Evaluation };
 
-/** Fast findings that say the same as an axe rule: once axe has run, its finding (with its evidence) is kept. */
-const SUPERSEDED: Record<string, string[]> = {
-  'a11y-lang/missing': ['html-has-lang'],
-  'a11y-zoom/blocked': ['meta-viewport'],
-};
+/** Fast findings that an axe rule decides with more nuance: once axe has run, its verdict (and evidence) stands. */
+const DECIDED_BY_AXE = new Set(['a11y-lang/missing', 'a11y-zoom/blocked']);
 
 export async function runAccessibility(tabId: number, inspected: Extract<InspectResult, { ok: true }>): Promise<AccessibilityResult> {
   const started = performance.now();
@@ -40,8 +37,7 @@ export async function runAccessibility(tabId: number, inspected: Extract<Inspect
 export async function withAxe(inspected: Extract<InspectResult, { ok: true }>, artifact: AxeArtifact): Promise<Evaluation> {
   const started = performance.now();
   const run = await runDetectors(inspected.snapshot, [axeDetector(artifact)], { now: Date.now() });
-  const failing = new Set(artifact.violations.map((r) => r.id));
-  const kept = inspected.evaluation.findings.filter((f) => !(SUPERSEDED[f.id] ?? []).some((r) => failing.has(r)));
+  const kept = inspected.evaluation.findings.filter((f) => !DECIDED_BY_AXE.has(f.id));
   const status = { ...run.detectors[0]!, ms: Math.round(performance.now() - started) + artifact.ms };
   return merge(inspected, [...kept, ...run.findings], status);
 }

@@ -6,6 +6,12 @@ import { pageWeight } from './page-weight';
 import { publisherDates } from './publisher-dates';
 import { storage } from './storage';
 import { trackers } from './trackers';
+import { a11yAutoplay } from './a11y-autoplay';
+import { a11yCaptions } from './a11y-captions';
+import { a11yLang } from './a11y-lang';
+import { a11yPdf } from './a11y-pdf';
+import { a11yTextImages } from './a11y-text-images';
+import { a11yZoom } from './a11y-zoom';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -18,6 +24,12 @@ export const detectors = {
   'gar-mark': garMark,
   'publisher-dates': publisherDates,
   'access-model': accessModel,
+  'a11y-zoom': a11yZoom,
+  'a11y-lang': a11yLang,
+  'a11y-captions': a11yCaptions,
+  'a11y-autoplay': a11yAutoplay,
+  'a11y-text-images': a11yTextImages,
+  'a11y-pdf': a11yPdf,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

@@ -1,0 +1,39 @@
+import type { Detector } from './types';
+
+// Text set in images cannot be enlarged, recoloured or read aloud. Loupe cannot read pixels; it only notices images
+// whose file name or alternative says they hold text (a banner, a title, a quote, instructions). A hint for a person.
+
+const NAME = /(^|[\/_.-])(texte?s?|titres?|titles?|banni[eè]re|banner|slogan|citation|quote|consignes?|affiche|poster|infographi[ce])([_.-]|\d|$)/i;
+const ALT = /^(texte|titre|citation|consigne|affiche|infographie|bannière)\b|\b(image|capture) (de|du) texte\b/i;
+const MIN_WIDTH = 100;
+const MIN_HEIGHT = 20;
+
+function fileName(src: string): string {
+  try {
+    return decodeURIComponent(new URL(src).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+}
+
+export const a11yTextImages: Detector = {
+  id: 'a11y-text-images',
+  category: 'accessibility',
+  requires: ['images'],
+  run(snapshot) {
+    const suspects = snapshot.images.filter(
+      (img) => img.width >= MIN_WIDTH && img.height >= MIN_HEIGHT && (NAME.test(fileName(img.src)) || ALT.test(img.alt.trim())),
+    );
+    if (suspects.length === 0) return [];
+    return [
+      {
+        key: 'suspect',
+        severity: 'review',
+        messageKey: 'a11yTextImages_suspect',
+        params: [suspects.slice(0, 3).map((i) => fileName(i.src) || i.alt).join(', ')],
+        evidence: suspects.slice(0, 20).map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
+        data: { wcag: ['1.4.5'], rgaa: ['1.8'], users: ['lowVision', 'blind'], count: suspects.length },
+      },
+    ];
+  },
+};

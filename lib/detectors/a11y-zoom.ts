@@ -1,0 +1,36 @@
+import type { Detector } from './types';
+
+// Zoom blocked by the viewport meta (user-scalable=no, or maximum-scale below 2): low-vision pupils on a phone or a
+// tablet cannot enlarge the text. Same threshold as W3C ACT rule b4f0c3 and axe's meta-viewport, which replaces this
+// finding once it has run (lib/a11y/run-axe.ts): this one shows at once.
+
+export function zoomBlocked(viewport: string): boolean {
+  const props = new Map<string, string>();
+  for (const part of viewport.toLowerCase().split(/[,;]/)) {
+    const [k, v] = part.split('=').map((s) => s.trim());
+    if (k && v !== undefined) props.set(k, v);
+  }
+  const scalable = props.get('user-scalable');
+  if (scalable === 'no' || scalable === '0') return true;
+  const max = Number.parseFloat(props.get('maximum-scale') ?? '');
+  return Number.isFinite(max) && max >= 0 && max < 2;
+}
+
+export const a11yZoom: Detector = {
+  id: 'a11y-zoom',
+  category: 'accessibility',
+  requires: ['viewport'],
+  run(snapshot) {
+    if (!zoomBlocked(snapshot.viewport)) return [];
+    return [
+      {
+        key: 'blocked',
+        severity: 'problem',
+        messageKey: 'a11yZoom_blocked',
+        params: [snapshot.viewport],
+        evidence: [{ snippet: `<meta name="viewport" content="${snapshot.viewport}">`, text: snapshot.viewport }],
+        data: { wcag: ['1.4.4'], rgaa: ['10.4'], users: ['lowVision'] },
+      },
+    ];
+  },
+};
