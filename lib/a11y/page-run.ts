@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import fr from 'axe-core/locales/fr.json';
 import { AXE_LIMITS } from './limits';
+import { cspSafeLocale } from './locale';
 
 // Runs in the inspected page (isolated world), bundled into the axe content script only. No zod here: the result is
 // cut to AXE_LIMITS and parsed again on arrival (lib/a11y/artifact.ts), since the page can tamper with it.
@@ -9,21 +10,6 @@ import { AXE_LIMITS } from './limits';
 export const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
 
 let configured = false;
-
-/**
- * axe compiles the locale's {{…}} templates with new Function(), which an extension's CSP forbids. In the French
- * locale only the two failure-summary lists are templates: they become plain functions doing what the template
- * does (a heading, then each message indented). Any other template would be dropped, falling back to English.
- */
-export function cspSafeLocale(locale: typeof fr): axe.Locale {
-  const copy = JSON.parse(JSON.stringify(locale)) as Record<string, unknown> & { failureSummaries?: Record<string, { failureMessage?: unknown }> };
-  for (const entry of Object.values(copy.failureSummaries ?? {})) {
-    const m = typeof entry.failureMessage === 'string' ? /^([^{]*)\{\{~it:value\}\}/.exec(entry.failureMessage) : null;
-    const head = m?.[1] ?? '';
-    entry.failureMessage = m ? (items: string[]) => head + items.map((v) => '\n  ' + v.split('\n').join('\n  ')).join('') : undefined;
-  }
-  return copy as unknown as axe.Locale;
-}
 
 function clipText(s: string | undefined, max: number): string {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();
