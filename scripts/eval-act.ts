@@ -28,6 +28,7 @@ for (const r of s.perRule) {
   console.log(`${r.ruleId}  ${r.automated ? 'auto ' : 'autre'}  ${String(r.loupe).padStart(3)}/${r.cases} | ${String(r.axe).padStart(3)}/${r.cases}  ${r.ruleName}${flag}`);
 }
 console.log(`\nRègles « automated » : Loupe ${s.automated.loupe}/${s.automated.cases} (${pct(s.automated.loupe, s.automated.cases)}) | axe-core ${s.automated.axe}/${s.automated.cases} (${pct(s.automated.axe, s.automated.cases)})`);
+console.log(`Règles « automated », cas où axe-core a publié un résultat : Loupe ${s.automatedPublished.loupe}/${s.automatedPublished.cases} | axe-core ${s.automatedPublished.axe}/${s.automatedPublished.cases}`);
 console.log(`Toutes les règles    : Loupe ${s.all.loupe}/${s.all.cases} (${pct(s.all.loupe, s.all.cases)}) | axe-core ${s.all.axe}/${s.all.cases} (${pct(s.all.axe, s.all.cases)})`);
 const auto = new Set(s.perRule.filter((r) => r.automated).map((r) => r.ruleId));
 const disagreements = outcomes.filter((o) => !o.loupeAgrees);
@@ -36,6 +37,10 @@ for (const o of disagreements) console.log(`  ${auto.has(o.ruleId) ? '[auto] ' :
 const lost = outcomes.filter((o) => auto.has(o.ruleId) && o.axeAgrees && !o.loupeAgrees);
 console.log(`\nCas où axe-core publie le bon résultat et pas Loupe (règles « automated ») : ${lost.length}`);
 for (const o of lost) console.log(`  ${o.ruleId} ${o.caseTitle} — ${explain(o)}`);
+console.log(`\nIntégration : cas où les règles axe de la règle ACT, lancées par Loupe, ne disent pas ce qu'axe-core a publié : ${s.integrationDiffs.length}`);
+for (const o of s.integrationDiffs) console.log(`  ${o.ruleId} ${o.caseTitle} (${o.caseId.slice(0, 8)}) — Loupe ${o.loupeByProcedures ? 'signale' : 'ne signale pas'}, axe-core publié ${o.axeFlagged ? 'failed' : 'passed/inapplicable'}`);
+console.log(`Cas non inspectés (erreur) : ${s.errors.length}`);
+for (const o of s.errors) console.log(`  ${o.ruleId} ${o.caseTitle} — ${o.error}`);
 const slowest = Math.max(...outcomes.map((o) => o.ms));
 console.log(`\nDurée : ${(ms / 1000).toFixed(1)} s pour ${outcomes.length} cas (${concurrency} pages en parallèle ; cas le plus lent ${slowest} ms)`);
 mkdirSync(dirname(json), { recursive: true });

@@ -32,6 +32,7 @@ export interface ActRule {
   ruleName: string;
   wcag: string[];
   automationClass: string;
+  axeCoreImplementationReport?: { procedureNames?: string[] } | null;
 }
 
 export interface CaseOutcome {
@@ -43,6 +44,8 @@ export interface CaseOutcome {
   loupeFlagged: boolean;
   /** Which findings did, e.g. "axe/violation:image-alt". */
   loupeBy: string[];
+  /** Flagged by the very axe rules that implement this ACT rule (axe-core's procedures in W3C's report). */
+  loupeByProcedures: boolean;
   /** axe-core's published outcome for this case: failed, or not, or untested. */
   axeFlagged: boolean | 'untested';
   loupeAgrees: boolean;
@@ -128,6 +131,7 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
       }
       const wcag = ruleOf.get(c.ruleId)?.wcag ?? c.wcag;
       const by = result?.ok ? flaggingFindings(result.evaluation.findings, wcag).map((f) => f.id) : [];
+      const procedures = ruleOf.get(c.ruleId)?.axeCoreImplementationReport?.procedureNames ?? [];
       const shouldFlag = c.expected === 'failed';
       const axeFlagged = axeOutcome(c);
       outcomes.push({
@@ -137,6 +141,7 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
         expected: c.expected,
         loupeFlagged: by.length > 0,
         loupeBy: by,
+        loupeByProcedures: by.some((id) => procedures.some((p) => id === `axe/violation:${p}`)),
         axeFlagged,
         loupeAgrees: !error && by.length > 0 === shouldFlag,
         axeAgrees: axeFlagged !== 'untested' && axeFlagged === shouldFlag,
@@ -188,13 +193,29 @@ export function score(outcomes: readonly CaseOutcome[], rules: readonly ActRule[
     loupe: list.reduce((n, r) => n + r.loupe, 0),
     axe: list.reduce((n, r) => n + r.axe, 0),
   });
-  return { perRule, automated: sum(perRule.filter((r) => r.automated)), all: sum(perRule) };
+  // Integration check: on the cases where axe-core published an outcome, do the same axe rules run inside Loupe
+  // (frames, shadow DOM, assets, locale) say the same? A difference here is a case lost or added by Loupe itself.
+  const published = outcomes.filter((o) => o.axeFlagged !== 'untested' && !o.error);
+  const integrationDiffs = published.filter((o) => o.loupeByProcedures !== o.axeFlagged);
+  const auto = new Set(perRule.filter((r) => r.automated).map((r) => r.ruleId));
+  const onPublished = (list: CaseOutcome[]) => ({ cases: list.length, loupe: list.filter((o) => o.loupeAgrees).length, axe: list.filter((o) => o.axeAgrees).length });
+  return {
+    perRule,
+    automated: sum(perRule.filter((r) => r.automated)),
+    all: sum(perRule),
+    automatedPublished: onPublished(published.filter((o) => auto.has(o.ruleId))),
+    integrationDiffs,
+    errors: outcomes.filter((o) => o.error),
+  };
 }
 
 /** Why Loupe and the expected outcome differ, in one line, next to what axe-core itself published. */
 export function explain(o: CaseOutcome): string {
   if (o.error) return `Loupe n'a pas pu inspecter le cas : ${o.error}`;
   const axe = o.axeFlagged === 'untested' ? 'axe-core n’a pas publié de résultat pour ce cas' : o.axeFlagged ? 'axe-core publie « failed »' : 'axe-core publie « passed/inapplicable »';
-  if (o.loupeFlagged) return `signalé à tort par ${o.loupeBy.join(', ')} (attendu ${o.expected}) ; ${axe}`;
+  if (o.loupeFlagged && !o.loupeByProcedures) {
+    return `signalé sous le même critère WCAG par une autre règle axe (${o.loupeBy.join(', ')}) qui voit un autre défaut de la page ; la règle ACT ne juge qu'un aspect (attendu ${o.expected}) ; ${axe}`;
+  }
+  if (o.loupeFlagged) return `signalé par ${o.loupeBy.join(', ')} (attendu ${o.expected}) ; ${axe}`;
   return `non signalé (attendu failed) ; ${axe}`;
 }

@@ -113,7 +113,7 @@ describe('French locale under an extension CSP', () => {
     const locale = cspSafeLocale(fr) as unknown as { failureSummaries: Record<string, { failureMessage: (i: string[]) => string }> };
     const items = ['Premier défaut', 'Second\ndéfaut'];
     for (const k of ['any', 'none'] as const) {
-      expect(locale.failureSummaries[k].failureMessage(items)).toBe(doT.compile(fr.failureSummaries[k].failureMessage)(items));
+      expect(locale.failureSummaries[k]!.failureMessage(items)).toBe(doT.compile(fr.failureSummaries[k].failureMessage)(items));
     }
   });
 });
