@@ -29,6 +29,9 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')));
   const ids = file.evaluations[0]!.findings.map((f) => f.id);
   expect(ids).toEqual(expect.arrayContaining(['legal-links/terms', 'legal-links/privacy', 'legal-links/missing-legal-notice']));
+  // The audit waits for the accessibility check (axe), which the panel runs after the fast findings.
+  expect(ids).toContain('axe/summary');
+  expect(file.evaluations[0]!.detectors.find((d) => d.id === 'axe')?.status).toBe('ok');
   expect(file.evaluations[0]!.resource.title).toContain('Les Fractions');
 });
 
