@@ -16,6 +16,7 @@ import type { InspectResult } from '../lib/inspect/inspect-tab';
 import { whyNotInspectable } from '../lib/inspect/inspectable';
 import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
+import { PANEL_FINISHED } from './lib/panel';
 
 const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html | liste.txt]...
   Sans adresse, inspecte la page de démonstration (examples/demo.html).
@@ -105,9 +106,6 @@ export function summaryLine(e: Evaluation): string {
   const s = e.summary;
   return `${s.blocking} bloquant(s), ${s.problem} problème(s), ${s.review} à vérifier, ${s.info} information(s)`;
 }
-
-/** The panel has the fast findings and the accessibility check has ended (or cannot run on this page). */
-export const PANEL_FINISHED = '[data-testid="state:done"]:is([data-a11y="done"], [data-a11y="error"], [data-a11y="skipped"])';
 
 async function inspectWithPanel(b: LoupeBrowser, page: Page, timeoutMs: number): Promise<InspectResult> {
   const tabId = await tabIdOf(b, page);

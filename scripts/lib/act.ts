@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Finding } from '../../lib/export/schema';
 import type { InspectResult } from '../../lib/inspect/inspect-tab';
-import { PANEL_FINISHED } from '../audit';
+import { PANEL_FINISHED } from './panel';
 import { ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './chromium';
 import { serveFolder } from './static-server';
 
@@ -160,8 +160,9 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
     await server.close();
     rmSync(root, { recursive: true, force: true });
   }
-  const order = new Map(cases.map((c, i) => [c.caseId, i]));
-  outcomes.sort((a, b2) => order.get(a.caseId)! - order.get(b2.caseId)!);
+  // A case can serve several rules: it is known by both ids.
+  const order = new Map(cases.map((c, i) => [`${c.ruleId}/${c.caseId}`, i]));
+  outcomes.sort((a, b2) => order.get(`${a.ruleId}/${a.caseId}`)! - order.get(`${b2.ruleId}/${b2.caseId}`)!);
   return { outcomes, rules, ms: Date.now() - started };
 }
 

@@ -1,0 +1,5 @@
+/**
+ * The side panel has the fast findings and the accessibility check (axe) has ended, or cannot run on this page.
+ * Read by the headless audit and the ACT suite before they take globalThis.__loupe.result.
+ */
+export const PANEL_FINISHED = '[data-testid="state:done"]:is([data-a11y="done"], [data-a11y="error"], [data-a11y="skipped"])';
