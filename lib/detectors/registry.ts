@@ -1,5 +1,8 @@
 import { accessModel } from './access-model';
 import { garMark } from './gar-mark';
+import { account } from './account';
+import { ads } from './ads';
+import { consent } from './consent';
 import { legalLinks } from './legal-links';
 import { licence } from './licence';
 import { pageWeight } from './page-weight';
@@ -30,6 +33,9 @@ export const detectors = {
   'a11y-autoplay': a11yAutoplay,
   'a11y-text-images': a11yTextImages,
   'a11y-pdf': a11yPdf,
+  ads,
+  consent,
+  account,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

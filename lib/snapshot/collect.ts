@@ -265,8 +265,19 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       id: clip(el.id, 200),
       className: clip(el.getAttribute('class') ?? '', 300),
       text: clip((el.textContent ?? '').slice(0, 1000), 500),
+      ...(hit.kind === 'consent' ? { controls: controlsOf(el) } : {}),
       ref: refs.ref(el),
     });
+  }
+
+  /** Texts of the buttons and links inside a consent banner (open shadow root included): is "Refuser" offered? */
+  function controlsOf(el: Element): string[] {
+    const sel = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
+    const found = [...Array.from(el.querySelectorAll(sel)), ...Array.from(el.shadowRoot?.querySelectorAll(sel) ?? [])];
+    return found
+      .map((b) => clip(b instanceof HTMLInputElement ? b.value : labelOf(b), 200))
+      .filter(Boolean)
+      .slice(0, 40);
   }
 
   function collectForm(form: HTMLFormElement) {
@@ -297,7 +308,8 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (!box || seen.has(box) || box === doc.body || box === doc.documentElement) continue;
       seen.add(box);
       const fields = Array.from(box.querySelectorAll('input, select, textarea')).slice(0, 200) as HTMLInputElement[];
-      if (!fields.some((f) => f.type === 'password' || f.type === 'email')) continue;
+      // Keep groups that ask for an identity: a password, an e-mail (often a plain text input), a phone number.
+      if (!fields.some((f) => f.type === 'password' || f.type === 'email' || f.type === 'tel' || /mail|username|tel/i.test(`${f.name} ${f.id} ${f.getAttribute('autocomplete') ?? ''}`))) continue;
       push('forms', {
         action: '',
         method: '',

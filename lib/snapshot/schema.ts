@@ -113,6 +113,8 @@ export const markedElementSchema = z.object({
   id: str(200),
   className: str(300),
   text: shortText,
+  /** Consent banners only: texts of the buttons and links inside, to see whether a refuse option is offered. */
+  controls: z.array(str(200)).max(40).optional(),
   ref: nodeRefSchema,
 });
 export type MarkedElement = z.infer<typeof markedElementSchema>;

@@ -12,6 +12,17 @@ export const MARKED_SELECTORS: Record<string, readonly string[]> = {
     '.trc_related_container',
     '.OUTBRAIN',
     'div[id^="prebid"]',
+    // Added for the ads detector (cheap selectors only: tags, classes, tag-qualified prefixes): AMP ads, GPT
+    // slots once rendered, Smart AdServer, more sponsored widgets, and generic ad containers left to a person.
+    'amp-ad',
+    'div[data-google-query-id]',
+    'div[id^="sas_"]',
+    'div[id^="outbrain"]',
+    '.ob-widget',
+    '.trc_rbox_container',
+    '.pub-container',
+    '.ad-container',
+    '.advertisement',
   ],
   consent: [
     '#tarteaucitronRoot',
@@ -36,5 +47,11 @@ export const MARKED_SELECTORS: Record<string, readonly string[]> = {
     '#cookieBanner',
     '#cookie-consent',
     '.cookie-consent',
+    // Added for the consent detector: Osano cookieconsent, consentmanager.net, iubenda, TrustArc, Borlabs.
+    '.cc-window',
+    '#cmpbox',
+    '#iubenda-cs-banner',
+    '#truste-consent-track',
+    '#BorlabsCookieBox',
   ],
 };

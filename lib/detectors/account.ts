@@ -1,0 +1,208 @@
+import type { Field, Form, PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence } from './types';
+
+// Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
+// compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
+// field, sign-up wording on the button, heading or form attributes, identity fields) against login clues; a login
+// form alone is not a sign-up. Mitigations (class code, accounts made by the teacher, access through the ENT/GAR)
+// turn the blocking verdict into a check for a person, with the reason given.
+// Measured on real forms by scripts/eval/signup.ts (test/unit/signup-eval.test.ts holds the thresholds).
+
+export const SIGNUP_WORDS =
+  /cr[ée]er? (un |mon |votre |ton |son )?(nouveau )?compte|cr[ée]ation (de |du |d['’]un )?compte|s['’]\s?inscrire|je m['’]inscris|inscri(ption|vez|s-toi|s toi|re)|ouvrir (un|mon|votre) compte|sign[ -]?up|\bregist(er|ration)\b|create (an |your |my |a |new )?(free )?(\w+ )?account|join (now|free|for free|us|today)|open an account|new (user|account|customer)|get started|start (your )?free trial|créez votre compte|rejoignez/i;
+const LOGIN_WORDS =
+  /se connecter|connecte[zr]?-(vous|toi)|\bconnexion\b|s['’]identifier|identifie[zr]?-(vous|toi)|\blog ?in\b|\blog ?on\b|\bsign ?in\b|\bsignin\b|\blogin\b|accéder à (mon|votre) compte|mot de passe oublié|forgot (your )?password|welcome back/i;
+const SIGNUP_ATTR = /sign[-_ ]?up|regist|inscri|create[-_]?account|new[-_]?(account|customer|user|member)|join|enroll|onboard|creer[-_]?compte/i;
+const LOGIN_ATTR = /log[-_ ]?in|sign[-_ ]?in|connexion|\bauth|session|logon/i;
+const CONFIRM = /confirm|repeat|retype|re-?enter|verif|again|r[ée]p[ée]t|retaper|ressaisi|password_?2|pass2|passwd2|pwd2|cpass|re_?pass|password_?again|second/i;
+const NAME = /first.?name|last.?name|given.?name|family.?name|full.?name|surname|fname|lname|pr[ée]nom|\bnom\b|^name$|\bname\b/i;
+const BIRTH = /birth|naissance|\bdob\b|bday|anniversaire|\bâge\b|\bage\b/i;
+const USERNAME = /user.?name|pseudo|identifiant|screen.?name|nickname/i;
+const CHOOSE = /\b(create|choose|pick|new|set) (a |an |your )?(password|username|user name)|(cr[ée]e[rz]|choisi(r|ssez)|d[ée]fini(r|ssez)) (un |votre |ton )?(mot de passe|identifiant|pseudo)|nouveau mot de passe/i;
+const REMEMBER = /remember|stay (signed|logged)|keep me (signed|logged)|rester connect|se souvenir|m[ée]moriser/i;
+const TERMS = /terms|conditions|\bcgu\b|agree|j['’]accepte|accepte|privacy|confidentialit|policy/i;
+
+const SOCIAL =
+  /(se connecter|connexion|continuer|s['’]inscrire|inscription|sign (in|up)|log ?in|continue|register|join|connect)\s+(avec|with|via|par)\s+(google|microsoft|apple|facebook|twitter|x|linkedin|github|amazon|yahoo)\b/i;
+const SOCIAL_HREF = /accounts\.google\.com\/o\/oauth2|facebook\.com\/(v[\d.]+\/)?dialog\/oauth|login\.microsoftonline\.com|appleid\.apple\.com\/auth|api\.twitter\.com\/oauth|github\.com\/login\/oauth/i;
+const SCHOOL_LOGIN = /educonnect|\bENT\b|gar\.education\.fr|m[ée]diacentre|(se connecter|connexion|acc[ée]der)\s+(avec|via|par)\s+(l['’]|mon |votre )?(ENT|GAR|EduConnect)/;
+const AGE_GATE =
+  /(moins|plus) de 1[3-8] ans|[âa]g[ée]e?s? d['’]au moins 1[3-8]|avoir (au moins )?1[3-8] ans|under 1[3-8]\b|over 1[3-8]\b|at least 1[3-8]\b|1[3-8] (years old|or older|ans ou plus)|(âge|age) minimum|minimum age/i;
+
+function fieldText(f: Field): string {
+  return [f.name, f.id, f.autocomplete, f.placeholder, f.label, f.ariaLabel].join(' ');
+}
+
+export interface FormVerdict {
+  signup: boolean;
+  login: boolean;
+  score: number;
+  reasons: string[];
+  birth: Field[];
+}
+
+/** Scores one form as a sign-up. Pure, so the evaluation script measures exactly what the detector uses. */
+export function classifyForm(form: Form): FormVerdict {
+  const fields = form.fields.filter((f) => !f.hidden && !/^(hidden|submit|button|image|reset)$/.test(f.type));
+  const passwords = fields.filter((f) => f.type === 'password');
+  const newPw = fields.some((f) => /new-password/i.test(f.autocomplete) || (f.type === 'password' && /new.?pass|nouveau/i.test(`${f.name} ${f.id} ${f.label}`)));
+  const curPw = fields.some((f) => /current-password/i.test(f.autocomplete));
+  const email = fields.some((f) => f.type === 'email' || /e-?mail|courriel/i.test(fieldText(f)));
+  const username = fields.some((f) => f.type !== 'password' && USERNAME.test(fieldText(f)));
+  const names = fields.filter((f) => f.type !== 'password' && f.type !== 'checkbox' && NAME.test(fieldText(f)) && !USERNAME.test(fieldText(f)) && !/e-?mail/i.test(fieldText(f)));
+  // Three selects named day / month / year are a birth date more often than not on an account form.
+  const dmy = fields.filter((f) => /\b(day|month|year|jour|mois|ann[ée]e)\b|_(day|month|year)|(day|month|year)_/i.test(fieldText(f)));
+  const dayMonthYear = dmy.length >= 2;
+  const birth = [...new Set([...fields.filter((f) => BIRTH.test(fieldText(f)) || /^bday/.test(f.autocomplete)), ...(dayMonthYear ? dmy : [])])];
+  const terms = fields.some((f) => f.type === 'checkbox' && TERMS.test(fieldText(f)));
+  const submits = form.submitTexts.join(' | ');
+  const attrs = `${form.id} ${form.className} ${pathOf(form.action)}`;
+
+  let score = 0;
+  const reasons: string[] = [];
+  const add = (n: number, why: string) => {
+    score += n;
+    reasons.push(`${n > 0 ? '+' : ''}${n} ${why}`);
+  };
+  if (newPw && !curPw) add(3, 'new-password');
+  if (passwords.length >= 2 && !curPw) add(3, 'password confirmation');
+  else if (fields.some((f) => f.type !== 'password' && CONFIRM.test(fieldText(f)) && /mail/i.test(fieldText(f)))) add(2, 'e-mail confirmation');
+  if (curPw && !newPw) add(-3, 'current-password');
+  if (fields.some((f) => CHOOSE.test(`${f.label} ${f.placeholder} ${f.ariaLabel}`))) add(2, 'field asks to choose a password or user name');
+  const signupSubmit = SIGNUP_WORDS.test(submits);
+  const loginSubmit = LOGIN_WORDS.test(submits);
+  if (signupSubmit && !loginSubmit) add(3, 'sign-up button');
+  else if (loginSubmit && !signupSubmit) add(-3, 'login button');
+  if (SIGNUP_WORDS.test(form.heading)) add(2, 'sign-up heading');
+  else if (LOGIN_WORDS.test(form.heading)) add(-2, 'login heading');
+  // Form attributes are the weakest clue: a sign-up form often posts to a shared /login endpoint.
+  if (SIGNUP_ATTR.test(attrs)) add(2, 'sign-up form attributes');
+  else if (LOGIN_ATTR.test(attrs) && !signupSubmit) add(-2, 'login form attributes');
+  if (names.length > 0 && (passwords.length > 0 || email)) add(1, 'name fields');
+  if (birth.length > 0) add(2, 'birth date');
+  if (terms) add(1, 'terms checkbox');
+  if (username && email && fields.filter((f) => f.type !== 'password' && (USERNAME.test(fieldText(f)) || /e-?mail|courriel/i.test(fieldText(f)) || f.type === 'email')).length >= 2) add(1, 'username and e-mail');
+  if (fields.some((f) => f.type === 'checkbox' && REMEMBER.test(fieldText(f)))) add(-2, '"remember me" box');
+
+  const identity = passwords.length > 0 || email || username || fields.some((f) => f.type === 'tel');
+  const signup = identity && score >= 3;
+  return { signup, login: !signup && passwords.length > 0, score, reasons, birth };
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return '';
+  }
+}
+
+function formEvidence(form: Form, text: string): Evidence {
+  return { selector: form.ref.selector, snippet: form.ref.snippet, text, rect: form.ref.rect, hidden: form.ref.hidden };
+}
+
+export const account: Detector = {
+  id: 'account',
+  category: 'account',
+  requires: ['forms', 'links', 'buttons', 'textSignals'],
+  run(snapshot: PageSnapshot): DetectorOutput[] {
+    const verdicts = snapshot.forms.map((form) => ({ form, v: classifyForm(form) }));
+    const signups = verdicts.filter((x) => x.v.signup);
+    const logins = verdicts.filter((x) => x.v.login);
+    const clickables = [
+      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').trim(), href: l.href, ref: l.ref })),
+      ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref })),
+    ];
+
+    // Mitigations: ways to use the resource without a pupil creating an account.
+    const mitigations: Evidence[] = [];
+    for (const t of snapshot.textSignals) {
+      if (t.pattern === 'class-code') mitigations.push({ selector: t.ref.selector, text: t.ref.label || t.text });
+    }
+    for (const c of clickables) {
+      if (SCHOOL_LOGIN.test(c.text) || SCHOOL_LOGIN.test(c.href)) mitigations.push({ selector: c.ref.selector, url: c.href || undefined, text: c.text });
+    }
+    const reason = mitigations.map((m) => m.text).filter(Boolean).slice(0, 3).join(' ; ');
+
+    const out: DetectorOutput[] = [];
+    if (signups.length > 0) {
+      const mitigated = mitigations.length > 0;
+      out.push({
+        key: 'signup-form',
+        severity: mitigated ? 'review' : 'blocking',
+        messageKey: mitigated ? 'account_signupForm_mitigated' : 'account_signupForm',
+        params: mitigated ? [reason] : [],
+        evidence: signups.slice(0, 10).map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
+        data: { forms: signups.length, mitigated, reasons: signups.map(({ v }) => v.reasons) },
+      });
+    } else {
+      // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
+      const links = clickables.filter((c) => c.text.length <= 80 && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
+      if (links.length > 0) {
+        out.push({
+          key: 'signup-link',
+          severity: 'review',
+          messageKey: 'account_signupLink',
+          params: [links[0]!.text || links[0]!.href],
+          evidence: links.slice(0, 10).map((c) => ({ selector: c.ref.selector, url: c.href || undefined, text: c.text })),
+        });
+      }
+    }
+
+    const social = clickables.filter((c) => SOCIAL.test(c.text) || SOCIAL_HREF.test(c.href));
+    if (social.length > 0) {
+      const providers = [...new Set(social.map((c) => (SOCIAL.exec(c.text)?.[4] ?? providerOfHref(c.href)).replace(/^\w/, (x) => x.toUpperCase())))];
+      out.push({
+        key: 'social-login',
+        severity: 'problem',
+        messageKey: 'account_socialLogin',
+        params: [providers.join(', ')],
+        evidence: social.slice(0, 10).map((c) => ({ selector: c.ref.selector, url: c.href || undefined, text: c.text })),
+        data: { providers },
+      });
+    }
+
+    const birth = verdicts.filter((x) => x.v.birth.length > 0);
+    if (birth.length > 0) {
+      out.push({
+        key: 'birth-date',
+        severity: 'problem',
+        messageKey: 'account_birthDate',
+        evidence: birth.slice(0, 10).map(({ form, v }) => formEvidence(form, v.birth.map((f) => f.label || f.name || f.placeholder).join(', '))),
+      });
+    }
+    const gates = snapshot.textSignals.filter((t) => t.pattern === 'age' && AGE_GATE.test(t.text));
+    if (gates.length > 0) {
+      out.push({
+        key: 'age-gate',
+        severity: 'review',
+        messageKey: 'account_ageGate',
+        evidence: gates.slice(0, 10).map((t) => ({ selector: t.ref.selector, text: t.text })),
+      });
+    }
+    if (mitigations.length > 0) {
+      out.push({ key: 'mitigation', severity: 'info', messageKey: 'account_mitigation', params: [reason], evidence: mitigations.slice(0, 10) });
+    }
+    if (logins.length > 0 && signups.length === 0) {
+      out.push({
+        key: 'login-form',
+        severity: 'info',
+        messageKey: 'account_loginForm',
+        evidence: logins.slice(0, 10).map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
+      });
+    }
+    return out;
+  },
+};
+
+function providerOfHref(href: string): string {
+  if (/google/i.test(href)) return 'Google';
+  if (/facebook/i.test(href)) return 'Facebook';
+  if (/microsoft/i.test(href)) return 'Microsoft';
+  if (/apple/i.test(href)) return 'Apple';
+  if (/twitter/i.test(href)) return 'Twitter';
+  return 'GitHub';
+}
+
+// Pages vérifiées : fixtures in test/fixtures/pages/account/ and the signup-forms corpus (scripts/eval/signup.ts).

@@ -1,0 +1,147 @@
+import { adNetworkOf, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
+import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence } from './types';
+
+// Advertising shown to pupils: ad slots recognised by their markup (AdSense, Google Ad Manager, Taboola, …),
+// iframes served by ad networks, ad-network code, and visible "Publicité" labels. A slot of a known network is
+// blocking; what the code cannot attribute to an ad network (a generic "pub" container, a lone label, ad code
+// without a slot) is left to a person ("review"): a publisher promoting its own products is not advertising.
+
+/** Which network a marked slot belongs to, from the selector that matched and its start tag. */
+function networkOfSlot(m: MarkedElement): AdNetwork | undefined {
+  const s = m.matched;
+  const tag = m.ref.snippet;
+  if (/adsbygoogle|data-ad-client/.test(s) || /ca-pub-\d/.test(tag)) return NETWORK_BY_ID.adsense;
+  if (/gpt-ad|google_ads|google-query-id/.test(s)) return NETWORK_BY_ID['google-ad-manager'];
+  if (/taboola|trc_/.test(s)) return NETWORK_BY_ID.taboola;
+  if (/outbrain|OUTBRAIN|ob-widget/i.test(s)) return NETWORK_BY_ID.outbrain;
+  if (/prebid/.test(s)) return NETWORK_BY_ID.prebid;
+  if (/sas_/.test(s)) return NETWORK_BY_ID.smartadserver;
+  if (s === 'amp-ad') {
+    if (/type="(adsense)"/.test(tag)) return NETWORK_BY_ID.adsense;
+    if (/type="(doubleclick)"/.test(tag)) return NETWORK_BY_ID['google-ad-manager'];
+    if (/type="(criteo)"/.test(tag)) return NETWORK_BY_ID.criteo;
+    if (/type="(smartadserver)"/.test(tag)) return NETWORK_BY_ID.smartadserver;
+    if (/type="(taboola)"/.test(tag)) return NETWORK_BY_ID.taboola;
+    if (/type="(outbrain)"/.test(tag)) return NETWORK_BY_ID.outbrain;
+  }
+  return undefined;
+}
+
+/** Inline tags that load or drive an ad network (their first characters are kept by the gather). */
+const INLINE_CODE: [RegExp, string][] = [
+  [/adsbygoogle/, 'adsense'],
+  [/googletag\.(cmd|defineSlot|pubads)/, 'google-ad-manager'],
+  [/\bpbjs\b/, 'prebid'],
+  [/_taboola/, 'taboola'],
+  [/\bOBR\b|outbrain/i, 'outbrain'],
+  [/\bapstag\b/, 'amazon-ads'],
+  [/\bsas\.cmd\b/, 'smartadserver'],
+  [/\bCriteo\.|criteo_q/, 'criteo'],
+];
+
+interface Slot {
+  ref: NodeRef;
+  via: string;
+}
+
+function refEvidence(ref: NodeRef, text: string): Evidence {
+  return { selector: ref.selector, snippet: ref.snippet, text, rect: ref.rect, hidden: ref.hidden };
+}
+
+export const ads: Detector = {
+  id: 'ads',
+  category: 'ads',
+  requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
+  run(snapshot: PageSnapshot): DetectorOutput[] {
+    const slots = new Map<string, Slot[]>();
+    const unknownSlots: Slot[] = [];
+    const code = new Map<string, Evidence[]>();
+    const seen = new Set<string>();
+    const addSlot = (network: AdNetwork | undefined, slot: Slot) => {
+      if (seen.has(slot.ref.selector)) return;
+      seen.add(slot.ref.selector);
+      if (!network) unknownSlots.push(slot);
+      else slots.set(network.id, [...(slots.get(network.id) ?? []), slot]);
+    };
+    const addCode = (network: AdNetwork, e: Evidence) => code.set(network.id, [...(code.get(network.id) ?? []), e]);
+
+    for (const m of snapshot.marked) {
+      if (m.kind === 'ad-slot') addSlot(networkOfSlot(m), { ref: m.ref, via: m.matched });
+    }
+    // An iframe served by an ad network is an ad being displayed.
+    for (const f of snapshot.iframes) {
+      const network = adNetworkOf(f.src, snapshot.url);
+      if (network) addSlot(network, { ref: f.ref, via: 'iframe' });
+    }
+    for (const s of snapshot.scripts) {
+      const network = adNetworkOf(s.src, snapshot.url);
+      if (network) addCode(network, { selector: s.ref.selector, url: s.src, text: network.name });
+    }
+    for (const s of snapshot.inlineScripts) {
+      for (const [re, id] of INLINE_CODE) {
+        if (re.test(s.head)) addCode(NETWORK_BY_ID[id]!, { snippet: s.head.slice(0, 120), text: NETWORK_BY_ID[id]!.name });
+      }
+    }
+
+    // Visible labels such as "Publicité": the gather keeps only texts that are the label alone, so a sentence like
+    // "un site sans publicité" is not one. Footer and menu links named "Publicité" (the publisher's ad sales) are not.
+    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
+    const labels = snapshot.textSignals.filter(
+      (t) => t.pattern === 'ad-label' && !t.ref.inFooter && !linkSelectors.has(t.ref.selector),
+    );
+
+    const out: DetectorOutput[] = [];
+    for (const [id, list] of slots) {
+      const network = NETWORK_BY_ID[id]!;
+      const onScreen = list.filter((s) => !s.ref.hidden).length;
+      out.push({
+        key: `slot-${id}`,
+        severity: 'blocking',
+        messageKey: 'ads_slot',
+        params: [network.name, String(list.length)],
+        evidence: [
+          ...list.slice(0, 10).map((s) => refEvidence(s.ref, network.name)),
+          ...(code.get(id) ?? []).slice(0, 5),
+        ],
+        data: { network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
+      });
+    }
+    if (unknownSlots.length > 0) {
+      out.push({
+        key: 'slot-unknown',
+        severity: 'review',
+        messageKey: 'ads_slotUnknown',
+        params: [String(unknownSlots.length)],
+        evidence: unknownSlots.slice(0, 10).map((s) => refEvidence(s.ref, s.via)),
+        data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
+      });
+    }
+    for (const [id, evidence] of code) {
+      if (slots.has(id)) continue;
+      const network = NETWORK_BY_ID[id]!;
+      out.push({
+        key: `code-${id}`,
+        severity: 'review',
+        messageKey: 'ads_code',
+        params: [network.name],
+        evidence: evidence.slice(0, 10),
+        data: { network: network.name, networkId: id },
+      });
+    }
+    if (labels.length > 0) {
+      out.push({
+        key: 'label',
+        severity: slots.size > 0 ? 'info' : 'review',
+        messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
+        params: [labels[0]!.ref.label || labels[0]!.text],
+        evidence: labels.slice(0, 10).map((t) => refEvidence(t.ref, t.ref.label || t.text)),
+        data: { labels: labels.length },
+      });
+    }
+    return out;
+  },
+};
+
+// Pages vérifiées : fixtures in test/fixtures/pages/ads/ (AdSense, GPT, Taboola, first-party promotion, an
+// article about advertising, a clean page).

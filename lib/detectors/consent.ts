@@ -1,0 +1,121 @@
+import { trackerNameOf } from '../net/tracker-hosts';
+import type { MarkedElement, PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput, Evidence } from './types';
+
+// Cookie consent: which consent platform (CMP) the page uses, whether its banner offers to refuse at the first
+// level (the CNIL asks that refusing be as easy as accepting), and trackers already loaded while the banner still
+// waits for an answer. Loupe only observes: it never clicks the banner (see lib/inspect/compare.ts for before/after).
+
+interface Platform {
+  id: string;
+  name: string;
+  /** Markup: the selector of lib/snapshot/selectors.ts that matched, or the element's id. */
+  markup?: RegExp;
+  src?: RegExp;
+  inline?: RegExp;
+}
+
+const PLATFORMS: Platform[] = [
+  { id: 'tarteaucitron', name: 'tarteaucitron', markup: /tarteaucitron/i, src: /tarteaucitron/i, inline: /tarteaucitron\.(init|job)/ },
+  { id: 'axeptio', name: 'Axeptio', markup: /axeptio/i, src: /axept\.io|axeptio/i, inline: /axeptioSettings/ },
+  { id: 'didomi', name: 'Didomi', markup: /didomi/i, src: /privacy-center\.org|didomi/i, inline: /didomiConfig|didomiOnReady/ },
+  { id: 'onetrust', name: 'OneTrust', markup: /onetrust|optanon/i, src: /cookielaw\.org|onetrust|optanon/i, inline: /OptanonWrapper|OneTrust/ },
+  { id: 'cookiebot', name: 'Cookiebot', markup: /Cybot|Cookiebot/i, src: /cookiebot\.com/i, inline: /Cookiebot/ },
+  { id: 'complianz', name: 'Complianz', markup: /cmplz/i, src: /complianz/i, inline: /complianz/ },
+  { id: 'dsfr', name: 'Système de design de l’État (DSFR)', markup: /fr-consent/ },
+  { id: 'usercentrics', name: 'Usercentrics', markup: /usercentrics/i, src: /usercentrics\.eu/i, inline: /usercentrics/i },
+  { id: 'quantcast', name: 'Quantcast Choice', markup: /qc-cmp/i, src: /quantcast\.(mgr\.consensu\.org|com\/choice)|cmp\.quantcast/i },
+  { id: 'sourcepoint', name: 'Sourcepoint', markup: /sp_message/i, src: /privacy-mgmt\.com|sourcepoint/i, inline: /_sp_\s*=|_sp_queue/ },
+  { id: 'cookie-law-info', name: 'CookieYes (Cookie Law Info)', markup: /cookie-law-info/i, src: /cookieyes\.com|cookie-law-info/i },
+  { id: 'osano', name: 'Cookie Consent (Osano)', markup: /cc-window/i, src: /cookieconsent(\.min)?\.js|osano\.com/i },
+  { id: 'consentmanager', name: 'consentmanager', markup: /cmpbox/i, src: /consentmanager\.net/i },
+  { id: 'iubenda', name: 'iubenda', markup: /iubenda/i, src: /iubenda\.com/i },
+  { id: 'trustarc', name: 'TrustArc', markup: /truste/i, src: /trustarc\.com|truste\.com/i },
+  { id: 'borlabs', name: 'Borlabs Cookie', markup: /Borlabs/i, src: /borlabs/i },
+];
+
+const ACCEPT = /^\s*(tout accepter|accepter( tout|\s*(et|&)\s*(fermer|continuer))?|j['’]accepte|oui,? j['’]accepte|ok|d['’]accord|accept( all( cookies)?)?|allow( all)?( cookies)?|agree|i agree|got it|autoriser( tout)?|tout autoriser)\s*$/i;
+const REFUSE = /^\s*(tout refuser|refuser( tout| tous les cookies| les cookies)?|je refuse|non,? merci|continuer sans accepter|(continuer|poursuivre) sans (accepter|consentir)|reject( all)?( cookies)?|decline( all)?|deny|refuse( all)?|only (necessary|essential)( cookies)?|use necessary cookies only|necessary (cookies )?only|n['’]accepter que les (cookies )?(nécessaires|essentiels)|uniquement les (cookies )?(nécessaires|essentiels)|accepter uniquement les (cookies )?(nécessaires|essentiels)|tout bloquer|interdire( tout)?)\s*$/i;
+/** Button texts without their decoration ("✓ Tout accepter", "Continuer sans accepter →"). */
+const bare = (s: string) => s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+function platformOfBanner(m: MarkedElement): Platform | undefined {
+  const words = `${m.matched} ${m.id} ${m.className}`;
+  return PLATFORMS.find((p) => p.markup?.test(words));
+}
+
+export const consent: Detector = {
+  id: 'consent',
+  category: 'consent',
+  requires: ['marked', 'scripts', 'inlineScripts', 'iframes', 'url'],
+  run(snapshot: PageSnapshot): DetectorOutput[] {
+    const banners = snapshot.marked.filter((m) => m.kind === 'consent');
+    const found = new Map<string, Evidence[]>();
+    const note = (p: Platform, e: Evidence) => found.set(p.id, [...(found.get(p.id) ?? []), e]);
+    for (const b of banners) {
+      const p = platformOfBanner(b);
+      if (p) note(p, { selector: b.ref.selector, snippet: b.ref.snippet, rect: b.ref.rect, hidden: b.ref.hidden, text: p.name });
+    }
+    for (const s of snapshot.scripts) {
+      const p = PLATFORMS.find((x) => x.src?.test(s.src));
+      if (p) note(p, { selector: s.ref.selector, url: s.src, text: p.name });
+    }
+    for (const s of snapshot.inlineScripts) {
+      const p = PLATFORMS.find((x) => x.inline?.test(s.head));
+      if (p) note(p, { snippet: s.head.slice(0, 120), text: p.name });
+    }
+
+    const out: DetectorOutput[] = [];
+    for (const [id, evidence] of found) {
+      const p = PLATFORMS.find((x) => x.id === id)!;
+      out.push({
+        key: `cmp-${id}`,
+        severity: 'info',
+        messageKey: 'consent_platform',
+        params: [p.name],
+        evidence: evidence.slice(0, 10),
+        data: { platform: p.name, platformId: id },
+      });
+    }
+
+    // A banner asking now: it holds an accept button. Without one (already answered, or a closed "manage cookies"
+    // tab) the first level cannot be judged from the page.
+    const asking = banners.filter((b) => (b.controls ?? []).some((c) => ACCEPT.test(bare(c))));
+    for (const [i, b] of asking.entries()) {
+      const controls = b.controls ?? [];
+      const refuse = controls.filter((c) => REFUSE.test(bare(c)));
+      const suffix = asking.length > 1 ? `-${i + 1}` : '';
+      const evidence: Evidence[] = [{ selector: b.ref.selector, snippet: b.ref.snippet, rect: b.ref.rect, hidden: b.ref.hidden, text: controls.slice(0, 6).join(' · ') }];
+      out.push(
+        refuse.length > 0
+          ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [refuse[0]!], evidence, data: { buttons: controls } }
+          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: 'consent_noRefuse', evidence, data: { buttons: controls } },
+      );
+    }
+
+    // Trackers present while the banner still asks. Tag managers may wait for consent inside (consent mode), so a
+    // person checks: re-inspect after refusing to see what stays (compareInspections).
+    if (asking.length > 0) {
+      const trackers: Evidence[] = [];
+      for (const s of [...snapshot.scripts.map((x) => ({ url: x.src, ref: x.ref })), ...snapshot.iframes.map((x) => ({ url: x.src, ref: x.ref }))]) {
+        const name = trackerNameOf(s.url, snapshot.url);
+        if (name) trackers.push({ selector: s.ref.selector, url: s.url, text: name });
+      }
+      if (trackers.length > 0) {
+        const names = [...new Set(trackers.map((t) => t.text!))];
+        out.push({
+          key: 'trackers-before-consent',
+          severity: 'review',
+          messageKey: 'consent_trackersBeforeConsent',
+          params: [names.join(', ')],
+          evidence: trackers.slice(0, 20),
+          data: { trackers: names },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+// Pages vérifiées : fixtures in test/fixtures/pages/consent/ (tarteaucitron without refuse, DSFR banner with
+// "Tout refuser", Didomi script only, no banner).

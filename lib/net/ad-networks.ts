@@ -1,0 +1,61 @@
+import { getDomain } from 'tldts';
+
+// A small list of ad-serving hosts for the ads and consent detectors, by registrable domain (tldts). Enough to name
+// the ad network behind a slot or a script; the trackers detector's trackerdb lookup is the complete source and
+// could replace this list once it is merged (advertising category).
+
+export interface AdNetwork {
+  id: string;
+  name: string;
+}
+
+const NETWORKS: Record<string, AdNetwork> = {
+  'googlesyndication.com': { id: 'adsense', name: 'Google AdSense' },
+  'googleadservices.com': { id: 'google-ads', name: 'Google Ads' },
+  'doubleclick.net': { id: 'google-ad-manager', name: 'Google Ad Manager (DoubleClick)' },
+  'googletagservices.com': { id: 'google-ad-manager', name: 'Google Ad Manager (DoubleClick)' },
+  'adnxs.com': { id: 'xandr', name: 'Xandr (AppNexus)' },
+  'criteo.com': { id: 'criteo', name: 'Criteo' },
+  'criteo.net': { id: 'criteo', name: 'Criteo' },
+  'smartadserver.com': { id: 'smartadserver', name: 'Equativ (Smart AdServer)' },
+  'taboola.com': { id: 'taboola', name: 'Taboola' },
+  'outbrain.com': { id: 'outbrain', name: 'Outbrain' },
+  'amazon-adsystem.com': { id: 'amazon-ads', name: 'Amazon Ads' },
+  'rubiconproject.com': { id: 'magnite', name: 'Magnite (Rubicon Project)' },
+  'pubmatic.com': { id: 'pubmatic', name: 'PubMatic' },
+  'openx.net': { id: 'openx', name: 'OpenX' },
+  'adform.net': { id: 'adform', name: 'Adform' },
+  'teads.tv': { id: 'teads', name: 'Teads' },
+  'casalemedia.com': { id: 'index-exchange', name: 'Index Exchange' },
+  'indexww.com': { id: 'index-exchange', name: 'Index Exchange' },
+  'sharethrough.com': { id: 'sharethrough', name: 'Sharethrough' },
+  '33across.com': { id: '33across', name: '33Across' },
+  'adsrvr.org': { id: 'the-trade-desk', name: 'The Trade Desk' },
+  'yieldmo.com': { id: 'yieldmo', name: 'Yieldmo' },
+  'media.net': { id: 'media-net', name: 'Media.net' },
+  'ligatus.com': { id: 'ligatus', name: 'Ligatus' },
+  'seedtag.com': { id: 'seedtag', name: 'Seedtag' },
+  'mgid.com': { id: 'mgid', name: 'MGID' },
+  'prebid.org': { id: 'prebid', name: 'Prebid (enchères publicitaires)' },
+};
+
+/** Named networks for slots recognised by their markup rather than their host. */
+export const NETWORK_BY_ID: Record<string, AdNetwork> = Object.fromEntries(
+  [...Object.values(NETWORKS), { id: 'prebid', name: 'Prebid (enchères publicitaires)' }].map((n) => [n.id, n]),
+);
+
+export function registrableDomain(url: string): string {
+  return getDomain(url, { allowPrivateDomains: true }) ?? '';
+}
+
+/** The ad network serving `url`, if its registrable domain is a known ad-serving host and not the page's own. */
+export function adNetworkOf(url: string, pageUrl: string): AdNetwork | undefined {
+  if (!/^https?:/i.test(url)) return undefined;
+  const domain = registrableDomain(url);
+  if (!domain || domain === registrableDomain(pageUrl)) return undefined;
+  const known = NETWORKS[domain];
+  if (known) return known;
+  // Prebid.js is served from many CDNs; its file name gives it away.
+  if (/\/prebid[\w.-]*\.js(\?|$)/i.test(url)) return NETWORK_BY_ID.prebid;
+  return undefined;
+}
