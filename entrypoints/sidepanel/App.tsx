@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Report } from '@/components/Report';
+import { ConsentCompare } from '@/components/ConsentCompare'; // issue3b: before/after consent
 import type { Evaluation, Finding } from '@/lib/export/schema';
 import { toExportFile } from '@/lib/export/export-file';
 import { t } from '@/lib/i18n/t';
@@ -166,6 +167,8 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           <AccessibilitySection state={a11y.state} evaluation={state.result.evaluation} error={a11y.error} onShow={show} notes={notes} />
         </>
       )}
+      {/* issue3b: before/after consent comparison (self-contained component) */}
+      {state.kind === 'done' && state.result.ok && <ConsentCompare evaluation={state.result.evaluation} />}
     </main>
   );
 }

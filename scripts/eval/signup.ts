@@ -9,6 +9,8 @@ import { snapshotFromHtml } from '../../test/helpers/snapshot-from-html';
 import type { EvalReport } from '../eval-detectors';
 
 export const SIGNUP_DIR = resolve(process.env.LOUPE_SIGNUP_FORMS ?? resolve(import.meta.dirname, '../../../shared/data/signup-forms'));
+/** Our own French cases (signup-*.html, login-*.html): every one must be right. */
+export const FRENCH_DIR = resolve(import.meta.dirname, '../../test/fixtures/pages/account');
 export const THRESHOLDS = { recall: 0.9, falsePositiveRate: 0.05 };
 
 export interface SignupFigures {
@@ -28,8 +30,8 @@ export interface SignupFigures {
 
 export async function measure(dir = SIGNUP_DIR): Promise<SignupFigures> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
-  const signupFiles = files.filter((f) => /_signup/i.test(f));
-  const loginFiles = files.filter((f) => /_login/i.test(f) && !/_signup/i.test(f));
+  const signupFiles = files.filter((f) => /(^|_)signup/i.test(f));
+  const loginFiles = files.filter((f) => /(^|_)login/i.test(f) && !/(^|_)signup/i.test(f));
   // The corpus labels each field too: a "login" file whose own annotations mark a new password (password.new)
   // holds a sign-up form by the corpus's labels. Counted apart (both figures are printed), not as false positives.
   const annotatedSignup = new Set(loginFiles.filter((f) => /data-manual-scoring="password\.new"/.test(readFileSync(join(dir, f), 'utf8'))));
@@ -63,8 +65,9 @@ export async function measure(dir = SIGNUP_DIR): Promise<SignupFigures> {
 export async function evaluate(): Promise<EvalReport> {
   if (!existsSync(SIGNUP_DIR)) return { name: 'Sign-up forms (account detector)', lines: [`corpus not found: ${SIGNUP_DIR}`], ok: false };
   const m = await measure();
+  const fr = await measure(FRENCH_DIR);
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  const ok = m.recall >= THRESHOLDS.recall && m.falsePositiveRate <= THRESHOLDS.falsePositiveRate;
+  const ok = m.recall >= THRESHOLDS.recall && m.falsePositiveRate <= THRESHOLDS.falsePositiveRate && fr.misses.length === 0 && fr.falseAlarms.length === 0;
   return {
     name: 'Sign-up forms (account detector)',
     ok,
@@ -75,6 +78,8 @@ export async function evaluate(): Promise<EvalReport> {
       `  (all *_login* files, counting the ${m.annotatedSignup.length} whose own field labels mark a new password: ${pct(m.rawFalsePositiveRate)}; set apart: ${m.annotatedSignup.join(', ') || 'none'})`,
       `missed sign-up forms: ${m.misses.join(', ') || 'none'}`,
       `login forms taken for sign-up: ${m.falseAlarms.join(', ') || 'none'}`,
+      `own French cases (${FRENCH_DIR}): sign-up ${fr.found}/${fr.signup}, login taken for sign-up ${fr.falsePositives}/${fr.login} (goal: all right)` +
+        (fr.misses.length + fr.falseAlarms.length ? ` — wrong: ${[...fr.misses, ...fr.falseAlarms].join(', ')}` : ''),
     ],
   };
 }

@@ -1,0 +1,75 @@
+import { formatMessage } from '../i18n/messages';
+import type { Evaluation, Finding } from '../export/schema';
+
+// Before and after the cookie banner. Loupe never clicks the banner: the person inspects, answers the banner on the
+// page themselves, reloads, inspects again, and says what they answered. Comparing the two evaluations shows what
+// changed; after a refusal, any tracker still loaded is a finding of its own ("encore chargés après le refus").
+// Findings keep the same id for the same thing on the same page (`<detector>/<key>`), which is what is compared.
+
+export type ConsentChoice = 'refused' | 'accepted' | 'unknown';
+
+export interface InspectionComparison {
+  choice: ConsentChoice;
+  /** In the second inspection only. */
+  appeared: Finding[];
+  /** In the first inspection only. */
+  disappeared: Finding[];
+  /** In both (as seen the second time). */
+  kept: Finding[];
+  /** What the comparison itself establishes, e.g. trackers still loaded after a refusal. */
+  findings: Finding[];
+}
+
+/** Findings that show a tracker or an ad network at work: their evidence names what was loaded. */
+function trackerFindings(e: Evaluation): Finding[] {
+  return e.findings.filter(
+    (f) =>
+      ((f.category === 'trackers' || f.category === 'ads') && f.evidence.some((x) => x.url)) ||
+      f.id === 'consent/trackers-before-consent',
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+export function compareInspections(before: Evaluation, after: Evaluation, choice: ConsentChoice = 'unknown'): InspectionComparison {
+  const beforeIds = new Set(before.findings.map((f) => f.id));
+  const afterIds = new Set(after.findings.map((f) => f.id));
+  const comparison: InspectionComparison = {
+    choice,
+    appeared: after.findings.filter((f) => !beforeIds.has(f.id)),
+    disappeared: before.findings.filter((f) => !afterIds.has(f.id)),
+    kept: after.findings.filter((f) => beforeIds.has(f.id)),
+    findings: [],
+  };
+  if (choice !== 'refused') return comparison;
+
+  const evidence = trackerFindings(after).flatMap((f) => f.evidence.filter((x) => x.url));
+  const seen = new Set<string>();
+  const unique = evidence.filter((x) => {
+    const k = x.url!;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (unique.length === 0) return comparison;
+  const names = [...new Set(unique.map((x) => x.text || hostOf(x.url!)))];
+  const params = [names.join(', ')];
+  comparison.findings.push({
+    id: 'consent/still-loaded-after-refusal',
+    detector: 'consent',
+    category: 'consent',
+    severity: 'problem',
+    messageKey: 'consent_stillLoadedAfterRefusal',
+    params,
+    message: formatMessage('fr', 'consent_stillLoadedAfterRefusal', params),
+    evidence: unique.slice(0, 20),
+    data: { trackers: names, before: before.id, after: after.id },
+  });
+  return comparison;
+}
