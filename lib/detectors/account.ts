@@ -1,4 +1,4 @@
-import type { Field, Form, PageSnapshot } from '../snapshot/schema';
+import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
@@ -111,7 +111,7 @@ export const account: Detector = {
     const signups = verdicts.filter((x) => x.v.signup);
     const logins = verdicts.filter((x) => x.v.login);
     const clickables = [
-      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').trim(), href: l.href, ref: l.ref })),
+      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref })),
       ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref })),
     ];
 
@@ -145,7 +145,7 @@ export const account: Detector = {
           severity: 'review',
           messageKey: 'account_signupLink',
           params: [links[0]!.text || links[0]!.href],
-          evidence: links.slice(0, 10).map((c) => ({ selector: c.ref.selector, url: c.href || undefined, text: c.text })),
+          evidence: links.slice(0, 10).map(clickEvidence),
         });
       }
     }
@@ -158,7 +158,7 @@ export const account: Detector = {
         severity: 'problem',
         messageKey: 'account_socialLogin',
         params: [providers.join(', ')],
-        evidence: social.slice(0, 10).map((c) => ({ selector: c.ref.selector, url: c.href || undefined, text: c.text })),
+        evidence: social.slice(0, 10).map(clickEvidence),
         data: { providers },
       });
     }
@@ -195,6 +195,10 @@ export const account: Detector = {
     return out;
   },
 };
+
+function clickEvidence(c: { text: string; href: string; ref: NodeRef }): Evidence {
+  return { selector: c.ref.selector, url: c.href || undefined, text: c.text, snippet: c.ref.snippet, rect: c.ref.rect, hidden: c.ref.hidden };
+}
 
 function providerOfHref(href: string): string {
   if (/google/i.test(href)) return 'Google';

@@ -34,7 +34,7 @@ const PLATFORMS: Platform[] = [
   { id: 'borlabs', name: 'Borlabs Cookie', markup: /Borlabs/i, src: /borlabs/i },
 ];
 
-const ACCEPT = /^\s*(tout accepter|accepter( tout|\s*(et|&)\s*(fermer|continuer))?|j['’]accepte|oui,? j['’]accepte|ok|d['’]accord|accept( all( cookies)?)?|allow( all)?( cookies)?|agree|i agree|got it|autoriser( tout)?|tout autoriser)\s*$/i;
+const ACCEPT = /^\s*(tout accepter|accepter( tout| tous les cookies| les cookies|\s*(et|&)\s*(fermer|continuer))?|j['’]ai compris|autoriser tous les cookies|j['’]accepte|oui,? j['’]accepte|ok|d['’]accord|accept( all( cookies)?)?|allow( all)?( cookies)?|agree|i agree|got it|autoriser( tout)?|tout autoriser)\s*$/i;
 const REFUSE = /^\s*(tout refuser|refuser( tout| tous les cookies| les cookies)?|je refuse|non,? merci|continuer sans accepter|(continuer|poursuivre) sans (accepter|consentir)|reject( all)?( cookies)?|decline( all)?|deny|refuse( all)?|only (necessary|essential)( cookies)?|use necessary cookies only|necessary (cookies )?only|n['’]accepter que les (cookies )?(nécessaires|essentiels)|uniquement les (cookies )?(nécessaires|essentiels)|accepter uniquement les (cookies )?(nécessaires|essentiels)|tout bloquer|interdire( tout)?)\s*$/i;
 /** Button texts without their decoration ("✓ Tout accepter", "Continuer sans accepter →"). */
 const bare = (s: string) => s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { evaluationSchema, exportFileSchema } from '../../lib/export/schema';
+import { FIXTURES, expect, test } from './fixtures';
+
+// One pupil-facing page with an ad slot, a cookie banner without "Refuser" and a sign-up form, inspected in
+// Chromium with real layout (is the slot on screen?). Third-party hosts are routed to local empty scripts.
+
+const PAGE = 'ads/ads-consent-account.html';
+const THIRD_PARTIES = /^https:\/\/(securepubads\.g\.doubleclick\.net|www\.google-analytics\.com|consent\.cookiebot\.com)\//;
+const run = promisify(execFile);
+
+test('the panel shows the ad slot, the banner without refuse and the sign-up form; the comparison after a refusal', async ({ loupe, server, openPanel }) => {
+  const served: string[] = [];
+  await loupe.context.route(THIRD_PARTIES, (route) => {
+    served.push(new URL(route.request().url()).hostname);
+    return route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* local stand-in */' });
+  });
+  const page = await loupe.context.newPage();
+  await page.goto(`${server.origin}/${PAGE}`);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('state:done')).toBeVisible();
+
+  const ad = panel.getByTestId('finding:ads/slot-google-ad-manager');
+  await expect(ad).toHaveAttribute('data-severity', 'blocking');
+  await expect(ad).toContainText('Google Ad Manager');
+  await expect(panel.getByTestId('finding:consent/no-refuse')).toHaveAttribute('data-severity', 'problem');
+  await expect(panel.getByTestId('finding:consent/no-refuse')).toContainText('Refuser');
+  await expect(panel.getByTestId('finding:account/signup-form')).toHaveAttribute('data-severity', 'blocking');
+  await expect(panel.getByTestId('finding:account/signup-form')).toContainText('créer un compte');
+
+  // The evaluation the panel holds is the one the audit and the export write.
+  const evaluation = evaluationSchema.parse(await panel.evaluate(() => globalThis.__loupe?.result && 'evaluation' in globalThis.__loupe.result ? globalThis.__loupe.result.evaluation : null));
+  const slot = evaluation.findings.find((f) => f.id === 'ads/slot-google-ad-manager')!;
+  // With real layout the slot is on screen, at its size.
+  expect(slot.data).toMatchObject({ network: 'Google Ad Manager (DoubleClick)', slots: 1, onScreen: 1 });
+  expect(slot.evidence[0]).toMatchObject({ selector: '#div-gpt-ad-banner', hidden: false, rect: expect.objectContaining({ width: 300, height: 250 }) });
+  expect(served).toEqual(expect.arrayContaining(['securepubads.g.doubleclick.net', 'www.google-analytics.com']));
+
+  // Selecting the slot outlines it on the page.
+  await panel.getByTestId('button:show:ads/slot-google-ad-manager').click();
+  await expect.poll(() => page.locator('loupe-overlay').count()).toBe(1);
+
+  // Before / after: keep this inspection, "refuse" (the page has no refuse button: the person would use the
+  // settings; here the page stays as it is), inspect again and compare: the trackers are still loaded.
+  await panel.getByTestId('button:compare-keep').click();
+  await expect(panel.getByTestId('compare:waiting')).toBeVisible();
+  await panel.getByTestId('button:inspect').click();
+  await expect(panel.getByTestId('button:compare-refused')).toBeVisible();
+  await panel.getByTestId('button:compare-refused').click();
+  const still = panel.getByTestId('finding:consent/still-loaded-after-refusal');
+  await expect(still).toHaveAttribute('data-severity', 'problem');
+  await expect(still).toContainText('Encore chargés après le refus');
+  await expect(still).toContainText('Google Ad Manager');
+  await page.close();
+  await loupe.context.unroute(THIRD_PARTIES);
+});
+
+test('the audit JSON of the page lists the ad, consent and sign-up findings with evidence', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
+  const root = resolve(import.meta.dirname, '../..');
+  // --offline: third-party requests get an empty answer, nothing leaves the machine.
+  await run('npx', ['tsx', 'scripts/audit.ts', '--offline', '--out', out, resolve(FIXTURES, PAGE)], { cwd: root, timeout: 180_000 });
+  const [file] = readdirSync(out);
+  const evaluation = exportFileSchema.parse(JSON.parse(readFileSync(join(out, file!), 'utf8'))).evaluations[0]!;
+  const byId = new Map(evaluation.findings.map((f) => [f.id, f]));
+  expect(byId.get('ads/slot-google-ad-manager')).toMatchObject({ severity: 'blocking', category: 'ads' });
+  expect(byId.get('ads/slot-google-ad-manager')!.evidence.map((e) => e.selector)).toContain('#div-gpt-ad-banner');
+  expect(byId.get('consent/cmp-cookiebot')).toMatchObject({ severity: 'info', data: { platform: 'Cookiebot' } });
+  expect(byId.get('consent/no-refuse')!.evidence[0]!.selector).toBe('#CybotCookiebotDialog');
+  expect(byId.get('consent/trackers-before-consent')!.data).toMatchObject({ trackers: ['Google Analytics', 'Google Ad Manager (DoubleClick)'] });
+  expect(byId.get('account/signup-form')).toMatchObject({ severity: 'blocking', category: 'account' });
+  expect(byId.get('account/signup-form')!.message).toContain('interdit de demander aux élèves mineurs de créer un compte');
+  expect(evaluation.summary.blocking).toBeGreaterThanOrEqual(2);
+});
