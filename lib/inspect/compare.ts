@@ -20,13 +20,23 @@ export interface InspectionComparison {
   findings: Finding[];
 }
 
-/** Findings that show a tracker or an ad network at work: their evidence names what was loaded. */
+/**
+ * Findings that show a tracker or an ad network at work: their evidence names what was loaded. Informational
+ * findings (an unknown third party such as a CDN, a summary, a limit) are not trackers.
+ */
 function trackerFindings(e: Evaluation): Finding[] {
   return e.findings.filter(
     (f) =>
-      ((f.category === 'trackers' || f.category === 'ads') && f.evidence.some((x) => x.url)) ||
+      ((f.category === 'trackers' || f.category === 'ads') && f.severity !== 'info' && f.evidence.some((x) => x.url)) ||
       f.id === 'consent/trackers-before-consent',
   );
+}
+
+/** The name a finding gives to what it found: its organisation or network, else the evidence's own text. */
+function nameOf(f: Finding): string | undefined {
+  const d = f.data ?? {};
+  for (const k of ['organization', 'network']) if (typeof d[k] === 'string' && d[k]) return d[k] as string;
+  return undefined;
 }
 
 function hostOf(url: string): string {
@@ -49,7 +59,10 @@ export function compareInspections(before: Evaluation, after: Evaluation, choice
   };
   if (choice !== 'refused') return comparison;
 
-  const evidence = trackerFindings(after).flatMap((f) => f.evidence.filter((x) => x.url));
+  const evidence = trackerFindings(after).flatMap((f) => {
+    const name = nameOf(f);
+    return f.evidence.filter((x) => x.url).map((x) => (name ? { ...x, text: name } : x));
+  });
   const seen = new Set<string>();
   const unique = evidence.filter((x) => {
     const k = x.url!;

@@ -15,7 +15,6 @@ const TRACKER_DOMAINS: Record<string, string> = {
   'fullstory.com': 'FullStory',
   'contentsquare.net': 'Contentsquare',
   'yandex.ru': 'Yandex Metrica',
-  'mc.yandex.ru': 'Yandex Metrica',
   'tiktok.com': 'TikTok',
   'linkedin.com': 'LinkedIn',
   'licdn.com': 'LinkedIn',

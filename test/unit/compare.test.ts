@@ -50,6 +50,19 @@ describe('compareInspections', () => {
     expect(f.evidence.map((e) => e.url)).toEqual(['https://www.google-analytics.com/g/collect']);
   });
 
+  it('names trackers by their organisation and leaves out mere third parties (info), such as a CDN', () => {
+    const org = finding('trackers/org-google', {
+      category: 'trackers',
+      severity: 'blocking',
+      evidence: [{ url: 'https://www.googletagmanager.com/gtag/js', selector: '#gtag' }],
+      data: { organization: 'Google' },
+    });
+    const cdn = finding('trackers/unknown-jsdelivr.net', { category: 'trackers', severity: 'info', evidence: [{ url: 'https://cdn.jsdelivr.net/x.js' }] });
+    const c = compareInspections(before, evaluation('after-4', [org, cdn]), 'refused');
+    expect(c.findings[0]!.params).toEqual(['Google']);
+    expect(c.findings[0]!.evidence.map((e) => e.url)).toEqual(['https://www.googletagmanager.com/gtag/js']);
+  });
+
   it('after a refusal that stopped every tracker, there is nothing to report', () => {
     const c = compareInspections(before, evaluation('after-3', [cmp]), 'refused');
     expect(c.findings).toEqual([]);
