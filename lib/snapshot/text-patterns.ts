@@ -11,6 +11,6 @@ export const TEXT_PATTERNS: Record<string, RegExp> = {
   'ad-label': /^\s*(publicité|publicite|annonce|annonces|sponsorisé|sponsorisée|contenu sponsorisé|advertisement|advertising|sponsored|ad|ads|pub)\s*:?\s*$/i,
   signup: /créer (un|mon|votre) compte|inscri(s|p|v)|s'inscrire|je m'inscris|sign ?up|register|create (an|your) account/i,
   age: /\bâge\b|\bans\b|date de naissance|birth|moins de 1[35] ans|under 1[36]|years old/i,
-  'class-code': /code (de )?classe|class code|code enseignant|via (l'|votre )?ent\b|espace numérique de travail|compte (créé|géré) par (l'|votre )?(enseignant|professeur)/i,
+  'class-code': /code (de )?classe|class code|code enseignant|via (l'|votre )?ent\b|espace numérique de travail|comptes? (sont )?(créés?|gérés?) par (l'|votre |ton |le |la )?(enseignant|professeur)/i,
   accessibility: /accessibilité\s*:?\s*(non|partiellement|totalement)\s+conforme/i,
 };

@@ -32,6 +32,8 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   // The audit waits for the accessibility check (axe), which the panel runs after the fast findings.
   expect(ids).toContain('axe/summary');
   expect(file.evaluations[0]!.detectors.find((d) => d.id === 'axe')?.status).toBe('ok');
+  // The demo's AdSense slot, tarteaucitron banner without "Refuser" and pupil sign-up form (issue 3).
+  expect(ids).toEqual(expect.arrayContaining(['ads/slot-adsense', 'consent/cmp-tarteaucitron', 'consent/no-refuse', 'account/signup-form', 'account/social-login', 'account/birth-date']));
   expect(file.evaluations[0]!.resource.title).toContain('Les Fractions');
 });
 
