@@ -27,9 +27,17 @@ export interface InspectionComparison {
 function trackerFindings(e: Evaluation): Finding[] {
   return e.findings.filter(
     (f) =>
-      ((f.category === 'trackers' || f.category === 'ads') && f.severity !== 'info' && f.evidence.some((x) => x.url)) ||
+      ((f.category === 'trackers' || f.category === 'ads') && f.severity !== 'info' && f.evidence.some((x) => x.url) && tracks(f)) ||
       f.id === 'consent/trackers-before-consent',
   );
+}
+
+/** trackerdb categories that follow visitors; hosting, players and the consent platform itself do not. */
+const TRACKING = new Set(['advertising', 'site_analytics', 'social_media', 'adult_advertising']);
+
+function tracks(f: Finding): boolean {
+  const categories = f.data?.categories;
+  return !Array.isArray(categories) || categories.some((c) => TRACKING.has(String(c)));
 }
 
 /** The name a finding gives to what it found: its organisation or network, else the evidence's own text. */

@@ -50,15 +50,16 @@ describe('compareInspections', () => {
     expect(f.evidence.map((e) => e.url)).toEqual(['https://www.google-analytics.com/g/collect']);
   });
 
-  it('names trackers by their organisation and leaves out mere third parties (info), such as a CDN', () => {
+  it('names trackers by their organisation and leaves out third parties that do not track (a CDN, hosting)', () => {
     const org = finding('trackers/org-google', {
       category: 'trackers',
       severity: 'blocking',
       evidence: [{ url: 'https://www.googletagmanager.com/gtag/js', selector: '#gtag' }],
-      data: { organization: 'Google' },
+      data: { organization: 'Google', categories: ['site_analytics', 'hosting'] },
     });
     const cdn = finding('trackers/unknown-jsdelivr.net', { category: 'trackers', severity: 'info', evidence: [{ url: 'https://cdn.jsdelivr.net/x.js' }] });
-    const c = compareInspections(before, evaluation('after-4', [org, cdn]), 'refused');
+    const hosting = finding('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', evidence: [{ url: 'https://cdn.jsdelivr.net/y.js' }], data: { organization: 'jsDelivr', categories: ['hosting'] } });
+    const c = compareInspections(before, evaluation('after-4', [org, cdn, hosting]), 'refused');
     expect(c.findings[0]!.params).toEqual(['Google']);
     expect(c.findings[0]!.evidence.map((e) => e.url)).toEqual(['https://www.googletagmanager.com/gtag/js']);
   });
