@@ -25,6 +25,10 @@ export default defineContentScript({
         }
         return Promise.resolve({ results: drawHighlights(document, msg.selectors, msg.scroll), stale: false } satisfies HighlightReply);
       });
+      // The panel holds a port open to this page: when the panel closes, the port drops and the outlines go with it.
+      browser.runtime.onConnect.addListener((port) => {
+        if (port.name === 'loupe:panel') port.onDisconnect.addListener(() => clearHighlights(document));
+      });
     }
     return collectSnapshot(document);
   },

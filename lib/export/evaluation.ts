@@ -4,14 +4,19 @@ import type { DetectorRun } from '../inspect/run-detectors';
 import { evaluationSchema, type Evaluation } from './schema';
 import { stripUrl } from './strip-url';
 
-/** The limits of what the gather could see, in French, so no one mistakes an empty list for a clean page. */
-export function describeLimits(snapshot: PageSnapshot): string[] {
+/** The limits of what the gather could see, as message keys: the panel shows them in the browser's language. */
+export function limitMessages(snapshot: PageSnapshot): { key: string; params: string[] }[] {
   const l = snapshot.limits;
-  const out: string[] = [];
-  if (l.crossOriginFrames > 0) out.push(formatMessage('fr', 'limit_crossOriginFrames', [String(l.crossOriginFrames)]));
-  if (l.resourceBufferFull) out.push(formatMessage('fr', 'limit_resourceBufferFull'));
-  if (l.truncated.length > 0) out.push(formatMessage('fr', 'limit_truncated', [l.truncated.join(', ')]));
+  const out: { key: string; params: string[] }[] = [];
+  if (l.crossOriginFrames > 0) out.push({ key: 'limit_crossOriginFrames', params: [String(l.crossOriginFrames)] });
+  if (l.resourceBufferFull) out.push({ key: 'limit_resourceBufferFull', params: [] });
+  if (l.truncated.length > 0) out.push({ key: 'limit_truncated', params: [l.truncated.join(', ')] });
   return out;
+}
+
+/** The same limits in French, for the export, so no one mistakes an empty list for a clean page. */
+export function describeLimits(snapshot: PageSnapshot): string[] {
+  return limitMessages(snapshot).map((m) => formatMessage('fr', m.key, m.params));
 }
 
 export function buildEvaluation(

@@ -1,11 +1,26 @@
 import { browser } from 'wxt/browser';
 import { formatMessage } from './messages';
+import { frenchSpacing } from './typography';
+
+function uiLanguage(): string {
+  try {
+    return browser.i18n?.getUILanguage?.() ?? 'fr';
+  } catch {
+    return 'fr';
+  }
+}
 
 /** A UI string in the browser's language (French by default), from public/_locales. */
 export function t(key: string, ...params: (string | number)[]): string {
   const subs = params.map(String);
   // Keys come from findings as data, so they cannot be checked against the generated key union.
-  const getMessage = browser.i18n?.getMessage as ((k: string, s: string[]) => string) | undefined;
-  const fromBrowser = getMessage?.(key, subs);
-  return fromBrowser || formatMessage('fr', key, subs);
+  let fromBrowser = '';
+  try {
+    const getMessage = browser.i18n?.getMessage as ((k: string, s: string[]) => string) | undefined;
+    fromBrowser = getMessage?.(key, subs) ?? '';
+  } catch {
+    // No i18n API (unit tests): French from the same files.
+  }
+  const text = fromBrowser || formatMessage('fr', key, subs);
+  return fromBrowser && !uiLanguage().startsWith('fr') ? text : frenchSpacing(text);
 }

@@ -12,11 +12,15 @@ export type InspectResult =
   | { ok: true; evaluation: Evaluation; snapshot: PageSnapshot }
   | { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot'; detail: string; url?: string };
 
-export async function inspectTab(tabId: number): Promise<InspectResult> {
+/** The steps of an inspection, reported as they start so the panel can say what it is doing. */
+export type InspectStep = 'gather' | 'detectors';
+
+export async function inspectTab(tabId: number, onStep: (step: InspectStep) => void = () => {}): Promise<InspectResult> {
   const tab = await browser.tabs.get(tabId);
   const why = whyNotInspectable(tab.url);
   if (why) return { ok: false, reason: why, detail: tab.url ?? '', url: tab.url };
   let raw: unknown;
+  onStep('gather');
   try {
     const [first] = await browser.scripting.executeScript({
       target: { tabId },
@@ -33,6 +37,7 @@ export async function inspectTab(tabId: number): Promise<InspectResult> {
   }
   const snapshot = parsed.data;
   const now = Date.now();
+  onStep('detectors');
   const run = await runDetectors(snapshot, detectorList, { now });
   return {
     ok: true,

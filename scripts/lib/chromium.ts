@@ -54,8 +54,12 @@ export interface LoupeBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithLoupe(opts: { extensionDir?: string; browserArgs?: string[]; headless?: boolean } = {}): Promise<LoupeBrowser> {
+export async function launchWithLoupe(
+  opts: { extensionDir?: string; browserArgs?: string[]; headless?: boolean; uiLang?: 'fr' | 'en' } = {},
+): Promise<LoupeBrowser> {
   const ext = opts.extensionDir ?? AUDIT_BUILD;
+  const lang = opts.uiLang ?? (process.env.LOUPE_UI_LANG === 'en' ? 'en' : 'fr');
+  const region = lang === 'en' ? 'en-GB' : 'fr-FR';
   const profile = mkdtempSync(join(tmpdir(), 'loupe-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -70,12 +74,13 @@ export async function launchWithLoupe(opts: { extensionDir?: string; browserArgs
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--lang=fr-FR',
+      `--lang=${region}`,
       ...(opts.browserArgs ?? []),
     ],
-    locale: 'fr-FR',
-    // The extension's UI language follows the browser's, which on Linux follows these variables.
-    env: { ...process.env, LANGUAGE: process.env.LOUPE_UI_LANG ?? 'fr', LANG: 'fr_FR.UTF-8' },
+    locale: region,
+    // The extension's UI language follows the browser's, which on Linux follows these variables (--lang is ignored
+    // there); Debian needs chromium-l10n for any language but en-US.
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'en' ? 'en_GB.UTF-8' : 'fr_FR.UTF-8' },
     viewport: { width: 1280, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -13,7 +13,10 @@ interface Workers {
   server: StaticServer;
 }
 
-export const test = base.extend<{ openPanel: (page: Page) => Promise<Page> }, Workers>({
+/** The panel's size in Chrome's side panel, about: the screenshots and the layout checks use it. */
+export const PANEL_VIEWPORT = { width: 400, height: 900 };
+
+export const test = base.extend<{ openPanel: (page?: Page) => Promise<Page> }, Workers>({
   loupe: [
     async ({}, use) => {
       const b = await launchWithLoupe();
@@ -30,18 +33,37 @@ export const test = base.extend<{ openPanel: (page: Page) => Promise<Page> }, Wo
     },
     { scope: 'worker' },
   ],
-  /** Opens Loupe's side panel as an extension page bound to the tab of `page`, as Chrome's side panel would be. */
+  /**
+   * Opens Loupe's side panel as an extension page bound to the tab of `page`, as Chrome's side panel would be; without
+   * a page, unbound: it then follows the active tab, as the real side panel does.
+   */
   openPanel: async ({ loupe }, use) => {
     const opened: Page[] = [];
-    await use(async (page: Page) => {
-      const tabId = await tabIdOf(loupe, page);
+    await use(async (page?: Page) => {
+      const query = page ? `?tabId=${await tabIdOf(loupe, page)}` : '';
       const panel = await loupe.context.newPage();
       opened.push(panel);
-      await panel.goto(`chrome-extension://${loupe.extensionId}/sidepanel.html?tabId=${tabId}`);
+      await panel.setViewportSize(PANEL_VIEWPORT);
+      await panel.goto(`chrome-extension://${loupe.extensionId}/sidepanel.html${query}`);
       return panel;
     });
     for (const p of opened) await p.close().catch(() => undefined);
   },
 });
+
+/** Third-party hosts named by a page (the demo's ad network, analytics…) answer empty, from here: never the live web. */
+export async function routeThirdParties(b: LoupeBrowser): Promise<void> {
+  await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, body: '' }));
+}
+
+/** The outlines Loupe drew on a page, in viewport coordinates. */
+export async function outlines(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(() =>
+    [...(document.querySelector('loupe-overlay')?.shadowRoot?.querySelectorAll('.box') ?? [])].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
 
 export { expect };

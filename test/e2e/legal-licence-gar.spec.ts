@@ -7,7 +7,7 @@ test('the panel shows legal links, licence, the GAR mark, publisher/dates and ac
   await expect(panel.getByTestId('state:done')).toBeVisible();
 
   await expect(panel.getByTestId('finding:legal-links/accessibility')).toContainText('partiellement conforme');
-  await expect(panel.getByTestId('section:legal-links').getByRole('heading')).toContainText('(4)');
+  await expect(panel.getByTestId('section:legal-links').getByRole('heading')).toContainText('4 constats');
 
   const licence = panel.getByTestId('section:licence');
   await expect(licence.getByTestId('finding:licence/open-cc-by-sa-4-0')).toContainText('CC BY-SA 4.0');
@@ -15,7 +15,7 @@ test('the panel shows legal links, licence, the GAR mark, publisher/dates and ac
 
   const gar = panel.getByTestId('section:gar');
   await expect(gar.getByTestId('finding:gar-mark/mark')).toContainText('compatible GAR');
-  await expect(gar.getByRole('heading')).toContainText('(1)');
+  await expect(gar.getByRole('heading')).toContainText('1 constat');
 
   const metadata = panel.getByTestId('section:metadata');
   await expect(metadata.getByTestId('finding:publisher-dates/publisher')).toContainText('Éditions Atlas Junior');
