@@ -19,7 +19,7 @@ test('the side panel shows the verdict, then each checked category with its stat
   // The finding says why it matters for a class.
   await expect(panel.getByTestId('finding:legal-links/missing-legal-notice')).toContainText('qui est responsable de la ressource');
   // The toolbar badge of that tab: no problem, three points to check (legal notice, licence, GAR), on dark yellow.
-  await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done');
+  await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
   const tabId = await panel.evaluate(() => globalThis.__loupe?.tabId);
   const badge = await loupe.worker.evaluate(async (id) => {
     const action = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> } } }).chrome.action;
