@@ -6,6 +6,13 @@ import { serveFolder, type StaticServer } from '../../scripts/lib/static-server'
 // One browser with Loupe per test file, one local server for the fixture pages and the demo.
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
+/**
+ * Where the e2e run saves the panel's screenshots: test-results/ on every run (look at them there), docs/ (the
+ * README's copies) only with UPDATE_SCREENSHOTS=1 (npm run screenshots), since the site line shows a random port.
+ */
+export const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : resolve(import.meta.dirname, '../../test-results/screenshots');
 export const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 
 interface Workers {

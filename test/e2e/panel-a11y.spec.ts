@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, routeThirdParties } from './fixtures';
+import { test, expect, routeThirdParties, SHOTS } from './fixtures';
 
 // Loupe audits accessibility: its own panel must pass axe with zero violations, in every state a person can see.
-// The screenshots saved here are the README's.
+// The screenshots saved here are the README's (npm run screenshots refreshes docs/screenshots).
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 async function axeViolations(panel: Page): Promise<{ id: string; nodes: string[] }[]> {
   // The panel's CSP (script-src 'self') refuses an injected <script> (page.addScriptTag); the DevTools protocol's

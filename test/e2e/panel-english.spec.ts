@@ -1,5 +1,5 @@
 import { launchWithLoupe } from '../../scripts/lib/chromium';
-import { test, expect, PANEL_VIEWPORT } from './fixtures';
+import { test, expect, PANEL_VIEWPORT, SHOTS } from './fixtures';
 
 // The panel speaks the browser's language: a browser in English gets an English panel (the export stays French).
 // On Linux, Chromium takes its UI language from LANGUAGE, which launchWithLoupe sets from uiLang / LOUPE_UI_LANG.
@@ -33,7 +33,7 @@ test('in an English browser, the panel is in English', async ({ server }) => {
       return r?.ok ? r.evaluation.findings.find((f) => f.id === 'legal-links/privacy')?.message : undefined;
     });
     expect(message).toMatch(/politique de confidentialité/);
-    await panel.screenshot({ path: 'docs/screenshots/panel-english.png' });
+    await panel.screenshot({ path: `${SHOTS}/panel-english.png` });
   } finally {
     await b.close();
   }
