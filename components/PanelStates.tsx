@@ -1,19 +1,9 @@
 import type { InspectResult, InspectStep } from '@/lib/inspect/inspect-tab';
 import { t } from '@/lib/i18n/t';
+import { REASON_KEYS } from '@/lib/inspect/inspectable';
 
 // The panel when there is no report to show: nothing to inspect, inspecting, or a page Loupe cannot read.
 
-const REASON_KEYS: Record<string, string> = {
-  'browser-page': 'reason_browserPage',
-  'store-page': 'reason_storePage',
-  'data-url': 'reason_dataUrl',
-  'file-no-permission': 'reason_fileNoPermission',
-  'pdf-viewer': 'reason_pdfViewer',
-  'no-url': 'reason_noUrl',
-  'no-permission': 'reason_noPermission',
-  failed: 'reason_failed',
-  'invalid-snapshot': 'reason_invalidSnapshot',
-};
 
 const STEPS: (InspectStep | 'start')[] = ['start', 'gather', 'detectors'];
 

@@ -13,7 +13,7 @@ import { toCsv, toExportFile } from '../lib/export/export-file';
 import { exportFileSchema, type Evaluation } from '../lib/export/schema';
 import { formatMessage } from '../lib/i18n/messages';
 import type { InspectResult } from '../lib/inspect/inspect-tab';
-import { whyNotInspectable } from '../lib/inspect/inspectable';
+import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
 import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
 import { PANEL_FINISHED } from './lib/panel';
@@ -27,17 +27,6 @@ const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html | list
   --timeout SECONDES   délai par page (défaut : 60)
 Usage: npm run audit -- [options] [url | file.html | list.txt]...  (no argument: the bundled demo page)`;
 
-const REASON_KEYS: Record<string, string> = {
-  'browser-page': 'reason_browserPage',
-  'store-page': 'reason_storePage',
-  'data-url': 'reason_dataUrl',
-  'file-no-permission': 'reason_fileNoPermission',
-  'pdf-viewer': 'reason_pdfViewer',
-  'no-url': 'reason_noUrl',
-  'no-permission': 'reason_noPermission',
-  failed: 'reason_failed',
-  'invalid-snapshot': 'reason_invalidSnapshot',
-};
 
 interface Options {
   out: string;

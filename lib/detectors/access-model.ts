@@ -1,6 +1,7 @@
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
+import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
@@ -93,7 +94,7 @@ export const accessModel: Detector = {
     }
     const out: DetectorOutput[] = [];
     for (const k of ACCESS_KINDS) {
-      const list = dedupe(found.get(k) ?? []);
+      const list = dedupeEvidence(found.get(k) ?? []);
       if (list.length === 0) continue;
       out.push({
         key: k,
@@ -107,15 +108,5 @@ export const accessModel: Detector = {
     return out;
   },
 };
-
-function dedupe(list: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const k = e.selector ? `s:${e.selector}` : `t:${e.url ?? ''}|${e.text ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 // Pages vérifiées : fixtures in test/fixtures/pages/access-model/.

@@ -1,5 +1,6 @@
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
+import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
 // secured by the ministry, so a teacher looks for the mark. Strength matters: the mark itself, a GAR access link
@@ -100,7 +101,7 @@ export const garMark: Detector = {
     }
     const out: DetectorOutput[] = [];
     for (const s of ['mark', 'access', 'mention'] as const) {
-      const list = dedupe(found[s]);
+      const list = dedupeEvidence(found[s]);
       if (list.length === 0) continue;
       out.push({
         key: s,
@@ -116,15 +117,5 @@ export const garMark: Detector = {
     return out;
   },
 };
-
-function dedupe(list: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const k = e.selector ? `s:${e.selector}` : `t:${e.url ?? ''}|${e.text ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 // Pages vérifiées : fixtures in test/fixtures/pages/gar-mark/ (including "gare" and "Gard" traps).

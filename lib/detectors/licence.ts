@@ -1,6 +1,7 @@
 import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
+import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
 // teacher must tell apart: a free/open licence (Creative Commons, Licence Ouverte, public domain), proprietary terms
@@ -233,7 +234,7 @@ export const licence: Detector = {
     }
     for (const [name, list] of byName) {
       const l = list[0]!.licence;
-      const uniq = dedupe(list.map((h) => h.evidence));
+      const uniq = dedupeEvidence(list.map((h) => h.evidence));
       out.push({
         key: l.open ? `open-${slug(name)}` : 'rights-reserved',
         severity: l.open ? 'info' : 'review',
@@ -272,7 +273,7 @@ export const licence: Detector = {
         severity: 'review',
         messageKey: 'licence_declaredOther',
         params: [declaredUnknown[0]!.text ?? ''],
-        evidence: dedupe(declaredUnknown).slice(0, 10),
+        evidence: dedupeEvidence(declaredUnknown).slice(0, 10),
         data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
     }
@@ -294,15 +295,5 @@ export const licence: Detector = {
     return out;
   },
 };
-
-function dedupe(list: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const k = e.selector ? `s:${e.selector}` : `t:${e.url ?? ''}|${e.text ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 // Pages vérifiées : fixtures in test/fixtures/pages/licence/.

@@ -25,3 +25,16 @@ export function reasonFromError(message: string, url: string | undefined): Unins
   if (/Cannot access|permission|Missing host|cannot be scripted|extensions gallery/i.test(message)) return 'no-permission';
   return 'failed';
 }
+
+/** The message key (public/_locales) that says, in plain words, why a page could not be inspected. */
+export const REASON_KEYS: Record<Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot', string> = {
+  'browser-page': 'reason_browserPage',
+  'store-page': 'reason_storePage',
+  'data-url': 'reason_dataUrl',
+  'file-no-permission': 'reason_fileNoPermission',
+  'pdf-viewer': 'reason_pdfViewer',
+  'no-url': 'reason_noUrl',
+  'no-permission': 'reason_noPermission',
+  failed: 'reason_failed',
+  'invalid-snapshot': 'reason_invalidSnapshot',
+};
