@@ -1,4 +1,4 @@
-import { adNetworkOf, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
+import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
 
@@ -53,7 +53,8 @@ export const ads: Detector = {
   id: 'ads',
   category: 'ads',
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
-  run(snapshot: PageSnapshot): DetectorOutput[] {
+  async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
+    await loadDomainRules();
     const slots = new Map<string, Slot[]>();
     const unknownSlots: Slot[] = [];
     const code = new Map<string, Evidence[]>();

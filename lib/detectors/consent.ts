@@ -1,3 +1,4 @@
+import { loadDomainRules } from '../net/ad-networks';
 import { trackerNameOf } from '../net/tracker-hosts';
 import type { MarkedElement, PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorOutput, Evidence } from './types';
@@ -48,7 +49,8 @@ export const consent: Detector = {
   id: 'consent',
   category: 'consent',
   requires: ['marked', 'scripts', 'inlineScripts', 'iframes', 'url'],
-  run(snapshot: PageSnapshot): DetectorOutput[] {
+  async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
+    await loadDomainRules();
     const banners = snapshot.marked.filter((m) => m.kind === 'consent');
     const found = new Map<string, Evidence[]>();
     const note = (p: Platform, e: Evidence) => found.set(p.id, [...(found.get(p.id) ?? []), e]);

@@ -1,5 +1,3 @@
-import { getDomain } from 'tldts';
-
 // A small list of ad-serving hosts for the ads and consent detectors, by registrable domain (tldts). Enough to name
 // the ad network behind a slot or a script; the trackers detector's trackerdb lookup is the complete source and
 // could replace this list once it is merged (advertising category).
@@ -44,7 +42,19 @@ export const NETWORK_BY_ID: Record<string, AdNetwork> = Object.fromEntries(
   [...Object.values(NETWORKS), { id: 'prebid', name: 'Prebid (enchères publicitaires)' }].map((n) => [n.id, n]),
 );
 
+type GetDomain = typeof import('tldts').getDomain;
+let getDomain: GetDomain | undefined;
+
+/**
+ * tldts and its public-suffix list (~270 kB) load when a detector first needs them, not with the panel's first
+ * paint: detectors that call registrableDomain await this first.
+ */
+export async function loadDomainRules(): Promise<void> {
+  getDomain ??= (await import('tldts')).getDomain;
+}
+
 export function registrableDomain(url: string): string {
+  if (!getDomain) throw new Error('registrableDomain: await loadDomainRules() first');
   return getDomain(url, { allowPrivateDomains: true }) ?? '';
 }
 

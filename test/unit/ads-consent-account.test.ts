@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { account, classifyForm } from '../../lib/detectors/account';
 import { ads } from '../../lib/detectors/ads';
 import { consent } from '../../lib/detectors/consent';
-import { adNetworkOf } from '../../lib/net/ad-networks';
+import { adNetworkOf, loadDomainRules } from '../../lib/net/ad-networks';
 import type { Field, Form } from '../../lib/snapshot/schema';
 import { makeSnapshot, ref } from '../helpers/make-snapshot';
 
@@ -14,6 +14,7 @@ function form(over: Partial<Form>): Form {
 }
 
 describe('adNetworkOf', () => {
+  beforeAll(loadDomainRules);
   it('names ad-serving hosts by registrable domain, and Prebid by its file name on any CDN', () => {
     expect(adNetworkOf('https://tpc.googlesyndication.com/safeframe/x.html', 'https://www.editeur-exemple.fr/')?.id).toBe('adsense');
     expect(adNetworkOf('https://ib.adnxs.com/ut/v3', 'https://www.editeur-exemple.fr/')?.name).toBe('Xandr (AppNexus)');
@@ -24,17 +25,17 @@ describe('adNetworkOf', () => {
 });
 
 describe('ads', () => {
-  it('a "Publicité" link in a menu (the publisher\'s ad sales page) is not an ad label', () => {
+  it('a "Publicité" link in a menu (the publisher\'s ad sales page) is not an ad label', async () => {
     const r = ref('#menu-pub', 'Publicité');
     const snap = makeSnapshot({ textSignals: [{ pattern: 'ad-label', text: 'Publicité', ref: r }], links: [{ href: 'https://www.editeur-exemple.fr/regie', text: 'Publicité', title: '', ariaLabel: '', rel: '', imgAlt: '', imgSrc: '', ref: r }] });
-    expect(ads.run(snap, { now: 0 })).toEqual([]);
+    expect(await ads.run(snap, { now: 0 })).toEqual([]);
   });
 });
 
 describe('consent', () => {
-  it('a banner already answered (no accept button left) is not judged on its refuse option', () => {
+  it('a banner already answered (no accept button left) is not judged on its refuse option', async () => {
     const snap = makeSnapshot({ marked: [{ kind: 'consent', matched: '#tarteaucitronRoot', tag: 'div', id: 'tarteaucitronRoot', className: '', text: 'Gestion des services', controls: ['Gestion des services'], ref: ref('#tarteaucitronRoot') }] });
-    expect((consent.run(snap, { now: 0 }) as { key: string }[]).map((f) => f.key)).toEqual(['cmp-tarteaucitron']);
+    expect(((await consent.run(snap, { now: 0 })) as { key: string }[]).map((f) => f.key)).toEqual(['cmp-tarteaucitron']);
   });
 });
 
