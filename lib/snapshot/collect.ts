@@ -1,3 +1,4 @@
+import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
 import { LIMITS } from './limits';
 import { readResources, type ResourceWindow } from './resource-observer';
@@ -32,40 +33,13 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const yieldToPage = opts.yieldToPage ?? defaultYield;
   const refs = createRefMaker();
   const truncated = new Set<string>();
-  const snap: PageSnapshot = {
-    schemaVersion: 1,
+  const snap = emptySnapshot({
     url: doc.location?.href ?? doc.URL,
     title: clip(doc.title, 500),
     lang: clip(doc.documentElement.getAttribute('lang') ?? '', 40),
     capturedAt: (opts.now ?? Date.now)(),
     doctype: doc.doctype ? doc.doctype.name : '',
-    viewport: '',
-    meta: [],
-    linkTags: [],
-    jsonLd: [],
-    microdata: [],
-    rdfa: [],
-    links: [],
-    forms: [],
-    buttons: [],
-    scripts: [],
-    inlineScripts: [],
-    iframes: [],
-    images: [],
-    media: [],
-    marked: [],
-    textSignals: [],
-    resources: [],
-    storage: { cookieNames: [], localStorageKeys: 0, sessionStorageKeys: 0 },
-    limits: {
-      elementCount: 0,
-      truncated: [],
-      resourceBufferFull: false,
-      crossOriginFrames: 0,
-      shadowRoots: 0,
-      gatherMs: 0,
-    },
-  };
+  });
 
   /** Whether a list has room: checked before building an item, so a huge page does not pay for what is cut. */
   const room = (key: keyof typeof LIMITS): boolean => {

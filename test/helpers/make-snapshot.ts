@@ -1,3 +1,4 @@
+import { emptySnapshot } from '../../lib/snapshot/empty';
 import type { Link, NodeRef, PageSnapshot } from '../../lib/snapshot/schema';
 
 // Hand-built snapshots for unit tests of detectors: milliseconds each, no DOM.
@@ -11,32 +12,11 @@ export function link(href: string, text: string, extra: Partial<Link> = {}): Lin
 }
 
 export function makeSnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
+  const base = emptySnapshot({ url: 'https://www.editeur-exemple.fr/ressource', title: 'Ressource', lang: 'fr', capturedAt: 0, doctype: 'html' });
   return {
-    schemaVersion: 1,
-    url: 'https://www.editeur-exemple.fr/ressource',
-    title: 'Ressource',
-    lang: 'fr',
-    capturedAt: 0,
-    doctype: 'html',
-    viewport: '',
-    meta: [],
-    linkTags: [],
-    jsonLd: [],
-    microdata: [],
-    rdfa: [],
+    ...base,
     links: [link('https://www.editeur-exemple.fr/mentions-legales', 'Mentions légales')],
-    forms: [],
-    buttons: [],
-    scripts: [],
-    inlineScripts: [],
-    iframes: [],
-    images: [],
-    media: [],
-    marked: [],
-    textSignals: [],
-    resources: [],
-    storage: { cookieNames: [], localStorageKeys: 0, sessionStorageKeys: 0 },
-    limits: { elementCount: 10, truncated: [], resourceBufferFull: false, crossOriginFrames: 0, shadowRoots: 0, gatherMs: 1 },
+    limits: { ...base.limits, elementCount: 10, gatherMs: 1 },
     ...over,
   };
 }
