@@ -16,7 +16,10 @@ const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'
 const ANY_TEXT_PATTERN = new RegExp(Object.values(TEXT_PATTERNS).map((r) => r.source).join('|'), 'i');
 const MARKED = Object.entries(MARKED_SELECTORS).flatMap(([kind, sels]) => sels.map((sel) => ({ kind, sel })));
 const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
-const BY_QUERY = `[itemprop], [property]:not(meta), ${MARKED_ANY}`;
+// Ids and classes are indexed by the browser; attribute selectors make it test every element (npm run bench: the
+// full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
+const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
+const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
 
 export interface CollectOptions {
@@ -216,9 +219,10 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   /**
    * Attribute-driven lists (microdata, RDFa, known containers) come from the browser's own selector engine, once
    * per root: testing five attributes and two regexes on every element in the walk cost ~3× the walk itself.
+   * One scan for the attribute selectors, indexed look-ups for ids and classes.
    */
   function collectByQuery(root: Document | ShadowRoot) {
-    // One selector scan for the three lists: each scan of a big page costs about as much as the bare walk.
+    const candidates = new Set<Element>();
     for (const el of Array.from(root.querySelectorAll(BY_QUERY))) {
       if (el.hasAttribute('itemprop') && room('microdata')) {
         const scope = el.closest('[itemscope]');
@@ -232,8 +236,22 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (el.localName !== 'meta' && el.hasAttribute('property') && room('rdfa')) {
         push('rdfa', { property: clip(el.getAttribute('property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
       }
-      if (el.matches(MARKED_ANY)) markIfKnown(el);
+      if (el.matches(MARKED_ANY)) candidates.add(el);
     }
+    for (const sel of INDEXED) for (const el of indexedQuery(root, sel)) candidates.add(el);
+    for (const el of candidates) markIfKnown(el);
+  }
+
+  function indexedQuery(root: Document | ShadowRoot, sel: string): Iterable<Element> {
+    if (root.nodeType === Node.DOCUMENT_NODE) {
+      const doc = root as Document;
+      if (sel[0] === '#') {
+        const el = doc.getElementById(sel.slice(1));
+        return el ? [el] : [];
+      }
+      if (sel[0] === '.') return Array.from(doc.getElementsByClassName(sel.slice(1)));
+    }
+    return Array.from(root.querySelectorAll(sel));
   }
 
   function markIfKnown(el: Element) {
