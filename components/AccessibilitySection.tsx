@@ -3,8 +3,9 @@ import { RGAA_ATTRIBUTION, RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
 import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
 import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
 import { t } from '@/lib/i18n/t';
+import type { AccessibilityState } from '@/lib/panel/accessibility-state';
 
-export type AccessibilityState = 'idle' | 'running' | 'done' | 'error' | 'skipped';
+export type { AccessibilityState };
 
 interface Props {
   state: AccessibilityState;

@@ -7,6 +7,7 @@ import { Shortcuts } from '@/components/Shortcuts';
 import { detectors } from '@/lib/detectors/registry';
 import type { Category } from '@/lib/detectors/types';
 import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
+import { accessibilityState } from '@/lib/panel/accessibility-state';
 import { limitMessages } from '@/lib/export/evaluation';
 import type { Evaluation, Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
@@ -25,9 +26,10 @@ function withoutAxe(e: Evaluation): Evaluation {
 }
 
 export function App({ fixedTabId }: { fixedTabId?: number }) {
-  const { tabId, state, a11y, reinspect } = useInspection(fixedTabId);
+  const { tabId, state, reinspect } = useInspection(fixedTabId);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
+  const a11y = accessibilityState(ok?.evaluation, state.kind === 'done' && state.running);
   const { selection, toggle } = useHighlight(tabId, ok?.snapshot.url, ok?.evaluation.id);
   const verdict = useMemo(() => (ok ? buildVerdict(withoutAxe(ok.evaluation), DETECTOR_CATEGORY) : undefined), [ok]);
   const onShow = (f: Finding) => void toggle(findingTarget(f), [f]);
@@ -35,7 +37,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const notes = selection?.note.key ? { [selection.target.replace(/^finding:/, '')]: t(selection.note.key, ...selection.note.params) } : {};
 
   return (
-    <main data-testid={`state:${state.kind}`} data-a11y={a11y.state} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
+    <main data-testid={`state:${state.kind}`} data-a11y={state.kind === 'done' ? a11y.state : 'idle'} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
       <div class="toolbar">
         <button type="button" data-testid="button:inspect" disabled={tabId === undefined || state.kind === 'inspecting'} onClick={reinspect}>
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
@@ -65,9 +66,13 @@ const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   'pricing-link': 'info',
 };
 
-export const accessModel: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const accessModelData = z.strictObject({ kind: z.enum(ACCESS_KINDS), count: z.number() });
+
+export const accessModel = defineDetector({
   id: 'access-model',
   category: 'metadata',
+  data: accessModelData,
   requires: ['textSignals', 'links', 'jsonLd'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<AccessKind, Evidence[]>();
@@ -107,6 +112,6 @@ export const accessModel: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/access-model/.

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -102,9 +103,16 @@ function formEvidence(form: Form, text: string): Evidence {
   return { selector: form.ref.selector, snippet: form.ref.snippet, text, rect: form.ref.rect, hidden: form.ref.hidden };
 }
 
-export const account: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const accountData = z.union([
+  z.strictObject({ forms: z.number(), mitigated: z.boolean(), reasons: z.array(z.array(z.string())) }),
+  z.strictObject({ providers: z.array(z.string()) }),
+]);
+
+export const account = defineDetector({
   id: 'account',
   category: 'account',
+  data: accountData,
   requires: ['forms', 'links', 'buttons', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const verdicts = snapshot.forms.map((form) => ({ form, v: classifyForm(form) }));
@@ -194,7 +202,7 @@ export const account: Detector = {
     }
     return out;
   },
-};
+});
 
 function clickEvidence(c: { text: string; href: string; ref: NodeRef }): Evidence {
   return { selector: c.ref.selector, url: c.href || undefined, text: c.text, snippet: c.ref.snippet, rect: c.ref.rect, hidden: c.ref.hidden };

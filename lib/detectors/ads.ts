@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Advertising shown to pupils: ad slots recognised by their markup (AdSense, Google Ad Manager, Taboola, …),
 // iframes served by ad networks, ad-network code, and visible "Publicité" labels. A slot of a known network is
@@ -49,9 +50,18 @@ function refEvidence(ref: NodeRef, text: string): Evidence {
   return { selector: ref.selector, snippet: ref.snippet, text, rect: ref.rect, hidden: ref.hidden };
 }
 
-export const ads: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const adsData = z.union([
+  z.strictObject({ network: z.string(), networkId: z.string(), slots: z.number(), onScreen: z.number(), via: z.array(z.string()) }),
+  z.strictObject({ slots: z.number(), onScreen: z.number() }),
+  z.strictObject({ network: z.string(), networkId: z.string() }),
+  z.strictObject({ labels: z.number() }),
+]);
+
+export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
+  data: adsData,
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     await loadDomainRules();
@@ -142,7 +152,7 @@ export const ads: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/ads/ (AdSense, GPT, Taboola, first-party promotion, an
 // article about advertising, a clean page).

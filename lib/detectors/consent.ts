@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { loadDomainRules } from '../net/ad-networks';
 import { trackerNameOf } from '../net/tracker-hosts';
 import type { MarkedElement, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Cookie consent: which consent platform (CMP) the page uses, whether its banner offers to refuse at the first
 // level (the CNIL asks that refusing be as easy as accepting), and trackers already loaded while the banner still
@@ -45,9 +46,18 @@ function platformOfBanner(m: MarkedElement): Platform | undefined {
   return PLATFORMS.find((p) => p.markup?.test(words));
 }
 
-export const consent: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const consentData = z.union([
+  z.strictObject({ platform: z.string(), platformId: z.string() }),
+  z.strictObject({ buttons: z.array(z.string()) }),
+  /** Trackers loaded while the banner asks; with before/after, those still loaded after a refusal (lib/inspect/compare.ts). */
+  z.strictObject({ trackers: z.array(z.string()), before: z.string().optional(), after: z.string().optional() }),
+]);
+
+export const consent = defineDetector({
   id: 'consent',
   category: 'consent',
+  data: consentData,
   requires: ['marked', 'scripts', 'inlineScripts', 'iframes', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     await loadDomainRules();
@@ -117,7 +127,7 @@ export const consent: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/consent/ (tarteaucitron without refuse, DSFR banner with
 // "Tout refuser", Didomi script only, no banner).

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
@@ -71,9 +72,16 @@ function ev(ref: NodeRef, text: string, url?: string): Evidence {
 
 const MESSAGE: Record<GarStrength, string> = { mark: 'gar_mark', access: 'gar_access', mention: 'gar_mention' };
 
-export const garMark: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const garMarkData = z.union([
+  z.strictObject({ strength: z.enum(['mark', 'access', 'mention']), where: z.array(z.string()), count: z.number() }),
+  z.strictObject({ strength: z.literal('none') }),
+]);
+
+export const garMark = defineDetector({
   id: 'gar-mark',
   category: 'gar',
+  data: garMarkData,
   requires: ['links', 'images', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found: Record<GarStrength, Evidence[]> = { mark: [], access: [], mention: [] };
@@ -116,6 +124,6 @@ export const garMark: Detector = {
     if (out.length === 0) out.push({ key: 'not-found', severity: 'info', messageKey: 'gar_notFound', evidence: [], data: { strength: 'none' } });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/gar-mark/ (including "gare" and "Gard" traps).

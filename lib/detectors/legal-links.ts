@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -77,9 +78,16 @@ const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
   terms: 'review',
 };
 
-export const legalLinks: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const legalLinksData = z.union([
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), conformity: z.string().optional() }),
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
+]);
+
+export const legalLinks = defineDetector({
   id: 'legal-links',
   category: 'legal-links',
+  data: legalLinksData,
   requires: ['links', 'forms', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
@@ -132,6 +140,6 @@ export const legalLinks: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/legal-links/ (DSFR footer, English footer, no links).

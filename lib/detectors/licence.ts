@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
@@ -170,9 +171,24 @@ function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
 const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
 const RDFA_PROP = /^(?:[a-z]+:)?(license|rights)$|^(cc:license|xhv:license|dc:rights|dcterms:(license|rights))$/i;
 
-export const licence: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const licenceData = z.union([
+  z.strictObject({
+    outcome: z.enum(['open', 'proprietary']),
+    licence: z.string(),
+    family: z.string(),
+    machineReadable: z.boolean().optional(),
+    sources: z.array(z.string()).optional(),
+  }),
+  z.strictObject({ outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
+  z.strictObject({ outcome: z.literal('not-stated') }),
+  z.strictObject({ lrmi: z.record(z.string(), z.string()) }),
+]);
+
+export const licence = defineDetector({
   id: 'licence',
   category: 'licence',
+  data: licenceData,
   requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const hits: Hit[] = [];
@@ -294,6 +310,6 @@ export const licence: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/licence/.

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { NodeRef, PageSnapshot } from '../snapshot/schema';
 import { classifyLink } from './legal-links';
-import type { Detector, DetectorContext, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorContext, type DetectorOutput, type Evidence } from './types';
 
 // Who publishes the resource and how fresh it is: the editorial criteria of the grid ask for an identified
 // publisher and a recent update. Read from schema.org (publisher, dateModified, datePublished), Open Graph and
@@ -58,9 +59,17 @@ export function holderOfCopyright(text: string): string | null {
   return name;
 }
 
-export const publisherDates: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const publisherDatesData = z.union([
+  z.strictObject({ publisher: z.string(), source: z.string(), others: z.array(z.string()), legalNotice: z.string().optional() }),
+  z.strictObject({ legalNotice: z.string().optional() }),
+  z.strictObject({ date: z.string(), source: z.string(), ageDays: z.number().nullable() }),
+]);
+
+export const publisherDates = defineDetector({
   id: 'publisher-dates',
   category: 'metadata',
+  data: publisherDatesData,
   requires: ['meta', 'jsonLd', 'microdata', 'textSignals', 'links'],
   run(snapshot: PageSnapshot, context: DetectorContext): DetectorOutput[] {
     const publishers: { name: string; source: string; evidence: Evidence }[] = [];
@@ -135,6 +144,6 @@ export const publisherDates: Detector = {
     if (!mod && !pub) out.push({ key: 'no-date', severity: 'review', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/publisher-dates/.

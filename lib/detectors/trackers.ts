@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence, Severity } from './types';
+import { defineDetector, type DetectorOutput, type Evidence, type Severity } from './types';
 import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
 import { formatMessage } from '../i18n/messages';
@@ -50,9 +52,42 @@ interface OrgGroup {
   trackers: Map<string, { match: TrackerMatch; requests: PageRequest[] }>;
 }
 
-export const trackers: Detector = {
+const bufferLimits = z.strictObject({ crossOriginFrames: z.number(), resourceBufferFull: z.boolean() });
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const trackersData = z.union([
+  z.strictObject({
+    organization: z.string(),
+    organizationKey: z.string(),
+    country: z.string().nullable(),
+    outsideEu: z.boolean().nullable(),
+    privacyPolicy: z.string().nullable(),
+    trackers: z.array(z.strictObject({ key: z.string(), name: z.string(), category: trackerCategorySchema })),
+    categories: z.array(trackerCategorySchema),
+    hosts: z.array(z.string()),
+    requests: z.number(),
+    withoutElement: z.number(),
+  }),
+  z.strictObject({ tracker: z.string(), organization: z.string(), country: z.string().nullable() }),
+  z.strictObject({ site: z.string(), hosts: z.array(z.string()), requests: z.number() }),
+  z.strictObject({ trackers: z.number(), organizations: z.number(), limits: bufferLimits }),
+  z.strictObject({
+    trackers: z.number(),
+    organizations: z.number(),
+    organizationsOutsideEu: z.number(),
+    organizationsUnknownCountry: z.number(),
+    unknownThirdParties: z.number(),
+    thirdPartyRequests: z.number(),
+    source: z.string(),
+    limits: bufferLimits,
+  }),
+  z.strictObject({ frames: z.number(), sites: z.array(z.string()) }),
+  bufferLimits,
+]);
+
+export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
+  data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const [{ pageRequests }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }] = await Promise.all([
@@ -182,6 +217,6 @@ export const trackers: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/trackers/; e2e test/e2e/trackers.spec.ts routes real hosts.

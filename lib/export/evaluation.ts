@@ -1,7 +1,7 @@
 import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { DetectorRun } from '../inspect/run-detectors';
-import { evaluationSchema, type Evaluation } from './schema';
+import { evaluationSchema, type Evaluation, type Finding } from './schema';
 import { stripUrl } from './strip-url';
 
 /** The limits of what the gather could see, as message keys: the panel shows them in the browser's language. */
@@ -25,7 +25,6 @@ export function buildEvaluation(
   opts: { now: number; id: string; version: string },
 ): Evaluation {
   const site = safeHost(snapshot.url);
-  const count = (s: string) => run.findings.filter((f) => f.severity === s).length;
   return evaluationSchema.parse({
     id: opts.id,
     resource: { url: stripUrl(snapshot.url), site, title: snapshot.title },
@@ -34,8 +33,24 @@ export function buildEvaluation(
     findings: run.findings,
     detectors: run.detectors,
     limits: describeLimits(snapshot),
-    summary: { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') },
+    summary: summaryOf(run.findings),
   });
+}
+
+/**
+ * The evaluation once a later phase has run: the findings and statuses of the detectors that ran again replace
+ * theirs, and `drop` removes findings this phase settles better (a detector's `supersededBy`).
+ */
+export function withPhase(evaluation: Evaluation, run: DetectorRun, drop: (f: Finding) => boolean = () => false): Evaluation {
+  const ran = new Set(run.detectors.map((d) => d.id));
+  const findings = [...evaluation.findings.filter((f) => !ran.has(f.detector) && !drop(f)), ...run.findings];
+  const detectors = [...evaluation.detectors.filter((d) => !ran.has(d.id)), ...run.detectors];
+  return evaluationSchema.parse({ ...evaluation, findings, detectors, summary: summaryOf(findings) });
+}
+
+function summaryOf(findings: readonly Finding[]): Evaluation['summary'] {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  return { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') };
 }
 
 function safeHost(url: string): string {

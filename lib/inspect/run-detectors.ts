@@ -9,8 +9,9 @@ export interface DetectorRun {
 }
 
 /**
- * Runs every detector on one snapshot. A detector that throws does not take the others down: its error is named
- * in the result so the panel can say which check failed.
+ * Runs detectors on one snapshot. A detector that throws does not take the others down: its error is named in the
+ * result so the panel can say which check failed, and none of its findings are kept (half a check reads as a clean
+ * one).
  */
 export async function runDetectors(
   snapshot: PageSnapshot,
@@ -23,24 +24,8 @@ export async function runDetectors(
     list.map(async (detector) => {
       const started = performance.now();
       try {
-        const outputs = await detector.run(snapshot, context);
-        const seen = new Set<string>();
-        for (const o of outputs) {
-          const id = `${detector.id}/${o.key}`;
-          if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
-          seen.add(id);
-          findings.push({
-            id,
-            detector: detector.id,
-            category: detector.category,
-            severity: o.severity,
-            messageKey: o.messageKey,
-            params: o.params ?? [],
-            message: formatMessage('fr', o.messageKey, o.params),
-            evidence: o.evidence,
-            ...(o.data ? { data: o.data } : {}),
-          });
-        }
+        const own = findingsOf(detector, await detector.run(snapshot, context));
+        findings.push(...own);
         detectors.push({ id: detector.id, status: 'ok', ms: Math.round(performance.now() - started) });
       } catch (error) {
         detectors.push({
@@ -57,4 +42,27 @@ export async function runDetectors(
   findings.sort((a, b) => order.get(a.detector)! - order.get(b.detector)!);
   detectors.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { findings, detectors };
+}
+
+/** One detector's outputs as findings; throws on the first bad one, before anything reaches the report. */
+function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['run']>>): Finding[] {
+  const own: Finding[] = [];
+  const seen = new Set<string>();
+  for (const o of outputs) {
+    const id = `${detector.id}/${o.key}`;
+    if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
+    seen.add(id);
+    own.push({
+      id,
+      detector: detector.id,
+      category: detector.category,
+      severity: o.severity,
+      messageKey: o.messageKey,
+      params: o.params ?? [],
+      message: formatMessage('fr', o.messageKey, o.params),
+      evidence: o.evidence,
+      ...(o.data ? { data: o.data } : {}),
+    });
+  }
+  return own;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ describe('detector conventions', () => {
   });
 
   it('the runner names a detector that throws and keeps the others', async () => {
-    const boom = { id: 'boom', category: 'metadata' as const, requires: [], run: () => { throw new Error('kaput'); } };
+    const boom = { id: 'boom', category: 'metadata' as const, requires: [], data: z.never(), run: () => { throw new Error('kaput'); } };
     const run = await runDetectors(makeSnapshot(), [boom, detectors['legal-links']], { now: 0 });
     expect(run.detectors).toEqual([
       expect.objectContaining({ id: 'boom', status: 'error', error: 'kaput' }),
