@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { detectors, type DetectorId } from '../detectors/registry';
 import { categorySchema, evidenceSchema, severitySchema } from '../detectors/types';
 
 // The export format: the single source of truth for what Loupe writes and reads back. The JSON Schema in
 // schemas/ is generated from it (npm run gen:schema) and a test fails when the committed copy differs.
 // Version 1. The grid is optional until the grid issue fills it; consolidation reads evaluations[].
 
-export const findingSchema = z.object({
+const findingFields = {
   /** `<detector>/<key>`: the same thing on the same page keeps the same id from one run to the next. */
   id: z.string().regex(/^[a-z0-9-]+\/[\w:.\-/@]+$/),
-  detector: z.string(),
   category: categorySchema,
   severity: severitySchema,
   messageKey: z.string(),
@@ -16,9 +16,25 @@ export const findingSchema = z.object({
   /** French, whatever the browser's language: the evaluation is shared between French schools. */
   message: z.string(),
   evidence: z.array(evidenceSchema),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
+};
+
+/** The findings of one detector: its id, and `data` in the shape that detector declares. */
+type FindingVariant = {
+  [K in DetectorId]: z.ZodObject<typeof findingFields & { detector: z.ZodLiteral<K>; data: z.ZodOptional<(typeof detectors)[K]['data']> }>;
+}[DetectorId];
+const variants = (Object.keys(detectors) as DetectorId[]).map((id) =>
+  z.object({ ...findingFields, detector: z.literal(id), data: detectors[id].data.optional() }),
+) as unknown as [FindingVariant, ...FindingVariant[]];
+
+/** A finding, its `data` validated by the detector that made it (discriminated by `detector`). */
+export const findingSchema = z.discriminatedUnion('detector', variants);
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingOf<K extends DetectorId> = Extract<Finding, { detector: K }>;
+
+/** Narrows a finding to one detector's, so its `data` has that detector's type (no cast). */
+export function isFrom<K extends DetectorId>(f: Finding, id: K): f is FindingOf<K> {
+  return f.detector === id;
+}
 
 export const detectorStatusSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
-import type { DetectorStatus, Finding } from '../export/schema';
+import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -44,7 +44,10 @@ export async function runDetectors(
   return { findings, detectors };
 }
 
-/** One detector's outputs as findings; throws on the first bad one, before anything reaches the report. */
+/**
+ * One detector's outputs as findings, each validated by the export schema (its data by the detector's own schema);
+ * throws on the first bad one, before anything reaches the report.
+ */
 function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['run']>>): Finding[] {
   const own: Finding[] = [];
   const seen = new Set<string>();
@@ -52,7 +55,7 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
     const id = `${detector.id}/${o.key}`;
     if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
     seen.add(id);
-    own.push({
+    const parsed = findingSchema.safeParse({
       id,
       detector: detector.id,
       category: detector.category,
@@ -61,8 +64,13 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
       params: o.params ?? [],
       message: formatMessage('fr', o.messageKey, o.params),
       evidence: o.evidence,
-      ...(o.data ? { data: o.data } : {}),
+      ...(o.data !== undefined ? { data: o.data } : {}),
     });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`finding ${o.key} does not match the export schema: ${issues}`);
+    }
+    own.push(parsed.data);
   }
   return own;
 }
