@@ -10,7 +10,8 @@ interface Props {
   state: AccessibilityState;
   evaluation?: Evaluation;
   error?: string;
-  onShow: (finding: Finding) => void;
+  /** Without it (a saved evaluation), no "show on the page" button. */
+  onShow?: (finding: Finding) => void;
   notes: Record<string, string>;
 }
 
@@ -76,7 +77,7 @@ export function AccessibilitySection({ state, evaluation, error, onShow, notes }
   );
 }
 
-function AxeItem({ finding, onShow, note }: { finding: RuleFinding; onShow: (f: Finding) => void; note?: string }) {
+function AxeItem({ finding, onShow, note }: { finding: RuleFinding; onShow?: (f: Finding) => void; note?: string }) {
   const data = finding.data;
   const framed = data.nodes.filter((n) => n.inFrame).length;
   return (
@@ -100,7 +101,7 @@ function AxeItem({ finding, onShow, note }: { finding: RuleFinding; onShow: (f: 
           ))}
         </ul>
       )}
-      {finding.evidence.some((e) => e.selector) && (
+      {onShow && finding.evidence.some((e) => e.selector) && (
         <button type="button" class="show" data-testid={`button:show:${finding.id}`} onClick={() => onShow(finding)}>
           {t('panel_showOnPage')}
         </button>

@@ -1,4 +1,4 @@
-import fr from 'axe-core/locales/fr.json';
+import fr from 'axe-core/locales/fr.json' with { type: 'json' };
 import { z } from 'zod';
 import { a11yFacts, userGroupSchema } from '../findings/data';
 import type { DetectorOutput, Evidence } from '../detectors/types';

@@ -1,22 +1,25 @@
 import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { DetectorRun } from '../inspect/run-detectors';
-import { evaluationSchema, type Evaluation, type Finding } from './schema';
+import { evaluationSchema, type Evaluation, type Finding, type StoredMessage } from './schema';
 import { stripUrl } from './strip-url';
 
-/** The limits of what the gather could see, as message keys: the panel shows them in the browser's language. */
-export function limitMessages(snapshot: PageSnapshot): { key: string; params: string[] }[] {
-  const l = snapshot.limits;
-  const out: { key: string; params: string[] }[] = [];
-  if (l.crossOriginFrames > 0) out.push({ key: 'limit_crossOriginFrames', params: [String(l.crossOriginFrames)] });
-  if (l.resourceBufferFull) out.push({ key: 'limit_resourceBufferFull', params: [] });
-  if (l.truncated.length > 0) out.push({ key: 'limit_truncated', params: [l.truncated.join(', ')] });
-  return out;
+/** A message key and its parameters, with the French text the export carries beside them. */
+export function stored(messageKey: string, params: string[] = []): StoredMessage {
+  return { messageKey, params, message: formatMessage('fr', messageKey, params) };
 }
 
-/** The same limits in French, for the export, so no one mistakes an empty list for a clean page. */
-export function describeLimits(snapshot: PageSnapshot): string[] {
-  return limitMessages(snapshot).map((m) => formatMessage('fr', m.key, m.params));
+/**
+ * The limits of what the gather could see, kept in the evaluation so no one mistakes an empty list for a clean page:
+ * the panel shows them in the browser's language, the export in French.
+ */
+export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
+  const l = snapshot.limits;
+  const out: StoredMessage[] = [];
+  if (l.crossOriginFrames > 0) out.push(stored('limit_crossOriginFrames', [String(l.crossOriginFrames)]));
+  if (l.resourceBufferFull) out.push(stored('limit_resourceBufferFull'));
+  if (l.truncated.length > 0) out.push(stored('limit_truncated', [l.truncated.join(', ')]));
+  return out;
 }
 
 export function buildEvaluation(
@@ -32,7 +35,7 @@ export function buildEvaluation(
     loupeVersion: opts.version,
     findings: run.findings,
     detectors: run.detectors,
-    limits: describeLimits(snapshot),
+    limits: limitMessages(snapshot),
     summary: summaryOf(run.findings),
   });
 }
