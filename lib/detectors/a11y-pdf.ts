@@ -32,7 +32,7 @@ export const a11yPdf = defineDetector({
         severity: 'review',
         messageKey: 'a11yPdf_linked',
         params: [String(unique.length)],
-        evidence: unique.slice(0, 20).map((l) => ({ selector: l.ref.selector, url: l.href, text: l.text || l.href })),
+        evidence: unique.map((l) => ({ selector: l.ref.selector, url: l.href, text: l.text || l.href })),
         data: { count: unique.length, users: ['blind', 'lowVision'] },
       },
     ];

@@ -37,7 +37,7 @@ export const a11yTextImages = defineDetector({
         severity: 'review',
         messageKey: 'a11yTextImages_suspect',
         params: [suspects.slice(0, 3).map((i) => fileName(i.src) || i.alt).join(', ')],
-        evidence: suspects.slice(0, 20).map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
+        evidence: suspects.map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
         data: { wcag: ['1.4.5'], rgaa: ['1.8'], users: ['lowVision', 'blind'], count: suspects.length },
       },
     ];

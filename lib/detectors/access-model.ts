@@ -1,3 +1,4 @@
+import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
@@ -50,10 +51,6 @@ export function accessKindsInText(text: string): AccessKind[] {
   return kinds;
 }
 
-function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
-  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
-}
-
 const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   free: 'info',
   freemium: 'review',
@@ -79,12 +76,12 @@ export const accessModel = defineDetector({
     const add = (k: AccessKind, e: Evidence) => found.set(k, [...(found.get(k) ?? []), e]);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'price') continue;
-      for (const k of accessKindsInText(s.text)) add(k, ev(s.ref, s.text));
+      for (const k of accessKindsInText(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
     for (const l of snapshot.links) {
-      if (isPricingLink(l)) add('pricing-link', ev(l.ref, l.text || l.title || l.ariaLabel, l.href));
+      if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, ev(l.ref, words, l.href));
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');
@@ -106,7 +103,7 @@ export const accessModel = defineDetector({
         severity: SEVERITY[k],
         messageKey: `accessModel_${k.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`,
         params: [String(list.length)],
-        evidence: list.slice(0, 10),
+        evidence: list,
         data: { kind: k, count: list.length },
       });
     }

@@ -1,3 +1,4 @@
+import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
@@ -44,10 +45,6 @@ const INLINE_CODE: [RegExp, string][] = [
 interface Slot {
   ref: NodeRef;
   via: string;
-}
-
-function refEvidence(ref: NodeRef, text: string): Evidence {
-  return { selector: ref.selector, snippet: ref.snippet, text, rect: ref.rect, hidden: ref.hidden };
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
@@ -112,7 +109,7 @@ export const ads = defineDetector({
         messageKey: 'ads_slot',
         params: [network.name, String(list.length)],
         evidence: [
-          ...list.slice(0, 10).map((s) => refEvidence(s.ref, network.name)),
+          ...list.slice(0, 10).map((s) => elementEvidence(s.ref, network.name)),
           ...(code.get(id) ?? []).slice(0, 5),
         ],
         data: { network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
@@ -124,7 +121,7 @@ export const ads = defineDetector({
         severity: 'review',
         messageKey: 'ads_slotUnknown',
         params: [String(unknownSlots.length)],
-        evidence: unknownSlots.slice(0, 10).map((s) => refEvidence(s.ref, s.via)),
+        evidence: unknownSlots.map((s) => elementEvidence(s.ref, s.via)),
         data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
       });
     }
@@ -136,7 +133,7 @@ export const ads = defineDetector({
         severity: 'review',
         messageKey: 'ads_code',
         params: [network.name],
-        evidence: evidence.slice(0, 10),
+        evidence: evidence,
         data: { network: network.name, networkId: id },
       });
     }
@@ -146,7 +143,7 @@ export const ads = defineDetector({
         severity: slots.size > 0 ? 'info' : 'review',
         messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
         params: [labels[0]!.ref.label || labels[0]!.text],
-        evidence: labels.slice(0, 10).map((t) => refEvidence(t.ref, t.ref.label || t.text)),
+        evidence: labels.map((t) => elementEvidence(t.ref, t.ref.label || t.text)),
         data: { labels: labels.length },
       });
     }

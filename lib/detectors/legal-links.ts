@@ -1,3 +1,4 @@
+import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput } from './types';
@@ -114,14 +115,7 @@ export const legalLinks = defineDetector({
           severity: 'info',
           messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
           params: level ? [String(links.length), level] : [String(links.length)],
-          evidence: links.slice(0, 10).map((l) => ({
-            selector: l.ref.selector,
-            url: l.href,
-            text: l.text || l.title || l.ariaLabel || l.imgAlt,
-            snippet: l.ref.snippet,
-            rect: l.ref.rect,
-            hidden: l.ref.hidden,
-          })),
+          evidence: links.map((l) => elementEvidence(l.ref, l.text || l.title || l.ariaLabel || l.imgAlt, l.href)),
           data: { kind, urls: links.map((l) => l.href), ...(level ? { conformity: level } : {}) },
         });
         continue;

@@ -1,9 +1,11 @@
+import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence, type Severity } from './types';
 import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
+import type { TrackerCategory } from '../trackers/categories';
 import { formatMessage } from '../i18n/messages';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
@@ -24,7 +26,7 @@ const RECORDERS = new Set<string>(SESSION_RECORDERS);
 // - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
 //   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
 // - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
-const SEVERITY_BY_CATEGORY: Record<string, Severity> = {
+const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
   advertising: 'blocking',
   pornvertising: 'blocking',
   site_analytics: 'problem',
@@ -32,7 +34,6 @@ const SEVERITY_BY_CATEGORY: Record<string, Severity> = {
   customer_interaction: 'problem',
 };
 const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
-const MAX_EVIDENCE = 10;
 
 function categoryLabel(category: string): string {
   const key = `trackerCategory_${category}`;
@@ -42,7 +43,7 @@ function categoryLabel(category: string): string {
 
 function evidenceOf(r: PageRequest): Evidence {
   return r.ref
-    ? { selector: r.ref.selector, url: r.url, snippet: r.ref.snippet, rect: r.ref.rect, hidden: r.ref.hidden }
+    ? elementEvidence(r.ref, undefined, r.url)
     : // A resource-timing entry has no element: the URL is the only proof, and the panel has nothing to highlight.
       { url: r.url, text: formatMessage('fr', 'trackers_evidenceNoElement', [r.host]) };
 }
@@ -138,7 +139,7 @@ export const trackers = defineDetector({
         severity,
         messageKey,
         params: [g.match.organizationName, names, countryName(country)],
-        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: requests.map(evidenceOf),
         data: {
           organization: g.match.organizationName,
           organizationKey: orgKey,
@@ -159,7 +160,7 @@ export const trackers = defineDetector({
           severity: 'problem',
           messageKey: 'trackers_sessionRecording',
           params: [t.match.name === g.match.organizationName ? t.match.name : `${t.match.name} (${g.match.organizationName})`],
-          evidence: t.requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+          evidence: t.requests.map(evidenceOf),
           data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
         });
       }
@@ -172,7 +173,7 @@ export const trackers = defineDetector({
         severity: 'info',
         messageKey: 'trackers_unknownThirdParty',
         params: [site, String(requests.length)],
-        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: requests.map(evidenceOf),
         data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
       });
     }
@@ -207,7 +208,7 @@ export const trackers = defineDetector({
         severity: 'info',
         messageKey: 'trackers_limitFrames',
         params: [String(frames.length), [...new Set(frames.map((r) => r.site))].join(', ')],
-        evidence: frames.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: frames.map(evidenceOf),
         data: { frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
       });
     }
