@@ -37,8 +37,6 @@ export const axeData = z.discriminatedUnion('outcome', [
     users: z.record(userGroupSchema, z.number()),
   }),
 ]);
-/** Evidence selectors per finding: enough to outline them, not the whole page. */
-const MAX_EVIDENCE = 20;
 
 /**
  * A selector the page-side highlighter can resolve (lib/snapshot/node-ref.ts resolveSelector). Inside open shadow
@@ -60,7 +58,7 @@ function describeRule(rule: AxeRule) {
   const wcag = wcagOfRule(rule.id, rule.tags);
   const rgaa = rgaaOf(rule.tags, wcag);
   const nodes = rule.nodes.map((n) => ({ ...selectorOfTarget(n.target), html: n.html, summary: n.failureSummary }));
-  const evidence: Evidence[] = nodes.slice(0, MAX_EVIDENCE).map((n) => ({
+  const evidence: Evidence[] = nodes.map((n) => ({
     ...(n.selector ? { selector: n.selector } : {}),
     snippet: n.html,
     text: n.html,

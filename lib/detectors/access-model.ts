@@ -1,7 +1,7 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
-import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 

@@ -1,7 +1,7 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
-import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { PageSnapshot } from '../snapshot/schema';
 import { classifyLink } from './legal-links';
 import { defineDetector, type DetectorContext, type DetectorOutput, type Evidence } from './types';
 

@@ -1,3 +1,4 @@
+import { EVIDENCE_CAP } from '../findings/evidence';
 import { formatMessage } from '../i18n/messages';
 import { isFrom, type Evaluation, type Finding } from '../export/schema';
 import { TRACKING_CATEGORIES } from '../trackers/categories';
@@ -88,7 +89,7 @@ export function compareInspections(before: Evaluation, after: Evaluation, choice
     messageKey: 'consent_stillLoadedAfterRefusal',
     params,
     message: formatMessage('fr', 'consent_stillLoadedAfterRefusal', params),
-    evidence: unique.slice(0, 20),
+    evidence: unique.slice(0, EVIDENCE_CAP),
     data: { trackers: names, before: before.id, after: after.id },
   });
   return comparison;

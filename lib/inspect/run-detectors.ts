@@ -1,3 +1,4 @@
+import { EVIDENCE_CAP } from '../findings/evidence';
 import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
@@ -63,7 +64,8 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
       messageKey: o.messageKey,
       params: o.params ?? [],
       message: formatMessage('fr', o.messageKey, o.params),
-      evidence: o.evidence,
+      // One cap for every detector: a detector lists what it found, the runner keeps what a person can use.
+      evidence: o.evidence.slice(0, EVIDENCE_CAP),
       ...(o.data !== undefined ? { data: o.data } : {}),
     });
     if (!parsed.success) {
