@@ -1,5 +1,6 @@
 import { EVIDENCE_CAP } from '../findings/evidence';
 import { formatMessage } from '../i18n/messages';
+import { declaredOnly } from './guard';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
 import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
@@ -25,7 +26,7 @@ export async function runDetectors(
     list.map(async (detector) => {
       const started = performance.now();
       try {
-        const own = findingsOf(detector, await detector.run(snapshot, context));
+        const own = findingsOf(detector, await detector.run(declaredOnly(snapshot, detector), context));
         findings.push(...own);
         detectors.push({ id: detector.id, status: 'ok', ms: Math.round(performance.now() - started) });
       } catch (error) {
