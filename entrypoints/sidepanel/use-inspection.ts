@@ -46,10 +46,12 @@ export function useInspection(fixedTabId: number | undefined) {
     await inspectTab(id, (event) => {
       // A newer run (another tab, a navigation) has started meanwhile: this one is for a page no longer shown.
       if (run !== running.current) return;
-      if (event.phase !== 'step') {
-        if (event.result.ok) cache.current.set(key, event.result);
-        globalThis.__loupe = { tabId: id, result: event.result };
-      }
+      if (event.phase === 'step') return setState(stateOf(event));
+      globalThis.__loupe = { tabId: id, result: event.result };
+      // Kept as soon as the fast findings are there: coming back to the tab shows them without a second run. An
+      // inspection left before axe finished comes back without the accessibility block (its status is absent),
+      // never with an empty one that would read as "no problem".
+      if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
     }).catch((error: unknown) => {
       if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
