@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const AUDIT_BUILD = join(ROOT, '.output/chrome-mv3-audit');
+export const FIREFOX_AUDIT_BUILD = join(ROOT, '.output/firefox-mv2-audit');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
@@ -37,20 +38,22 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the audit variant when it is missing or older than the sources. */
-export function ensureAuditBuild(log: (s: string) => void = () => {}): void {
-  const manifest = join(AUDIT_BUILD, 'manifest.json');
+/** Builds the audit variant (for Chromium, or for Firefox) when it is missing or older than the sources. */
+export function ensureAuditBuild(log: (s: string) => void = () => {}, browser: 'chrome' | 'firefox' = 'chrome'): void {
+  const manifest = join(browser === 'firefox' ? FIREFOX_AUDIT_BUILD : AUDIT_BUILD, 'manifest.json');
   const sources = ['entrypoints', 'lib', 'components', 'public'].map((d) => newestMtime(join(ROOT, d)));
   const configTime = statSync(join(ROOT, 'wxt.config.ts')).mtimeMs;
   if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(configTime, ...sources)) return;
-  log('Construction de l’extension (variante audit)… / Building the extension (audit variant)…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'audit'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`Construction de l’extension (variante audit, ${browser})… / Building the extension (audit variant, ${browser})…`);
+  execFileSync('npx', ['wxt', 'build', '--mode', 'audit', '-b', browser], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export interface LoupeBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The profile folder, named on the browser's command line: the benchmark finds the browser's processes by it. */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function launchWithLoupe(
     context,
     worker,
     extensionId,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

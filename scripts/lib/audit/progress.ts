@@ -1,0 +1,42 @@
+import { duration, say, type Lang } from './messages';
+
+// One verdict line per page on stdout; on a terminal, a progress line below them that rewrites itself (stderr), and
+// when the output goes to a file or a pipe, plain progress lines instead, which logs keep readable.
+
+export interface Progress {
+  /** Prints a page's line, above the progress line. */
+  line(text: string): void;
+  /** One more page finished; `timed` when the browser spent time on it (the estimate of the time left uses those). */
+  tick(failed: boolean, timed?: boolean): void;
+  end(): void;
+}
+
+export function progress(total: number, lang: Lang, out = process.stdout, err = process.stderr): Progress {
+  const started = Date.now();
+  let done = 0;
+  let timedDone = 0;
+  let failures = 0;
+  const tty = Boolean(err.isTTY);
+  const status = () => {
+    const left = timedDone ? ((Date.now() - started) / timedDone) * (total - done) : NaN;
+    return say(lang, 'progress', [done, total, failures, Number.isFinite(left) ? duration(left) : '?']);
+  };
+  const clear = () => tty && err.write('\r\x1b[2K');
+  return {
+    line(text) {
+      clear();
+      out.write(`${text}\n`);
+      if (tty && done < total) err.write(status());
+    },
+    tick(failed, timed = true) {
+      done++;
+      if (timed) timedDone++;
+      if (failed) failures++;
+      if (tty) {
+        clear();
+        if (done < total) err.write(status());
+      } else err.write(`${status()}\n`);
+    },
+    end: () => void clear(),
+  };
+}
