@@ -28,6 +28,12 @@ export function findFirefox(): string {
   return found;
 }
 
+/** Requests leaving this machine get an empty answer, as the Chromium audit's --offline does (Playwright route). */
+export async function answerThirdPartiesEmpty(page: Page, isLocal: (url: string) => boolean): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (r) => void (isLocal(r.url()) ? r.continue() : r.respond({ status: 204, body: '' })).catch(() => undefined));
+}
+
 export interface LoupeFirefox {
   browser: Browser;
   /** `moz-extension://<uuid>`: where the panel page lives. */

@@ -1,5 +1,5 @@
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
-import { launchFirefoxWithLoupe } from '../firefox';
+import { answerThirdPartiesEmpty, launchFirefoxWithLoupe } from '../firefox';
 import { PANEL_FINISHED } from '../panel';
 import { isLocal, serialized, type Runner, type RunnerOptions } from './runner';
 
@@ -11,10 +11,7 @@ export async function firefoxRunner(opts: RunnerOptions): Promise<Runner & { pid
     async open(url, timeoutMs) {
       const page = await f.browser.newPage();
       try {
-        if (opts.offline) {
-          await page.setRequestInterception(true);
-          page.on('request', (r) => void (isLocal(r.url()) ? r.continue() : r.respond({ status: 204, body: '' })).catch(() => undefined));
-        }
+        if (opts.offline) await answerThirdPartiesEmpty(page, isLocal);
         const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
         return {
           status: response?.status() ?? null,
