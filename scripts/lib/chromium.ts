@@ -12,21 +12,24 @@ export const FIREFOX_AUDIT_BUILD = join(ROOT, '.output/firefox-mv2-audit');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
-export function findChromium(): string {
-  const named = process.env.CHROMIUM_PATH;
+/** A browser named by an environment variable, or else found at its usual places. */
+export function findBrowser(name: string, envVar: string, debianPackage: string, candidates: string[]): string {
+  const named = process.env[envVar];
   if (named) {
-    if (!existsSync(named)) throw new Error(`CHROMIUM_PATH=${named} : fichier introuvable / file not found`);
+    if (!existsSync(named)) throw new Error(`${envVar}=${named} : fichier introuvable / file not found`);
     return named;
   }
-  const found = CANDIDATES.find((p) => existsSync(p));
+  const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      'Chromium introuvable : installez-le (apt-get install chromium) ou indiquez son chemin dans CHROMIUM_PATH.\n' +
-        'Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.',
+      `${name} introuvable : installez-le (apt-get install ${debianPackage}) ou indiquez son chemin dans ${envVar}.\n` +
+        `${name} not found: install it (apt-get install ${debianPackage}) or set ${envVar}.`,
     );
   }
   return found;
 }
+
+export const findChromium = () => findBrowser('Chromium', 'CHROMIUM_PATH', 'chromium', CANDIDATES);
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -52,8 +55,6 @@ export interface LoupeBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** The profile folder, named on the browser's command line: the benchmark finds the browser's processes by it. */
-  profile: string;
   close(): Promise<void>;
 }
 
@@ -92,7 +93,6 @@ export async function launchWithLoupe(
     context,
     worker,
     extensionId,
-    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_AUDIT_BUILD } from './chromium';
+import { FIREFOX_AUDIT_BUILD, findBrowser } from './chromium';
 
 // Firefox with Loupe installed, for the headless audit, the e2e test and the benchmark. Playwright cannot drive a
 // stock Firefox, so puppeteer-core speaks WebDriver BiDi, the W3C protocol Firefox implements itself
@@ -12,21 +12,7 @@ const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefo
 /** Fixed before the install through a pref: BiDi's install answer does not tell the moz-extension:// host. */
 export const FIREFOX_EXTENSION_UUID = '6a1f4c1e-3b7d-4c53-9a39-0f1e5d2c7b10';
 
-export function findFirefox(): string {
-  const named = process.env.FIREFOX_PATH;
-  if (named) {
-    if (!existsSync(named)) throw new Error(`FIREFOX_PATH=${named} : fichier introuvable / file not found`);
-    return named;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Firefox introuvable : installez-le (apt-get install firefox-esr) ou indiquez son chemin dans FIREFOX_PATH.\n' +
-        'Firefox not found: install it (apt-get install firefox-esr) or set FIREFOX_PATH.',
-    );
-  }
-  return found;
-}
+export const findFirefox = () => findBrowser('Firefox', 'FIREFOX_PATH', 'firefox-esr', CANDIDATES);
 
 /** Requests leaving this machine get an empty answer, as the Chromium audit's --offline does (Playwright route). */
 export async function answerThirdPartiesEmpty(page: Page, isLocal: (url: string) => boolean): Promise<void> {
@@ -38,8 +24,6 @@ export interface LoupeFirefox {
   browser: Browser;
   /** `moz-extension://<uuid>`: where the panel page lives. */
   origin: string;
-  /** The browser's process id (the benchmark measures its memory). */
-  pid: number | undefined;
   /** The WebExtension tab id of a page, read by an extension page (BiDi's contexts are not tab ids). */
   tabIdOf(page: Page): Promise<number>;
   /** Opens an extension page; page.goto() on moz-extension:// never resolves (puppeteer issue 14314). */
@@ -87,7 +71,6 @@ export async function launchFirefoxWithLoupe(
   return {
     browser,
     origin,
-    pid: browser.process()?.pid,
     openExtensionPage,
     async tabIdOf(page) {
       const ids = await control.evaluate(async (u) => {

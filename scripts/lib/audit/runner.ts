@@ -1,4 +1,5 @@
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
+import { PANEL_FINISHED } from '../panel';
 
 // One browser with Loupe, whichever it is: the audit opens pages in it, several at once, and asks the panel.
 
@@ -33,5 +34,54 @@ export function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
     const run = tail.then(task, task);
     tail = run.catch(() => undefined);
     return run;
+  };
+}
+
+/** What the audit needs of a browser's pages, Playwright's or puppeteer's. */
+interface AnyPage {
+  url(): string;
+  close(): Promise<void>;
+}
+interface AnyPanel extends AnyPage {
+  waitForSelector(selector: string, opts: { timeout: number }): Promise<unknown>;
+  evaluate(fn: () => unknown): Promise<unknown>;
+}
+
+/** A runner from a browser's few primitives: the page's life and the panel's reading are the same in every browser. */
+export function makeRunner<P extends AnyPage>(b: {
+  newPage(): Promise<P>;
+  /** Navigates and waits for "load"; resolves with the main document's HTTP status. */
+  load(page: P, url: string, timeoutMs: number): Promise<number | null>;
+  tabIdOf(page: P): Promise<number>;
+  openPanel(tabId: number): Promise<AnyPanel>;
+  close(): Promise<void>;
+}): Runner {
+  // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
+  const oneAtATime = serialized();
+  return {
+    async open(url, timeoutMs) {
+      const page = await b.newPage();
+      try {
+        const status = await b.load(page, url, timeoutMs);
+        return {
+          status,
+          finalUrl: page.url(),
+          async inspect() {
+            const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)));
+            try {
+              await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
+              return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+            } finally {
+              await panel.close();
+            }
+          },
+          close: () => page.close(),
+        };
+      } catch (error) {
+        await page.close();
+        throw error;
+      }
+    },
+    close: () => b.close(),
   };
 }
