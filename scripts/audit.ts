@@ -36,12 +36,18 @@ const notInspectedLine = (lang: Lang, url: string, r: NotInspected) => {
   return `[${say(lang, 'notInspected')}] ${url} — ${reasonText(lang, r)} (${reasonText(other, r)})`;
 };
 
+/** An error's message and its cause's (puppeteer's "Waiting failed" says why only there). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
 async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: string): Promise<Inspected> {
   let page;
   try {
     page = await runner.open(url, o.timeoutMs);
   } catch (error) {
-    return { kind: 'failed', url, reason: navigationProblem(error instanceof Error ? error.message : String(error), o.timeoutMs) };
+    return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
   }
   try {
     const http = pageProblem(url, page.status, page.finalUrl);
@@ -55,7 +61,7 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     const verdict = verdictOf(result.evaluation);
     return { kind: 'done', verdict, line: `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}` };
   } catch (error) {
-    return { kind: 'failed', url, reason: navigationProblem(error instanceof Error ? error.message : String(error), o.timeoutMs) };
+    return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_AUDIT_BUILD, findBrowser } from './chromium';
 
 // Firefox with Loupe installed, for the headless audit, the e2e test and the benchmark. Playwright cannot drive a
@@ -56,8 +56,18 @@ export async function launchFirefoxWithLoupe(
     const p = page ?? (await browser.newPage());
     const url = `${origin}/${path}`;
     void p.goto(url).catch(() => undefined);
-    await p.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
-    return p;
+    // The wait starts in the blank page the navigation replaces; BiDi may report that page's end as an error
+    // ("Waiting failed") instead of waiting on in the new one: wait again, up to the deadline.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await p.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) }, url);
+        return p;
+      } catch (error) {
+        if (Date.now() >= deadline || error instanceof TimeoutError) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   };
   try {
     await browser.installExtension(ext);
