@@ -4,7 +4,7 @@ import { duration, say, type Lang } from './messages';
 // when the output goes to a file or a pipe, plain progress lines instead, which logs keep readable.
 
 export interface Progress {
-  /** Prints a page's line, above the progress line. */
+  /** Prints a page's line, above the progress line (tick() draws it again). */
   line(text: string): void;
   /** One more page finished; `timed` when the browser spent time on it (the estimate of the time left uses those). */
   tick(failed: boolean, timed?: boolean): void;
@@ -22,11 +22,12 @@ export function progress(total: number, lang: Lang, out = process.stdout, err = 
     return say(lang, 'progress', [done, total, failures, Number.isFinite(left) ? duration(left) : '?']);
   };
   const clear = () => tty && err.write('\r\x1b[2K');
+  // The browser takes a few seconds to start: say at once that the run has begun.
+  if (tty && total > 0) err.write(status());
   return {
     line(text) {
       clear();
       out.write(`${text}\n`);
-      if (tty && done < total) err.write(status());
     },
     tick(failed, timed = true) {
       done++;
