@@ -35,6 +35,8 @@ test('Firefox: the built extension installs and its panel inspects the demo page
       // Debian's French language pack is there: the panel speaks French.
       expect(await panel.evaluate(() => document.documentElement.lang)).toBe('fr');
       expect(await panel.$eval('[data-testid="verdict"]', (e) => e.getAttribute('data-level'))).toBe('blocking');
+      // The store build (no host permission) installs too, in place of the audit variant.
+      expect(await ff.browser.installExtension(resolve(import.meta.dirname, '../../.output/firefox-mv2'))).toBe('loupe@loupe-education.fr');
     } finally {
       await ff.close();
     }

@@ -11,7 +11,9 @@ export interface Progress {
   end(): void;
 }
 
-export function progress(total: number, lang: Lang, out = process.stdout, err = process.stderr): Progress {
+type Stream = { write(s: string): unknown; isTTY?: boolean };
+
+export function progress(total: number, lang: Lang, out: Stream = process.stdout, err: Stream = process.stderr): Progress {
   const started = Date.now();
   let done = 0;
   let timedDone = 0;
