@@ -3,7 +3,7 @@
 // time from the command's start to the first page's findings, in Chromium and in Firefox.
 //   npx tsx scripts/bench.ts audit     (BENCH_AUDIT_BROWSERS=chromium,firefox for both browsers' pages per minute)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureAuditBuild } from '../lib/chromium';
@@ -40,7 +40,11 @@ function runAudit(args: string[]): Promise<Run> {
     }
   });
   return new Promise((done) =>
-    child.on('exit', (code) => done({ ms: Date.now() - started, firstFindingsMs, peakBytes: memory.stop(), code: code ?? -1, inspected })),
+    child.on('exit', (code) => {
+      const ms = Date.now() - started;
+      rmSync(out, { recursive: true, force: true });
+      done({ ms, firstFindingsMs, peakBytes: memory.stop(), code: code ?? -1, inspected });
+    }),
   );
 }
 
@@ -51,7 +55,8 @@ export async function bench(): Promise<string[]> {
   ensureAuditBuild(() => {}, 'chrome');
   ensureAuditBuild(() => {}, 'firefox');
   const pages = fixturePages(join(ROOT, 'test/fixtures/pages')).slice(0, PAGES);
-  const list = join(mkdtempSync(join(tmpdir(), 'loupe-bench-list-')), 'catalogue');
+  const listDir = mkdtempSync(join(tmpdir(), 'loupe-bench-list-'));
+  const list = join(listDir, 'catalogue');
   writeFileSync(list, pages.join('\n') + '\n');
   const browsers = (process.env.BENCH_AUDIT_BROWSERS ?? 'chromium').split(',');
   const lines = [`browser | --jobs | pages inspected | total time | pages per minute | browser peak memory (PSS)`, '--- | --- | --- | --- | --- | ---'];
@@ -71,5 +76,6 @@ export async function bench(): Promise<string[]> {
     const r = await runAudit(['--browser', browser, demo]);
     lines.push(`${browser} | ${s(r.firstFindingsMs)}${r.code === 0 ? '' : ` (exit ${r.code})`} | ${mb(r.peakBytes)}`);
   }
+  rmSync(listDir, { recursive: true, force: true });
   return lines;
 }
