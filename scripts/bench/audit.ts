@@ -6,8 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumRunner } from '../lib/audit/runner-chromium';
+import { firefoxRunner } from '../lib/audit/runner-firefox';
 import { ensureAuditBuild } from '../lib/chromium';
 import { peakMemory } from '../lib/process-memory';
+import { serveFolder } from '../lib/static-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = 50;
@@ -77,5 +80,25 @@ export async function bench(): Promise<string[]> {
     lines.push(`${browser} | ${s(r.firstFindingsMs)}${r.code === 0 ? '' : ` (exit ${r.code})`} | ${mb(r.peakBytes)}`);
   }
   rmSync(listDir, { recursive: true, force: true });
+
+  // In-process, without the command's own start (tsx, build check): the browser's start to the panel's findings.
+  lines.push('', 'browser | browser start to the panel\'s first findings (demo page) | to the end of the accessibility check', '--- | --- | ---');
+  const server = await serveFolder(join(ROOT, 'examples'));
+  try {
+    for (const [name, start] of [['chromium', chromiumRunner], ['firefox', firefoxRunner]] as const) {
+      const t0 = Date.now();
+      const runner = await start({ browserArgs: [], offline: true });
+      let fast = NaN;
+      try {
+        const page = await runner.open(`${server.origin}/demo.html`, 120_000);
+        await page.inspect(() => (fast = Date.now() - t0));
+      } finally {
+        await runner.close();
+      }
+      lines.push(`${name} | ${s(fast)} | ${s(Date.now() - t0)}`);
+    }
+  } finally {
+    await server.close();
+  }
   return lines;
 }

@@ -1,5 +1,5 @@
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
-import { PANEL_FINISHED } from '../panel';
+import { PANEL_FINISHED, PANEL_HAS_FINDINGS } from '../panel';
 
 // One browser with Loupe, whichever it is: the audit opens pages in it, several at once, and asks the panel.
 
@@ -8,8 +8,11 @@ export interface LoadedPage {
   status: number | null;
   /** Where the browser ended, after redirections. */
   finalUrl: string;
-  /** Opens Loupe's panel bound to this page's tab and waits until it has finished, accessibility check included. */
-  inspect(): Promise<InspectResult>;
+  /**
+   * Opens Loupe's panel bound to this page's tab and waits until it has finished, accessibility check included;
+   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it).
+   */
+  inspect(onFastFindings?: () => void): Promise<InspectResult>;
   close(): Promise<void>;
 }
 
@@ -66,9 +69,13 @@ export function makeRunner<P extends AnyPage>(b: {
         return {
           status,
           finalUrl: page.url(),
-          async inspect() {
+          async inspect(onFastFindings) {
             const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)));
             try {
+              if (onFastFindings) {
+                await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: timeoutMs });
+                onFastFindings();
+              }
               await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
               return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
             } finally {
