@@ -11,6 +11,9 @@ export function limitMessages(snapshot: PageSnapshot): { key: string; params: st
   if (l.crossOriginFrames > 0) out.push({ key: 'limit_crossOriginFrames', params: [String(l.crossOriginFrames)] });
   if (l.resourceBufferFull) out.push({ key: 'limit_resourceBufferFull', params: [] });
   if (l.truncated.length > 0) out.push({ key: 'limit_truncated', params: [l.truncated.join(', ')] });
+  if (l.unreadElements) out.push({ key: 'limit_unreadElements', params: [String(l.unreadElements), l.unreadReason ?? ''] });
+  if (l.sameOriginFrames) out.push({ key: 'limit_sameOriginFrames', params: [String(l.sameOriginFrames)] });
+  if (l.timelineCleared) out.push({ key: 'limit_timelineCleared', params: [] });
   return out;
 }
 

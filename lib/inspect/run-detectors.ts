@@ -2,6 +2,8 @@ import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
 import type { DetectorStatus, Finding } from '../export/schema';
+import { stripBidi } from '../text/untrusted';
+import { safeEvidence } from './safe-evidence';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -29,15 +31,16 @@ export async function runDetectors(
           const id = `${detector.id}/${o.key}`;
           if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
           seen.add(id);
+          const params = (o.params ?? []).map(stripBidi);
           findings.push({
             id,
             detector: detector.id,
             category: detector.category,
             severity: o.severity,
             messageKey: o.messageKey,
-            params: o.params ?? [],
-            message: formatMessage('fr', o.messageKey, o.params),
-            evidence: o.evidence,
+            params,
+            message: formatMessage('fr', o.messageKey, params),
+            evidence: safeEvidence(o.evidence),
             ...(o.data ? { data: o.data } : {}),
           });
         }

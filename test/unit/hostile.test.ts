@@ -1,0 +1,63 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { classifyLink } from '../../lib/detectors/legal-links';
+import { collectSnapshot } from '../../lib/snapshot/collect';
+import { pageSnapshotSchema } from '../../lib/snapshot/schema';
+import { limitMessages } from '../../lib/export/evaluation';
+import { snapshotFromHtml } from '../helpers/snapshot-from-html';
+
+// Hostile pages that need no real browser (the ones that do are in test/e2e/hostile*.spec.ts): each with the
+// opposite case beside it.
+
+const link = (href: string, text: string) => ({ href, text, title: '', ariaLabel: '', imgAlt: '' });
+
+describe('hostile pages (gather and detectors)', () => {
+  it('a javascript: link is never a legal link, whatever it says; the same text on an address is', () => {
+    expect(classifyLink(link('javascript:void(0)', 'Mentions légales'))).toEqual([]);
+    expect(classifyLink(link('JavaScript:openPopup("cgu")', 'Conditions générales d’utilisation'))).toEqual([]);
+    expect(classifyLink(link('data:text/html,<b>CGU</b>', 'CGU'))).toEqual([]);
+    expect(classifyLink(link('https://www.editeur.fr/mentions-legales', 'Mentions légales'))).toEqual(['legal-notice']);
+    // A consent manager's settings control is the one javascript: link that means something: cookie settings.
+    expect(classifyLink(link('javascript:Didomi.preferences.show()', 'Gérer les cookies'))).toEqual(['cookies']);
+  });
+
+  it('one element that throws when read costs that element only: counted, said, the rest stands', async () => {
+    const window = new Window({ url: 'https://www.editeur-exemple.fr/', settings: { disableJavaScriptEvaluation: true } });
+    const g = globalThis as Record<string, unknown>;
+    const saved = { Node: g.Node, NodeFilter: g.NodeFilter, ShadowRoot: g.ShadowRoot, CSS: g.CSS };
+    Object.assign(g, { Node: window.Node, NodeFilter: window.NodeFilter, ShadowRoot: window.ShadowRoot });
+    g.CSS ??= { escape: (s: string) => s };
+    try {
+      window.document.write('<body><img id="a" src="/a.png" alt="A"><img id="bad" src="/b.png"><img id="c" src="/c.png" alt="C"><a href="/mentions-legales">Mentions légales</a></body>');
+      Object.defineProperty(window.document.getElementById('bad'), 'naturalWidth', { get: () => { throw new TypeError('hostile getter'); } });
+      const snap = pageSnapshotSchema.parse(await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} }));
+      expect(snap.images.map((i) => i.alt)).toEqual(['A', 'C']);
+      expect(snap.links).toHaveLength(1);
+      expect(snap.limits.unreadElements).toBe(1);
+      expect(snap.limits.unreadReason).toBe('TypeError: hostile getter');
+      expect(limitMessages(snap)).toContainEqual({ key: 'limit_unreadElements', params: ['1', 'TypeError: hostile getter'] });
+    } finally {
+      Object.assign(g, saved);
+      await window.happyDOM.close();
+    }
+  });
+
+  it('a page that reads well has no unread element', async () => {
+    const snap = await snapshotFromHtml('<body><img src="/a.png" alt="A"></body>');
+    expect(snap.limits.unreadElements ?? 0).toBe(0);
+    expect(limitMessages(snap).map((m) => m.key)).not.toContain('limit_unreadElements');
+  });
+
+  it('labels come from <label for> of the same tree or the wrapping label, without a document-wide search per field', async () => {
+    const snap = await snapshotFromHtml(`<body><form><label for="mail">Adresse e-mail</label><input id="mail" type="email">
+      <label>Mot de passe <input type="password"></label><input id="nolabel" type="text"></form></body>`);
+    expect(snap.forms[0]!.fields.map((f) => f.label)).toEqual(['Adresse e-mail', 'Mot de passe', '']);
+  });
+
+  it('forms beyond the cap are not built, and the cut is said', async () => {
+    const forms = Array.from({ length: 120 }, (_, i) => `<form id="f${i}"><input name="q${i}"></form>`).join('');
+    const snap = await snapshotFromHtml(`<body>${forms}</body>`);
+    expect(snap.forms).toHaveLength(100);
+    expect(snap.limits.truncated).toContain('forms');
+  });
+});
