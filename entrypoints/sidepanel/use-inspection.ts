@@ -4,6 +4,7 @@ import { setBadge } from '@/lib/inspect/badge';
 import type { AccessibilityState } from '@/components/AccessibilitySection';
 import { runAccessibility } from '@/lib/a11y/run-axe';
 import { inspectTab, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { BOUNDS } from '@/lib/inspect/with-timeout';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
 // navigation, on the re-inspect shortcut or on the button.
@@ -54,9 +55,9 @@ export function useInspection(fixedTabId: number | undefined) {
     await setBadge(id, result.ok ? result.evaluation : undefined);
     if (!result.ok) return setA11y({ state: 'skipped' });
     setA11y({ state: 'running' });
-    const checked = await runAccessibility(id, result);
+    const checked = await runAccessibility(id, result, axeBounds());
     if (run !== running.current) return;
-    const merged: InspectResult = { ...result, evaluation: checked.evaluation };
+    const merged: InspectResult = { ...result, evaluation: checked.evaluation, snapshot: checked.snapshot };
     cache.current.set(key, merged);
     globalThis.__loupe = { tabId: id, result: merged };
     setState({ kind: 'done', result: merged });
@@ -118,4 +119,10 @@ export function useInspection(fixedTabId: number | undefined) {
   }, [tabId, inspect]);
 
   return { tabId, state, a11y, reinspect };
+}
+
+/** The accessibility check's bound; the audit (--timeout) and the tests may shorten it with ?axeMs=N. */
+function axeBounds() {
+  const ms = Number(new URLSearchParams(location.search).get('axeMs'));
+  return ms > 0 ? { ...BOUNDS, axeRun: Math.min(ms, BOUNDS.axeRun), axeFrame: Math.min(ms, BOUNDS.axeFrame) } : BOUNDS;
 }

@@ -14,6 +14,12 @@ export function limitMessages(snapshot: PageSnapshot): { key: string; params: st
   if (l.unreadElements) out.push({ key: 'limit_unreadElements', params: [String(l.unreadElements), l.unreadReason ?? ''] });
   if (l.sameOriginFrames) out.push({ key: 'limit_sameOriginFrames', params: [String(l.sameOriginFrames)] });
   if (l.timelineCleared) out.push({ key: 'limit_timelineCleared', params: [] });
+  if (l.navigatedFrom) out.push({ key: 'limit_navigated', params: [l.navigatedFrom, snapshot.url] });
+  if (l.axe?.framesNotChecked) out.push({ key: 'limit_axeFramesNotChecked', params: [String(l.axe.seconds)] });
+  if (l.axe?.rulesNotChecked?.length) {
+    const all = l.axe.rulesNotChecked.includes('*');
+    out.push(all ? { key: 'limit_axeNotFinished', params: [String(l.axe.seconds)] } : { key: 'limit_axeRulesNotChecked', params: [String(l.axe.seconds), l.axe.rulesNotChecked.join(', ')] });
+  }
   return out;
 }
 

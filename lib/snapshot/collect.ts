@@ -107,6 +107,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
   snap.limits.elementCount = count;
+  if (doc.contentType) snap.limits.contentType = clip(doc.contentType, 200);
   for (const root of walkedRoots) isolated(collectByQuery)(root);
   isolated(collectVirtualForms)(orphanInputs);
   for (const d of [doc, ...frameDocs]) isolated(collectResources)(d);
