@@ -121,8 +121,12 @@ export function useInspection(fixedTabId: number | undefined) {
   return { tabId, state, a11y, reinspect };
 }
 
-/** The accessibility check's bound; the audit (--timeout) and the tests may shorten it with ?axeMs=N. */
+/** The accessibility check's bounds; the audit (--timeout) and the tests may shorten them with ?axeMs=N&injectMs=N. */
 function axeBounds() {
-  const ms = Number(new URLSearchParams(location.search).get('axeMs'));
-  return ms > 0 ? { ...BOUNDS, axeRun: Math.min(ms, BOUNDS.axeRun), axeFrame: Math.min(ms, BOUNDS.axeFrame) } : BOUNDS;
+  const query = new URLSearchParams(location.search);
+  const shorter = (name: string, bound: number) => {
+    const ms = Number(query.get(name));
+    return ms > 0 ? Math.min(ms, bound) : bound;
+  };
+  return { axeInject: shorter('injectMs', BOUNDS.axeInject), axeRun: shorter('axeMs', BOUNDS.axeRun), axeFrame: shorter('axeMs', BOUNDS.axeFrame) };
 }

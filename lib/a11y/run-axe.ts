@@ -43,7 +43,7 @@ export async function runAccessibility(tabId: number, inspected: Extract<Inspect
     try {
       origins = await injectAxe(tabId, bounds.axeInject, false);
     } catch (again) {
-      return failed(inspected, again instanceof Error ? again.message : String(again), started, cut);
+      return failed(inspected, again instanceof Error ? again.message : String(again), started, { ...cut, rulesNotChecked: ['*'] });
     }
   }
   let raw: unknown;
