@@ -24,8 +24,12 @@ const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html | list
   --format json|csv    format des fichiers écrits (défaut : json)
   --browser-arg ARG    argument passé à Chromium (répétable), ex. --proxy-server=…
   --offline            ne laisse sortir aucune requête vers Internet (tiers servis vides)
-  --timeout SECONDES   délai par page (défaut : 60)
-Usage: npm run audit -- [options] [url | file.html | list.txt]...  (no argument: the bundled demo page)`;
+  --timeout SECONDES   délai par page (défaut : 60) ; au-delà, la page est inspectée telle quelle et ce qui n'a
+                       pas été vérifié est dit dans les limites de l'évaluation
+Codes de sortie : 0 toutes les pages inspectées (leurs limites écrites dans l'évaluation) ; 1 certaines pages
+  n'ont pas pu l'être (chacune nommée avec la raison) ; 2 mauvaise utilisation.
+Usage: npm run audit -- [options] [url | file.html | list.txt]...  (no argument: the bundled demo page)
+Exit codes: 0 every page inspected (limits written in the evaluation); 1 some pages could not be; 2 bad usage.`;
 
 
 interface Options {
@@ -100,7 +104,9 @@ async function inspectWithPanel(b: LoupeBrowser, page: Page, timeoutMs: number):
   const tabId = await tabIdOf(b, page);
   const panel = await b.context.newPage();
   try {
-    await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
+    // The accessibility check gets what is left of the page's time; past it, the fast findings stand and the rules
+    // not checked are named in the evaluation's limits.
+    await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}&axeMs=${Math.round(timeoutMs * 0.4)}`);
     // The fast findings come first; the accessibility check (axe) then adds its own: wait until it has finished too.
     await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
     return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
@@ -151,10 +157,15 @@ async function main(argv: string[]): Promise<number> {
       const page = await b.context.newPage();
       let result: InspectResult;
       try {
-        await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs }).catch((error: Error) => {
+        // A page that never finishes loading is inspected as it stands once its time is up: Loupe reads what is there.
+        let stillLoading = false;
+        await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs / 2 }).catch(async (error: Error) => {
           // Browser pages (chrome://) and data: URLs load without a "load" Playwright can always see.
-          if (!/^(chrome|about|data|edge):/i.test(url)) throw error;
+          if (/^(chrome|about|data|edge):/i.test(url)) return;
+          if (error.name !== 'TimeoutError' || page.url() === 'about:blank') throw error;
+          stillLoading = true;
         });
+        if (stillLoading) console.log(`  (${url} : toujours en chargement après ${opts.timeoutMs / 2000} s, inspectée telle quelle / still loading, inspected as it stands)`);
         // Browser pages hide their address from extensions; the audit knows it and names the reason precisely.
         const why = whyNotInspectable(url);
         result = why && why !== 'pdf-viewer' ? { ok: false, reason: why, detail: url, url } : await inspectWithPanel(b, page, opts.timeoutMs);
@@ -174,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
       const path = join(opts.out, `${slug(targets[i]!, i)}.${opts.format}`);
       writeFileSync(path, opts.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
       console.log(`✔ ${url} — ${summaryLine(result.evaluation)} → ${path}`);
+      for (const limit of result.evaluation.limits) console.log(`    (limite) ${limit}`);
       for (const f of result.evaluation.findings.filter((x) => x.severity !== 'info')) {
         console.log(`    [${f.severity}] ${f.message}`);
       }

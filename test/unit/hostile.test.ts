@@ -4,6 +4,8 @@ import { classifyLink } from '../../lib/detectors/legal-links';
 import { collectSnapshot } from '../../lib/snapshot/collect';
 import { pageSnapshotSchema } from '../../lib/snapshot/schema';
 import { limitMessages } from '../../lib/export/evaluation';
+import { notHtml, samePage } from '../../lib/inspect/document-kind';
+import { TimeoutError, withTimeout } from '../../lib/inspect/with-timeout';
 import { snapshotFromHtml } from '../helpers/snapshot-from-html';
 
 // Hostile pages that need no real browser (the ones that do are in test/e2e/hostile*.spec.ts): each with the
@@ -59,5 +61,31 @@ describe('hostile pages (gather and detectors)', () => {
     const snap = await snapshotFromHtml(`<body>${forms}</body>`);
     expect(snap.forms).toHaveLength(100);
     expect(snap.limits.truncated).toContain('forms');
+  });
+
+  it('a page that navigated away is reported where it went, and both addresses are named', async () => {
+    const snap = await snapshotFromHtml('<body><a href="/cgu">CGU</a></body>', 'https://www.editeur-exemple.fr/apres');
+    expect(samePage('https://www.editeur-exemple.fr/avant', snap.url)).toBe(false);
+    // The opposite case: a fragment is no navigation.
+    expect(samePage('https://www.editeur-exemple.fr/apres#haut', snap.url)).toBe(true);
+    snap.limits.navigatedFrom = 'https://www.editeur-exemple.fr/avant';
+    expect(limitMessages(snap)).toContainEqual({ key: 'limit_navigated', params: ['https://www.editeur-exemple.fr/avant', 'https://www.editeur-exemple.fr/apres'] });
+  });
+
+  it('PDF, text and SVG documents are named by their type; HTML and XHTML pages are pages', () => {
+    expect(notHtml('application/pdf')).toBe('application/pdf');
+    expect(notHtml('text/plain')).toBe('text/plain');
+    expect(notHtml('image/svg+xml')).toBe('image/svg+xml');
+    expect(notHtml('text/html')).toBeNull();
+    expect(notHtml('application/xhtml+xml')).toBeNull();
+  });
+
+  it('a bounded call that never answers ends with a TimeoutError naming what and how long', async () => {
+    const never = new Promise<never>(() => {});
+    const err = await withTimeout(never, 20, 'injection').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err).toMatchObject({ what: 'injection', ms: 20 });
+    // The opposite case: an answer within the bound is the answer.
+    await expect(withTimeout(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
   });
 });
