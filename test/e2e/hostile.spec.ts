@@ -130,7 +130,7 @@ test('a page that cleared its resource timeline: its trackers are still named, a
   );
   const page = await loupe.context.newPage();
   await page.goto(`${site.origin}/cleared-timeline.html`);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').length === 0);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)), { timeout: 5_000 }).toEqual([]);
   const panel = await openPanel(page);
   await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 20_000 });
   const { snapshot, evaluation } = ok(await resultOf(panel));
