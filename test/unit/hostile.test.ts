@@ -2,6 +2,8 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { classifyLink } from '../../lib/detectors/legal-links';
 import { collectSnapshot } from '../../lib/snapshot/collect';
+import { domRead } from '../../lib/snapshot/dom-read';
+import { createRefMaker, resolveSelector } from '../../lib/snapshot/node-ref';
 import { pageSnapshotSchema } from '../../lib/snapshot/schema';
 import { limitMessages } from '../../lib/export/evaluation';
 import { notHtml, samePage } from '../../lib/inspect/document-kind';
@@ -87,5 +89,29 @@ describe('hostile pages (gather and detectors)', () => {
     expect(err).toMatchObject({ what: 'injection', ms: 20 });
     // The opposite case: an answer within the bound is the answer.
     await expect(withTimeout(Promise.resolve(7), 1000, 'x')).resolves.toBe(7);
+  });
+
+  it('a selector through nested shadow roots whose hosts have ids resolves to the element ("Montrer")', async () => {
+    const window = new Window({ url: 'https://www.editeur-exemple.fr/' });
+    const g = globalThis as Record<string, unknown>;
+    const saved = { ShadowRoot: g.ShadowRoot };
+    g.ShadowRoot = window.ShadowRoot;
+    try {
+      const doc = window.document as unknown as Document;
+      doc.body.innerHTML = '<div id="host"></div>';
+      const outer = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+      outer.innerHTML = '<div id="inner"></div>';
+      const inner = outer.getElementById('inner')!.attachShadow({ mode: 'open' });
+      inner.innerHTML = '<p>a</p><p id="b">b</p>';
+      const refs = createRefMaker(domRead(window as unknown as Window));
+      const [a, b] = Array.from(inner.querySelectorAll('p'));
+      expect(refs.selector(a!)).toBe('#host >>> #inner >>> p:nth-of-type(1)');
+      expect(refs.selector(b!)).toBe('#host >>> #inner >>> #b');
+      expect(resolveSelector(doc, refs.selector(a!))).toBe(a);
+      expect(resolveSelector(doc, refs.selector(b!))).toBe(b);
+    } finally {
+      Object.assign(g, saved);
+      await window.happyDOM.close();
+    }
   });
 });
