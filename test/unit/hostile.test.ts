@@ -103,7 +103,7 @@ describe('hostile pages (gather and detectors)', () => {
       outer.innerHTML = '<div id="inner"></div>';
       const inner = outer.getElementById('inner')!.attachShadow({ mode: 'open' });
       inner.innerHTML = '<p>a</p><p id="b">b</p>';
-      const refs = createRefMaker(domRead(window as unknown as Window));
+      const refs = createRefMaker(domRead(window as unknown as globalThis.Window));
       const [a, b] = Array.from(inner.querySelectorAll('p'));
       expect(refs.selector(a!)).toBe('#host >>> #inner >>> p:nth-of-type(1)');
       expect(refs.selector(b!)).toBe('#host >>> #inner >>> #b');
