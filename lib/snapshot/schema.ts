@@ -184,10 +184,6 @@ export const pageSnapshotSchema = z.object({
     unreadReason: str(300).optional(),
     /** Elements that fetched something are missing from the resource timeline: the page cleared it. */
     timelineCleared: z.boolean().optional(),
-    /** Set by the extension (never the page) when the accessibility check was cut at a bound. */
-    axe: z
-      .object({ seconds: z.number(), rulesNotChecked: z.array(str(100)).max(200).optional(), framesNotChecked: z.boolean().optional() })
-      .optional(),
     /** Set by the extension when the tab's address changed between the request and the gather. */
     navigatedFrom: url.optional(),
     /** The document's media type (document.contentType). */

@@ -114,10 +114,10 @@ test('past its bound, the accessibility check keeps the fast findings and says w
   // A bound of 1 ms stands for an axe that stalls (a rule that never ends): nothing finishes within it.
   await panel.goto(`chrome-extension://${loupe.extensionId}/sidepanel.html?tabId=${await tabIdOf(loupe, page)}&axeMs=1`);
   await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 20_000 });
-  const { evaluation, snapshot } = ok(await resultOf(panel));
+  const { evaluation } = ok(await resultOf(panel));
   expect(evaluation.findings.map((f) => f.id)).toContain('account/signup-form');
-  expect(snapshot.limits.axe?.rulesNotChecked?.length).toBeGreaterThan(0);
-  expect(evaluation.limits.join(' ')).toMatch(/Le contrôle d'accessibilité n'a pas fini dans le délai/);
+  expect(evaluation.limits.map((l) => l.messageKey)).toEqual(expect.arrayContaining([expect.stringMatching(/^limit_axe(NotFinished|RulesNotChecked)$/)]));
+  expect(evaluation.limits.map((l) => l.message).join(' ')).toMatch(/Le contrôle d'accessibilité n'a pas fini dans le délai/);
   await expect(panel.getByTestId('section:limits')).toContainText("n'a pas fini dans le délai");
   await panel.close();
   await page.close();
