@@ -14,7 +14,7 @@ if (jsonAt >= 0 && !jsonFile) {
   console.error('--json : fichier manquant / missing file');
   process.exit(2);
 }
-const only = args.find((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const only = args.find((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 const all: Record<string, unknown> = {};
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'report.ts').sort()) {
   if (only && !file.startsWith(only)) continue;
