@@ -1,4 +1,5 @@
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
+import { ACCOUNT_WORDS, JOB_WORDS, LOGIN_WORDS, NEWSLETTER_WORDS, SIGNUP_WORDS } from '../text/signup-words';
 import type { Detector, DetectorOutput, Evidence } from './types';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
@@ -8,10 +9,6 @@ import type { Detector, DetectorOutput, Evidence } from './types';
 // turn the blocking verdict into a check for a person, with the reason given.
 // Measured on real forms by scripts/eval/signup.ts (test/unit/signup-eval.test.ts holds the thresholds).
 
-export const SIGNUP_WORDS =
-  /cr[ée]er? (un |mon |votre |ton |son )?(nouveau )?compte|cr[ée]ation (de |du |d['’]un )?compte|s['’]\s?inscrire|je m['’]inscris|inscri(ption|vez|s-toi|s toi|re)|ouvrir (un|mon|votre) compte|sign[ -]?up|\bregist(er|ration)\b|create (an |your |my |a |new )?(free )?(\w+ )?account|join (now|free|for free|us|today)|open an account|new (user|account|customer)|get started|start (your )?free trial|créez votre compte|rejoignez/i;
-const LOGIN_WORDS =
-  /se connecter|connecte[zr]?-(vous|toi)|\bconnexion\b|s['’]identifier|identifie[zr]?-(vous|toi)|\blog ?in\b|\blog ?on\b|\bsign ?in\b|\bsignin\b|\blogin\b|accéder à (mon|votre) compte|mot de passe oublié|forgot (your )?password|welcome back/i;
 const SIGNUP_ATTR = /sign[-_ ]?up|regist|inscri|create[-_]?account|new[-_]?(account|customer|user|member)|join|enroll|onboard|creer[-_]?compte/i;
 const LOGIN_ATTR = /log[-_ ]?in|sign[-_ ]?in|connexion|\bauth|session|logon/i;
 const CONFIRM = /confirm|repeat|retype|re-?enter|verif|again|r[ée]p[ée]t|retaper|ressaisi|password_?2|pass2|passwd2|pwd2|cpass|re_?pass|password_?again|second/i;
@@ -35,10 +32,14 @@ function fieldText(f: Field): string {
 
 export interface FormVerdict {
   signup: boolean;
+  /** Credentials or an account are asked for explicitly; otherwise the sign-up is left to a person ("à vérifier"). */
+  strong: boolean;
   login: boolean;
   score: number;
   reasons: string[];
   birth: Field[];
+  /** A newsletter, comment, contact or job form: its own buttons ("Je m'inscris") lead to no account. */
+  notAccount: boolean;
 }
 
 /** Scores one form as a sign-up. Pure, so the evaluation script measures exactly what the detector uses. */
@@ -84,9 +85,22 @@ export function classifyForm(form: Form): FormVerdict {
   if (username && email && fields.filter((f) => f.type !== 'password' && (USERNAME.test(fieldText(f)) || /e-?mail|courriel/i.test(fieldText(f)) || f.type === 'email')).length >= 2) add(1, 'username and e-mail');
   if (fields.some((f) => f.type === 'checkbox' && REMEMBER.test(fieldText(f)))) add(-2, '"remember me" box');
 
+  // What makes an account rather than a message or a mailing list: credentials to come back with, or the page
+  // saying "create an account". Without either, a newsletter box, a comment, a contact or a job form is not one.
+  const credentials = passwords.length > 0 || username;
+  const accountWording = ACCOUNT_WORDS.test(submits) || ACCOUNT_WORDS.test(form.heading);
+  if (accountWording && !loginSubmit) add(1, 'account wording');
+  // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
+  const words = `${submits} ${form.heading} ${attrs}`;
+  const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea'));
+  const job = form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`);
+  if (notAccount) add(-5, 'newsletter, message or comment without credentials');
+  if (job) add(-5, 'job application');
+
   const identity = passwords.length > 0 || email || username || fields.some((f) => f.type === 'tel');
   const signup = identity && score >= 3;
-  return { signup, login: !signup && passwords.length > 0, score, reasons, birth };
+  const strong = (newPw && !curPw) || (passwords.length >= 2 && !curPw) || accountWording || (credentials && (signupSubmit || SIGNUP_WORDS.test(form.heading))) || fields.some((f) => CHOOSE.test(`${f.label} ${f.placeholder} ${f.ariaLabel}`));
+  return { signup, strong: signup && strong, login: !signup && passwords.length > 0, score, reasons, birth, notAccount: notAccount || job };
 }
 
 function pathOf(url: string): string {
@@ -128,17 +142,20 @@ export const account: Detector = {
     const out: DetectorOutput[] = [];
     if (signups.length > 0) {
       const mitigated = mitigations.length > 0;
+      // Thin evidence (no credentials, no "create an account"): a person checks, it is never a blocking point.
+      const thin = !signups.some(({ v }) => v.strong);
       out.push({
         key: 'signup-form',
-        severity: mitigated ? 'review' : 'blocking',
-        messageKey: mitigated ? 'account_signupForm_mitigated' : 'account_signupForm',
+        severity: mitigated || thin ? 'review' : 'blocking',
+        messageKey: mitigated ? 'account_signupForm_mitigated' : thin ? 'account_signupForm_thin' : 'account_signupForm',
         params: mitigated ? [reason] : [],
         evidence: signups.slice(0, 10).map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
-        data: { forms: signups.length, mitigated, reasons: signups.map(({ v }) => v.reasons) },
+        data: { forms: signups.length, mitigated, thin, reasons: signups.map(({ v }) => v.reasons) },
       });
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
-      const links = clickables.filter((c) => c.text.length <= 80 && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
+      const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
+      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',

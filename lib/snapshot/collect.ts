@@ -5,6 +5,7 @@ import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
+import { hiddenByPage } from './hidden';
 
 // The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
 // included) fills every list of the snapshot; it yields to the page every SLICE_MS so a huge page stays responsive.
@@ -20,6 +21,8 @@ const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 // full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
 const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
 const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
+const CONTROLS = 'button, input[type="submit"], [role="button"], a[onclick], a:not([href])';
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
 
 export interface CollectOptions {
@@ -118,6 +121,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       case 'area': {
         if (!room('links')) break;
         const href = (el as HTMLAnchorElement).href;
+        // Issue 15: a link without an address run by a script (<a onclick>, role=button) is a button with its text:
+        // "Données personnelles", "Paramétrer les cookies" are often written so.
+        if (!href && el.localName === 'a' && (el.hasAttribute('onclick') || el.getAttribute('role') === 'button' || el.hasAttribute('tabindex'))) {
+          if (room('buttons')) push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
+          break;
+        }
         if (!href) break;
         const img = el.querySelector('img');
         push('links', {
@@ -303,7 +312,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     for (const input of inputs) {
       let box: Element | null = input.parentElement;
       for (let depth = 0; box && depth < 6; depth++, box = box.parentElement) {
-        if (box.querySelector('button, input[type="submit"], [role="button"]') && box.querySelectorAll('input').length >= 1) break;
+        if (box.querySelector(CONTROLS) && box.querySelectorAll('input').length >= 1) break;
       }
       if (!box || seen.has(box) || box === doc.body || box === doc.documentElement) continue;
       seen.add(box);
@@ -371,13 +380,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       label: clip(label, 500),
       ariaLabel: clip(f.getAttribute('aria-label') ?? '', 500),
       required: f.required,
-      hidden: (f instanceof HTMLInputElement && f.type === 'hidden') || (typeof f.checkVisibility === 'function' && !f.checkVisibility()),
+      hidden: (f instanceof HTMLInputElement && f.type === 'hidden') || (typeof f.checkVisibility === 'function' && !f.checkVisibility()) || hiddenByPage(f),
     };
   }
 
   function submitTextsOf(scope: Element): string[] {
     const out: string[] = [];
-    for (const b of Array.from(scope.querySelectorAll('button, input[type="submit"], input[type="button"], input[type="image"], [role="button"]')).slice(0, 20)) {
+    // A <form> has real buttons; its links without an address are tabs ("Sign In") and notes, not its submit.
+    const sel = scope.localName === 'form' ? 'button, input[type="submit"], [role="button"]' : CONTROLS;
+    for (const b of Array.from(scope.querySelectorAll(`${sel}, input[type="button"], input[type="image"]`)).slice(0, 20)) {
       const text = b instanceof HTMLInputElement ? b.value || b.alt : labelOf(b);
       if (text.trim()) out.push(clip(text, 500));
     }
