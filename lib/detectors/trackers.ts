@@ -55,14 +55,29 @@ export const trackers: Detector = {
   category: 'trackers',
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }] = await Promise.all([
       import('../trackers/requests'),
       import('../trackers/compact'),
       import('../trackers/load'),
       import('../trackers/countries'),
+      import('../net/first-party'),
     ]);
     const data = await loadTrackerData();
-    const third = pageRequests(snapshot).filter((r) => r.thirdParty);
+    // Issue 15: what is not data sent is kept apart — a form's action (nothing leaves before a pupil submits) and
+    // the site's own asset hosts on another domain (same brand, same organisation, or serving its declared icon).
+    const pageSite = siteOf(snapshot.url)?.site ?? '';
+    const pageOrg = matchUrl(data, snapshot.url)?.organization;
+    const declared = new Set(declaredOwnUrls(snapshot).map((u) => siteOf(u)?.site).filter(Boolean));
+    const own = new Map<string, PageRequest[]>();
+    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? !!pageOrg && m.organization === pageOrg : sameBrand(r.site, pageSite) || declared.has(r.site));
+    const requests = pageRequests(snapshot).filter((r) => r.thirdParty);
+    const formTargets = requests.filter((r) => r.source === 'form' && !isOwn(r, matchUrl(data, r.url)));
+    const third: PageRequest[] = [];
+    for (const r of requests) {
+      if (r.source === 'form') continue;
+      if (isOwn(r, matchUrl(data, r.url))) own.set(r.site, [...(own.get(r.site) ?? []), r]);
+      else third.push(r);
+    }
 
     const orgs = new Map<string, OrgGroup>();
     const unknown = new Map<string, PageRequest[]>();
@@ -139,6 +154,42 @@ export const trackers: Detector = {
         params: [site, String(requests.length)],
         evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
         data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
+      });
+    }
+
+    const loadedSites = new Set([...third, ...[...own.values()].flat()].map((r) => r.site));
+    const hints = resourceHints(snapshot).filter((r) => r.thirdParty && !loadedSites.has(r.site) && !isOwn(r, matchUrl(data, r.url)));
+    if (own.size > 0) {
+      const list = [...own.values()].flat();
+      out.push({
+        key: 'own-hosts',
+        severity: 'info',
+        messageKey: 'trackers_ownHosts',
+        params: [[...own.keys()].join(', ')],
+        evidence: list.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        data: { sites: [...own.keys()], hosts: [...new Set(list.map((r) => r.host))], requests: list.length },
+      });
+    }
+    if (formTargets.length > 0) {
+      const sites = [...new Set(formTargets.map((r) => r.site))];
+      out.push({
+        key: 'form-targets',
+        severity: 'info',
+        messageKey: 'trackers_formTargets',
+        params: [sites.join(', ')],
+        evidence: formTargets.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        data: { sites, urls: formTargets.map((r) => r.url) },
+      });
+    }
+    if (hints.length > 0) {
+      const sites = [...new Set(hints.map((r) => r.site))];
+      out.push({
+        key: 'hints',
+        severity: 'info',
+        messageKey: 'trackers_hints',
+        params: [sites.join(', ')],
+        evidence: hints.slice(0, MAX_EVIDENCE).map((r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` })),
+        data: { sites, hosts: hints.map((r) => r.host) },
       });
     }
 

@@ -175,6 +175,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           title: clip(f.title, 500),
           name: clip(f.name, 200),
           ref: refs.ref(el),
+          width: clip(f.getAttribute('width') ?? '', 20),
+          height: clip(f.getAttribute('height') ?? '', 20),
+          hiddenByPage: hiddenByPage(f),
         });
         break;
       }

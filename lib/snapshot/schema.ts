@@ -75,7 +75,17 @@ export const inlineScriptSchema = z.object({
   /** First characters of an inline script, enough to recognise a consent platform or an ad tag. */
   head: str(400),
 });
-export const iframeSchema = z.object({ src: url, title: shortText, name: str(200), ref: nodeRefSchema });
+export const iframeSchema = z.object({
+  src: url,
+  title: shortText,
+  name: str(200),
+  ref: nodeRefSchema,
+  /** Issue 15: the width and height attributes as written, and whether the page hides the frame (hidden,
+   * display:none…): a 1×1 or hidden frame is a pixel or a cookie sync, not an ad shown. */
+  width: str(20).optional(),
+  height: str(20).optional(),
+  hiddenByPage: z.boolean().optional(),
+});
 export const imageSchema = z.object({
   src: url,
   alt: shortText,
