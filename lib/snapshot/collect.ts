@@ -6,6 +6,7 @@ import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
 import { hiddenByPage } from './hidden';
+import { mentionContext } from './context';
 
 // The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
 // included) fills every list of the snapshot; it yields to the page every SLICE_MS so a huge page stays responsive.
@@ -21,6 +22,8 @@ const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 // full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
 const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
 const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: links worth placing on the page (caption, menu, footer…) because they may name a licence.
+const MAY_NAME_LICENCE = /creativecommons|licen[cs]e|etalab|domaine public|public domain|\bcc[ -]?(by|0)\b|copyright|©/i;
 // Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
 const CONTROLS = 'button, input[type="submit"], [role="button"], a[onclick], a:not([href])';
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
@@ -111,7 +114,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
       const context = (parent.textContent ?? data).slice(0, 600);
       // Only an ad label's position matters (is it on screen?); other texts skip the layout query.
-      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }) });
+      push('textSignals', {
+        pattern,
+        text: clip(context, 300),
+        ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
+        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent) } : {}),
+      });
     }
   }
 
@@ -138,6 +146,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           imgAlt: clip(img?.alt ?? '', 500),
           imgSrc: clip(img?.src ?? '', 4096),
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(`${href} ${el.getAttribute('rel') ?? ''} ${img?.src ?? ''} ${(el.textContent ?? '').slice(0, 200)}`) ? { within: mentionContext(el) } : {}),
         });
         break;
       }
@@ -191,6 +200,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el) } : {}),
         });
         break;
       }

@@ -35,6 +35,8 @@ export const linkSchema = z.object({
   imgAlt: shortText,
   imgSrc: url,
   ref: nodeRefSchema,
+  /** Issue 15: for links that may name a licence, where they sit (lib/snapshot/context.ts). */
+  within: str(20).optional(),
 });
 export type Link = z.infer<typeof linkSchema>;
 
@@ -93,6 +95,8 @@ export const imageSchema = z.object({
   width: z.number(),
   height: z.number(),
   ref: nodeRefSchema,
+  /** Issue 15: for licence badges, where they sit (a badge in a photo credit is the photo's). */
+  within: str(20).optional(),
 });
 export const mediaSchema = z.object({
   tag: z.enum(['video', 'audio']),
@@ -134,6 +138,8 @@ export const textSignalSchema = z.object({
   pattern: str(40),
   text: shortText,
   ref: nodeRefSchema,
+  /** Issue 15: for licence and © texts, where they sit: a photo credit is not the page's licence. */
+  within: str(20).optional(),
 });
 export type TextSignal = z.infer<typeof textSignalSchema>;
 
