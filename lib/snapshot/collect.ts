@@ -21,7 +21,9 @@ const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 // Ids and classes are indexed by the browser; attribute selectors make it test every element (npm run bench: the
 // full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
 const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
-const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: other elements acting as buttons (<span role="button">CGU</span>) are read for their text.
+const ROLE_BUTTON = '[role="button"]:not(a):not(button):not(input)';
+const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ROLE_BUTTON, ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
 // Issue 15: links worth placing on the page (caption, menu, footer…) because they may name a licence.
 const MAY_NAME_LICENCE = /creativecommons|licen[cs]e|etalab|domaine public|public domain|\bcc[ -]?(by|0)\b|copyright|©/i;
 // Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
@@ -166,7 +168,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         const s = el as HTMLScriptElement;
         if (s.src) push('scripts', { src: clip(s.src, 4096), type: clip(s.type, 100), ref: refs.ref(el) });
         else if (s.type === 'application/ld+json') push('jsonLd', (s.textContent ?? '').slice(0, 100_000));
-        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400) });
+        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400), hosts: hostsIn(s.textContent) });
         break;
       }
       case 'iframe':
@@ -258,6 +260,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (el.localName !== 'meta' && el.hasAttribute('property') && room('rdfa')) {
         push('rdfa', { property: clip(el.getAttribute('property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
       }
+      if (el.matches(ROLE_BUTTON) && room('buttons')) push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
       if (el.matches(MARKED_ANY)) candidates.add(el);
     }
     for (const sel of INDEXED) for (const el of indexedQuery(root, sel)) candidates.add(el);
@@ -287,16 +290,18 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       id: clip(el.id, 200),
       className: clip(el.getAttribute('class') ?? '', 300),
       text: clip((el.textContent ?? '').slice(0, 1000), 500),
-      ...(hit.kind === 'consent' ? { controls: controlsOf(el) } : {}),
+      ...(hit.kind === 'consent' ? { controls: controlsOf(el), hiddenControls: controlsOf(el, true) } : {}),
       ref: refs.ref(el),
     });
   }
 
   /** Texts of the buttons and links inside a consent banner (open shadow root included): is "Refuser" offered? */
-  function controlsOf(el: Element): string[] {
+  function controlsOf(el: Element, hidden = false): string[] {
     const sel = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
     const found = [...Array.from(el.querySelectorAll(sel)), ...Array.from(el.shadowRoot?.querySelectorAll(sel) ?? [])];
     return found
+      // Issue 15: a control the banner hides is in a second layer ("Personnaliser" → "Tout refuser"), apart.
+      .filter((b) => isHiddenControl(b) === hidden)
       .map((b) => clip(b instanceof HTMLInputElement ? b.value : labelOf(b), 200))
       .filter(Boolean)
       .slice(0, 40);
@@ -414,6 +419,20 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     const near = scope.parentElement?.querySelector('h1, h2, h3, h4, [role="heading"]');
     return clip(near?.textContent ?? '', 500);
   }
+}
+
+function isHiddenControl(b: Element): boolean {
+  return (typeof b.checkVisibility === 'function' && !b.checkVisibility()) || !!b.closest('[hidden], [aria-hidden="true"]');
+}
+
+/** Issue 15: host names an inline script mentions anywhere (a consent or ad loader's address often comes late). */
+function hostsIn(code: string): string[] {
+  const out = new Set<string>();
+  for (const m of code.slice(0, 100_000).matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+    out.add(m[1]!.toLowerCase().slice(0, 200));
+    if (out.size >= 20) break;
+  }
+  return [...out];
 }
 
 function itemValue(el: Element): string {

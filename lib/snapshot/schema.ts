@@ -76,6 +76,8 @@ export const scriptSchema = z.object({ src: url, type: str(100), ref: nodeRefSch
 export const inlineScriptSchema = z.object({
   /** First characters of an inline script, enough to recognise a consent platform or an ad tag. */
   head: str(400),
+  /** Issue 15: host names the whole script mentions (≤ 20), e.g. a consent platform's loader after 400 characters. */
+  hosts: z.array(str(200)).max(20).optional(),
 });
 export const iframeSchema = z.object({
   src: url,
@@ -129,6 +131,8 @@ export const markedElementSchema = z.object({
   text: shortText,
   /** Consent banners only: texts of the buttons and links inside, to see whether a refuse option is offered. */
   controls: z.array(str(200)).max(40).optional(),
+  /** Consent banners only: controls the banner hides (a second layer behind "Personnaliser"). */
+  hiddenControls: z.array(str(200)).max(40).optional(),
   ref: nodeRefSchema,
 });
 export type MarkedElement = z.infer<typeof markedElementSchema>;
