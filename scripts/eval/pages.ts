@@ -21,6 +21,8 @@ export interface Counts {
 export interface PageFigures {
   /** Per detector id, over every labelled page. */
   detectors: Record<string, Counts>;
+  /** The same, over the pages written for the real-page patterns of issue 15 only. */
+  patterns: Record<string, Counts>;
   /** Blocking findings that the labels do not hold: a blocking verdict resting on a false positive. */
   falseBlocking: string[];
   /** Pages whose findings are not exactly the labelled ones, with what differs. */
@@ -30,13 +32,16 @@ export interface PageFigures {
 }
 
 export async function measurePages(cases: FixtureCase[] = listFixtures()): Promise<PageFigures> {
-  const detectors: Record<string, Counts> = Object.fromEntries(detectorList.map((d) => [d.id, { tp: 0, fp: 0, fn: 0 }]));
+  const zero = () => Object.fromEntries(detectorList.map((d) => [d.id, { tp: 0, fp: 0, fn: 0 }])) as Record<string, Counts>;
+  const detectors = zero();
+  const patterns = zero();
   const falseBlocking: string[] = [];
   const wrong: string[] = [];
   for (const c of cases) {
     const snapshot = await snapshotFromHtml(c.html, c.expect.url);
     const run = await runDetectors(snapshot, detectorList, { now: Date.UTC(2026, 10, 23) });
     const diffs: string[] = [];
+    const before = structuredClone(detectors);
     for (const d of detectorList) {
       const got = run.findings.filter((f) => f.detector === d.id);
       const wanted = c.expect.expect[d.id];
@@ -68,9 +73,16 @@ export async function measurePages(cases: FixtureCase[] = listFixtures()): Promi
         if (h.endsWith(' blocking')) falseBlocking.push(`${c.name}: ${h}`);
       }
     }
+    for (const d of detectorList) {
+      if (!c.expect.pattern) continue;
+      const all = detectors[d.id]!;
+      const p = patterns[d.id]!;
+      // This page's share: the difference it made to the running totals.
+      Object.assign(p, { tp: p.tp + all.tp - before[d.id]!.tp, fp: p.fp + all.fp - before[d.id]!.fp, fn: p.fn + all.fn - before[d.id]!.fn });
+    }
     if (diffs.length) wrong.push(`${c.name}${c.expect.pattern ? ` [${c.expect.pattern}]` : ''}: ${diffs.join(', ')}`);
   }
-  return { detectors, falseBlocking, wrong, pages: cases.length, patternPages: cases.filter((c) => c.expect.pattern).length };
+  return { detectors, patterns, falseBlocking, wrong, pages: cases.length, patternPages: cases.filter((c) => c.expect.pattern).length };
 }
 
 /** Whether `got` holds every field of `want`, recursively (arrays element by element), like toMatchObject. */
@@ -95,11 +107,17 @@ export async function evaluate(): Promise<EvalReport> {
     before ? `before: ${before.note}` : 'no earlier figures (scripts/eval/pages-before.json)',
     `${'detector'.padEnd(18)} ${'precision before → now'.padEnd(24)} ${'recall before → now'.padEnd(22)} tp/fp/fn now`,
   ];
-  for (const [id, c] of Object.entries(now.detectors)) {
-    const b = before?.detectors[id];
-    const pair = (g: (x: Counts) => number) => (b ? `${f(g(b))} → ${f(g(c))}` : f(g(c)));
-    lines.push(`${id.padEnd(18)} ${pair(precision).padEnd(24)} ${pair(recall).padEnd(22)} ${c.tp}/${c.fp}/${c.fn}`);
-  }
+  const table = (title: string, rows: Record<string, Counts>, old?: Record<string, Counts>) => {
+    lines.push(title);
+    for (const [id, c] of Object.entries(rows)) {
+      if (c.tp + c.fp + c.fn === 0) continue;
+      const b = old?.[id];
+      const pair = (g: (x: Counts) => number) => (b ? `${f(g(b))} → ${f(g(c))}` : f(g(c)));
+      lines.push(`${id.padEnd(18)} ${pair(precision).padEnd(24)} ${pair(recall).padEnd(22)} ${c.tp}/${c.fp}/${c.fn}`);
+    }
+  };
+  table('every labelled page:', now.detectors, before?.detectors);
+  table(`the ${now.patternPages} pages of the issue-15 patterns only:`, now.patterns, before?.patterns);
   lines.push(`false blocking verdicts: ${before ? `${before.falseBlocking.length} → ` : ''}${now.falseBlocking.length}${now.falseBlocking.length ? ` (${now.falseBlocking.join('; ')})` : ''}`);
   lines.push(`pages not exactly as labelled: ${before ? `${before.wrong.length} → ` : ''}${now.wrong.length}`);
   for (const w of now.wrong) lines.push(`    - ${w}`);
