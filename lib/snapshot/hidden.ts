@@ -10,6 +10,8 @@ export function hiddenByPage(el: Element): boolean {
     if (HIDING_STYLE.test(e.getAttribute('style') ?? '')) return true;
   }
   // Off-screen through a stylesheet: only a real layout can tell (a zero rect says nothing).
+  // The rect is relative to the viewport: add the scroll so an element merely scrolled past is not "hidden".
   const r = el.getBoundingClientRect();
-  return r.width > 0 && (r.right < 0 || r.bottom < 0);
+  const win = el.ownerDocument.defaultView;
+  return r.width > 0 && (r.right + (win?.scrollX ?? 0) < 0 || r.bottom + (win?.scrollY ?? 0) < 0);
 }
