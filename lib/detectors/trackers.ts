@@ -159,39 +159,22 @@ export const trackers: Detector = {
 
     const loadedSites = new Set([...third, ...[...own.values()].flat()].map((r) => r.site));
     const hints = resourceHints(snapshot).filter((r) => r.thirdParty && !loadedSites.has(r.site) && !isOwn(r, matchUrl(data, r.url)));
-    if (own.size > 0) {
-      const list = [...own.values()].flat();
+    // Issue 15: three lists that are not data sent to a third party, each one information finding by site.
+    const bySite = (key: string, messageKey: string, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
+      if (list.length === 0) return;
+      const sites = [...new Set(list.map((r) => r.site))];
       out.push({
-        key: 'own-hosts',
+        key,
         severity: 'info',
-        messageKey: 'trackers_ownHosts',
-        params: [[...own.keys()].join(', ')],
-        evidence: list.slice(0, MAX_EVIDENCE).map(evidenceOf),
-        data: { sites: [...own.keys()], hosts: [...new Set(list.map((r) => r.host))], requests: list.length },
-      });
-    }
-    if (formTargets.length > 0) {
-      const sites = [...new Set(formTargets.map((r) => r.site))];
-      out.push({
-        key: 'form-targets',
-        severity: 'info',
-        messageKey: 'trackers_formTargets',
+        messageKey,
         params: [sites.join(', ')],
-        evidence: formTargets.slice(0, MAX_EVIDENCE).map(evidenceOf),
-        data: { sites, urls: formTargets.map((r) => r.url) },
+        evidence: list.slice(0, MAX_EVIDENCE).map(evidence),
+        data: { sites, hosts: [...new Set(list.map((r) => r.host))], urls: list.map((r) => r.url).slice(0, 50) },
       });
-    }
-    if (hints.length > 0) {
-      const sites = [...new Set(hints.map((r) => r.site))];
-      out.push({
-        key: 'hints',
-        severity: 'info',
-        messageKey: 'trackers_hints',
-        params: [sites.join(', ')],
-        evidence: hints.slice(0, MAX_EVIDENCE).map((r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` })),
-        data: { sites, hosts: hints.map((r) => r.host) },
-      });
-    }
+    };
+    bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
+    bySite('form-targets', 'trackers_formTargets', formTargets);
+    bySite('hints', 'trackers_hints', hints, (r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` }));
 
     const limits = { crossOriginFrames: snapshot.limits.crossOriginFrames, resourceBufferFull: snapshot.limits.resourceBufferFull };
     if (orgs.size === 0 && unknown.size === 0) {
