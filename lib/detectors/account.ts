@@ -87,7 +87,8 @@ export function classifyForm(form: Form): FormVerdict {
 
   // What makes an account rather than a message or a mailing list: credentials to come back with, or the page
   // saying "create an account". Without either, a newsletter box, a comment, a contact or a job form is not one.
-  const credentials = passwords.length > 0 || username;
+  // A password field is sometimes typed "text" (shown while typed): its name still says what it holds.
+  const credentials = passwords.length > 0 || username || fields.some((f) => /pass(word|wd)?\b|\bpwd\b|mot.?de.?passe|contrase[ñn]a|passwort|kennwort/i.test(fieldText(f)));
   const accountWording = ACCOUNT_WORDS.test(submits) || ACCOUNT_WORDS.test(form.heading);
   if (accountWording && !loginSubmit) add(1, 'account wording');
   // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
@@ -99,7 +100,9 @@ export function classifyForm(form: Form): FormVerdict {
 
   const identity = passwords.length > 0 || email || username || fields.some((f) => f.type === 'tel');
   const signup = identity && score >= 3;
-  const strong = (newPw && !curPw) || (passwords.length >= 2 && !curPw) || accountWording || (credentials && (signupSubmit || SIGNUP_WORDS.test(form.heading))) || fields.some((f) => CHOOSE.test(`${f.label} ${f.placeholder} ${f.ariaLabel}`));
+  // Strong: credentials to come back with, or the form says so ("Créer un compte", "Inscription", "Sign up").
+  // Thin: only weaker clues (a /register address, name, birth date, terms box), which an event or a contest asks too.
+  const strong = credentials || accountWording || signupSubmit || SIGNUP_WORDS.test(form.heading) || fields.some((f) => CHOOSE.test(`${f.label} ${f.placeholder} ${f.ariaLabel}`));
   return { signup, strong: signup && strong, login: !signup && passwords.length > 0, score, reasons, birth, notAccount: notAccount || job };
 }
 

@@ -174,6 +174,10 @@ export const trackers: Detector = {
     };
     bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
     bySite('form-targets', 'trackers_formTargets', formTargets);
+    // A form that asks an e-mail, a password or a phone number and posts it elsewhere: a person checks who gets it.
+    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => !x.hidden && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
+    const targets = out.find((o) => o.key === 'form-targets');
+    if (targets && formTargets.some((r) => r.ref && personal.has(r.ref.selector))) Object.assign(targets, { severity: 'review', messageKey: 'trackers_formTargets_personal' });
     bySite('hints', 'trackers_hints', hints, (r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` }));
 
     const limits = { crossOriginFrames: snapshot.limits.crossOriginFrames, resourceBufferFull: snapshot.limits.resourceBufferFull };
