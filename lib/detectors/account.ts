@@ -145,7 +145,7 @@ export const account: Detector = {
     const out: DetectorOutput[] = [];
     if (signups.length > 0) {
       const mitigated = mitigations.length > 0;
-      // Thin evidence (no credentials, no "create an account"): a person checks, it is never a blocking point.
+      // Thin evidence (no credentials, no sign-up or account wording): a person checks, never a blocking point.
       const thin = !signups.some(({ v }) => v.strong);
       out.push({
         key: 'signup-form',
