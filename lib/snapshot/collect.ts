@@ -139,16 +139,17 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         }
         if (!href) break;
         const img = el.querySelector('img');
+        const text = el.textContent ?? '';
         push('links', {
           href: clip(href, 4096),
-          text: clip(el.textContent ?? '', 500),
+          text: clip(text, 500),
           title: clip(el.getAttribute('title') ?? '', 500),
           ariaLabel: clip(el.getAttribute('aria-label') ?? '', 500),
           rel: clip(el.getAttribute('rel') ?? '', 200),
           imgAlt: clip(img?.alt ?? '', 500),
           imgSrc: clip(img?.src ?? '', 4096),
           ref: refs.ref(el, { geometry: false }),
-          ...(MAY_NAME_LICENCE.test(`${href} ${el.getAttribute('rel') ?? ''} ${img?.src ?? ''} ${(el.textContent ?? '').slice(0, 200)}`) ? { within: mentionContext(el) } : {}),
+          ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || (img && MAY_NAME_LICENCE.test(img.src)) || /license/i.test(el.getAttribute('rel') ?? '') ? { within: mentionContext(el) } : {}),
         });
         break;
       }
