@@ -94,7 +94,8 @@ export function classifyForm(form: Form): FormVerdict {
   // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
   const words = `${submits} ${form.heading} ${attrs}`;
   const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea'));
-  const job = form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`);
+  // A job application sends a CV; a job site's own sign-up ("Créez votre compte candidat") is still an account.
+  const job = !credentials && !accountWording && (form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`));
   if (notAccount) add(-5, 'newsletter, message or comment without credentials');
   if (job) add(-5, 'job application');
 
