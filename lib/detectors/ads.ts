@@ -1,6 +1,8 @@
-import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, registrableDomain, type AdNetwork } from '../net/ad-networks';
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
+import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Advertising shown to pupils: ad slots recognised by their markup (AdSense, Google Ad Manager, Taboola, …),
 // iframes served by ad networks, ad-network code, and visible "Publicité" labels. A slot of a known network is
@@ -63,16 +65,22 @@ interface Slot {
   via: string;
 }
 
-function refEvidence(ref: NodeRef, text: string): Evidence {
-  return { selector: ref.selector, snippet: ref.snippet, text, rect: ref.rect, hidden: ref.hidden };
-}
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const adsData = z.union([
+  z.strictObject({ network: z.string(), networkId: z.string(), slots: z.number(), onScreen: z.number(), via: z.array(z.string()) }),
+  z.strictObject({ slots: z.number(), onScreen: z.number() }),
+  z.strictObject({ network: z.string(), networkId: z.string() }),
+  z.strictObject({ labels: z.number() }),
+]);
 
-export const ads: Detector = {
+export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
+  data: adsData,
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    await loadDomainRules();
+    // tldts loads with the first detector that needs it (lib/net/site.ts), not with the panel's first script.
+    const [{ isThirdParty }] = await Promise.all([import('../net/site'), loadDomainRules()]);
     const slots = new Map<string, Slot[]>();
     const unknownSlots: Slot[] = [];
     const code = new Map<string, Evidence[]>();
@@ -93,7 +101,7 @@ export const ads: Detector = {
       if (isPixel(f)) continue;
       const network = adNetworkOf(f.src, snapshot.url);
       if (network) addSlot(network, { ref: f.ref, via: 'iframe' });
-      else if (/^https?:/i.test(f.src) && registrableDomain(f.src) !== registrableDomain(snapshot.url)) {
+      else if (/^https?:/i.test(f.src) && isThirdParty(f.src, snapshot.url)) {
         const s = sizeOf(f);
         if (s && IAB_SIZES.has(`${Math.round(s.w)}x${Math.round(s.h)}`)) addSlot(undefined, { ref: f.ref, via: 'iframe (IAB size)' });
       }
@@ -125,7 +133,7 @@ export const ads: Detector = {
         messageKey: 'ads_slot',
         params: [network.name, String(list.length)],
         evidence: [
-          ...list.slice(0, 10).map((s) => refEvidence(s.ref, network.name)),
+          ...list.slice(0, 10).map((s) => elementEvidence(s.ref, network.name)),
           ...(code.get(id) ?? []).slice(0, 5),
         ],
         data: { network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
@@ -137,7 +145,7 @@ export const ads: Detector = {
         severity: 'review',
         messageKey: 'ads_slotUnknown',
         params: [String(unknownSlots.length)],
-        evidence: unknownSlots.slice(0, 10).map((s) => refEvidence(s.ref, s.via)),
+        evidence: unknownSlots.map((s) => elementEvidence(s.ref, s.via)),
         data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
       });
     }
@@ -149,7 +157,7 @@ export const ads: Detector = {
         severity: 'review',
         messageKey: 'ads_code',
         params: [network.name],
-        evidence: evidence.slice(0, 10),
+        evidence: evidence,
         data: { network: network.name, networkId: id },
       });
     }
@@ -159,13 +167,13 @@ export const ads: Detector = {
         severity: slots.size > 0 ? 'info' : 'review',
         messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
         params: [labels[0]!.ref.label || labels[0]!.text],
-        evidence: labels.slice(0, 10).map((t) => refEvidence(t.ref, t.ref.label || t.text)),
+        evidence: labels.map((t) => elementEvidence(t.ref, t.ref.label || t.text)),
         data: { labels: labels.length },
       });
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/ads/ (AdSense, GPT, Taboola, first-party promotion, an
 // article about advertising, a clean page).

@@ -1,5 +1,7 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 import { formatMessage } from '../i18n/messages';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
@@ -78,9 +80,16 @@ const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
   terms: 'review',
 };
 
-export const legalLinks: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const legalLinksData = z.union([
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), scriptLinks: z.number().optional(), conformity: z.string().optional() }),
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
+]);
+
+export const legalLinks = defineDetector({
   id: 'legal-links',
   category: 'legal-links',
+  data: legalLinksData,
   requires: ['links', 'buttons', 'forms', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
@@ -112,14 +121,10 @@ export const legalLinks: Detector = {
           severity: 'info',
           messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
           params: level ? [String(links.length), level] : [String(links.length)],
-          evidence: links.slice(0, 10).map((l) => ({
-            selector: l.ref.selector,
-            url: l.href || undefined,
-            text: l.href ? l.text || l.title || l.ariaLabel || l.imgAlt : formatMessage('fr', 'legalLinks_scriptLink', [l.text]),
-            snippet: l.ref.snippet,
-            rect: l.ref.rect,
-            hidden: l.ref.hidden,
-          })),
+          // A link opened by script has no address: its evidence says so.
+          evidence: links.map((l) =>
+            elementEvidence(l.ref, l.href ? l.text || l.title || l.ariaLabel || l.imgAlt : formatMessage('fr', 'legalLinks_scriptLink', [l.text]), l.href),
+          ),
           data: { kind, urls: links.map((l) => l.href).filter(Boolean), scriptLinks: links.filter((l) => !l.href).length, ...(level ? { conformity: level } : {}) },
         });
         continue;
@@ -138,6 +143,6 @@ export const legalLinks: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/legal-links/ (DSFR footer, English footer, no links).

@@ -1,6 +1,8 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
-import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import type { Link, PageSnapshot } from '../snapshot/schema';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { CREDIT_WORDS, SELF_REFERENCE } from '../text/licence-context';
 
@@ -215,16 +217,29 @@ function mediaObjects(objects: JsonObject[]): Set<JsonObject> {
   return out;
 }
 
-function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
-  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
-}
-
 const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
 const RDFA_PROP = /^(?:[a-z]+:)?(license|rights)$|^(cc:license|xhv:license|dc:rights|dcterms:(license|rights))$/i;
 
-export const licence: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const licenceData = z.union([
+  z.strictObject({
+    outcome: z.enum(['open', 'proprietary']),
+    licence: z.string(),
+    family: z.string(),
+    machineReadable: z.boolean().optional(),
+    sources: z.array(z.string()).optional(),
+  }),
+  // A photo's or a drawing's licence, not the page's (issue 15).
+  z.strictObject({ outcome: z.literal('media'), licence: z.string(), family: z.string(), sources: z.array(z.string()) }),
+  z.strictObject({ outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
+  z.strictObject({ outcome: z.literal('not-stated') }),
+  z.strictObject({ lrmi: z.record(z.string(), z.string()) }),
+]);
+
+export const licence = defineDetector({
   id: 'licence',
   category: 'licence',
+  data: licenceData,
   requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const hits: Hit[] = [];
@@ -241,13 +256,13 @@ export const licence: Detector = {
       // home page says "Creative Commons" without saying which.
       const l = licenceOfLink(link) ?? (isRel && /^https?:\/\/(www\.)?creativecommons\.org\/?$/i.test(link.href) ? CC_UNSPECIFIED : null);
       const place = isRel ? 'page' : placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link');
-      if (l && place !== 'none') hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: ev(link.ref, link.text || link.imgAlt || link.title, link.href), media: place === 'media' });
-      else if (isRel && !l) declaredUnknown.push(ev(link.ref, `rel="license": ${link.text || link.href}`, link.href));
+      if (l && place !== 'none') hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href), media: place === 'media' });
+      else if (isRel && !l) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
     }
     for (const img of snapshot.images) {
       const l = licenceFromUrl(img.src);
       const place = placeOf(img.within, `${img.alt} ${img.title}`, 'link');
-      if (l && place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: ev(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
+      if (l && place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
     }
     for (const t of snapshot.linkTags) {
       if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
@@ -274,14 +289,14 @@ export const licence: Detector = {
     }
     for (const m of snapshot.microdata) {
       if (m.itemprop !== 'license' && m.itemprop !== 'copyrightNotice') continue;
-      if (!/(ImageObject|VideoObject|AudioObject|MediaObject|Photograph)$/.test(m.itemtype)) declare(m.value, `microdata ${m.itemprop}`, true, ev(m.ref, m.value));
+      if (!/(ImageObject|VideoObject|AudioObject|MediaObject|Photograph)$/.test(m.itemtype)) declare(m.value, `microdata ${m.itemprop}`, true, elementEvidence(m.ref, m.value));
       else {
         const found = licenceFromUrl(m.value) ?? licencesInText(m.value)[0];
-        if (found) hits.push({ licence: found, source: `microdata ${m.itemprop}`, machineReadable: true, evidence: ev(m.ref, m.value), media: true });
+        if (found) hits.push({ licence: found, source: `microdata ${m.itemprop}`, machineReadable: true, evidence: elementEvidence(m.ref, m.value), media: true });
       }
     }
     for (const r of snapshot.rdfa) {
-      if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, ev(r.ref, r.value));
+      if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
     const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
@@ -289,9 +304,9 @@ export const licence: Detector = {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
       const place = placeOf(s.within, s.text, 'text');
       if (place === 'none') continue;
-      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: ev(s.ref, s.text), media: place === 'media' });
+      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text), media: place === 'media' });
       // A menu item "Copyright" is a link's own text, not a notice.
-      if (s.pattern === 'copyright' && place === 'page' && !linkSelectors.has(s.ref.selector) && COPYRIGHT_NOTICE.test(s.text)) copyright ??= ev(s.ref, s.text);
+      if (s.pattern === 'copyright' && place === 'page' && !linkSelectors.has(s.ref.selector) && COPYRIGHT_NOTICE.test(s.text)) copyright ??= elementEvidence(s.ref, s.text);
     }
 
     const out: DetectorOutput[] = [];
@@ -321,7 +336,7 @@ export const licence: Detector = {
             ? 'licence_reservedWithLicence'
             : 'licence_reserved',
         params: [name],
-        evidence: uniq.slice(0, 10),
+        evidence: uniq,
         data: {
           outcome: l.open ? 'open' : 'proprietary',
           licence: name,
@@ -348,7 +363,7 @@ export const licence: Detector = {
         severity: 'review',
         messageKey: 'licence_declaredOther',
         params: [declaredUnknown[0]!.text ?? ''],
-        evidence: dedupeEvidence(declaredUnknown).slice(0, 10),
+        evidence: dedupeEvidence(declaredUnknown),
         data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
     }
@@ -361,7 +376,7 @@ export const licence: Detector = {
         severity: 'info',
         messageKey: 'licence_media',
         params: [name],
-        evidence: dedupeEvidence(list.map((h) => h.evidence)).slice(0, 10),
+        evidence: dedupeEvidence(list.map((h) => h.evidence)),
         data: { outcome: 'media', licence: name, family: list[0]!.licence.family, sources: [...new Set(list.map((h) => h.source))] },
       });
     }
@@ -382,6 +397,6 @@ export const licence: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/licence/.

@@ -1,4 +1,5 @@
 import { getDomainWithoutSuffix } from 'tldts';
+import { TLDTS_OPTIONS } from './site';
 
 // "The site's own CDN and asset hosts are first party": a host on another registrable domain still belongs to the
 // site when it carries the site's name with an asset word (journal-exemple-static.com for journal-exemple.fr), or
@@ -7,7 +8,7 @@ import { getDomainWithoutSuffix } from 'tldts';
 
 const ASSET_WORDS = new Set(['', 'cdn', 'static', 'statics', 'st', 'img', 'image', 'images', 'media', 'medias', 'assets', 'asset', 'files', 'file', 'content', 'data', 'pics', 'photos', 'video', 'videos', 'api', 'web', 'www', 'edge', 'cache', 'res', 'resources']);
 
-const brand = (site: string) => (getDomainWithoutSuffix(site, { allowPrivateDomains: false }) ?? site).toLowerCase();
+const brand = (site: string) => (getDomainWithoutSuffix(site, TLDTS_OPTIONS) ?? site).toLowerCase();
 
 /** Whether `site` is the page's brand plus an asset word, in either order ("cdn-editeur", "editeur-static"). */
 export function sameBrand(site: string, pageSite: string): boolean {

@@ -1,5 +1,7 @@
-import { getDomain, getHostname } from 'tldts';
+import { siteOf } from '../net/site';
 import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+
+export { siteOf };
 
 // What the page loaded or sends data to, from the snapshot: elements that fetch (script, iframe, img, media,
 // <link> that loads), form actions (where typed data goes) and every resource the Performance API recorded.
@@ -27,13 +29,6 @@ const LOADING_RELS = new Set(['stylesheet', 'icon', 'preload', 'modulepreload', 
 const HINT_RELS = new Set(['dns-prefetch', 'preconnect']);
 const relTokens = (rel: string) => rel.toLowerCase().split(/\s+/).filter(Boolean);
 const loads = (rel: string) => relTokens(rel).some((t) => LOADING_RELS.has(t));
-
-export function siteOf(url: string): { host: string; site: string } | undefined {
-  if (!/^(https?|wss?):/i.test(url)) return undefined;
-  const host = getHostname(url);
-  if (!host) return undefined;
-  return { host, site: getDomain(url, { allowPrivateDomains: false }) ?? host };
-}
 
 export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
   const page = siteOf(snapshot.url);
