@@ -76,6 +76,8 @@ export const trackersData = z.union([
     organizations: z.number(),
     organizationsOutsideEu: z.number(),
     organizationsUnknownCountry: z.number(),
+    /** Organisations trackerdb knows only for hosting, players, utilities…: third parties, not trackers. */
+    services: z.number().optional(),
     unknownThirdParties: z.number(),
     thirdPartyRequests: z.number(),
     source: z.string(),
@@ -93,12 +95,13 @@ export const trackers = defineDetector({
   data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
       import('../trackers/requests'),
       import('../trackers/compact'),
       import('../trackers/load'),
       import('../trackers/countries'),
       import('../net/first-party'),
+      import('../trackers/classify'),
     ]);
     const data = await loadTrackerData();
     // Issue 15: what is not data sent is kept apart — a form's action (nothing leaves before a pupil submits) and
@@ -137,14 +140,21 @@ export const trackers = defineDetector({
     let outsideEu = 0;
     let unknownCountry = 0;
     const recorders: DetectorOutput[] = [];
+    // The summary's trackers are what trackerdb files as following visitors (lib/trackers/classify.ts): a public CDN
+    // or a font service receives the request and is listed by organisation below, but is not called a tracker.
+    let trackingOrgs = 0;
     for (const [orgKey, g] of orgs) {
       const list = [...g.trackers.values()];
-      trackerCount += list.length;
+      const tracking = list.filter((t) => isTracking(t.match)).length;
+      trackerCount += tracking;
       const country = g.match.country;
       // An unknown country is said as such ("pays inconnu"), not counted as a transfer outside the EU.
       const outside = country ? !isEuEea(country) : null;
-      if (outside) outsideEu++;
-      if (!country) unknownCountry++;
+      if (tracking > 0) {
+        trackingOrgs++;
+        if (outside) outsideEu++;
+        if (!country) unknownCountry++;
+      }
       const severity = list
         .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
@@ -225,12 +235,16 @@ export const trackers = defineDetector({
       out.unshift({
         key: 'summary',
         severity: 'info',
-        messageKey: orgs.size > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
-        params: orgs.size > 0 ? [String(trackerCount), String(orgs.size), String(outsideEu), String(unknown.size)] : [String(unknown.size)],
+        messageKey: trackingOrgs > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
+        params:
+          trackingOrgs > 0
+            ? [String(trackerCount), String(trackingOrgs), String(outsideEu), String(unknown.size + orgs.size - trackingOrgs)]
+            : [String(unknown.size + orgs.size)],
         evidence: [],
         data: {
           trackers: trackerCount,
-          organizations: orgs.size,
+          organizations: trackingOrgs,
+          services: orgs.size - trackingOrgs,
           organizationsOutsideEu: outsideEu,
           organizationsUnknownCountry: unknownCountry,
           unknownThirdParties: unknown.size,
