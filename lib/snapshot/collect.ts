@@ -6,6 +6,8 @@ import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
+import { hiddenByPage } from './hidden';
+import { mentionContext } from './context';
 
 // The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
 // included) fills every list of the snapshot; it yields to the page every SLICE_MS so a huge page stays responsive.
@@ -20,7 +22,13 @@ const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 // Ids and classes are indexed by the browser; attribute selectors make it test every element (npm run bench: the
 // full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
 const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
-const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: other elements acting as buttons (<span role="button">CGU</span>) are read for their text.
+const ROLE_BUTTON = '[role="button"]:not(a):not(button):not(input)';
+const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ROLE_BUTTON, ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: links worth placing on the page (caption, menu, footer…) because they may name a licence.
+const MAY_NAME_LICENCE = /creativecommons|licen[cs]e|etalab|domaine public|public domain|\bcc[ -]?(by|0)\b|copyright|©/i;
+// Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
+const CONTROLS = 'button, input[type="submit"], [role="button"], a[onclick], a:not([href])';
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
 
 export interface CollectOptions {
@@ -131,7 +139,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
       const context = (dom.text(parent) || data).slice(0, 600);
       // Only an ad label's position matters (is it on screen?); other texts skip the layout query.
-      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }) });
+      push('textSignals', {
+        pattern,
+        text: clip(context, 300),
+        ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
+        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent) } : {}),
+      });
     }
   }
 
@@ -141,17 +154,26 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       case 'area': {
         if (!room('links')) break;
         const href = linkHref(el);
+        // Issue 15: a link without an address run by a script (<a onclick>, role=button) is a button with its text:
+        // "Données personnelles", "Paramétrer les cookies" are often written so.
+        if (!href && dom.localName(el) === 'a' && (dom.hasAttr(el, 'onclick') || dom.attr(el, 'role') === 'button' || dom.hasAttr(el, 'tabindex'))) {
+          if (room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+          break;
+        }
         if (!href) break;
         const img = dom.querySelector(el, 'img') as HTMLImageElement | null;
+        const text = dom.text(el);
+        const imgSrc = img ? absolute(dom.attr(img, 'src') ?? '') : '';
         push('links', {
           href: clip(href, 4096),
-          text: clip(dom.text(el), 500),
+          text: clip(text, 500),
           title: clip(dom.attr(el, 'title') ?? '', 500),
           ariaLabel: clip(dom.attr(el, 'aria-label') ?? '', 500),
           rel: clip(dom.attr(el, 'rel') ?? '', 200),
           imgAlt: clip(img ? (dom.attr(img, 'alt') ?? '') : '', 500),
-          imgSrc: clip(img ? absolute(dom.attr(img, 'src') ?? '') : '', 4096),
+          imgSrc: clip(imgSrc, 4096),
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el) } : {}),
         });
         break;
       }
@@ -172,7 +194,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         const s = el as HTMLScriptElement;
         if (s.src) push('scripts', { src: clip(s.src, 4096), type: clip(s.type, 100), ref: refs.ref(el) });
         else if (s.type === 'application/ld+json') push('jsonLd', (s.textContent ?? '').slice(0, 100_000));
-        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400) });
+        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400), hosts: hostsIn(s.textContent) });
         break;
       }
       case 'iframe':
@@ -197,6 +219,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           title: clip(f.title, 500),
           name: clip(f.name, 200),
           ref: refs.ref(el),
+          width: clip(f.getAttribute('width') ?? '', 20),
+          height: clip(f.getAttribute('height') ?? '', 20),
+          hiddenByPage: hiddenByPage(f),
         });
         break;
       }
@@ -210,6 +235,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el) } : {}),
         });
         break;
       }
@@ -273,6 +299,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (local !== 'meta' && dom.hasAttr(el, 'property') && room('rdfa')) {
       push('rdfa', { property: clip(dom.attr(el, 'property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
     }
+    if (dom.matches(el, ROLE_BUTTON) && room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
     if (dom.matches(el, MARKED_ANY)) candidates.add(el);
   }
 
@@ -300,17 +327,19 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       id: clip(dom.attr(el, 'id') ?? '', 200),
       className: clip(dom.attr(el, 'class') ?? '', 300),
       text: clip(dom.text(el).slice(0, 1000), 500),
-      ...(hit.kind === 'consent' ? { controls: controlsOf(el) } : {}),
+      ...(hit.kind === 'consent' ? { controls: controlsOf(el), hiddenControls: controlsOf(el, true) } : {}),
       ref: refs.ref(el),
     });
   }
 
   /** Texts of the buttons and links inside a consent banner (open shadow root included): is "Refuser" offered? */
-  function controlsOf(el: Element): string[] {
+  function controlsOf(el: Element, hidden = false): string[] {
     const sel = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
     const shadow = dom.shadowRoot(el);
     const found = [...dom.querySelectorAll(el, sel), ...(shadow ? dom.querySelectorAll(shadow, sel) : [])];
     return found
+      // Issue 15: a control the banner hides is in a second layer ("Personnaliser" → "Tout refuser"), apart.
+      .filter((b) => isHiddenControl(b) === hidden)
       .map((b) => clip(dom.localName(b) === 'input' ? (b as HTMLInputElement).value : labelOf(b, dom), 200))
       .filter(Boolean)
       .slice(0, 40);
@@ -346,7 +375,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     const holdsButton = new Map<Element, boolean>();
     const hasButton = (box: Element) => {
       let known = holdsButton.get(box);
-      if (known === undefined) holdsButton.set(box, (known = dom.querySelector(box, 'button, input[type="submit"], [role="button"]') !== null));
+      if (known === undefined) holdsButton.set(box, (known = dom.querySelector(box, CONTROLS) !== null));
       return known;
     };
     for (const input of inputs) {
@@ -459,13 +488,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       label: clip(labelTextOf(f), 500),
       ariaLabel: clip(dom.attr(f, 'aria-label') ?? '', 500),
       required: dom.hasAttr(f, 'required'),
-      hidden: type === 'hidden' || dom.visible(f) === false,
+      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f),
     };
   }
 
   function submitTextsOf(scope: Element): string[] {
     const out: string[] = [];
-    for (const b of dom.querySelectorAll(scope, 'button, input[type="submit"], input[type="button"], input[type="image"], [role="button"]').slice(0, 20)) {
+    // A <form> has real buttons; its links without an address are tabs ("Sign In") and notes, not its submit.
+    const sel = dom.localName(scope) === 'form' ? 'button, input[type="submit"], [role="button"]' : CONTROLS;
+    for (const b of dom.querySelectorAll(scope, `${sel}, input[type="button"], input[type="image"]`).slice(0, 20)) {
       const text = dom.localName(b) === 'input' ? (b as HTMLInputElement).value || (dom.attr(b, 'alt') ?? '') : labelOf(b, dom);
       if (text.trim()) out.push(clip(text, 500));
     }
@@ -509,5 +540,19 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     const raw = dom.attr(el, 'href') ?? dom.attr(el, 'xlink:href');
     return raw === null ? '' : absolute(raw.trim());
   }
+}
+
+function isHiddenControl(b: Element): boolean {
+  return (typeof b.checkVisibility === 'function' && !b.checkVisibility()) || !!b.closest('[hidden], [aria-hidden="true"]');
+}
+
+/** Issue 15: host names an inline script mentions anywhere (a consent or ad loader's address often comes late). */
+function hostsIn(code: string): string[] {
+  const out = new Set<string>();
+  for (const m of code.slice(0, 100_000).matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+    out.add(m[1]!.toLowerCase().slice(0, 200));
+    if (out.size >= 20) break;
+  }
+  return [...out];
 }
 

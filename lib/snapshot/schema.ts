@@ -35,6 +35,8 @@ export const linkSchema = z.object({
   imgAlt: shortText,
   imgSrc: url,
   ref: nodeRefSchema,
+  /** Issue 15: for links that may name a licence, where they sit (lib/snapshot/context.ts). */
+  within: str(20).optional(),
 });
 export type Link = z.infer<typeof linkSchema>;
 
@@ -74,8 +76,20 @@ export const scriptSchema = z.object({ src: url, type: str(100), ref: nodeRefSch
 export const inlineScriptSchema = z.object({
   /** First characters of an inline script, enough to recognise a consent platform or an ad tag. */
   head: str(400),
+  /** Issue 15: host names the whole script mentions (≤ 20), e.g. a consent platform's loader after 400 characters. */
+  hosts: z.array(str(200)).max(20).optional(),
 });
-export const iframeSchema = z.object({ src: url, title: shortText, name: str(200), ref: nodeRefSchema });
+export const iframeSchema = z.object({
+  src: url,
+  title: shortText,
+  name: str(200),
+  ref: nodeRefSchema,
+  /** Issue 15: the width and height attributes as written, and whether the page hides the frame (hidden,
+   * display:none…): a 1×1 or hidden frame is a pixel or a cookie sync, not an ad shown. */
+  width: str(20).optional(),
+  height: str(20).optional(),
+  hiddenByPage: z.boolean().optional(),
+});
 export const imageSchema = z.object({
   src: url,
   alt: shortText,
@@ -83,6 +97,8 @@ export const imageSchema = z.object({
   width: z.number(),
   height: z.number(),
   ref: nodeRefSchema,
+  /** Issue 15: for licence badges, where they sit (a badge in a photo credit is the photo's). */
+  within: str(20).optional(),
 });
 export const mediaSchema = z.object({
   tag: z.enum(['video', 'audio']),
@@ -115,6 +131,8 @@ export const markedElementSchema = z.object({
   text: shortText,
   /** Consent banners only: texts of the buttons and links inside, to see whether a refuse option is offered. */
   controls: z.array(str(200)).max(40).optional(),
+  /** Consent banners only: controls the banner hides (a second layer behind "Personnaliser"). */
+  hiddenControls: z.array(str(200)).max(40).optional(),
   ref: nodeRefSchema,
 });
 export type MarkedElement = z.infer<typeof markedElementSchema>;
@@ -124,6 +142,8 @@ export const textSignalSchema = z.object({
   pattern: str(40),
   text: shortText,
   ref: nodeRefSchema,
+  /** Issue 15: for licence and © texts, where they sit: a photo credit is not the page's licence. */
+  within: str(20).optional(),
 });
 export type TextSignal = z.infer<typeof textSignalSchema>;
 

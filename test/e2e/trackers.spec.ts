@@ -110,7 +110,9 @@ test('the audit JSON of the fixture names the organisations, categories and coun
   expect(byId.get('trackers/org-facebook')).toMatchObject({ data: { organization: 'Meta', country: 'US' } });
   expect(byId.get('trackers/org-hotjar')).toMatchObject({ severity: 'problem', data: { country: 'MT', outsideEu: false } });
   expect(byId.get('trackers/org-microsoft')).toMatchObject({ data: { organization: 'Microsoft', categories: ['site_analytics'] } });
-  expect(byId.get('trackers/summary')!.message).toBe("Cette page charge 8 traceur(s) de 4 organisation(s), dont 3 hors de l'Union européenne ; 1 autre(s) tiers absent(s) de la base de traceurs.");
+  expect(byId.get('trackers/summary')!.message).toBe(
+    "Cette page charge 6 traceur(s) de 4 organisation(s), dont 3 hors de l'Union européenne ; 1 autre(s) tiers sans traceur connu (hébergement, polices, lecteurs, ou absents de la base de traceurs), listé(s) ci-dessous.",
+  );
 });
 
 test('the tracker table and tldts are lazy chunks: neither the content script nor the panel\'s first script carries them', () => {
