@@ -44,9 +44,10 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  // A `javascript:` link is a button in disguise: whatever it says, it is no document a person can read. Only a
-  // cookie-settings control (it opens the consent manager) may be one.
-  if (!isSafeUrl(link.href)) return classifyAddress(link).filter((k) => k === 'cookies');
+  // A `javascript:` address is never taken as a document's address: only a cookie-settings control (it opens the
+  // consent manager) may be one. A control with no address at all (<a onclick>, a button) is read by its text and its
+  // evidence says it is a script link.
+  if (link.href && !isSafeUrl(link.href)) return classifyAddress(link).filter((k) => k === 'cookies');
   return classifyAddress(link);
 }
 
