@@ -1,9 +1,12 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AccessibilitySection } from '@/components/AccessibilitySection';
 import { ConsentCompare } from '@/components/ConsentCompare';
 import { Report } from '@/components/Report';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
+import { EvaluatePanel } from '@/components/EvaluatePanel';
+import { useEvaluation } from '@/components/use-evaluation';
 import { detectors } from '@/lib/detectors/registry';
 import type { Category } from '@/lib/detectors/types';
 import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
@@ -11,6 +14,7 @@ import { limitMessages } from '@/lib/export/evaluation';
 import type { Evaluation, Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { buildVerdict } from '@/lib/panel/verdict';
+import { captureTab } from './capture';
 import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
@@ -33,6 +37,11 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const onShow = (f: Finding) => void toggle(findingTarget(f), [f]);
   // The accessibility section (axe) speaks in translated notes keyed by finding id.
   const notes = selection?.note.key ? { [selection.target.replace(/^finding:/, '')]: t(selection.note.key, ...selection.note.params) } : {};
+  // "Évaluer": the grid for this inspection, or the draft already started for this resource.
+  const [evaluating, setEvaluating] = useState(false);
+  const source = useMemo(() => (evaluating && ok ? { kind: 'inspection' as const, evaluation: ok.evaluation } : undefined), [evaluating, ok]);
+  const work = useEvaluation(source, () => crypto.randomUUID());
+  const listUrl = (id?: string) => browser.runtime.getURL(`/evaluations.html${id ? `?id=${encodeURIComponent(id)}` : ''}`);
 
   return (
     <main data-testid={`state:${state.kind}`} data-a11y={a11y.state} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
@@ -41,10 +50,18 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
         </button>
         {ok && (
-          <button type="button" class="secondary" data-testid="button:export" onClick={() => downloadEvaluation(ok.evaluation)}>
+          <button type="button" class={evaluating ? 'secondary' : ''} aria-pressed={evaluating} data-testid="button:evaluate" onClick={() => setEvaluating(!evaluating)}>
+            {evaluating ? t('eval_back') : t('eval_open')}
+          </button>
+        )}
+        {ok && (
+          <button type="button" class="secondary" data-testid="button:export" onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}>
             {t('panel_exportJson')}
           </button>
         )}
+        <button type="button" class="secondary" data-testid="button:my-evaluations" onClick={() => void browser.tabs.create({ url: listUrl() })}>
+          {t('eval_myEvaluations')}
+        </button>
       </div>
       {tabId === undefined && <p data-testid="status:no-tab">{t('panel_noTab')}</p>}
       {state.kind === 'inspecting' && <Inspecting step={state.step} />}
@@ -54,7 +71,22 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onGrantAll={canAskForAllSites() ? () => void askForAllSites().then((granted) => granted && reinspect()) : undefined}
         />
       )}
-      {ok && verdict && (
+      {ok && evaluating && work.evaluation && (
+        <EvaluatePanel
+          evaluation={work.evaluation}
+          status={work.status}
+          save={work.save}
+          resumedFrom={work.resumedFrom}
+          history={work.history}
+          pending={work.pending}
+          actions={work.actions}
+          onCapture={tabId === undefined ? undefined : () => captureTab(tabId)}
+          onShow={onShow}
+          selectedFinding={selection?.target.startsWith('finding:') ? selection.target.slice('finding:'.length) : undefined}
+          openHref={listUrl}
+        />
+      )}
+      {ok && verdict && !evaluating && (
         <Report
           evaluation={ok.evaluation}
           verdict={verdict}

@@ -43,41 +43,40 @@ const filled = (s: string | undefined) => !!s && s.trim() !== '';
  * placeholder on a criterion only a person can judge); "person": the person confirmed or changed it. Changing a
  * suggestion needs a comment: the export shows why the person disagreed with what the page showed.
  */
-export const criterionSchema = z
-  .object({
-    id: z.string(),
-    axis: axisSchema,
-    suggested: ratingSchema.optional(),
-    rating: ratingSchema,
-    source: z.enum(['detector', 'person']),
-    findingIds: z.array(z.string()),
-    comment: comment.optional(),
-    /** Why Loupe suggests this rating, as a message key (French text in the export is `reasonText`). */
-    reason: messageRefSchema.optional(),
-    reasonText: z.string().optional(),
-    /** A blocking point (from the findings and the context): listed first, never averaged away. */
-    blocking: z.boolean().optional(),
-  })
-  .refine((c) => c.source !== 'person' || c.suggested === undefined || c.rating === c.suggested || filled(c.comment), {
-    message: 'a rating that differs from the suggestion needs a comment',
-    path: ['comment'],
-  });
+export const criterionFieldsSchema = z.object({
+  id: z.string(),
+  axis: axisSchema,
+  suggested: ratingSchema.optional(),
+  rating: ratingSchema,
+  source: z.enum(['detector', 'person']),
+  findingIds: z.array(z.string()),
+  comment: comment.optional(),
+  /** Why Loupe suggests this rating, as a message key (French text in the export is `reasonText`). */
+  reason: messageRefSchema.optional(),
+  reasonText: z.string().optional(),
+  /** A blocking point (from the findings and the context): listed first, never averaged away. */
+  blocking: z.boolean().optional(),
+});
+export const criterionSchema = criterionFieldsSchema.refine(
+  (c) => c.source !== 'person' || c.suggested === undefined || c.rating === c.suggested || filled(c.comment),
+  { message: 'a rating that differs from the suggestion needs a comment', path: ['comment'] },
+);
 export type Criterion = z.infer<typeof criterionSchema>;
 
 /** The verdict: Loupe's suggestion from the rules (lib/grid/verdict.ts) and, if the person decided, theirs. */
-export const verdictSchema = z
-  .object({
-    suggested: verdictLevelSchema,
-    level: verdictLevelSchema,
-    source: z.enum(['detector', 'person']),
-    /** Id of the rule that decided the suggestion. */
-    rule: z.string(),
-    /** Criteria that are blocking points. */
-    blocking: z.array(z.string()),
-    /** The person's written reason for a verdict other than the suggestion. */
-    reason: comment.optional(),
-    scores: z.array(z.object({ axis: axisSchema, score: z.number().min(0).max(100).nullable(), rated: z.number().int(), total: z.number().int() })),
-  })
+export const verdictFieldsSchema = z.object({
+  suggested: verdictLevelSchema,
+  level: verdictLevelSchema,
+  source: z.enum(['detector', 'person']),
+  /** Id of the rule that decided the suggestion. */
+  rule: z.string(),
+  /** Criteria that are blocking points. */
+  blocking: z.array(z.string()),
+  /** The person's written reason for a verdict other than the suggestion. */
+  reason: comment.optional(),
+  scores: z.array(z.object({ axis: axisSchema, score: z.number().min(0).max(100).nullable(), rated: z.number().int(), total: z.number().int() })),
+});
+export const verdictSchema = verdictFieldsSchema
   .refine((v) => v.level === v.suggested || filled(v.reason), { message: 'a verdict other than the suggestion needs a written reason', path: ['reason'] })
   .refine((v) => v.level !== 'recommandee' || v.blocking.length === 0 || filled(v.reason), {
     message: 'a resource with a blocking point is "recommandée" only with a written reason',

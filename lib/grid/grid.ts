@@ -88,7 +88,7 @@ export function axisKey(axis: Axis): string {
   return `gridAxis_${axis}`;
 }
 
-export function ratingKey(r: Rating): string {
+export function ratingKey(r: Rating | 'non-evalue'): string {
   return `gridRating_${r.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`;
 }
 

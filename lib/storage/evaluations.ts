@@ -110,10 +110,10 @@ export function historyOf(db: LoupeDb, resourceUrl: string, exceptId?: string): 
   });
 }
 
-/** The draft to resume for this resource: the newest evaluation of it that is not done. */
-export async function latestDraft(db: LoupeDb, resourceUrl: string): Promise<StorageResult<StoredEvaluation | undefined>> {
+/** The evaluation to resume for this resource: its newest one, draft or done (the person may start a new one). */
+export async function latestOf(db: LoupeDb, resourceUrl: string): Promise<StorageResult<StoredEvaluation | undefined>> {
   const h = await historyOf(db, resourceUrl);
-  return h.ok ? { ok: true, value: h.value.same.find((r) => r.status === 'draft') } : h;
+  return h.ok ? { ok: true, value: h.value.same[0] } : h;
 }
 
 /** Deletes one evaluation and hands it back, so the page can offer to undo. */

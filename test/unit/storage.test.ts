@@ -13,7 +13,7 @@ import {
   duplicateEvaluation,
   getEvaluation,
   historyOf,
-  latestDraft,
+  latestOf,
   listEvaluations,
   restoreEvaluation,
   saveEvaluation,
@@ -79,7 +79,7 @@ describe('evaluations storage', () => {
     const h = ok(await historyOf(db, 'https://editeur-exemple.fr/ressource?x=1', 'none-eval'));
     expect(h.same.map((r) => r.id)).toEqual(['draft-eval', 'old-eval']);
     expect(h.site.map((r) => r.id)).toEqual(['other-eval']);
-    expect(ok(await latestDraft(db, 'https://www.editeur-exemple.fr/ressource'))!.id).toBe('draft-eval');
+    expect(ok(await latestOf(db, 'https://www.editeur-exemple.fr/ressource'))!.id).toBe('draft-eval');
     expect(normaliseUrl('HTTPS://WWW.Editeur-Exemple.fr:8443/a/b/?q#f')).toBe('editeur-exemple.fr:8443/a/b');
   });
 
