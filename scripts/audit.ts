@@ -11,9 +11,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { toCsv, toExportFile } from '../lib/export/export-file';
 import { exportFileSchema, type Evaluation } from '../lib/export/schema';
+import { withSuggestedGrid } from '../lib/grid/state';
 import { formatMessage } from '../lib/i18n/messages';
 import type { InspectResult } from '../lib/inspect/inspect-tab';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
+import { camel } from '../lib/panel/verdict';
 import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
 import { PANEL_FINISHED } from './lib/panel';
@@ -170,10 +172,15 @@ async function main(argv: string[]): Promise<number> {
         console.log(`  (${formatMessage('en', key, [result.detail])})`);
         continue;
       }
-      const file = exportFileSchema.parse(toExportFile([result.evaluation], { now: Date.now(), version: result.evaluation.loupeVersion }));
+      // A first reading on the ministry's grid: every rating and the verdict are Loupe's suggestions (source
+      // "detector"), with the most careful reading of an unknown context; a person confirms them in the panel.
+      const evaluation = withSuggestedGrid(result.evaluation);
+      const file = exportFileSchema.parse(toExportFile([evaluation], { now: Date.now(), version: evaluation.loupeVersion }));
       const path = join(opts.out, `${slug(targets[i]!, i)}.${opts.format}`);
       writeFileSync(path, opts.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
-      console.log(`✔ ${url} — ${summaryLine(result.evaluation)} → ${path}`);
+      console.log(`✔ ${url} — ${summaryLine(evaluation)} → ${path}`);
+      const v = evaluation.verdict!;
+      console.log(`    verdict suggéré : ${formatMessage('fr', `gridVerdict_${camel(v.suggested)}`)} (${formatMessage('fr', `gridRule_${camel(v.rule)}`)})`);
       for (const f of result.evaluation.findings.filter((x) => x.severity !== 'info')) {
         console.log(`    [${f.severity}] ${f.message}`);
       }

@@ -55,7 +55,15 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           </button>
         )}
         {ok && (
-          <button type="button" class="secondary" data-testid="button:export" onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="button:export"
+            // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
+            disabled={evaluating && work.pending.length > 0}
+            aria-describedby={evaluating && work.pending.length > 0 ? 'cannot-save' : undefined}
+            onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}
+          >
             {t('panel_exportJson')}
           </button>
         )}

@@ -18,7 +18,8 @@ import {
   restoreEvaluation,
   saveEvaluation,
 } from '../../lib/storage/evaluations';
-import { normaliseUrl, storedEvaluationSchema } from '../../lib/storage/record';
+import { filterAndSort } from '../../lib/storage/list-view';
+import { normaliseUrl, storedEvaluationSchema, type StoredEvaluation } from '../../lib/storage/record';
 import { hasMessage } from '../../lib/i18n/messages';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
@@ -156,5 +157,25 @@ describe('schema upgrade', () => {
     }
     expect(records.find((r) => r.id === 'v1-eval-0001')!.verdict).not.toBe('');
     expect(await db.evaluations.where('verdict').equals('').count()).toBe(2);
+  });
+});
+
+describe('the list of "Mes évaluations"', () => {
+  const rec = (id: string, title: string, site: string, verdict: StoredEvaluation['verdict'], updatedAt: number): StoredEvaluation =>
+    ({ id, title, site, url: `${site}/x`, verdict, updatedAt, createdAt: 0, status: 'done', search: `${title} ${site} ${site}/x`.toLowerCase(), evaluation: FIXTURE.evaluations[0]!.evaluation }) as StoredEvaluation;
+  const records = [
+    rec('a', 'Fractions', 'maths.fr', 'recommandee', 3),
+    rec('b', 'Conjugaison', 'francais.fr', 'deconseillee', 1),
+    rec('c', 'Géométrie', 'maths.fr', '', 4),
+    rec('d', 'Lecture', 'lire.fr', 'avec-reserves', 2),
+  ];
+  it('searches by site or title, every word, case-insensitive', () => {
+    expect(filterAndSort(records, 'MATHS', 'date').map((r) => r.id)).toEqual(['c', 'a']);
+    expect(filterAndSort(records, 'maths fractions', 'date').map((r) => r.id)).toEqual(['a']);
+    expect(filterAndSort(records, 'conjugaison', 'date').map((r) => r.id)).toEqual(['b']);
+    expect(filterAndSort(records, '', 'date').map((r) => r.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+  it('sorts by verdict, worst first, no verdict last', () => {
+    expect(filterAndSort(records, '', 'verdict').map((r) => r.id)).toEqual(['b', 'd', 'a', 'c']);
   });
 });
