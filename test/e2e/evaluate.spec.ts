@@ -64,7 +64,9 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeLessThanOrEqual(480);
   expect(await thumb.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
 
-  await panel.screenshot({ path: `${SHOTS}/evaluate-grid.png`, fullPage: false });
+  // The grid as a person sees it: the legal axis from its heading, the ad's evidence open.
+  await panel.getByTestId('axis:juridique').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await panel.screenshot({ path: `${SHOTS}/evaluate-grid.png` });
   expect(await axeViolations(panel)).toEqual([]);
 
   await click(panel, 'step:result');
@@ -100,7 +102,6 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(0);
   await list.getByTestId('list:search').fill('demo');
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(1);
-  await list.screenshot({ path: `${SHOTS}/my-evaluations.png` });
   expect(await axeViolations(list)).toEqual([]);
   const open = list.locator('[data-testid^="open:"]').first();
   for (let i = 0; i < 10 && !(await open.evaluate((el) => el === document.activeElement)); i++) await list.keyboard.press('Tab');
@@ -117,6 +118,9 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(1);
   await list.getByTestId('button:undo').click();
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
+  await list.getByTestId('list:search').fill('');
+  await list.getByTestId('list:sort').selectOption('verdict');
+  await list.screenshot({ path: `${SHOTS}/my-evaluations.png` });
   await list.close();
   await page.close();
 });
