@@ -26,6 +26,22 @@ function Choice<K extends keyof UseContext>({ field, values, context, onChange }
   );
 }
 
+function Pick<K extends 'level' | 'place'>({ field, values, context, onChange }: { field: K; values: readonly string[]; context: UseContext; onChange: (ctx: UseContext) => void }) {
+  return (
+    <label>
+      {t(`ctx_${field}`)}{' '}
+      <select data-testid={`context:${field}`} value={context[field] ?? ''} onChange={(e) => onChange({ ...context, [field]: e.currentTarget.value || undefined })}>
+        <option value="">{t('ctx_unset')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {t(`ctx_${field}_${camel(v)}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Asked once per evaluation: who uses the resource and how pupils reach it change what blocks. */
 export function ContextForm({ context, onChange }: Props) {
   return (
@@ -35,28 +51,8 @@ export function ContextForm({ context, onChange }: Props) {
       <Choice field="users" values={USERS} context={context} onChange={onChange} />
       <Choice field="access" values={ACCESS} context={context} onChange={onChange} />
       <div class="row">
-        <label>
-          {t('ctx_level')}{' '}
-          <select data-testid="context:level" value={context.level ?? ''} onChange={(e) => onChange({ ...context, level: (e.currentTarget.value || undefined) as UseContext['level'] })}>
-            <option value="">{t('ctx_unset')}</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`ctx_level_${camel(l)}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('ctx_place')}{' '}
-          <select data-testid="context:place" value={context.place ?? ''} onChange={(e) => onChange({ ...context, place: (e.currentTarget.value || undefined) as UseContext['place'] })}>
-            <option value="">{t('ctx_unset')}</option>
-            {PLACES.map((p) => (
-              <option key={p} value={p}>
-                {t(`ctx_place_${camel(p)}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Pick field="level" values={LEVELS} context={context} onChange={onChange} />
+        <Pick field="place" values={PLACES} context={context} onChange={onChange} />
       </div>
       <label class="block">
         {t('ctx_subject')}{' '}

@@ -2,21 +2,14 @@ import { useState } from 'preact/hooks';
 import type { Evaluation, Finding, Screenshot } from '@/lib/export/schema';
 import { AXES, axisKey, criterionKey, type Axis } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
-import type { History } from '@/lib/storage/evaluations';
-import type { StoredEvaluation } from '@/lib/storage/record';
 import { CriterionItem } from './CriterionItem';
 import { ContextForm } from './ContextForm';
-import type { EvaluationActions, SaveState } from './use-evaluation';
+import type { EvaluationWork } from './use-evaluation';
 import { VerdictResult, verdictKey } from './VerdictResult';
 
 interface Props {
-  evaluation: Evaluation;
-  status: StoredEvaluation['status'];
-  save: SaveState;
-  resumedFrom?: number;
-  history: History;
-  pending: string[];
-  actions: EvaluationActions;
+  /** The evaluation being filled in and what to do with it (components/use-evaluation.ts). */
+  work: EvaluationWork & { evaluation: Evaluation };
   /** Side panel only: a capture of the inspected tab, and outlining a finding on the page. */
   onCapture?: () => Promise<Screenshot>;
   onShow?: (f: Finding) => void;
@@ -30,7 +23,8 @@ const time = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: 
 const date = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 /** The grid of one evaluation, axis by axis, then the result; the context first, history and captures last. */
-export function EvaluatePanel({ evaluation: e, status, save, resumedFrom, history, pending, actions, onCapture, onShow, selectedFinding, openHref }: Props) {
+export function EvaluatePanel({ work, onCapture, onShow, selectedFinding, openHref }: Props) {
+  const { evaluation: e, status, save, resumedFrom, history, pending, actions } = work;
   const [step, setStep] = useState<Step>('pedagogique');
   const [captureError, setCaptureError] = useState<string | undefined>();
   const [done, setDone] = useState(false);

@@ -193,4 +193,5 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
   return { evaluation, status, resumedFrom, save, history, loadError, pending, actions };
 }
 
-export type EvaluationActions = ReturnType<typeof useEvaluation>['actions'];
+export type EvaluationWork = ReturnType<typeof useEvaluation>;
+export type EvaluationActions = EvaluationWork['actions'];

@@ -29,14 +29,7 @@ function Detail({ id, onClose }: { id: string; onClose: () => void }) {
         </p>
       )}
       {work.evaluation && (
-        <EvaluatePanel
-          evaluation={work.evaluation}
-          status={work.status}
-          save={work.save}
-          history={work.history}
-          pending={work.pending}
-          actions={work.actions}
-          openHref={(other) => `?id=${encodeURIComponent(other)}`}
+        <EvaluatePanel work={{ ...work, evaluation: work.evaluation }} openHref={(other) => `?id=${encodeURIComponent(other)}`}
         />
       )}
     </>

@@ -81,13 +81,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
       )}
       {ok && evaluating && work.evaluation && (
         <EvaluatePanel
-          evaluation={work.evaluation}
-          status={work.status}
-          save={work.save}
-          resumedFrom={work.resumedFrom}
-          history={work.history}
-          pending={work.pending}
-          actions={work.actions}
+          work={{ ...work, evaluation: work.evaluation }}
           onCapture={tabId === undefined ? undefined : () => captureTab(tabId)}
           onShow={onShow}
           selectedFinding={selection?.target.startsWith('finding:') ? selection.target.slice('finding:'.length) : undefined}
