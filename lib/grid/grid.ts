@@ -50,7 +50,7 @@ export const GRID: readonly CriterionDef[] = [
   // "interdit de demander aux élèves mineurs de créer un compte", droits d'utilisation et de réutilisation.
   auto('no-ads', 'juridique', [{ detector: 'ads' }], true),
   auto('no-pupil-account', 'juridique', [{ detector: 'account' }], true),
-  auto('trackers', 'juridique', [{ detector: 'trackers', keys: /^(org-|session-recording-|none$|limit-buffer$)/ }, { detector: 'consent', keys: /^trackers-before-consent$/ }], true),
+  auto('trackers', 'juridique', [{ detector: 'trackers' }, { detector: 'storage' }, { detector: 'consent', keys: /^trackers-before-consent$/ }], true),
   auto('privacy', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(privacy|dpo)$/ }]),
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),
@@ -71,7 +71,8 @@ export const GRID: readonly CriterionDef[] = [
   auto('publisher', 'editorial', [{ detector: 'publisher-dates', keys: /^(publisher|no-publisher)$/ }, { detector: 'legal-links', keys: /^(missing-)?legal-notice$/ }]),
   // Accessibilité et adaptabilité: "sous-titrage des vidéos, description alternative des images, […] taille des
   // caractères", and the automatic checks (RGAA 4.1.2 through axe).
-  auto('a11y-checks', 'accessibilite', [{ detector: 'axe', keys: /^summary$/ }, { detector: 'a11y-lang' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
+  // Every automatic finding is evidence here, so each one can carry the person's note; the criteria below pick theirs.
+  auto('a11y-checks', 'accessibilite', [{ detector: 'axe' }, { detector: 'a11y-lang' }, { detector: 'a11y-pdf' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
   auto('text-alternatives', 'accessibilite', [{ detector: 'axe', keys: /^(violation|incomplete):(image-alt|input-image-alt|area-alt|svg-img-alt|role-img-alt|object-alt)$/ }, { detector: 'a11y-text-images' }]),
   auto('captions', 'accessibilite', [{ detector: 'a11y-captions' }, { detector: 'a11y-autoplay' }, { detector: 'axe', keys: /^(violation|incomplete):(video-caption|audio-caption)$/ }]),
   auto('adaptability', 'accessibilite', [{ detector: 'a11y-zoom' }, { detector: 'axe', keys: /^(violation|incomplete):(color-contrast|meta-viewport|meta-viewport-large|avoid-inline-spacing|link-in-text-block)$/ }]),

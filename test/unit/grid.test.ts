@@ -3,7 +3,7 @@ import type { DetectorStatus, Finding } from '../../lib/export/schema';
 import { criterionSchema, verdictSchema } from '../../lib/export/schema';
 import type { UseContext } from '../../lib/grid/context';
 import { contextSchema } from '../../lib/grid/context';
-import { AXES, GRID, criterionKey, type Rating } from '../../lib/grid/grid';
+import { AXES, GRID, criterionKey, informs, type Rating } from '../../lib/grid/grid';
 import { confirm, decideVerdict, missingComments, rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { suggestCriterion, suggestGrid, type InspectionFacts } from '../../lib/grid/suggest';
 import { applyRules, axisScores, VERDICT_RULES, type RatedCriterion } from '../../lib/grid/verdict';
@@ -56,7 +56,7 @@ const CASES: Case[] = [
   { why: 'no ads found: conforme', criterion: 'no-ads', findings: [], rating: 'conforme' },
   { why: 'an ad slot blocks whatever the context (projected ads are seen by pupils)', criterion: 'no-ads', findings: [finding('ads/slot-adsense', 'blocking')], context: { users: 'teacher', access: 'ent-gar' }, rating: 'non-conforme', blocking: true },
   // trackers
-  { why: 'an advertising tracker is blocking', criterion: 'trackers', findings: [finding('trackers/org-google', 'blocking'), finding('trackers/summary', 'info')], rating: 'non-conforme', blocking: true, evidence: ['trackers/org-google'] },
+  { why: 'an advertising tracker is blocking', criterion: 'trackers', findings: [finding('trackers/org-google', 'blocking'), finding('trackers/summary', 'info')], rating: 'non-conforme', blocking: true, evidence: ['trackers/org-google', 'trackers/summary'] },
   { why: 'an analytics tracker is a problem: partiel', criterion: 'trackers', findings: [finding('trackers/org-matomo', 'problem')], rating: 'partiel', blocking: false },
   { why: 'no tracker: conforme', criterion: 'trackers', findings: [finding('trackers/none', 'info')], rating: 'conforme' },
   // legal
@@ -226,5 +226,21 @@ describe('blocking points', () => {
     const s = suggestGrid(facts([finding('ads/slot-adsense', 'blocking')]), {});
     expect(s.filter((x) => x.blocking).map((x) => x.criterion)).toEqual(['no-ads']);
     expect(s.find((x) => x.criterion === 'free-counterparts')).toMatchObject({ rating: 'non-conforme', blocking: false });
+  });
+});
+
+describe('every finding the detectors can raise has a place on the grid', () => {
+  it('each finding of every fixture informs at least one criterion, so its note and evidence appear there', async () => {
+    const { listFixtures } = await import('../helpers/fixtures');
+    const orphans = new Set<string>();
+    for (const fx of listFixtures()) {
+      for (const [detector, list] of Object.entries(fx.expect.expect)) {
+        for (const w of list) {
+          const f = { detector, id: `${detector}/${w.key}` };
+          if (!GRID.some((c) => !c.person && c.informedBy.length > 0 && informs(c, f))) orphans.add(`${f.id} (${w.severity})`);
+        }
+      }
+    }
+    expect([...orphans].sort()).toEqual([]);
   });
 });
