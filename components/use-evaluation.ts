@@ -31,7 +31,7 @@ export function startEvaluation(inspection: Evaluation, ctx: UseContext = {}): E
 
 /** The verdict follows the grid; the person's own verdict stays theirs. */
 function withVerdict(e: Evaluation): Evaluation {
-  const own = e.verdict?.source === 'person' ? { level: e.verdict.level, reason: e.verdict.reason } : e.verdict?.reason ? { level: e.verdict.level, reason: e.verdict.reason } : undefined;
+  const own = e.verdict?.source === 'person' ? { level: e.verdict.level, reason: e.verdict.reason } : undefined;
   return { ...e, verdict: decideVerdict(e.grid ?? [], own) };
 }
 
