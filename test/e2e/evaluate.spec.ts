@@ -92,16 +92,23 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await panel.getByTestId('criterion:no-ads').getByText(/Constats à l'appui/).click();
   await expect(panel.getByTestId(`finding-note:${adId}`)).toHaveValue('Bannière au-dessus de l’exercice.');
   await expect(panel.locator('[data-testid^="screenshot:"] img')).toBeVisible();
+  // A new evaluation of the same resource lists the earlier one in its history.
+  await panel.getByTestId('button:new-evaluation').click();
+  await expect(panel.getByTestId('section:history')).toContainText('Même ressource');
+  await expect(panel.getByTestId('section:history').getByRole('link')).toHaveCount(1);
 
   // "Mes évaluations": the evaluation is listed with its verdict; search, open; axe-clean; keyboard reaches it.
   const list = await loupe.context.newPage();
   await list.goto(`chrome-extension://${loupe.extensionId}/evaluations.html`);
   const record = list.locator('[data-testid^="record:"]').first();
+  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
+  await expect(list.getByText('Enregistrée')).toHaveCount(1);
+  await list.getByTestId('list:sort').selectOption('verdict');
   await expect(record).toContainText('Déconseillée');
   await list.getByTestId('list:search').fill('zzz-nothing');
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(0);
   await list.getByTestId('list:search').fill('demo');
-  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(1);
+  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
   expect(await axeViolations(list)).toEqual([]);
   const open = list.locator('[data-testid^="open:"]').first();
   for (let i = 0; i < 10 && !(await open.evaluate((el) => el === document.activeElement)); i++) await list.keyboard.press('Tab');
@@ -113,11 +120,11 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
 
   // Duplicate, then delete the copy and undo.
   await list.locator('[data-testid^="duplicate:"]').first().click();
-  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
+  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(3);
   await list.locator('[data-testid^="delete:"]').first().click();
-  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(1);
-  await list.getByTestId('button:undo').click();
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
+  await list.getByTestId('button:undo').click();
+  await expect(list.locator('[data-testid^="record:"]')).toHaveCount(3);
   await list.getByTestId('list:search').fill('');
   await list.getByTestId('list:sort').selectOption('verdict');
   await list.screenshot({ path: `${SHOTS}/my-evaluations.png` });
