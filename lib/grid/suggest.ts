@@ -102,6 +102,11 @@ const RULES: Partial<Record<string, Rule>> = {
     const bytes = numberIn(summary, 'bytes');
     if (bytes === undefined) return s;
     const rating: Rating = bytes <= WEIGHT_OK_BYTES ? 'conforme' : bytes <= WEIGHT_HEAVY_BYTES ? 'partiel' : 'non-conforme';
+    // Sizes the browser did not give (cross-origin resources without Timing-Allow-Origin) may hide the weight.
+    const unknown = found.map((f) => numberIn(f, 'unknownSize')).find((n) => n !== undefined) ?? 0;
+    if (rating === 'conforme' && unknown > 0) {
+      return { ...s, rating: 'a-verifier', evidence: found.map((f) => f.id), reason: reason('weightUnknown', formatBytes(bytes), String(unknown)) };
+    }
     return { ...s, rating, evidence: [summary!.id], reason: reason(rating === 'conforme' ? 'weightLight' : 'weightHeavy', formatBytes(bytes)) };
   },
   dates: (s, found) => {

@@ -73,6 +73,8 @@ const CASES: Case[] = [
   { why: 'an access link through the GAR informs the connector too', criterion: 'connector', findings: [finding('gar-mark/access', 'info')], rating: 'conforme' },
   // technical, economic, editorial
   { why: 'a light page', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 800_000 })], rating: 'conforme', reason: 'gridReason_weightLight' },
+  { why: 'a light page whose third-party sizes are partly unknown: to check', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 900 }), finding('page-weight/unknown-sizes', 'info', { unknownSize: 12, thirdPartyUnknownSize: 12 })], rating: 'a-verifier', reason: 'gridReason_weightUnknown' },
+  { why: 'a heavy page stays heavy, whatever sizes are unknown', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 20_000_000 }), finding('page-weight/unknown-sizes', 'info', { unknownSize: 12, thirdPartyUnknownSize: 12 })], rating: 'non-conforme' },
   { why: 'a 5 MB page: partiel', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 5_000_000 })], rating: 'partiel', reason: 'gridReason_weightHeavy' },
   { why: 'a 20 MB page: non conforme', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 20_000_000 })], rating: 'non-conforme' },
   { why: 'weight data of the wrong type is not read as a number', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: '20000000' })], rating: 'conforme', reason: 'gridReason_ok' },
