@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { Severity } from '../detectors/types';
 import { formatBytes } from '../detectors/page-weight';
-import type { DetectorStatus, Finding } from '../export/schema';
+import { isFrom, type DetectorStatus, type Finding } from '../export/schema';
 import { minorsLikely, type UseContext } from './context';
 import { GRID, informs, type CriterionDef, type Rating } from './grid';
 
@@ -67,10 +66,16 @@ function generic(c: CriterionDef, found: readonly Finding[], checked: boolean): 
 }
 
 const keyOf = (f: Finding) => f.id.slice(f.detector.length + 1);
-const numberIn = (f: Finding | undefined, field: string): number | undefined => {
-  const parsed = z.object({ [field]: z.number() }).safeParse(f?.data);
-  return parsed.success ? parsed.data[field] : undefined;
-};
+/** Bytes of the page-weight summary; its data is typed by the detector's schema (lib/detectors/page-weight.ts). */
+function bytesOf(f: Finding): number | undefined {
+  return isFrom(f, 'page-weight') && f.data && 'bytes' in f.data ? f.data.bytes : undefined;
+}
+function unknownSizesOf(f: Finding): number | undefined {
+  return isFrom(f, 'page-weight') && f.data && 'unknownSize' in f.data && !('bytes' in f.data) ? f.data.unknownSize : undefined;
+}
+function ageDaysOf(f: Finding): number | undefined {
+  return isFrom(f, 'publisher-dates') && f.data && 'ageDays' in f.data ? (f.data.ageDays ?? undefined) : undefined;
+}
 
 /** Per-page weight (all requests): a class of 30 loads it 30 times over the school's shared connection. */
 export const WEIGHT_OK_BYTES = 3_000_000;
@@ -98,19 +103,19 @@ const RULES: Partial<Record<string, Rule>> = {
   gar: (s, found, ctx) => garReading(s, found, ctx),
   connector: (s, found, ctx) => garReading(s, found, ctx),
   weight: (s, found) => {
-    const summary = found.find((f) => keyOf(f) === 'weight');
-    const bytes = numberIn(summary, 'bytes');
+    const summary = found.find((f) => bytesOf(f) !== undefined);
+    const bytes = summary && bytesOf(summary);
     if (bytes === undefined) return s;
     const rating: Rating = bytes <= WEIGHT_OK_BYTES ? 'conforme' : bytes <= WEIGHT_HEAVY_BYTES ? 'partiel' : 'non-conforme';
     // Sizes the browser did not give (cross-origin resources without Timing-Allow-Origin) may hide the weight.
-    const unknown = found.map((f) => numberIn(f, 'unknownSize')).find((n) => n !== undefined) ?? 0;
+    const unknown = found.map(unknownSizesOf).find((n) => n !== undefined) ?? 0;
     if (rating === 'conforme' && unknown > 0) {
       return { ...s, rating: 'a-verifier', evidence: found.map((f) => f.id), reason: reason('weightUnknown', formatBytes(bytes), String(unknown)) };
     }
     return { ...s, rating, evidence: [summary!.id], reason: reason(rating === 'conforme' ? 'weightLight' : 'weightHeavy', formatBytes(bytes)) };
   },
   dates: (s, found) => {
-    const ages = found.map((f) => numberIn(f, 'ageDays')).filter((d): d is number => d !== undefined);
+    const ages = found.map(ageDaysOf).filter((d): d is number => d !== undefined);
     if (ages.length === 0 || Math.min(...ages) <= OLD_DAYS) return s;
     return { ...s, rating: 'partiel', reason: reason('old', String(Math.floor(Math.min(...ages) / 365))) };
   },

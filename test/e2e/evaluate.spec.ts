@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeViolations } from './axe';
-import { test, expect, routeThirdParties, SHOTS } from './fixtures';
+import { test, expect, axeViolations, routeThirdParties, SHOTS } from './fixtures';
 
 // From inspection to a saved evaluation on the grid, as a person does it on the demo page; then the draft survives
 // the panel being closed, and the evaluation is on "Mes évaluations". Clicks are counted: the issue asks for them.

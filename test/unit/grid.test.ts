@@ -15,7 +15,8 @@ import { detectors as registry } from '../../lib/detectors/registry';
 
 function finding(id: string, severity: Finding['severity'], data?: Record<string, unknown>): Finding {
   const detector = id.slice(0, id.indexOf('/'));
-  return { id, detector, category: 'metadata', severity, messageKey: 'x', params: [], message: 'x', evidence: [], ...(data ? { data } : {}) };
+  // Hand-built for the rules' sake: a detector's real data is checked by its own schema in the detector tests.
+  return { id, detector, category: 'metadata', severity, messageKey: 'x', params: [], message: 'x', evidence: [], ...(data ? { data } : {}) } as Finding;
 }
 const ALL_DETECTORS: DetectorStatus[] = [...Object.keys(registry), 'axe'].map((id) => ({ id, status: 'ok', ms: 0 }));
 const facts = (findings: Finding[], detectors = ALL_DETECTORS): InspectionFacts => ({ findings, detectors });
@@ -77,7 +78,7 @@ const CASES: Case[] = [
   { why: 'a heavy page stays heavy, whatever sizes are unknown', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 20_000_000 }), finding('page-weight/unknown-sizes', 'info', { unknownSize: 12, thirdPartyUnknownSize: 12 })], rating: 'non-conforme' },
   { why: 'a 5 MB page: partiel', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 5_000_000 })], rating: 'partiel', reason: 'gridReason_weightHeavy' },
   { why: 'a 20 MB page: non conforme', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: 20_000_000 })], rating: 'non-conforme' },
-  { why: 'weight data of the wrong type is not read as a number', criterion: 'weight', findings: [finding('page-weight/weight', 'info', { bytes: '20000000' })], rating: 'conforme', reason: 'gridReason_ok' },
+  { why: 'the unknown-sizes note alone does not decide the weight', criterion: 'weight', findings: [finding('page-weight/unknown-sizes', 'info', { unknownSize: 3, thirdPartyUnknownSize: 1 })], rating: 'conforme', reason: 'gridReason_ok' },
   { why: 'nothing said about price: to check', criterion: 'access-model', findings: [], rating: 'a-verifier', reason: 'gridReason_noPrice' },
   { why: '"gratuit" only: conforme', criterion: 'access-model', findings: [finding('access-model/free', 'info')], rating: 'conforme' },
   { why: 'in-app purchases are a counterpart of "free"', criterion: 'free-counterparts', findings: [finding('access-model/in-app', 'review')], rating: 'a-verifier' },
