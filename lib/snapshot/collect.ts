@@ -1,3 +1,4 @@
+import { collectA11yFacts } from './a11y-facts';
 import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
 import { LIMITS } from './limits';
@@ -90,6 +91,8 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   collectVirtualForms(orphanInputs);
   collectResources();
   collectStorage();
+  // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts).
+  snap.a11y = collectA11yFacts(doc, refs);
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;

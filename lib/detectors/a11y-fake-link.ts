@@ -1,0 +1,45 @@
+import { MAX_A11Y_EVIDENCE, refEvidence } from '../a11y/evidence';
+import type { Detector, DetectorOutput } from './types';
+
+// RGAA 7.1 (WCAG 4.1.2) and 6.2: a link that leads nowhere ("javascript:…", or "#" with a click handler) is a button
+// in disguise. A screen reader announces "lien", the pupil expects a new page, and Space does not activate it.
+// A bare href="#" may be scripted out of sight (or go back to the top): that one a person checks by clicking.
+
+const JS = /^\s*javascript:/i;
+const HASH = /^\s*#?\s*$/;
+/** Roles that say what the element really does; a link given one of them is announced rightly. */
+const ROLES = /^(button|tab|menuitem|menuitemcheckbox|menuitemradio|option|switch|checkbox|radio|treeitem)$/;
+
+export const a11yFakeLink: Detector = {
+  id: 'a11y-fake-link',
+  category: 'accessibility',
+  requires: ['a11y'],
+  run(snapshot) {
+    const candidates = snapshot.a11y.links.filter((l) => l.hasHref && !ROLES.test(l.role.trim().split(/\s+/)[0] ?? ''));
+    const scripted = candidates.filter((l) => JS.test(l.hrefAttr) || (HASH.test(l.hrefAttr) && l.onclick));
+    const hash = candidates.filter((l) => HASH.test(l.hrefAttr) && !l.onclick);
+    const out: DetectorOutput[] = [];
+    const shown = (list: typeof candidates) => list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '(sans texte)'} » href="${l.hrefAttr}"`));
+    if (scripted.length > 0) {
+      out.push({
+        key: 'button-as-link',
+        severity: 'problem',
+        messageKey: 'a11yFakeLink_script',
+        params: [String(scripted.length)],
+        evidence: shown(scripted),
+        data: { wcag: ['4.1.2'], rgaa: ['7.1', '6.2'], users: ['blind', 'motor'], count: scripted.length },
+      });
+    }
+    if (hash.length > 0) {
+      out.push({
+        key: 'hash',
+        severity: 'review',
+        messageKey: 'a11yFakeLink_hash',
+        params: [String(hash.length)],
+        evidence: shown(hash),
+        data: { wcag: ['4.1.2'], rgaa: ['7.1'], users: ['blind', 'motor'], count: hash.length },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import { guessLanguage, KNOWN_LANGUAGES } from '../a11y/text-language';
+import type { Detector } from './types';
+
+// RGAA 8.4 (WCAG 3.1.1): a valid lang that names the wrong language makes a screen reader read French text with an
+// English voice, which pupils cannot follow. Text marked with its own lang is set aside by the gather. A guess from
+// words is evidence, not proof (a page of quotations, a language lesson): "à vérifier", with the words found.
+
+const NAMES: Record<string, string> = { fr: 'français', en: 'anglais', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais', nl: 'néerlandais' };
+
+export const a11yLangText: Detector = {
+  id: 'a11y-lang-text',
+  category: 'accessibility',
+  requires: ['lang', 'a11y'],
+  run(snapshot) {
+    const declared = snapshot.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    if (!KNOWN_LANGUAGES.includes(declared)) return [];
+    const guess = guessLanguage(snapshot.a11y.text.sample);
+    if (!guess.lang || guess.lang === declared) return [];
+    return [
+      {
+        key: 'contradicted',
+        severity: 'review',
+        messageKey: 'a11yLangText_contradicted',
+        params: [snapshot.lang, NAMES[guess.lang] ?? guess.lang, guess.examples.slice(0, 5).join(', ')],
+        evidence: [{ selector: 'html', snippet: `<html lang="${snapshot.lang}">`, text: `${guess.words} mots ; mots du ${NAMES[guess.lang]} : ${guess.hits[guess.lang]}, du ${NAMES[declared]} : ${guess.hits[declared]}` }],
+        data: { wcag: ['3.1.1'], rgaa: ['8.4'], users: ['blind'], declared, detected: guess.lang, words: guess.words, hits: guess.hits, examples: guess.examples },
+      },
+    ];
+  },
+};

@@ -1,0 +1,42 @@
+import { MAX_A11Y_EVIDENCE, refEvidence } from '../a11y/evidence';
+import type { PageSnapshot } from '../snapshot/schema';
+import type { Detector, DetectorOutput } from './types';
+
+// RGAA 5 (WCAG 1.3.1): a data table is read cell by cell with its headers; without header cells a screen reader
+// reads a stream of numbers. A layout table must not carry header markup (5.8), else it is announced as data.
+// A table with no header cells and nothing else saying it holds data may be either: a person tells.
+
+type Table = PageSnapshot['a11y']['tables'][number];
+const LAYOUT = /^(presentation|none)$/;
+const headerMarkup = (t: Table) => t.th > 0 || t.roleHeaders > 0 || t.caption !== '' || t.thead || t.summary || t.scopeOrHeaders;
+const describe = (t: Table) => `${t.rows} × ${t.cols}${t.caption ? ` — « ${t.caption} »` : ''}`;
+
+export const a11yTables: Detector = {
+  id: 'a11y-tables',
+  category: 'accessibility',
+  requires: ['a11y'],
+  run(snapshot) {
+    const tables = snapshot.a11y.tables;
+    const layout = tables.filter((t) => LAYOUT.test(t.role.trim()) && headerMarkup(t));
+    const data = tables.filter((t) => !LAYOUT.test(t.role.trim()) && !t.nested && t.rows >= 2 && t.cols >= 2 && t.th === 0 && t.roleHeaders === 0);
+    // A caption, a summary or a thead says the author meant data: then the missing headers are a fault.
+    const meant = data.filter((t) => t.caption !== '' || t.summary || t.thead);
+    const unsure = data.filter((t) => !meant.includes(t));
+    const out: DetectorOutput[] = [];
+    const push = (key: string, severity: 'problem' | 'review', messageKey: string, list: Table[], rgaa: string[]) => {
+      if (list.length === 0) return;
+      out.push({
+        key,
+        severity,
+        messageKey,
+        params: [String(list.length)],
+        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((t) => refEvidence(t.ref, describe(t))),
+        data: { wcag: ['1.3.1'], rgaa, users: ['blind'], count: list.length },
+      });
+    };
+    push('data-without-headers', 'problem', 'a11yTables_noHeaders', meant, ['5.6', '5.7']);
+    push('headers-unknown', 'review', 'a11yTables_unsure', unsure, ['5.3', '5.6']);
+    push('layout-with-headers', 'problem', 'a11yTables_layoutHeaders', layout, ['5.8']);
+    return out;
+  },
+};
