@@ -5,6 +5,7 @@ import type { InspectResult } from '../inspect/inspect-tab';
 import { runDetectors } from '../inspect/run-detectors';
 import { axeArtifactSchema, type AxeArtifact } from './artifact';
 import { AXE_DETECTOR_ID, axeDetector } from './axe-findings';
+import { mergeWithAxe } from './merge-findings';
 
 // The accessibility check, run after the fast inspection: inject axe into every frame Loupe may reach, run it from
 // the top frame (which collects the sub-frames' results), parse the reply, and add its findings to the evaluation.
@@ -12,9 +13,6 @@ import { AXE_DETECTOR_ID, axeDetector } from './axe-findings';
 export type AccessibilityResult =
   | { ok: true; artifact: AxeArtifact; evaluation: Evaluation }
   | { ok: false; detail: string; evaluation: Evaluation };
-
-/** Fast findings that an axe rule decides with more nuance: once axe has run, its verdict (and evidence) stands. */
-const DECIDED_BY_AXE = new Set(['a11y-lang/missing', 'a11y-zoom/blocked']);
 
 export async function runAccessibility(tabId: number, inspected: Extract<InspectResult, { ok: true }>): Promise<AccessibilityResult> {
   const started = performance.now();
@@ -37,9 +35,8 @@ export async function runAccessibility(tabId: number, inspected: Extract<Inspect
 export async function withAxe(inspected: Extract<InspectResult, { ok: true }>, artifact: AxeArtifact): Promise<Evaluation> {
   const started = performance.now();
   const run = await runDetectors(inspected.snapshot, [axeDetector(artifact)], { now: Date.now() });
-  const kept = inspected.evaluation.findings.filter((f) => !DECIDED_BY_AXE.has(f.id));
   const status = { ...run.detectors[0]!, ms: Math.round(performance.now() - started) + artifact.ms };
-  return merge(inspected, [...kept, ...run.findings], status);
+  return merge(inspected, mergeWithAxe(inspected.evaluation.findings, run.findings), status);
 }
 
 function failed(inspected: Extract<InspectResult, { ok: true }>, detail: string, started: number): AccessibilityResult {

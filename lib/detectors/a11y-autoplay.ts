@@ -29,12 +29,13 @@ export const a11yAutoplay: Detector = {
   requires: ['a11y'],
   run(snapshot) {
     const out: DetectorOutput[] = [];
-    for (const m of snapshot.a11y.media) {
+    for (const [i, m] of snapshot.a11y.media.entries()) {
       const verdict = autoplayVerdict(m);
       if (verdict !== 'failed' && verdict !== 'cantTell') continue;
       const seconds = m.duration === null ? '?' : m.duration === -1 || m.loop ? '∞' : String(m.duration);
       out.push({
-        key: AUTOPLAY_KEY_PREFIX + m.ref.selector.slice(0, 300),
+        // Finding ids allow no CSS punctuation: the element's rank among the page's media names it.
+        key: `${AUTOPLAY_KEY_PREFIX}${m.tag}-${i + 1}`,
         severity: verdict === 'failed' ? 'problem' : 'review',
         messageKey: verdict === 'failed' ? 'a11yAutoplay_media' : 'a11yAutoplay_check',
         params: [seconds],

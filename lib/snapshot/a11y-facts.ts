@@ -21,19 +21,30 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
   const ElementProto = (win?.Element ?? Element).prototype;
   const textOf = Object.getOwnPropertyDescriptor((win?.Node ?? Node).prototype, 'textContent')!.get!;
   const attr = (el: Element, name: string): string | null => ElementProto.getAttribute.call(el, name);
-  const all = (root: ParentNode, sel: string): Element[] => Array.from(ElementProto.querySelectorAll.call(root, sel));
+  const DocumentProto = (win?.Document ?? Document).prototype;
+  const all = (root: Document | Element, sel: string): Element[] =>
+    Array.from(root.nodeType === 9 ? DocumentProto.querySelectorAll.call(root, sel) : ElementProto.querySelectorAll.call(root, sel));
   const closest = (el: Element, sel: string): Element | null => ElementProto.closest.call(el, sel);
   /** Text of an element, read only as far as needed: a link in a huge cell must not pay for the whole cell. */
   const text = (n: Node, max = 600): string => {
     if (n.nodeType === 3) return textOf.call(n) ?? '';
-    const walker = doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
+    const walker = walkText(n);
     let out = '';
     for (let t = walker.nextNode(); t && out.length < max; t = walker.nextNode()) out += (t as Text).data;
     return out;
   };
+  // <img name="body"> or <form name="getElementById"> shadow the document's own members too.
+  const docGet = <T>(name: string): T => {
+    for (let p: object | null = DocumentProto; p; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, name);
+      if (d?.get) return d.get.call(doc) as T;
+    }
+    return (doc as unknown as Record<string, T>)[name]!;
+  };
+  const walkText = (root: Node) => DocumentProto.createTreeWalker.call(doc, root, 4 /* NodeFilter.SHOW_TEXT */);
   const facts = emptyA11yFacts();
   const cut = (key: string) => facts.truncated.includes(key) || facts.truncated.push(key);
-  const byId = (id: string) => doc.getElementById(id);
+  const byId = (id: string) => DocumentProto.getElementById.call(doc, id);
 
   /** Text of the elements an aria-labelledby names. */
   const labelledBy = (el: Element): string =>
@@ -179,9 +190,11 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
   }
 
   // Running text in the page's declared language: text inside an element with another lang is set aside.
-  const pageLang = (attr(doc.documentElement, 'lang') ?? '').toLowerCase().split('-')[0];
-  if (doc.body) {
-    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  const root = docGet<Element>('documentElement');
+  const body = docGet<HTMLElement | null>('body');
+  const pageLang = (attr(root, 'lang') ?? '').toLowerCase().split('-')[0];
+  if (body) {
+    const walker = walkText(body);
     let sample = '';
     for (let n = walker.nextNode(); n && sample.length < A11Y_LIMITS.textSample; n = walker.nextNode()) {
       const data = (n as Text).data;
@@ -189,7 +202,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
       if (!parent || NOT_TEXT.has(parent.tagName.toUpperCase()) || !/\p{L}{2}/u.test(data)) continue;
       const langEl = closest(parent, '[lang]');
       const lang = (langEl ? (attr(langEl, 'lang') ?? '') : '').toLowerCase().split('-')[0];
-      if (langEl && langEl !== doc.documentElement && lang !== pageLang) facts.text.foreignLangChars += data.length;
+      if (langEl && langEl !== root && lang !== pageLang) facts.text.foreignLangChars += data.length;
       else sample += ' ' + data.replace(/\s+/g, ' ').trim();
     }
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
@@ -238,7 +251,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
         }
       }
     };
-    for (const sheet of Array.from(doc.styleSheets ?? [])) {
+    for (const sheet of Array.from(docGet<StyleSheetList | undefined>('styleSheets') ?? [])) {
       try {
         visit(sheet.cssRules);
       } catch {

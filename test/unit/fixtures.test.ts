@@ -36,3 +36,11 @@ it('has fixtures for every detector', () => {
   const dirs = new Set(fixtures.map((f) => f.name.split('/')[0]));
   for (const d of detectorList) expect(dirs.has(d.id), d.id).toBe(true);
 });
+
+it('gives every finding an id the export format accepts', async () => {
+  const { findingSchema } = await import('../../lib/export/schema');
+  for (const { html, expect: spec } of fixtures) {
+    const run = await runDetectors(await snapshotFromHtml(html, spec.url), detectorList, { now: 0 });
+    for (const f of run.findings) expect(findingSchema.safeParse(f).success, f.id).toBe(true);
+  }
+});
