@@ -19,27 +19,19 @@ export const a11yFakeLink: Detector = {
     const scripted = candidates.filter((l) => JS.test(l.hrefAttr) || (HASH.test(l.hrefAttr) && l.onclick));
     const hash = candidates.filter((l) => HASH.test(l.hrefAttr) && !l.onclick);
     const out: DetectorOutput[] = [];
-    const shown = (list: typeof candidates) => list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '(sans texte)'} » href="${l.hrefAttr}"`));
-    if (scripted.length > 0) {
+    const push = (key: string, severity: 'problem' | 'review', messageKey: string, list: typeof candidates, rgaa: string[]) => {
+      if (list.length === 0) return;
       out.push({
-        key: 'button-as-link',
-        severity: 'problem',
-        messageKey: 'a11yFakeLink_script',
-        params: [String(scripted.length)],
-        evidence: shown(scripted),
-        data: { wcag: ['4.1.2'], rgaa: ['7.1', '6.2'], users: ['blind', 'motor'], count: scripted.length },
+        key,
+        severity,
+        messageKey,
+        params: [String(list.length)],
+        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '(sans texte)'} » href="${l.hrefAttr}"`)),
+        data: { wcag: ['4.1.2'], rgaa, users: ['blind', 'motor'], count: list.length },
       });
-    }
-    if (hash.length > 0) {
-      out.push({
-        key: 'hash',
-        severity: 'review',
-        messageKey: 'a11yFakeLink_hash',
-        params: [String(hash.length)],
-        evidence: shown(hash),
-        data: { wcag: ['4.1.2'], rgaa: ['7.1'], users: ['blind', 'motor'], count: hash.length },
-      });
-    }
+    };
+    push('button-as-link', 'problem', 'a11yFakeLink_script', scripted, ['7.1', '6.2']);
+    push('hash', 'review', 'a11yFakeLink_hash', hash, ['7.1']);
     return out;
   },
 };
