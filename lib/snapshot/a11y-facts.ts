@@ -16,7 +16,12 @@ export function emptyA11yFacts(): A11yFacts {
   return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, truncated: [] };
 }
 
-export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
+/** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
+export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: () => Promise<void> = async () => {}): Promise<A11yFacts> {
+  let step = 0;
+  const tick = async () => {
+    if ((++step & 255) === 0) await breathe();
+  };
   const win = doc.defaultView;
   const ElementProto = (win?.Element ?? Element).prototype;
   const textOf = Object.getOwnPropertyDescriptor((win?.Node ?? Node).prototype, 'textContent')!.get!;
@@ -70,6 +75,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
 
   // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
   for (const a of all(doc, 'a, [role="link"]')) {
+    await tick();
     if (facts.links.length >= A11Y_LIMITS.links) {
       cut('links');
       break;
@@ -91,6 +97,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
 
   // Form fields: which of the ways to label them are present.
   for (const f of all(doc, 'input, select, textarea')) {
+    await tick();
     const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
     if (f.localName === 'input' && /^(hidden|submit|reset|button|image)$/.test(type)) continue;
     if (facts.fields.length >= A11Y_LIMITS.fields) {
@@ -112,6 +119,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
 
   // Tables and their header markup.
   for (const t of all(doc, 'table')) {
+    await tick();
     if (facts.tables.length >= A11Y_LIMITS.tables) {
       cut('tables');
       break;
@@ -136,6 +144,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
   // Ids that appear more than once, when a label or an ARIA attribute points to them.
   const idCount = new Map<string, number>();
   for (const el of all(doc, '[id]')) {
+    await tick();
     const id = attr(el, 'id') ?? '';
     if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
   }
@@ -166,10 +175,13 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
     });
   }
 
+  await breathe();
   collectPseudoContent();
+  await breathe();
 
   // Media: what the ACT rule on autoplaying audio needs (duration, sound, controls, paused).
   for (const m of all(doc, 'video, audio')) {
+    await tick();
     if (facts.media.length >= A11Y_LIMITS.media) {
       cut('media');
       break;
@@ -212,6 +224,7 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
   /** Readable style sheets, rule by rule: text that CSS writes before or after elements. */
   function collectPseudoContent() {
     let seen = 0;
+    let queries = 0;
     const visit = (rules: CSSRuleList | undefined) => {
       for (const rule of Array.from(rules ?? [])) {
         if (++seen > A11Y_LIMITS.cssRules) return cut('cssRules');
@@ -233,6 +246,8 @@ export function collectA11yFacts(doc: Document, refs: RefMaker): A11yFacts {
         for (const part of selector.split(',')) {
           const pseudo = /::?(before|after)/i.exec(part);
           if (!pseudo) continue;
+          // Each selector tried costs a pass over the page: a sheet of thousands of such rules must not cost thousands.
+          if (++queries > A11Y_LIMITS.pseudoQueries) return cut('pseudoContent');
           let matched: Element[] = [];
           try {
             matched = all(doc, part.replace(/::?(before|after)/gi, '').trim() || '*');

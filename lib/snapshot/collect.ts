@@ -91,8 +91,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   collectVirtualForms(orphanInputs);
   collectResources();
   collectStorage();
-  // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts).
-  snap.a11y = collectA11yFacts(doc, refs);
+  // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts), yielding as it does.
+  snap.a11y = await collectA11yFacts(doc, refs, async () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return;
+    await yieldToPage();
+    sliceStart = performance.now();
+  });
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;

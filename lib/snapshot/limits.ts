@@ -30,4 +30,6 @@ export const A11Y_LIMITS = {
   /** Characters of running text kept to check the page's language. */
   textSample: 3000,
   cssRules: 20_000,
+  /** Selectors of ::before/::after rules with text looked up in the page. */
+  pseudoQueries: 300,
 } as const;
