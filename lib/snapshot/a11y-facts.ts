@@ -141,37 +141,45 @@ export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: (
     });
   }
 
-  // Ids that appear more than once, when a label or an ARIA attribute points to them.
-  const idCount = new Map<string, number>();
-  for (const el of all(doc, '[id]')) {
+  // Ids that appear more than once, when a label or an ARIA attribute points to them: first the references (one
+  // scan), then, only if there are any, the elements that carry those ids (a second scan).
+  const refsTo = new Map<string, { attrs: Set<string>; by: Element[] }>();
+  for (const el of all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
     await tick();
-    const id = attr(el, 'id') ?? '';
-    if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+    for (const a of el.localName === 'label' ? ['for', ...REFERRING_ATTRS] : [...REFERRING_ATTRS, 'headers']) {
+      for (const id of (attr(el, a) ?? '').split(/\s+/)) {
+        if (!id) continue;
+        const r = refsTo.get(id) ?? { attrs: new Set<string>(), by: [] };
+        r.attrs.add(a);
+        if (r.by.length < 5 && !r.by.includes(el)) r.by.push(el);
+        refsTo.set(id, r);
+      }
+    }
   }
-  const dup = new Map<string, { attrs: Set<string>; by: Element[] }>();
-  const note = (id: string, attrName: string, el: Element) => {
-    if ((idCount.get(id) ?? 0) < 2) return;
-    const d = dup.get(id) ?? { attrs: new Set<string>(), by: [] };
-    d.attrs.add(attrName);
-    if (d.by.length < 5) d.by.push(el);
-    dup.set(id, d);
-  };
-  for (const l of all(doc, 'label[for]')) note(attr(l, 'for') ?? '', 'for', l);
-  for (const el of all(doc, REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
-    for (const a of [...REFERRING_ATTRS, 'headers']) for (const id of (attr(el, a) ?? '').split(/\s+/)) if (id) note(id, a, el);
+  const holders = new Map<string, Element[]>();
+  if (refsTo.size > 0) {
+    for (const el of all(doc, '[id]')) {
+      await tick();
+      const id = attr(el, 'id') ?? '';
+      if (!refsTo.has(id)) continue;
+      const held = holders.get(id);
+      if (held) held.push(el);
+      else holders.set(id, [el]);
+    }
   }
-  for (const [id, d] of dup) {
+  for (const [id, held] of holders) {
+    if (held.length < 2) continue;
     if (facts.duplicateIds.length >= A11Y_LIMITS.duplicateIds) {
       cut('duplicateIds');
       break;
     }
-    const holders = all(doc, `[id="${CSS.escape(id)}"]`).slice(0, 5);
+    const r = refsTo.get(id)!;
     facts.duplicateIds.push({
       id: clip(id, 200),
-      count: idCount.get(id)!,
-      attributes: [...d.attrs].sort(),
-      referrers: d.by.map((el) => refs.ref(el, { geometry: false })),
-      holders: holders.map((el) => refs.ref(el, { geometry: false })),
+      count: held.length,
+      attributes: [...r.attrs].sort(),
+      referrers: r.by.map((el) => refs.ref(el, { geometry: false })),
+      holders: held.slice(0, 5).map((el) => refs.ref(el, { geometry: false })),
     });
   }
 

@@ -12,12 +12,12 @@ import { syntheticPage } from '../lib/synthetic-page';
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = 7;
 
-interface InPageResult { walk: number[]; gather: number[]; yielded: number[]; longest: number; elements: number }
+interface InPageResult { walk: number[]; gather: number[]; yielded: number[]; longest: number; elements: number; a11y: number[]; a11yLongest: number }
 
 // Page-side timing code, as a string: tsx would otherwise wrap the function with helpers the page does not have.
 const IN_PAGE = `async (runs) => {
-  const walk = [], gather = [], yielded = [];
-  let longest = 0, elements = 0;
+  const walk = [], gather = [], yielded = [], a11y = [];
+  let longest = 0, elements = 0, a11yLongest = 0;
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     let n = 0;
@@ -34,8 +34,15 @@ const IN_PAGE = `async (runs) => {
       longest = Math.max(longest, performance.now() - last); last = performance.now(); res(); }, 0)) });
     longest = Math.max(longest, performance.now() - last);
     yielded.push(performance.now() - t);
+    // The accessibility facts' own pass (part of the gather above), alone, and its longest stretch without a yield.
+    t = performance.now();
+    let mark = t;
+    await window.__a11yFacts(document, window.__refs(), () => new Promise((res) => setTimeout(() => {
+      a11yLongest = Math.max(a11yLongest, performance.now() - mark); mark = performance.now(); res(); }, 0)));
+    a11yLongest = Math.max(a11yLongest, performance.now() - mark);
+    a11y.push(performance.now() - t);
   }
-  return { walk, gather, yielded, longest, elements };
+  return { walk, gather, yielded, longest, elements, a11y, a11yLongest };
 }`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -47,14 +54,23 @@ export async function bench(): Promise<string[]> {
   writeFileSync(join(dir, 'huge.html'), syntheticPage(100_000));
   // The gather bundled as the page-side script it is in the extension, exposed for timing.
   const bundle = await build({
-    stdin: { contents: "import { collectSnapshot } from './lib/snapshot/collect'; (window as any).__collect = collectSnapshot;", resolveDir: ROOT, loader: 'ts' },
+    stdin: {
+      contents:
+        "import { collectSnapshot } from './lib/snapshot/collect'; import { collectA11yFacts } from './lib/snapshot/a11y-facts'; import { createRefMaker } from './lib/snapshot/node-ref';" +
+        ' (window as any).__collect = collectSnapshot; (window as any).__a11yFacts = collectA11yFacts; (window as any).__refs = createRefMaker;',
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
     bundle: true, format: 'iife', write: false, target: 'chrome120',
   });
   writeFileSync(join(dir, 'collect.js'), bundle.outputFiles[0]!.text);
 
   const server = await serveFolder(dir);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const lines = ['page | elements | bare walk (ms) | gather, no yield (ms) | ratio | gather with yields (ms) | longest slice (ms)', '--- | --- | --- | --- | --- | --- | ---'];
+  const lines = [
+    'page | elements | bare walk (ms) | gather, no yield (ms) | ratio | gather with yields (ms) | longest slice (ms) | of which a11y facts (ms) | their longest slice (ms)',
+    '--- | --- | --- | --- | --- | --- | --- | --- | ---',
+  ];
   try {
     for (const name of ['demo', 'medium', 'huge']) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -63,7 +79,7 @@ export async function bench(): Promise<string[]> {
       const r = (await page.evaluate(`(${IN_PAGE})(${RUNS})`)) as InPageResult;
       const w = median(r.walk);
       const g = median(r.gather);
-      lines.push(`${name} | ${r.elements} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${(g / w).toFixed(2)}× | ${median(r.yielded).toFixed(1)} | ${r.longest.toFixed(1)}`);
+      lines.push(`${name} | ${r.elements} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${(g / w).toFixed(2)}× | ${median(r.yielded).toFixed(1)} | ${r.longest.toFixed(1)} | ${median(r.a11y).toFixed(1)} | ${r.a11yLongest.toFixed(1)}`);
       await page.close();
     }
   } finally {
