@@ -39,7 +39,7 @@ export const a11yAutoplay: Detector = {
         severity: verdict === 'failed' ? 'problem' : 'review',
         messageKey: verdict === 'failed' ? 'a11yAutoplay_media' : 'a11yAutoplay_check',
         params: [seconds],
-        evidence: [refEvidence(m.ref, `${m.tag}, ${seconds} s, ${m.controls ? 'avec' : 'sans'} commandes`)],
+        evidence: [refEvidence(m.ref, `<${m.tag}> ${seconds} s`)],
         data: { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind', 'cognitive'], verdict, duration: m.duration, hasAudio: m.hasAudio },
       });
     }

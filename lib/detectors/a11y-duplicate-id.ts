@@ -19,7 +19,7 @@ export const a11yDuplicateId: Detector = {
         params: [String(dups.length), dups.slice(0, 3).map((d) => `« ${d.id} » (${d.count}×)`).join(', ')],
         evidence: dups
           .flatMap((d) => [
-            ...d.referrers.map((r) => refEvidence(r, `${d.attributes.join(', ')} → id « ${d.id} », porté par ${d.count} éléments`)),
+            ...d.referrers.map((r) => refEvidence(r, `${d.attributes.join(', ')} → id « ${d.id} » (${d.count}×)`)),
             ...d.holders.map((h) => refEvidence(h, `id « ${d.id} »`)),
           ])
           .slice(0, MAX_A11Y_EVIDENCE),

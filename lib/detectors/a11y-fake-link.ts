@@ -26,7 +26,7 @@ export const a11yFakeLink: Detector = {
         severity,
         messageKey,
         params: [String(list.length)],
-        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '(sans texte)'} » href="${l.hrefAttr}"`)),
+        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '—'} » href="${l.hrefAttr}"`)),
         data: { wcag: ['4.1.2'], rgaa, users: ['blind', 'motor'], count: list.length },
       });
     };

@@ -5,7 +5,8 @@ import type { Detector } from './types';
 // English voice, which pupils cannot follow. Text marked with its own lang is set aside by the gather. A guess from
 // words is evidence, not proof (a page of quotations, a language lesson): "à vérifier", with the words found.
 
-const NAMES: Record<string, string> = { fr: 'français', en: 'anglais', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais', nl: 'néerlandais' };
+/** Each language by its own name, so the message reads the same in the French and the English panel. */
+const NAMES: Record<string, string> = { fr: 'français', en: 'English', de: 'Deutsch', es: 'español', it: 'italiano', pt: 'português', nl: 'Nederlands' };
 
 export const a11yLangText: Detector = {
   id: 'a11y-lang-text',
@@ -21,8 +22,8 @@ export const a11yLangText: Detector = {
         key: 'contradicted',
         severity: 'review',
         messageKey: 'a11yLangText_contradicted',
-        params: [snapshot.lang, NAMES[guess.lang] ?? guess.lang, guess.examples.slice(0, 5).join(', ')],
-        evidence: [{ selector: 'html', snippet: `<html lang="${snapshot.lang}">`, text: `${guess.words} mots ; mots du ${NAMES[guess.lang]} : ${guess.hits[guess.lang]}, du ${NAMES[declared]} : ${guess.hits[declared]}` }],
+        params: [snapshot.lang, `${NAMES[guess.lang]} (${guess.lang})`, guess.examples.slice(0, 5).join(', ')],
+        evidence: [{ selector: 'html', snippet: `<html lang="${snapshot.lang}">`, text: `${guess.lang}: ${guess.hits[guess.lang]} / ${declared}: ${guess.hits[declared]} (${guess.words})` }],
         data: { wcag: ['3.1.1'], rgaa: ['8.4'], users: ['blind'], declared, detected: guess.lang, words: guess.words, hits: guess.hits, examples: guess.examples },
       },
     ];

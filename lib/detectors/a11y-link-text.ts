@@ -52,7 +52,7 @@ export const a11yLinkText: Detector = {
         severity: 'review',
         messageKey: 'a11yLinkText_vague',
         params: [String(vague.length), quoteList(vague.map((l) => l.name))],
-        evidence: vague.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name} » — ${l.context || '(pas de texte autour)'}`, l.href)),
+        evidence: vague.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, l.context ? `« ${l.name} » — ${l.context}` : `« ${l.name} »`, l.href)),
         data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind', 'cognitive'], count: vague.length },
       });
     }

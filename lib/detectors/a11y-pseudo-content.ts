@@ -17,7 +17,7 @@ export const a11yPseudoContent: Detector = {
         severity: 'review',
         messageKey: 'a11yPseudoContent_text',
         params: [String(texts.length), quoteList(texts.map((p) => p.content))],
-        evidence: texts.slice(0, MAX_A11Y_EVIDENCE).map((p) => refEvidence(p.ref, `${p.selector} { content: "${p.content}" } — ${p.count} élément(s)`)),
+        evidence: texts.slice(0, MAX_A11Y_EVIDENCE).map((p) => refEvidence(p.ref, `${p.selector} { content: "${p.content}" } (${p.count}×)`)),
         data: { wcag: ['1.3.1'], rgaa: ['10.2'], users: ['blind', 'lowVision'], count: texts.length },
       },
     ];

@@ -20,7 +20,7 @@ export function emptyA11yFacts(): A11yFacts {
 export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: () => Promise<void> = async () => {}): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
-    if ((++step & 255) === 0) await breathe();
+    if ((++step & 63) === 0) await breathe();
   };
   const win = doc.defaultView;
   const ElementProto = (win?.Element ?? Element).prototype;
