@@ -81,7 +81,8 @@ test('Loupe’s own rules run in Chromium, one finding per element where axe jud
   await page.goto(`${server.origin}/a11y-autoplay/barriers.html`);
   await page.waitForFunction(() => (document.getElementById('music') as HTMLAudioElement).readyState >= 1);
   const panel = await openPanel(page);
-  await expect(panel.locator('main[data-a11y="done"]')).toBeVisible();
+  // axe on a page with a live media element can take a while on a loaded machine.
+  await expect(panel.locator('main[data-a11y="done"]')).toBeVisible({ timeout: 60_000 });
   const result = await panel.evaluate(() => globalThis.__loupe?.result);
   if (!result?.ok) throw new Error('inspection failed');
   const byId = new Map(result.evaluation.findings.map((f) => [f.id, f]));
