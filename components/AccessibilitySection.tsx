@@ -1,24 +1,28 @@
-import type { Evaluation, Finding } from '@/lib/export/schema';
+import { isFrom, type Evaluation, type Finding, type FindingOf } from '@/lib/export/schema';
 import { RGAA_ATTRIBUTION, RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
 import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
-import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
 import { t } from '@/lib/i18n/t';
+import type { AccessibilityState } from '@/lib/panel/accessibility-state';
 
-export type AccessibilityState = 'idle' | 'running' | 'done' | 'error' | 'skipped';
+export type { AccessibilityState };
 
 interface Props {
   state: AccessibilityState;
   evaluation?: Evaluation;
   error?: string;
-  onShow: (finding: Finding) => void;
+  /** Without it (a saved evaluation), no "show on the page" button. */
+  onShow?: (finding: Finding) => void;
   notes: Record<string, string>;
 }
 
-interface NodeData {
-  selector: string;
-  inFrame: boolean;
-  html: string;
-}
+type AxeFinding = FindingOf<'axe'>;
+type AxeData = NonNullable<AxeFinding['data']>;
+type RuleFinding = AxeFinding & { data: Extract<AxeData, { outcome: 'violation' | 'incomplete' }> };
+
+const ofOutcome =
+  <O extends AxeData['outcome']>(outcome: O) =>
+  (f: AxeFinding): f is AxeFinding & { data: Extract<AxeData, { outcome: O }> } =>
+    f.data?.outcome === outcome;
 
 const userKey = (u: UserGroup) => `a11y_user_${u}`;
 
@@ -39,12 +43,10 @@ export function AccessibilitySection({ state, evaluation, error, onShow, notes }
       </p>
     );
   }
-  const axe = evaluation.findings.filter((f) => f.detector === AXE_DETECTOR_ID);
-  const summary = axe.find((f) => f.id === `${AXE_DETECTOR_ID}/summary`)?.data as
-    | { critical: number; serious: number; passes: number; users: Record<UserGroup, number> }
-    | undefined;
-  const violations = axe.filter((f) => f.data?.outcome === 'violation').sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'problem' ? -1 : 1));
-  const toCheck = axe.filter((f) => f.data?.outcome === 'incomplete');
+  const axe = evaluation.findings.filter((f) => isFrom(f, 'axe'));
+  const summary = axe.find(ofOutcome('summary'))?.data;
+  const violations: RuleFinding[] = axe.filter(ofOutcome('violation')).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'problem' ? -1 : 1));
+  const toCheck: RuleFinding[] = axe.filter(ofOutcome('incomplete'));
   const concerned = USER_GROUPS.filter((u) => (summary?.users[u] ?? 0) > 0);
   return (
     <section class="category a11y" data-testid="a11y:done" aria-labelledby="h-a11y-axe">
@@ -75,8 +77,8 @@ export function AccessibilitySection({ state, evaluation, error, onShow, notes }
   );
 }
 
-function AxeItem({ finding, onShow, note }: { finding: Finding; onShow: (f: Finding) => void; note?: string }) {
-  const data = finding.data as { rgaa: string[]; wcag: string[]; users: UserGroup[]; nodes: NodeData[]; impact: string | null };
+function AxeItem({ finding, onShow, note }: { finding: RuleFinding; onShow?: (f: Finding) => void; note?: string }) {
+  const data = finding.data;
   const framed = data.nodes.filter((n) => n.inFrame).length;
   return (
     <li class={`finding severity-${finding.severity}`} data-testid={`finding:${finding.id}`} data-severity={finding.severity}>
@@ -99,7 +101,7 @@ function AxeItem({ finding, onShow, note }: { finding: Finding; onShow: (f: Find
           ))}
         </ul>
       )}
-      {finding.evidence.some((e) => e.selector) && (
+      {onShow && finding.evidence.some((e) => e.selector) && (
         <button type="button" class="show" data-testid={`button:show:${finding.id}`} onClick={() => onShow(finding)}>
           {t('panel_showOnPage')}
         </button>

@@ -9,8 +9,8 @@ interface Props {
   view: CategoryView;
   /** The target outlined on the page (`finding:<id>` or `category:<id>`) and what the page said about it. */
   selected?: { target: string; note: HighlightNote };
-  onToggleFinding: (finding: Finding) => void;
-  onToggleAll: (view: CategoryView) => void;
+  onToggleFinding?: (finding: Finding) => void;
+  onToggleAll?: (view: CategoryView) => void;
   /** What a category adds below its findings (e.g. a before/after-consent comparison, accessibility progress). */
   children?: ComponentChildren;
 }
@@ -40,7 +40,7 @@ export function CategorySection({ view, selected, onToggleFinding, onToggleAll, 
           {t('panel_detectorError', t(categoryKey(c)), d.error)}
         </p>
       ))}
-      {showable.length > 1 && (
+      {showable.length > 1 && onToggleAll && (
         <p class="show-all">
           <button type="button" class="show" aria-pressed={allSelected} data-testid={`button:show-all:${c}`} onClick={() => onToggleAll(view)}>
             {allSelected ? t('panel_hideAll', showable.length) : t('panel_showAll', showable.length)}

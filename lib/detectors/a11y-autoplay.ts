@@ -1,11 +1,13 @@
-import { refEvidence } from '../a11y/evidence';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Media that start on their own, judged as ACT rule 80f0bf ("audio or video avoids automatically playing audio")
 // and RGAA 4.10 do: it fails only when it plays sound for more than 3 seconds with no control to stop it; the native
 // controls are such a control. One finding per element, so the teacher sees each player once (axe's
-// no-autoplay-audio on the same element is merged into it: lib/a11y/merge-autoplay.ts). When the browser has not
+// no-autoplay-audio on the same element is merged into it: lib/a11y/merge-findings.ts). When the browser has not
 // yet loaded the duration, or cannot tell whether a video has sound, a person checks by listening.
 // Whether the browser let it start is left aside: that depends on the reader's browser and settings, not the page.
 // Muted autoplaying video still draws the eye away from the lesson (RGAA 13.8, WCAG 2.2.2), which a person judges.
@@ -23,9 +25,22 @@ export function autoplayVerdict(m: Media): AutoplayVerdict {
 
 export const AUTOPLAY_KEY_PREFIX = 'sound:';
 
-export const a11yAutoplay: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export): one player, or the muted videos. */
+export const a11yAutoplayData = z.union([
+  z.strictObject({
+    ...a11yFacts,
+    verdict: z.enum(['failed', 'cantTell']),
+    /** Seconds; -1 for a live stream; null when the browser did not know yet. */
+    duration: z.number().nullable(),
+    hasAudio: z.boolean().nullable(),
+  }),
+  z.strictObject({ ...a11yFacts, count: z.number() }),
+]);
+
+export const a11yAutoplay = defineDetector({
   id: 'a11y-autoplay',
   category: 'accessibility',
+  data: a11yAutoplayData,
   requires: ['a11y'],
   run(snapshot) {
     const out: DetectorOutput[] = [];
@@ -39,7 +54,7 @@ export const a11yAutoplay: Detector = {
         severity: verdict === 'failed' ? 'problem' : 'review',
         messageKey: verdict === 'failed' ? 'a11yAutoplay_media' : 'a11yAutoplay_check',
         params: [seconds],
-        evidence: [refEvidence(m.ref, `<${m.tag}> ${seconds} s`)],
+        evidence: [elementEvidence(m.ref, `<${m.tag}> ${seconds} s`)],
         data: { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind', 'cognitive'], verdict, duration: m.duration, hasAudio: m.hasAudio },
       });
     }
@@ -49,10 +64,10 @@ export const a11yAutoplay: Detector = {
         key: 'muted',
         severity: 'review',
         messageKey: 'a11yAutoplay_muted',
-        evidence: muted.map((m) => refEvidence(m.ref)),
+        evidence: muted.map((m) => elementEvidence(m.ref)),
         data: { wcag: ['2.2.2'], rgaa: ['13.8'], users: ['cognitive'], count: muted.length },
       });
     }
     return out;
   },
-};
+});

@@ -1,5 +1,7 @@
-import { MAX_A11Y_EVIDENCE, refEvidence } from '../a11y/evidence';
-import type { Detector, DetectorOutput } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { elementEvidence } from '../findings/evidence';
+import { defineDetector, type DetectorOutput } from './types';
 
 // RGAA 7.1 (WCAG 4.1.2) and 6.2: a link that leads nowhere ("javascript:…", or "#" with a click handler) is a button
 // in disguise. A screen reader announces "lien", the pupil expects a new page, and Space does not activate it.
@@ -10,9 +12,13 @@ const HASH = /^\s*#?\s*$/;
 /** Roles that say what the element really does; a link given one of them is announced rightly. */
 const ROLES = /^(button|tab|menuitem|menuitemcheckbox|menuitemradio|option|switch|checkbox|radio|treeitem)$/;
 
-export const a11yFakeLink: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yFakeLinkData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yFakeLink = defineDetector({
   id: 'a11y-fake-link',
   category: 'accessibility',
+  data: a11yFakeLinkData,
   requires: ['a11y'],
   run(snapshot) {
     const candidates = snapshot.a11y.links.filter((l) => l.hasHref && !ROLES.test(l.role.trim().split(/\s+/)[0] ?? ''));
@@ -26,7 +32,7 @@ export const a11yFakeLink: Detector = {
         severity,
         messageKey,
         params: [String(list.length)],
-        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, `« ${l.name || '—'} » href="${l.hrefAttr}"`)),
+        evidence: list.map((l) => elementEvidence(l.ref, `« ${l.name || '—'} » href="${l.hrefAttr}"`)),
         data: { wcag: ['4.1.2'], rgaa, users: ['blind', 'motor'], count: list.length },
       });
     };
@@ -34,4 +40,4 @@ export const a11yFakeLink: Detector = {
     push('hash', 'review', 'a11yFakeLink_hash', hash, ['7.1']);
     return out;
   },
-};
+});

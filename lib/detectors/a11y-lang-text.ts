@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { guessLanguage, KNOWN_LANGUAGES } from '../a11y/text-language';
-import type { Detector } from './types';
+import { a11yFacts } from '../findings/data';
+import { defineDetector } from './types';
 
 // RGAA 8.4 (WCAG 3.1.1): a valid lang that names the wrong language makes a screen reader read French text with an
 // English voice, which pupils cannot follow. Text marked with its own lang is set aside by the gather. A guess from
@@ -8,9 +10,20 @@ import type { Detector } from './types';
 /** Each language by its own name, so the message reads the same in the French and the English panel. */
 const NAMES: Record<string, string> = { fr: 'français', en: 'English', de: 'Deutsch', es: 'español', it: 'italiano', pt: 'português', nl: 'Nederlands' };
 
-export const a11yLangText: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yLangTextData = z.strictObject({
+  ...a11yFacts,
+  declared: z.string(),
+  detected: z.string(),
+  words: z.number(),
+  hits: z.record(z.string(), z.number()),
+  examples: z.array(z.string()),
+});
+
+export const a11yLangText = defineDetector({
   id: 'a11y-lang-text',
   category: 'accessibility',
+  data: a11yLangTextData,
   requires: ['lang', 'a11y'],
   run(snapshot) {
     const declared = snapshot.lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -28,4 +41,4 @@ export const a11yLangText: Detector = {
       },
     ];
   },
-};
+});

@@ -1,6 +1,9 @@
-import { MAX_A11Y_EVIDENCE, quoteList, refEvidence } from '../a11y/evidence';
+import { z } from 'zod';
+import { quoteList } from '../a11y/quote-list';
+import { a11yFacts } from '../findings/data';
+import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // RGAA 6.1 (WCAG 2.4.4): a link's text, with its context, must say where it leads. "Lire la suite" or a bare
 // address says nothing to a screen-reader user who lists the page's links; several links with the same text and
@@ -37,9 +40,13 @@ const target = (l: FactLink) => l.href.replace(/#.*$/, '').replace(/\/$/, '');
 /** Links that lead somewhere: "#" and javascript: are another rule's (a11y-fake-link). */
 const leads = (l: FactLink) => l.hasHref && l.href !== '' && !/^\s*(#|javascript:)/i.test(l.hrefAttr) && !/^(button|tab|menuitem|option)$/.test(l.role);
 
-export const a11yLinkText: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yLinkTextData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yLinkText = defineDetector({
   id: 'a11y-link-text',
   category: 'accessibility',
+  data: a11yLinkTextData,
   requires: ['a11y'],
   run(snapshot) {
     const links = snapshot.a11y.links.filter(leads);
@@ -52,7 +59,7 @@ export const a11yLinkText: Detector = {
         severity: 'review',
         messageKey: 'a11yLinkText_vague',
         params: [String(vague.length), quoteList(vague.map((l) => l.name))],
-        evidence: vague.slice(0, MAX_A11Y_EVIDENCE).map((l) => refEvidence(l.ref, l.context ? `« ${l.name} » — ${l.context}` : `« ${l.name} »`, l.href)),
+        evidence: vague.map((l) => elementEvidence(l.ref, l.context ? `« ${l.name} » — ${l.context}` : `« ${l.name} »`, l.href)),
         data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind', 'cognitive'], count: vague.length },
       });
     }
@@ -64,16 +71,15 @@ export const a11yLinkText: Detector = {
     }
     const groups = [...byName.values()].filter((g) => new Set(g.map(target)).size > 1);
     if (groups.length > 0) {
-      const shown = groups.flatMap((g) => g).slice(0, MAX_A11Y_EVIDENCE);
       out.push({
         key: 'same-text',
         severity: 'review',
         messageKey: 'a11yLinkText_sameText',
         params: [String(groups.length), quoteList(groups.map((g) => g[0]!.name))],
-        evidence: shown.map((l) => refEvidence(l.ref, `« ${l.name} » → ${l.href}`, l.href)),
+        evidence: groups.flat().map((l) => elementEvidence(l.ref, `« ${l.name} » → ${l.href}`, l.href)),
         data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind'], count: groups.length },
       });
     }
     return out;
   },
-};
+});

@@ -1,6 +1,8 @@
-import { MAX_A11Y_EVIDENCE, refEvidence } from '../a11y/evidence';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // RGAA 5 (WCAG 1.3.1): a data table is read cell by cell with its headers; without header cells a screen reader
 // reads a stream of numbers. A layout table must not carry header markup (5.8), else it is announced as data.
@@ -14,9 +16,13 @@ const LAYOUT = /^(presentation|none)$/;
 const headerMarkup = (t: Table) => t.th > 0 || t.roleHeaders > 0 || t.caption !== '' || t.thead || t.summary;
 const describe = (t: Table) => `${t.rows} × ${t.cols}${t.caption ? ` — « ${t.caption} »` : ''}`;
 
-export const a11yTables: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yTablesData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yTables = defineDetector({
   id: 'a11y-tables',
   category: 'accessibility',
+  data: a11yTablesData,
   requires: ['a11y'],
   run(snapshot) {
     const tables = snapshot.a11y.tables;
@@ -34,7 +40,7 @@ export const a11yTables: Detector = {
         severity,
         messageKey,
         params: [String(list.length)],
-        evidence: list.slice(0, MAX_A11Y_EVIDENCE).map((t) => refEvidence(t.ref, describe(t))),
+        evidence: list.map((t) => elementEvidence(t.ref, describe(t))),
         data: { wcag: ['1.3.1'], rgaa, users: ['blind'], count: list.length },
       });
     };
@@ -44,4 +50,4 @@ export const a11yTables: Detector = {
     push('layout-cell-headers', 'review', 'a11yTables_layoutCells', layoutCells, ['5.8', '5.3']);
     return out;
   },
-};
+});

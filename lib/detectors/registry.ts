@@ -22,6 +22,7 @@ import { a11yTables } from './a11y-tables';
 import { a11yDuplicateId } from './a11y-duplicate-id';
 import { a11yPseudoContent } from './a11y-pseudo-content';
 import { a11yLangText } from './a11y-lang-text';
+import { axe } from './axe';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -50,6 +51,7 @@ export const detectors = {
   ads,
   consent,
   account,
+  axe,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

@@ -1,13 +1,25 @@
+import { z } from 'zod';
+import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // What the page stored in the browser: cookie names readable by the page (HttpOnly and third-party cookies are
 // invisible to it; reading those would need the cookies permission, which Loupe does not ask for) and the number
 // of localStorage / sessionStorage keys. Known tracker cookies (_ga, _fbp, _hjSession…) are named with their owner.
 
-export const storage: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const storageData = z.union([
+  z.strictObject({ cookies: z.array(z.string()) }),
+  z.strictObject({
+    cookies: z.array(z.strictObject({ name: z.string(), tracker: z.string(), category: trackerCategorySchema, organization: z.string(), country: z.string().nullable() })),
+  }),
+  z.strictObject({ localStorageKeys: z.number(), sessionStorageKeys: z.number() }),
+]);
+
+export const storage = defineDetector({
   id: 'storage',
   category: 'trackers',
+  data: storageData,
   requires: ['storage'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const { cookieNames, localStorageKeys, sessionStorageKeys } = snapshot.storage;
@@ -57,6 +69,6 @@ export const storage: Detector = {
     if (out.length === 0) out.push({ key: 'none', severity: 'info', messageKey: 'storage_none', evidence: [], data: { cookies: [] } });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/storage/ (a page setting _ga and _hjSession cookies, a clean page).

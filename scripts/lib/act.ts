@@ -66,18 +66,19 @@ export function loadSuite(): { cases: ActCase[]; rules: ActRule[] } {
 
 export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automated');
 
+const wcagOf = (f: Finding): string[] => (f.data && 'wcag' in f.data ? f.data.wcag : []);
+
 /** Findings that count as "flagged" for a rule: accessibility, not "to check", tied to one of its criteria. */
 export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => {
     if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
-    const sc = (f.data?.wcag as string[] | undefined) ?? [];
-    return sc.some((s) => wcag.includes(s));
+    return wcagOf(f).some((s) => wcag.includes(s));
   });
 }
 
 /** "À vérifier" findings tied to one of the rule's success criteria. */
 export function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
-  return findings.filter((f) => f.category === 'accessibility' && f.severity === 'review' && ((f.data?.wcag as string[] | undefined) ?? []).some((s) => wcag.includes(s)));
+  return findings.filter((f) => f.category === 'accessibility' && f.severity === 'review' && wcagOf(f).some((s) => wcag.includes(s)));
 }
 
 export function axeOutcome(c: ActCase): boolean | 'untested' {

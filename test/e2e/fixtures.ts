@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { launchWithLoupe, tabIdOf, type LoupeBrowser } from '../../scripts/lib/chromium';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
@@ -71,6 +73,20 @@ export async function outlines(page: Page): Promise<{ x: number; y: number; widt
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     }),
   );
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations on one of Loupe's own pages (WCAG A/AA and best practices). */
+export async function axeViolations(panel: Page): Promise<{ id: string; nodes: string[] }[]> {
+  // The panel's CSP (script-src 'self') refuses an injected <script> (page.addScriptTag); the DevTools protocol's
+  // evaluate is not subject to it.
+  await panel.evaluate(readFileSync(AXE, 'utf8'));
+  return panel.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
 }
 
 export { expect };

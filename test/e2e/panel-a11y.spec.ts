@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
-import { test, expect, routeThirdParties, SHOTS } from './fixtures';
+import { test, expect, axeViolations, routeThirdParties, SHOTS } from './fixtures';
 
 // Loupe audits accessibility: its own panel must pass axe with zero violations, in every state a person can see.
 // The screenshots saved here are the README's (npm run screenshots refreshes docs/screenshots).
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(panel: Page): Promise<{ id: string; nodes: string[] }[]> {
-  // The panel's CSP (script-src 'self') refuses an injected <script> (page.addScriptTag); the DevTools protocol's
-  // evaluate is not subject to it.
-  await panel.evaluate(readFileSync(AXE, 'utf8'));
-  return panel.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 test('the panel with results has no axe violations, and is saved as a screenshot (demo page)', async ({ loupe, server, openPanel }) => {
   await routeThirdParties(loupe);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mergeWithAxe } from '../../lib/a11y/merge-findings';
+import { oneFindingPerElement } from '../../lib/a11y/merge-findings';
 import { guessLanguage } from '../../lib/a11y/text-language';
 import { autoplayVerdict } from '../../lib/detectors/a11y-autoplay';
 import { isVagueLinkText } from '../../lib/detectors/a11y-link-text';
-import type { Finding } from '../../lib/export/schema';
+import { findingSchema, type Finding } from '../../lib/export/schema';
 import { ref } from '../helpers/make-snapshot';
 import { snapshotFromHtml } from '../helpers/snapshot-from-html';
 
@@ -54,37 +54,46 @@ describe('language of the running text', () => {
 });
 
 describe('Loupe and axe on the same element: one finding', () => {
-  const finding = (id: string, severity: Finding['severity'], evidence: Finding['evidence'], data: Record<string, unknown> = {}): Finding => ({
-    id, detector: id.split('/')[0]!, category: 'accessibility', severity, messageKey: 'k', params: ['aide', String(evidence.length), '4.10'], message: 'm', evidence, data,
-  });
-  const axeAutoplay = (severity: Finding['severity'], nodes: { selector: string; html: string }[]) =>
-    finding(`axe/${severity === 'review' ? 'incomplete' : 'violation'}:no-autoplay-audio`, severity, nodes.map((n) => ({ selector: n.selector, snippet: n.html })), {
-      rule: 'no-autoplay-audio', nodes: nodes.map((n) => ({ ...n, inFrame: false })), nodeCount: nodes.length,
+  // Built through the export schema, so each finding's data has its detector's shape as in a real run.
+  const finding = (id: string, severity: Finding['severity'], evidence: Finding['evidence'], data: Record<string, unknown>): Finding =>
+    findingSchema.parse({ id, detector: id.split('/')[0], category: 'accessibility', severity, messageKey: 'k', params: ['aide', String(evidence.length), '4.10'], message: 'm', evidence, data });
+  const facts = { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind'] };
+  const axeRule = (rule: string, severity: Finding['severity'], nodes: { selector: string; html: string }[]) => {
+    const outcome = severity === 'review' ? 'incomplete' : 'violation';
+    return finding(`axe/${outcome}:${rule}`, severity, nodes.map((n) => ({ selector: n.selector, snippet: n.html })), {
+      outcome, rule, impact: null, level: 'a-aa', ...facts, nodeCount: nodes.length, nodes: nodes.map((n) => ({ ...n, inFrame: false, summary: '' })),
     });
+  };
+  const player = (id: string, severity: Finding['severity'], evidence: Finding['evidence']) =>
+    finding(id, severity, evidence, { ...facts, verdict: severity === 'problem' ? 'failed' : 'cantTell', duration: 10, hasAudio: true });
   const music = { selector: 'audio', html: '<audio id="music" src="/m.mp3" autoplay="">' };
   const intro = { selector: '#intro', html: '<video id="intro" src="/i.mp4" autoplay=""></video>' };
-  const loupeMusic = finding('a11y-autoplay/sound:audio-1', 'problem', [{ selector: 'html > body > audio:nth-of-type(1)', snippet: '<audio id="music" src="/m.mp3" autoplay="">' }]);
-  const loupeIntro = finding('a11y-autoplay/sound:video-2', 'review', [{ selector: '#intro', snippet: '<video id="intro" src="/i.mp4" autoplay="">' }]);
+  const loupeMusic = player('a11y-autoplay/sound:audio-1', 'problem', [{ selector: 'html > body > audio:nth-of-type(1)', snippet: '<audio id="music" src="/m.mp3" autoplay="">' }]);
+  const loupeIntro = player('a11y-autoplay/sound:video-2', 'review', [{ selector: '#intro', snippet: '<video id="intro" src="/i.mp4" autoplay="">' }]);
 
   it('keeps Loupe’s per-element verdict when it is as severe, and takes the element out of axe’s', () => {
-    const out = mergeWithAxe([loupeMusic], [axeAutoplay('review', [music])]);
-    expect(out.map((f) => f.id)).toEqual(['a11y-autoplay/sound:audio-1']);
+    const out = oneFindingPerElement([loupeMusic], [axeRule('no-autoplay-audio', 'review', [music])]);
+    expect(out.later).toEqual([]);
+    expect([...out.dropped]).toEqual([]);
   });
   it('keeps axe’s verdict when it is more severe, and drops Loupe’s for that element only', () => {
-    const out = mergeWithAxe([loupeMusic, loupeIntro], [axeAutoplay('problem', [intro])]);
-    expect(out.map((f) => f.id).sort()).toEqual(['a11y-autoplay/sound:audio-1', 'axe/violation:no-autoplay-audio']);
+    const out = oneFindingPerElement([loupeMusic, loupeIntro], [axeRule('no-autoplay-audio', 'problem', [intro])]);
+    expect(out.later.map((f) => f.id)).toEqual(['axe/violation:no-autoplay-audio']);
+    expect([...out.dropped]).toEqual(['a11y-autoplay/sound:video-2']);
   });
   it('leaves axe’s other elements in its finding, counted again', () => {
-    const out = mergeWithAxe([loupeMusic], [axeAutoplay('review', [music, intro])]);
-    const axe = out.find((f) => f.detector === 'axe')!;
+    const out = oneFindingPerElement([loupeMusic], [axeRule('no-autoplay-audio', 'review', [music, intro])]);
+    const axe = out.later.find((f) => f.detector === 'axe')!;
     expect(axe.evidence.map((e) => e.selector)).toEqual(['#intro']);
     expect(axe.params[1]).toBe('1');
+    expect(axe.data).toMatchObject({ nodeCount: 1, nodes: [expect.objectContaining({ selector: '#intro' })] });
   });
-  it('drops the fast guesses axe decides, and axe’s "to check" on ids Loupe already judged', () => {
-    const dupLoupe = finding('a11y-duplicate-id/referenced', 'problem', [], { ids: ['aide'] });
-    const dupAxe = finding('axe/incomplete:duplicate-id-aria', 'review', [{ selector: '#aide' }], { rule: 'duplicate-id-aria', nodes: [{ selector: '#aide', html: '<span id="aide">', inFrame: false }], nodeCount: 1 });
-    const out = mergeWithAxe([finding('a11y-lang/missing', 'problem', []), dupLoupe], [dupAxe]);
-    expect(out.map((f) => f.id)).toEqual(['a11y-duplicate-id/referenced']);
+  it('takes out axe’s "to check" on ids Loupe already judged, and leaves its other rules', () => {
+    const dupLoupe = finding('a11y-duplicate-id/referenced', 'problem', [], { wcag: ['4.1.1'], rgaa: ['8.2'], users: ['blind'], count: 1, ids: ['aide'] });
+    const dupAxe = axeRule('duplicate-id-aria', 'review', [{ selector: '#aide', html: '<span id="aide">' }]);
+    const other = axeRule('image-alt', 'problem', [{ selector: 'img', html: '<img src="a.png">' }]);
+    const out = oneFindingPerElement([dupLoupe], [dupAxe, other]);
+    expect(out.later.map((f) => f.id)).toEqual(['axe/violation:image-alt']);
   });
 });
 
