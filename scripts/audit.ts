@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { toCsv, toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
+import { formatMessage } from '../lib/i18n/messages';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
 import { CWD, USAGE, UsageError, parseArgs, shardOf, type AuditOptions, type MergeOptions } from './lib/audit/args';
 import { navigationProblem, pageProblem } from './lib/audit/http';
@@ -59,7 +60,11 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     const file = exportFileSchema.parse(toExportFile([result.evaluation], { now: Date.now(), version: result.evaluation.loupeVersion }));
     writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
     const verdict = verdictOf(result.evaluation);
-    return { kind: 'done', verdict, line: `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}` };
+    return { kind: 'done', verdict, line: [
+        `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
+        // What was not checked is said with the result, never left for the reader of the file to find.
+        ...result.evaluation.limits.map((l) => `    (${say(o.lang, 'limit')}) ${formatMessage(o.lang, l.messageKey, l.params)}`),
+      ].join('\n') };
   } catch (error) {
     return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
   } finally {

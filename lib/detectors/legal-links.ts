@@ -1,6 +1,7 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
+import { isSafeUrl } from '../text/untrusted';
 import { defineDetector, type DetectorOutput } from './types';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
@@ -42,6 +43,13 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
+  // A `javascript:` link is a button in disguise: whatever it says, it is no document a person can read. Only a
+  // cookie-settings control (it opens the consent manager) may be one.
+  if (!isSafeUrl(link.href)) return classifyAddress(link).filter((k) => k === 'cookies');
+  return classifyAddress(link);
+}
+
+function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
   let path = '';
   let mailto = false;
@@ -116,7 +124,7 @@ export const legalLinks = defineDetector({
           messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
           params: level ? [String(links.length), level] : [String(links.length)],
           evidence: links.map((l) => elementEvidence(l.ref, l.text || l.title || l.ariaLabel || l.imgAlt, l.href)),
-          data: { kind, urls: links.map((l) => l.href), ...(level ? { conformity: level } : {}) },
+          data: { kind, urls: links.map((l) => l.href).filter(isSafeUrl), ...(level ? { conformity: level } : {}) },
         });
         continue;
       }

@@ -265,6 +265,18 @@ export const pageSnapshotSchema = z.object({
     /** Closed shadow roots cannot be read; open ones are walked. */
     shadowRoots: z.number(),
     gatherMs: z.number(),
+    /** Elements whose reading failed: each is skipped, the rest of the snapshot stands. */
+    unreadElements: z.number().optional(),
+    /** The first such failure, as the browser said it. */
+    unreadReason: str(300).optional(),
+    /** Elements that fetched something are missing from the resource timeline: the page cleared it. */
+    timelineCleared: z.boolean().optional(),
+    /** Set by the extension when the tab's address changed between the request and the gather. */
+    navigatedFrom: url.optional(),
+    /** The document's media type (document.contentType). */
+    contentType: str(200).optional(),
+    /** Same-origin frames walked with the page. */
+    sameOriginFrames: z.number().optional(),
   }),
   a11y: a11yFactsSchema,
 });

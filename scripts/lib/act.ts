@@ -126,8 +126,11 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
       let error: string | undefined;
       try {
         result = await inspectCase(b, page, panel, url);
-        if (!result.ok) error = `${result.reason}: ${result.detail}`;
-        else {
+        // A document that is not an HTML page (an SVG document) is said to be one and not evaluated: Loupe flags
+        // nothing there, which is scored like any other outcome, not as a failure to inspect.
+        if (!result.ok) {
+          if (result.reason !== 'not-html') error = `${result.reason}: ${result.detail}`;
+        } else {
           const axe = result.evaluation.detectors.find((d) => d.id === 'axe');
           if (axe?.status === 'error') error = `axe: ${axe.error}`;
         }
