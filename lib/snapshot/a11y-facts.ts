@@ -51,6 +51,16 @@ export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: (
   const cut = (key: string) => facts.truncated.includes(key) || facts.truncated.push(key);
   const byId = (id: string) => DocumentProto.getElementById.call(doc, id);
 
+  /** The address a link leads to: an SVG <a> has an SVGAnimatedString for href, so its attribute is resolved here. */
+  const hrefOf = (a: Element): string => {
+    const own: unknown = (a as HTMLAnchorElement).href;
+    if (typeof own === 'string') return own;
+    try {
+      return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', doc.baseURI).href;
+    } catch {
+      return '';
+    }
+  };
   /** Text of the elements an aria-labelledby names. */
   const labelledBy = (el: Element): string =>
     (attr(el, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => (byId(id) ? text(byId(id)!) : '')).join(' ');
@@ -86,7 +96,7 @@ export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: (
       name: clip(name, 300),
       title: clip(attr(a, 'title') ?? '', 300),
       hrefAttr: clip(attr(a, 'href') ?? '', 500),
-      href: clip(a.localName === 'a' ? ((a as HTMLAnchorElement).href ?? '') : '', 2000),
+      href: clip(a.localName === 'a' ? hrefOf(a) : '', 2000),
       hasHref: a.localName === 'a' && attr(a, 'href') !== null,
       role: clip(attr(a, 'role') ?? '', 40),
       onclick: attr(a, 'onclick') !== null,
