@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { axeArtifactSchema } from '../a11y/artifact';
+import { oneFindingPerElement } from '../a11y/merge-findings';
 import { ARTIFACT_IDS, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
 import { axeCutMessages, buildEvaluation, withPhase } from '../export/evaluation';
 import type { Evaluation } from '../export/schema';
@@ -136,7 +137,9 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
   }
   const arrived = new Set(Object.keys(artifacts) as ArtifactId[]);
   const superseded = new Set([...arrived].flatMap((a) => all.flatMap((d) => (d.supersededBy?.[a] ?? []).map((key) => `${d.id}/${key}`))));
-  const evaluation = withPhase(fast.evaluation, run, (f) => superseded.has(f.id));
+  // An element both Loupe and axe judged is reported once (the autoplaying player, the duplicated id).
+  const perElement = oneFindingPerElement(fast.evaluation.findings, run.findings);
+  const evaluation = withPhase(fast.evaluation, { ...run, findings: perElement.later }, (f) => superseded.has(f.id) || perElement.dropped.has(f.id));
   // A check cut at its bound says what it did not reach.
   const cut = artifacts.axe?.cut ?? (timedOut.has('axe') ? { seconds: timedOut.get('axe')!, rulesNotChecked: ['*'] } : undefined);
   return cut ? { ...evaluation, limits: [...evaluation.limits, ...axeCutMessages(cut)] } : evaluation;

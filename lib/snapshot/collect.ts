@@ -1,3 +1,4 @@
+import { collectA11yFacts } from './a11y-facts';
 import { domRead } from './dom-read';
 import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
@@ -121,6 +122,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   for (const d of [doc, ...frameDocs]) isolated(collectResources)(d);
   isolated(checkTimeline)();
   collectStorage();
+  // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts), yielding as it does.
+  snap.a11y = await collectA11yFacts(doc, refs, async () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return;
+    await yieldToPage();
+    sliceStart = performance.now();
+  });
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;

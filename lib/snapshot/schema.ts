@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { A11Y_LIMITS, LIMITS } from './limits';
 
 // The PageSnapshot is what crosses from the inspected page into the extension. The page can tamper with anything
 // the content script returns, so every field is bounded and parsed here before a detector sees it.
@@ -157,6 +157,93 @@ export const resourceSchema = z.object({
 });
 export type Resource = z.infer<typeof resourceSchema>;
 
+// ── Accessibility facts (lib/snapshot/a11y-facts.ts), for Loupe's own accessibility rules ──────────────────────
+export const a11yFactsSchema = z.object({
+  links: z
+    .array(
+      z.object({
+        name: str(300),
+        title: str(300),
+        /** The href attribute as written ("#", "javascript:void(0)"), next to the address it resolves to. */
+        hrefAttr: str(500),
+        href: str(2000),
+        hasHref: z.boolean(),
+        role: str(40),
+        onclick: z.boolean(),
+        /** Text of the enclosing paragraph, list item, cell or heading. */
+        context: str(300),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.links),
+  fields: z
+    .array(
+      z.object({
+        tag: str(20),
+        type: str(40),
+        placeholder: str(300),
+        label: str(300),
+        ariaLabel: str(300),
+        labelledBy: str(300),
+        title: str(300),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.fields),
+  tables: z
+    .array(
+      z.object({
+        role: str(40),
+        rows: z.number().int().nonnegative(),
+        cols: z.number().int().nonnegative(),
+        th: z.number().int().nonnegative(),
+        roleHeaders: z.number().int().nonnegative(),
+        caption: str(200),
+        thead: z.boolean(),
+        summary: z.boolean(),
+        scopeOrHeaders: z.boolean(),
+        nested: z.boolean(),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.tables),
+  duplicateIds: z
+    .array(
+      z.object({
+        id: str(200),
+        count: z.number().int().min(2),
+        attributes: z.array(str(40)).max(20),
+        referrers: z.array(nodeRefSchema).max(5),
+        holders: z.array(nodeRefSchema).max(5),
+      }),
+    )
+    .max(A11Y_LIMITS.duplicateIds),
+  pseudoContent: z
+    .array(z.object({ selector: str(300), pseudo: z.enum(['before', 'after']), content: str(200), count: z.number().int().positive(), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.pseudoContent),
+  media: z
+    .array(
+      z.object({
+        tag: z.enum(['video', 'audio']),
+        autoplay: z.boolean(),
+        muted: z.boolean(),
+        controls: z.boolean(),
+        loop: z.boolean(),
+        paused: z.boolean(),
+        /** Seconds; -1 for a live stream; null until the browser knows. */
+        duration: z.number().nullable(),
+        /** Whether the media has a sound track; null when the browser cannot tell. */
+        hasAudio: z.boolean().nullable(),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.media),
+  text: z.object({ sample: str(A11Y_LIMITS.textSample), foreignLangChars: z.number().int().nonnegative() }),
+  truncated: z.array(str(40)).max(20),
+});
+export type A11yFacts = z.infer<typeof a11yFactsSchema>;
+// ── end of the accessibility facts ──────────────────────────────────────────────────────────────────────────
+
 export const pageSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
   url: url,
@@ -211,6 +298,7 @@ export const pageSnapshotSchema = z.object({
     /** Same-origin frames walked with the page. */
     sameOriginFrames: z.number().optional(),
   }),
+  a11y: a11yFactsSchema,
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 

@@ -33,8 +33,8 @@ export function formsPage(forms: number, fields: number): string {
 
 // Page-side timing code, as a string: tsx would otherwise wrap the function with helpers the page does not have.
 const IN_PAGE = `async (runs) => {
-  const walk = [], gather = [];
-  let snap;
+  const walk = [], gather = [], a11y = [];
+  let snap, a11yLongest = 0;
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     // The least any gather must do: every element's attributes and every text node's data.
@@ -49,6 +49,13 @@ const IN_PAGE = `async (runs) => {
     t = performance.now();
     snap = await window.__collect(document, { yieldToPage: async () => {} });
     gather.push(performance.now() - t);
+    // The accessibility facts' own pass (part of the gather above), alone, and its longest stretch without a yield.
+    t = performance.now();
+    let mark = t;
+    await window.__a11yFacts(document, window.__refs(), () => new Promise((res) => setTimeout(() => {
+      a11yLongest = Math.max(a11yLongest, performance.now() - mark); mark = performance.now(); res(); }, 0)));
+    a11yLongest = Math.max(a11yLongest, performance.now() - mark);
+    a11y.push(performance.now() - t);
   }
   // With real yields, as in use: long tasks seen by the page while the gather runs.
   const long = [];
@@ -62,10 +69,10 @@ const IN_PAGE = `async (runs) => {
   const yielded = performance.now() - t;
   await new Promise((r) => setTimeout(r, 50));
   obs.disconnect();
-  return { walk, gather, yielded, longest, longTasks: long, snap };
+  return { walk, gather, yielded, longest, longTasks: long, snap, a11y, a11yLongest };
 }`;
 
-interface InPage { walk: number[]; gather: number[]; yielded: number; longest: number; longTasks: number[]; snap: unknown }
+interface InPage { walk: number[]; gather: number[]; yielded: number; longest: number; longTasks: number[]; snap: unknown; a11y: number[]; a11yLongest: number }
 
 export async function bench(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-'));
@@ -78,14 +85,20 @@ export async function bench(): Promise<BenchResult> {
   pages.forEach((p, i) => writeFileSync(join(dir, `p${i}.html`), p.html));
   // The gather bundled as the page-side script it is in the extension, exposed for timing.
   const bundle = await build({
-    stdin: { contents: "import { collectSnapshot } from './lib/snapshot/collect'; (window as any).__collect = collectSnapshot;", resolveDir: ROOT, loader: 'ts' },
+    stdin: {
+      contents:
+        "import { collectSnapshot } from './lib/snapshot/collect'; import { collectA11yFacts } from './lib/snapshot/a11y-facts'; import { createRefMaker } from './lib/snapshot/node-ref';" +
+        ' (window as any).__collect = collectSnapshot; (window as any).__a11yFacts = collectA11yFacts; (window as any).__refs = createRefMaker;',
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
     bundle: true, format: 'iife', write: false, target: 'chrome120',
   });
   writeFileSync(join(dir, 'collect.js'), bundle.outputFiles[0]!.text);
 
   const server = await serveFolder(dir);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goal ≤ 2× | long tasks > 200 ms (longest slice ms)', '--- | --- | --- | --- | --- | --- | --- | --- | ---'];
+  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goal ≤ 2× | long tasks > 200 ms (longest slice ms) | of which a11y facts (ms) | their longest slice (ms)', '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---'];
   const figures: Record<string, unknown>[] = [];
   try {
     for (const [i, p] of pages.entries()) {
@@ -108,8 +121,8 @@ export async function bench(): Promise<BenchResult> {
       const marks = [goal(ratio <= 2, `${ratio.toFixed(2)}×`)];
       if (p.name === '10k') marks.push(goal(g + d <= 50, `${(g + d).toFixed(1)} ms ≤ 50 ms`));
       const longMark = p.name === '50k' ? ` ${goal(over200 === 0, `${over200} over 200 ms`)}` : ` ${over200}`;
-      lines.push(`${p.name} | ${snapshot.limits.elementCount} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${d.toFixed(1)} | ${(g + d).toFixed(1)} | ${ratio.toFixed(2)}× | ${marks.join(' ')} |${longMark} (${r.longest.toFixed(0)})`);
-      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, goalRatio: ratio <= 2, ...(p.name === '10k' ? { goal50ms: g + d <= 50 } : {}) });
+      lines.push(`${p.name} | ${snapshot.limits.elementCount} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${d.toFixed(1)} | ${(g + d).toFixed(1)} | ${ratio.toFixed(2)}× | ${marks.join(' ')} |${longMark} (${r.longest.toFixed(0)}) | ${median(r.a11y).toFixed(1)} | ${r.a11yLongest.toFixed(1)}`);
+      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, a11yFactsMs: median(r.a11y), a11yLongestSliceMs: r.a11yLongest, goalRatio: ratio <= 2, ...(p.name === '10k' ? { goal50ms: g + d <= 50 } : {}) });
       await page.close();
     }
   } finally {
