@@ -150,7 +150,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         pattern,
         text: clip(context, 300),
         ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
-        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent) } : {}),
+        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent, dom) } : {}),
       });
     }
   }
@@ -180,7 +180,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           imgAlt: clip(img ? (dom.attr(img, 'alt') ?? '') : '', 500),
           imgSrc: clip(imgSrc, 4096),
           ref: refs.ref(el, { geometry: false }),
-          ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el) } : {}),
+          ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el, dom) } : {}),
         });
         break;
       }
@@ -228,7 +228,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           ref: refs.ref(el),
           width: clip(f.getAttribute('width') ?? '', 20),
           height: clip(f.getAttribute('height') ?? '', 20),
-          hiddenByPage: hiddenByPage(f),
+          hiddenByPage: hiddenByPage(f, dom),
         });
         break;
       }
@@ -242,7 +242,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
           ref: refs.ref(el, { geometry: false }),
-          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el) } : {}),
+          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el, dom) } : {}),
         });
         break;
       }
@@ -495,7 +495,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       label: clip(labelTextOf(f), 500),
       ariaLabel: clip(dom.attr(f, 'aria-label') ?? '', 500),
       required: dom.hasAttr(f, 'required'),
-      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f),
+      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f, dom),
     };
   }
 
