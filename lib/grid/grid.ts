@@ -72,7 +72,7 @@ export const GRID: readonly CriterionDef[] = [
   // Accessibilité et adaptabilité: "sous-titrage des vidéos, description alternative des images, […] taille des
   // caractères", and the automatic checks (RGAA 4.1.2 through axe).
   // Every automatic finding is evidence here, so each one can carry the person's note; the criteria below pick theirs.
-  auto('a11y-checks', 'accessibilite', [{ detector: 'axe' }, { detector: 'a11y-lang' }, { detector: 'a11y-pdf' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
+  auto('a11y-checks', 'accessibilite', [{ detector: 'axe' }, { detector: 'a11y-lang' }, { detector: 'a11y-pdf' }, { detector: 'a11y-lang-text' }, { detector: 'a11y-link-text' }, { detector: 'a11y-fake-link' }, { detector: 'a11y-placeholder-label' }, { detector: 'a11y-tables' }, { detector: 'a11y-duplicate-id' }, { detector: 'a11y-pseudo-content' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
   auto('text-alternatives', 'accessibilite', [{ detector: 'axe', keys: /^(violation|incomplete):(image-alt|input-image-alt|area-alt|svg-img-alt|role-img-alt|object-alt)$/ }, { detector: 'a11y-text-images' }]),
   auto('captions', 'accessibilite', [{ detector: 'a11y-captions' }, { detector: 'a11y-autoplay' }, { detector: 'axe', keys: /^(violation|incomplete):(video-caption|audio-caption)$/ }]),
   auto('adaptability', 'accessibilite', [{ detector: 'a11y-zoom' }, { detector: 'axe', keys: /^(violation|incomplete):(color-contrast|meta-viewport|meta-viewport-large|avoid-inline-spacing|link-in-text-block)$/ }]),
