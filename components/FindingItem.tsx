@@ -1,7 +1,12 @@
 import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
-import { hasOwnWhy, whyKey } from '@/lib/panel/verdict';
+import { RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
+import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
+import { evidenceLines } from '@/lib/panel/display';
+import { hasOwnWhy, whyKey, type Message } from '@/lib/panel/verdict';
+import type { Category } from '@/lib/detectors/types';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
+import { FindingMessage, Msg } from './Message';
 
 interface Props {
   finding: Finding;
@@ -11,43 +16,94 @@ interface Props {
   onToggle?: (finding: Finding) => void;
   /** What happened to the last outline of this finding, when something needs saying (hidden, gone). */
   note?: HighlightNote;
+  /** A word about this finding that another finding calls for (lib/panel/verdict.ts crossNotes). */
+  remark?: Message;
 }
 
 /** Where a finding can be linked to from the verdict (its id holds slashes and colons). */
-export function findingAnchor(f: Finding): string {
+export function findingAnchor(f: Pick<Finding, 'id'>): string {
   return `f-${f.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-export function FindingItem({ finding, selected, onToggle, note }: Props) {
+export function sectionAnchor(c: Category): string {
+  return `s-${c}`;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** What a teacher does not need to decide, for whoever wants to check: why, the evidence, the references. */
+function Details({ finding }: { finding: Finding }) {
+  const lines = evidenceLines(finding.evidence);
+  const rgaa = strings(finding.data?.rgaa);
+  const wcag = strings(finding.data?.wcag);
+  const users = strings(finding.data?.users).filter((u): u is UserGroup => (USER_GROUPS as readonly string[]).includes(u));
+  if (!hasOwnWhy(finding) && lines.length === 0 && rgaa.length === 0 && wcag.length === 0) return null;
+  return (
+    <details class="details" data-testid={`details:${finding.id}`}>
+      <summary>{t('panel_details')}</summary>
+      {hasOwnWhy(finding) && <p class="why">{t(whyKey(finding))}</p>}
+      {lines.length > 0 && (
+        <ul class="evidence" aria-label={t('panel_evidence')}>
+          {lines.slice(0, 8).map((l, i) => (
+            <li key={i} data-page-text="">
+              {l.code ? <code>{l.text}</code> : l.text}
+              {l.count > 1 && ` ×${l.count}`}
+            </li>
+          ))}
+          {lines.length > 8 && <li>{t('panel_moreEvidence', lines.length - 8)}</li>}
+        </ul>
+      )}
+      {rgaa.length > 0 && (
+        <ul class="rgaa" data-testid={`rgaa:${finding.id}`}>
+          {rgaa.slice(0, 6).map((n) => (
+            <li key={n}>
+              <Msg k="a11y_rgaaCriterion" params={[n, RGAA_CRITERIA[n]?.title ?? '']} wrap={[undefined, 'fr']} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {(wcag.length > 0 || users.length > 0) && (
+        <p class="wcag">
+          {[wcag.length > 0 ? t('a11y_wcag', wcag.join(', ')) : '', users.length > 0 ? t('a11y_for', users.map((u) => t(`a11y_user_${u}`)).join(', ')) : '']
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      )}
+    </details>
+  );
+}
+
+export function FindingItem({ finding, selected, onToggle, note, remark }: Props) {
   const canShow = finding.evidence.some((e) => e.selector);
   const messageId = `${findingAnchor(finding)}-msg`;
   return (
     <li class={`finding severity-${finding.severity}`} id={findingAnchor(finding)} tabIndex={-1} data-testid={`finding:${finding.id}`} data-severity={finding.severity}>
       <span class="badge">{t(`severity_${finding.severity}`)}</span>{' '}
       <span class="message" id={messageId}>
-        {t(finding.messageKey, ...finding.params)}
+        <FindingMessage finding={finding} />
       </span>
-      {hasOwnWhy(finding) && <p class="why">{t(whyKey(finding))}</p>}
-      {finding.evidence.length > 0 && (
-        <ul class="evidence" aria-label={t('panel_evidence')}>
-          {finding.evidence.slice(0, 5).map((e, i) => (
-            <li key={i}>{e.text || e.url || e.snippet || e.selector}</li>
-          ))}
-          {finding.evidence.length > 5 && <li>{t('panel_moreEvidence', finding.evidence.length - 5)}</li>}
-        </ul>
+      {remark && (
+        <p class="remark" data-testid={`remark:${finding.id}`}>
+          {t(remark.key, ...remark.params)}
+        </p>
       )}
-      {canShow && onToggle && (
-        <button
-          type="button"
-          class="show"
-          aria-pressed={Boolean(selected)}
-          aria-describedby={messageId}
-          data-testid={`button:show:${finding.id}`}
-          onClick={() => onToggle(finding)}
-        >
-          {selected ? t('panel_hideOnPage') : t('panel_showOnPage')}
-        </button>
-      )}
+      <div class="actions">
+        {canShow && onToggle && (
+          <button
+            type="button"
+            class="show"
+            aria-pressed={Boolean(selected)}
+            aria-describedby={messageId}
+            data-testid={`button:show:${finding.id}`}
+            onClick={() => onToggle(finding)}
+          >
+            {selected ? t('panel_hideOnPage') : t('panel_showOnPage')}
+          </button>
+        )}
+        <Details finding={finding} />
+      </div>
       {selected && note?.key && (
         <p class="note" role="status" data-testid={`note:${finding.id}`}>
           {t(note.key, ...note.params)}

@@ -6,9 +6,8 @@ import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
 import { detectors } from '@/lib/detectors/registry';
 import type { Category } from '@/lib/detectors/types';
-import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
 import { limitMessages } from '@/lib/export/evaluation';
-import type { Evaluation, Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { buildVerdict } from '@/lib/panel/verdict';
 import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
@@ -19,20 +18,13 @@ import { useInspection } from './use-inspection';
 
 const DETECTOR_CATEGORY: Record<string, Category> = Object.fromEntries(Object.values(detectors).map((d) => [d.id, d.category]));
 
-/** axe's findings have their own block (AccessibilitySection) with RGAA criteria; the generic list keeps the rest. */
-function withoutAxe(e: Evaluation): Evaluation {
-  return { ...e, findings: e.findings.filter((f) => f.detector !== AXE_DETECTOR_ID), detectors: e.detectors.filter((d) => d.id !== AXE_DETECTOR_ID) };
-}
-
 export function App({ fixedTabId }: { fixedTabId?: number }) {
   const { tabId, state, a11y, reinspect } = useInspection(fixedTabId);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
   const { selection, toggle } = useHighlight(tabId, ok?.snapshot.url, ok?.evaluation.id);
-  const verdict = useMemo(() => (ok ? buildVerdict(withoutAxe(ok.evaluation), DETECTOR_CATEGORY) : undefined), [ok]);
+  const verdict = useMemo(() => (ok ? buildVerdict(ok.evaluation, DETECTOR_CATEGORY) : undefined), [ok]);
   const onShow = (f: Finding) => void toggle(findingTarget(f), [f]);
-  // The accessibility section (axe) speaks in translated notes keyed by finding id.
-  const notes = selection?.note.key ? { [selection.target.replace(/^finding:/, '')]: t(selection.note.key, ...selection.note.params) } : {};
 
   return (
     <main data-testid={`state:${state.kind}`} data-a11y={a11y.state} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
@@ -64,7 +56,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onToggleAll={(view) => void toggle(categoryTarget(view.category), view.findings)}
           extras={{
             consent: <ConsentCompare evaluation={ok.evaluation} />,
-            accessibility: <AccessibilitySection state={a11y.state} evaluation={ok.evaluation} error={a11y.error} onShow={onShow} notes={notes} />,
+            accessibility: <AccessibilitySection state={a11y.state} evaluation={ok.evaluation} error={a11y.error} />,
           }}
         />
       )}

@@ -55,7 +55,7 @@ describe('buildVerdict', () => {
     // In the fixed order of CATEGORIES; licence ran and found nothing: shown as checked and clean.
     expect(v.categories.map((c) => [c.category, c.status, c.findings.length])).toEqual([
       ['trackers', 'problem', 1],
-      ['ads', 'problem', 1],
+      ['ads', 'blocking', 1],
       ['legal-links', 'review', 2],
       ['licence', 'ok', 0],
     ]);
