@@ -61,12 +61,9 @@ export function CategorySection({ view, selected, onToggleFinding, onToggleAll, 
       ))}
       {view.findings.length === 0 && view.failed.length === 0 && <p class="none">{t('panel_noFindings')}</p>}
       {toDecide.length > 0 && <ul class="findings">{toDecide.map(item)}</ul>}
-      {(
+      {view.findings.length === 0 && <p class="why">{t(`why_${camel(c)}`)}</p>}
+      {(facts.length > 0 || showable.length > 1) && (
         <div class="section-tools">
-          <details class="why" data-testid={`why:${c}`}>
-            <summary>{t('panel_why')}</summary>
-            <p>{t(`why_${camel(c)}`)}</p>
-          </details>
           {showable.length > 1 && (
             <button type="button" class="show" aria-pressed={allSelected} data-testid={`button:show-all:${c}`} onClick={() => onToggleAll(view)}>
               {allSelected ? t('panel_hideAll', showable.length) : t('panel_showAll', showable.length)}

@@ -2,8 +2,9 @@ import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
 import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
-import { evidenceLines } from '@/lib/panel/display';
-import { hasOwnWhy, whyKey, type Message } from '@/lib/panel/verdict';
+import { Fragment } from 'preact';
+import { evidenceLines, type ShownFinding } from '@/lib/panel/display';
+import { whyKey, type Message } from '@/lib/panel/verdict';
 import type { Category } from '@/lib/detectors/types';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
 import { FindingMessage, Msg } from './Message';
@@ -33,17 +34,20 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** What a teacher does not need to decide, for whoever wants to check: why, the evidence, the references. */
+/** Why it matters (the finding's own reason, else its category's), the evidence, the references: one click away. */
 function Details({ finding }: { finding: Finding }) {
   const lines = evidenceLines(finding.evidence);
   const rgaa = strings(finding.data?.rgaa);
   const wcag = strings(finding.data?.wcag);
   const users = strings(finding.data?.users).filter((u): u is UserGroup => (USER_GROUPS as readonly string[]).includes(u));
-  if (!hasOwnWhy(finding) && lines.length === 0 && rgaa.length === 0 && wcag.length === 0) return null;
+  // axe's elements inside a frame: the outline goes around the frame.
+  const nodes = Array.isArray(finding.data?.nodes) ? (finding.data.nodes as { inFrame?: unknown }[]) : [];
+  const framed = nodes.filter((n) => n.inFrame === true).length;
+
   return (
     <details class="details" data-testid={`details:${finding.id}`}>
       <summary>{t('panel_details')}</summary>
-      {hasOwnWhy(finding) && <p class="why">{t(whyKey(finding))}</p>}
+      <p class="why">{t(whyKey(finding))}</p>
       {lines.length > 0 && (
         <ul class="evidence" aria-label={t('panel_evidence')}>
           {lines.slice(0, 8).map((l, i) => (
@@ -64,6 +68,7 @@ function Details({ finding }: { finding: Finding }) {
           ))}
         </ul>
       )}
+      {framed > 0 && <p class="note">{t('a11y_inFrame', String(framed))}</p>}
       {(wcag.length > 0 || users.length > 0) && (
         <p class="wcag">
           {[wcag.length > 0 ? t('a11y_wcag', wcag.join(', ')) : '', users.length > 0 ? t('a11y_for', users.map((u) => t(`a11y_user_${u}`)).join(', ')) : '']
@@ -83,12 +88,20 @@ export function FindingItem({ finding, selected, onToggle, note, remark }: Props
       <span class="badge">{t(`severity_${finding.severity}`)}</span>{' '}
       <span class="message" id={messageId}>
         <FindingMessage finding={finding} />
+        {'also' in finding &&
+          (finding as ShownFinding).also?.map((a, i) => (
+            <Fragment key={i}>
+              {' '}
+              <FindingMessage finding={{ ...finding, ...a }} />
+            </Fragment>
+          ))}
+        {remark && (
+          <span class="remark" data-testid={`remark:${finding.id}`}>
+            {' '}
+            {t(remark.key, ...remark.params)}
+          </span>
+        )}
       </span>
-      {remark && (
-        <p class="remark" data-testid={`remark:${finding.id}`}>
-          {t(remark.key, ...remark.params)}
-        </p>
-      )}
       <div class="actions">
         {canShow && onToggle && (
           <button

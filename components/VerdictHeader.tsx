@@ -1,6 +1,6 @@
 import type { Evaluation } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
-import { categoryKey, countMessages, type Verdict } from '@/lib/panel/verdict';
+import { categoryKey, type Verdict } from '@/lib/panel/verdict';
 import type { ShownFinding } from '@/lib/panel/display';
 import { findingAnchor, sectionAnchor } from './FindingItem';
 import { FindingMessage } from './Message';
@@ -46,34 +46,30 @@ function FindingLinks({ id, title, findings }: { id: string; title: string; find
 /** The resource, the verdict in one sentence, the blocking points and the problems one line each, then the contents. */
 export function VerdictHeader({ evaluation, verdict }: Props) {
   const r = evaluation.resource;
-  const counts = countMessages(verdict.summary);
   return (
     <header class={`verdict level-${verdict.level}`} data-testid="verdict" data-level={verdict.level}>
       <h1 data-testid="resource:title" data-page-text="">
         {r.title || r.site}
       </h1>
       <dl class="resource">
-        <dt>{t('panel_site')}</dt>
-        <dd data-testid="resource:site">{r.site}</dd>
+        <div>
+          <dt>{t('panel_site')}</dt>
+          <dd data-testid="resource:site">{r.site}</dd>
+        </div>
         {verdict.publisher && (
-          <>
+          <div>
             <dt>{t('panel_publisher')}</dt>
             <dd data-testid="resource:publisher" data-page-text="">
               {verdict.publisher}
             </dd>
-          </>
+          </div>
         )}
       </dl>
       <p class="headline" data-testid="summary">
         {t(verdict.headline.key, ...verdict.headline.params)}
       </p>
-      {counts.length > 0 && (
-        <p class="counts" data-testid="counts">
-          {counts.map((m) => t(m.key, ...m.params)).join(' · ')}
-        </p>
-      )}
-      <FindingLinks id="blocking" title={t('panel_blockingTitle')} findings={verdict.blocking} />
-      <FindingLinks id="problems" title={t('panel_problemsTitle')} findings={verdict.problems} />
+      <FindingLinks id="blocking" title={t('panel_blockingTitle', verdict.blocking.length)} findings={verdict.blocking} />
+      <FindingLinks id="problems" title={t('panel_problemsTitle', verdict.problems.length)} findings={verdict.problems} />
       <nav class="toc" aria-label={t('panel_toc')} data-testid="toc">
         <ul>
           {verdict.categories.map((c) => (
@@ -86,7 +82,7 @@ export function VerdictHeader({ evaluation, verdict }: Props) {
                   jumpTo(sectionAnchor(c.category));
                 }}
               >
-                {t(categoryKey(c.category))} <span class="toc-status">{t(`status_${c.status}`)}</span>
+                {t(categoryKey(c.category).replace('category_', 'categoryShort_'))} <span class="toc-status">{t(`status_${c.status}`)}</span>
               </a>
             </li>
           ))}

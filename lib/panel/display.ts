@@ -9,6 +9,8 @@ import { worstSeverity } from './status';
 //   naming each network once; their evidence is pooled.
 // - An axe rule that says what one of Loupe's own checks already says (autoplay, video captions) is folded into
 //   that check: one finding, with the worse of the two severities and both sets of references.
+// - What a tracker does beyond receiving data (recording the session, leaving its cookies) is said with its
+//   organisation's finding, so the organisation is named once.
 // - axe's run summary is not a finding to read: the accessibility section shows it as its own line.
 // - A third party that trackerdb knows only as content hosting (jsDelivr, cdnjs) is said to be one, not a tracker;
 //   a site of the French public services (gar.education.fr) is named as such, not as an unknown third party.
@@ -16,6 +18,8 @@ import { worstSeverity } from './status';
 /** A finding as listed, with the ids of the findings folded into it (its own first). */
 export interface ShownFinding extends Finding {
   folded: string[];
+  /** What the folded findings add, said after the finding's own message. */
+  also?: { messageKey: string; params: string[] }[];
 }
 
 /**
@@ -82,6 +86,15 @@ function fold(into: ShownFinding, other: Finding): ShownFinding {
   };
 }
 
+/** The one organisation a session recorder or a set of tracker cookies belongs to (none when they are several). */
+function organizationOf(f: Finding): string | undefined {
+  if (f.messageKey === 'trackers_sessionRecording') return typeof f.data?.organization === 'string' ? f.data.organization : undefined;
+  if (f.messageKey !== 'storage_trackerCookies' || !Array.isArray(f.data?.cookies)) return undefined;
+  const orgs = new Set((f.data.cookies as { organization?: unknown }[]).map((c) => c.organization));
+  const [only] = orgs;
+  return orgs.size === 1 && typeof only === 'string' ? only : undefined;
+}
+
 function joinNames(names: string[]): string {
   return [...new Set(names)].join(', ');
 }
@@ -123,6 +136,18 @@ export function displayFindings(findings: readonly Finding[]): ShownFinding[] {
       data: { ...list[0]!.data, grouped: list.map((f) => f.data ?? {}) },
       folded: list.map((f) => f.id),
     };
+  }
+  // An organisation's finding takes in what its trackers do: record the session, leave their cookies.
+  for (const f of findings) {
+    const organization = organizationOf(f);
+    if (!organization) continue;
+    const i = out.findIndex((g) => g.messageKey.startsWith('trackers_org_') && g.category === f.category && g.data?.organization === organization);
+    const org = out[i];
+    if (!org) continue;
+    const own = out.findIndex((g) => g.id === f.id);
+    if (own < 0) continue;
+    out[i] = { ...org, severity: worstSeverity([org, f])!, folded: [...org.folded, f.id], also: [...(org.also ?? []), { messageKey: f.messageKey, params: f.params }] };
+    out.splice(own, 1);
   }
   // Loupe's check takes in the axe rule that says the same.
   for (const f of findings) {

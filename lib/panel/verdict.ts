@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../detectors/types';
+import { CATEGORIES, type Category, type Severity } from '../detectors/types';
 import type { Evaluation, Finding } from '../export/schema';
 import { hasMessage } from '../i18n/messages';
 import { SEVERITY_RANK } from '../findings/severity';
@@ -121,13 +121,4 @@ function publisherFromData(findings: readonly Finding[]): string | undefined {
     if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') return (p as { name: string }).name.trim().slice(0, 200);
   }
   return undefined;
-}
-
-/** The counts line under the headline, one message per non-zero severity. */
-export function countMessages(summary: Evaluation['summary']): Message[] {
-  // Facts are counted where they are folded, in each section.
-  return SEVERITIES.filter((s) => s !== 'info' && summary[s] > 0).map((s) => ({
-    key: `count_${s}_${summary[s] === 1 ? 'one' : 'many'}`,
-    params: [String(summary[s])],
-  }));
 }

@@ -46,7 +46,7 @@ test('the panel shows the ad slot, the banner without refuse and the sign-up for
 
   // Before / after: keep this inspection, "refuse" (the page has no refuse button: the person would use the
   // settings; here the page stays as it is), inspect again and compare: the trackers are still loaded.
-  await panel.getByTestId('consent-compare').locator('summary').click();
+  await panel.getByTestId('consent-compare').locator(':scope > summary').click();
   await panel.getByTestId('button:compare-keep').click();
   await expect(panel.getByTestId('compare:waiting')).toBeVisible();
   await panel.getByTestId('button:inspect').click();
