@@ -42,7 +42,7 @@ export function CategorySection({ view, selected, onToggleFinding, onToggleAll, 
     />
   );
   return (
-    <details class={`category status-${view.status}`} id={sectionAnchor(c)} tabIndex={-1} open data-testid={`section:${c}`} data-status={view.status}>
+    <details class={`category status-${view.status}`} id={sectionAnchor(c)} open data-testid={`section:${c}`} data-status={view.status}>
       <summary>
         <h2 id={`h-${c}`}>
           <span class="name">{t(categoryKey(c))}</span>{' '}

@@ -16,7 +16,9 @@ export function jumpTo(id: string) {
   if (!el) return;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   el.scrollIntoView({ block: 'start' });
-  el.focus();
+  // A section is a disclosure: its summary takes the focus (a tabindex on <details> would take its content out of
+  // the keyboard's reach in Chrome).
+  (el instanceof HTMLDetailsElement ? (el.querySelector(':scope > summary') as HTMLElement | null) ?? el : el).focus();
 }
 
 function FindingLinks({ id, title, findings }: { id: string; title: string; findings: ShownFinding[] }) {

@@ -40,7 +40,7 @@ test('keyboard alone: Tab reaches "show on the page", Enter outlines, focus is v
   await expect(panel.getByTestId('state:done')).toBeVisible();
   // The links found are facts, folded: the keyboard opens them (Enter on their summary), then reaches the button.
   const facts = panel.getByTestId('facts:legal-links').locator(':scope > summary');
-  for (let i = 0; i < 40 && !(await facts.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
+  for (let i = 0; i < 80 && !(await facts.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
   await expect(facts).toBeFocused();
   await panel.keyboard.press('Enter');
   const target = panel.getByTestId('button:show:legal-links/terms');
