@@ -1,10 +1,10 @@
-import type { Evaluation } from '@/lib/export/schema';
+import { isFrom, type Evaluation } from '@/lib/export/schema';
 import { RGAA_ATTRIBUTION } from '@/lib/a11y/rgaa-criteria';
 import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
-import { AXE_DETECTOR_ID } from '@/lib/a11y/axe-findings';
 import { t } from '@/lib/i18n/t';
+import type { AccessibilityState } from '@/lib/panel/accessibility-state';
 
-export type AccessibilityState = 'idle' | 'running' | 'done' | 'error' | 'skipped';
+export type { AccessibilityState };
 
 interface Props {
   state: AccessibilityState;
@@ -34,8 +34,8 @@ export function AccessibilitySection({ state, evaluation, error }: Props) {
       </p>
     );
   }
-  const found = evaluation.findings.find((f) => f.id === `${AXE_DETECTOR_ID}/summary`);
-  const summary = found?.data as { users: Record<UserGroup, number> } | undefined;
+  const found = evaluation.findings.find((f) => isFrom(f, 'axe') && f.data?.outcome === 'summary');
+  const summary = found && isFrom(found, 'axe') && found.data?.outcome === 'summary' ? found.data : undefined;
   const concerned = USER_GROUPS.filter((u) => (summary?.users[u] ?? 0) > 0);
   return (
     <details class="a11y" data-testid="a11y:done">

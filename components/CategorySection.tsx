@@ -9,8 +9,9 @@ interface Props {
   view: CategoryView;
   /** The target outlined on the page (`finding:<id>` or `category:<id>`) and what the page said about it. */
   selected?: { target: string; note: HighlightNote };
-  onToggleFinding: (finding: Finding) => void;
-  onToggleAll: (view: CategoryView) => void;
+  /** Without them (a saved evaluation shown again), nothing is outlined on a page. */
+  onToggleFinding?: (finding: Finding) => void;
+  onToggleAll?: (view: CategoryView) => void;
   /** Words that a finding gets because of another one, by finding id. */
   remarks?: Record<string, Message>;
   /** What a category adds below its findings (e.g. a before/after-consent comparison, accessibility progress). */
@@ -62,9 +63,9 @@ export function CategorySection({ view, selected, onToggleFinding, onToggleAll, 
       {view.findings.length === 0 && view.failed.length === 0 && <p class="none">{t('panel_noFindings')}</p>}
       {toDecide.length > 0 && <ul class="findings">{toDecide.map(item)}</ul>}
       {view.findings.length === 0 && <p class="why">{t(`why_${camel(c)}`)}</p>}
-      {(facts.length > 0 || showable.length > 1) && (
+      {(facts.length > 0 || (showable.length > 1 && onToggleAll)) && (
         <div class="section-tools">
-          {showable.length > 1 && (
+          {showable.length > 1 && onToggleAll && (
             <button type="button" class="show" aria-pressed={allSelected} data-testid={`button:show-all:${c}`} onClick={() => onToggleAll(view)}>
               {allSelected ? t('panel_hideAll', showable.length) : t('panel_showAll', showable.length)}
             </button>

@@ -1,9 +1,9 @@
 import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
-import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
+import type { UserGroup } from '@/lib/a11y/users';
 import { Fragment } from 'preact';
-import { evidenceLines, type ShownFinding } from '@/lib/panel/display';
+import { evidenceLines, refsOf, type ShownFinding } from '@/lib/panel/display';
 import { whyKey, type Message } from '@/lib/panel/verdict';
 import type { Category } from '@/lib/detectors/types';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
@@ -30,19 +30,14 @@ export function sectionAnchor(c: Category): string {
   return `s-${c}`;
 }
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
 /** Why it matters (the finding's own reason, else its category's), the evidence, the references: one click away. */
-function Details({ finding }: { finding: Finding }) {
+function Details({ finding }: { finding: Finding | ShownFinding }) {
   const lines = evidenceLines(finding.evidence);
-  const rgaa = strings(finding.data?.rgaa);
-  const wcag = strings(finding.data?.wcag);
-  const users = strings(finding.data?.users).filter((u): u is UserGroup => (USER_GROUPS as readonly string[]).includes(u));
+  const { rgaa, wcag } = refsOf(finding);
+  const d = finding.data;
+  const users: readonly UserGroup[] = d && 'users' in d && Array.isArray(d.users) ? d.users : [];
   // axe's elements inside a frame: the outline goes around the frame.
-  const nodes = Array.isArray(finding.data?.nodes) ? (finding.data.nodes as { inFrame?: unknown }[]) : [];
-  const framed = nodes.filter((n) => n.inFrame === true).length;
+  const framed = d && 'nodes' in d ? d.nodes.filter((n) => n.inFrame).length : 0;
 
   return (
     <details class="details" data-testid={`details:${finding.id}`}>

@@ -3,24 +3,25 @@ import type { Category } from '@/lib/detectors/types';
 import type { Evaluation, Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
-import type { CategoryView, Message, Verdict } from '@/lib/panel/verdict';
+import type { CategoryView, Verdict } from '@/lib/panel/verdict';
 import { CategorySection } from './CategorySection';
 import { VerdictHeader } from './VerdictHeader';
 
 interface Props {
   evaluation: Evaluation;
   verdict: Verdict;
-  /** What the gather could not see, as messages in the browser's language. */
-  limits: Message[];
   selected?: { target: string; note: HighlightNote };
-  onToggleFinding: (finding: Finding) => void;
-  onToggleAll: (view: CategoryView) => void;
+  /** Without them (a saved evaluation, no page to outline on), findings are listed without "show on the page". */
+  onToggleFinding?: (finding: Finding) => void;
+  onToggleAll?: (view: CategoryView) => void;
   /** Extra content per category, shown at the end of its section: the place for a detector's own component. */
   extras?: Partial<Record<Category, ComponentChildren>>;
 }
 
 /** The report of one inspection: the verdict first, then one section per category that was checked. */
-export function Report({ evaluation, verdict, limits, selected, onToggleFinding, onToggleAll, extras }: Props) {
+export function Report({ evaluation, verdict, selected, onToggleFinding, onToggleAll, extras }: Props) {
+  // What the gather could not see: kept in the evaluation, shown in the browser's language.
+  const limits = evaluation.limits;
   return (
     <div class="report" data-testid="report">
       <VerdictHeader evaluation={evaluation} verdict={verdict} />
@@ -34,7 +35,7 @@ export function Report({ evaluation, verdict, limits, selected, onToggleFinding,
           <h2 id="h-limits">{t('panel_limits')}</h2>
           <ul>
             {limits.map((l, i) => (
-              <li key={i}>{t(l.key, ...l.params)}</li>
+              <li key={i}>{t(l.messageKey, ...l.params)}</li>
             ))}
           </ul>
         </section>

@@ -11,6 +11,7 @@ import type { CompactTrackerData } from '../lib/trackers/compact';
 export const OUT = resolve(import.meta.dirname, '../lib/detectors/data/trackerdb-compact.json');
 
 interface TrackerDb {
+  categories: Record<string, { name: string }>;
   organizations: Record<string, { name: string; country: string | null; privacy_policy_url: string | null }>;
   patterns: Record<string, { name: string; category: string; organization: string | null }>;
   domains: Record<string, string>;

@@ -1,33 +1,25 @@
-import { useMemo } from 'preact/hooks';
-import { AccessibilitySection } from '@/components/AccessibilitySection';
-import { ConsentCompare } from '@/components/ConsentCompare';
-import { Report } from '@/components/Report';
+import { EvaluationView } from '@/components/EvaluationView';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
-import { detectors } from '@/lib/detectors/registry';
-import type { Category } from '@/lib/detectors/types';
-import { limitMessages } from '@/lib/export/evaluation';
 import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
-import { buildVerdict } from '@/lib/panel/verdict';
+import { accessibilityState } from '@/lib/panel/accessibility-state';
 import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
 
 // The side panel: wiring only. What to show is worked out in lib/panel (pure, tested); how, in components/.
 
-const DETECTOR_CATEGORY: Record<string, Category> = Object.fromEntries(Object.values(detectors).map((d) => [d.id, d.category]));
-
 export function App({ fixedTabId }: { fixedTabId?: number }) {
-  const { tabId, state, a11y, reinspect } = useInspection(fixedTabId);
+  const { tabId, state, reinspect } = useInspection(fixedTabId);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
+  const a11y = accessibilityState(ok?.evaluation, state.kind === 'done' && state.running);
   const { selection, toggle } = useHighlight(tabId, ok?.snapshot.url, ok?.evaluation.id);
-  const verdict = useMemo(() => (ok ? buildVerdict(ok.evaluation, DETECTOR_CATEGORY) : undefined), [ok]);
   const onShow = (f: Finding) => void toggle(findingTarget(f), [f]);
 
   return (
-    <main data-testid={`state:${state.kind}`} data-a11y={a11y.state} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
+    <main data-testid={`state:${state.kind}`} data-a11y={state.kind === 'done' ? a11y.state : 'idle'} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
       <div class="toolbar">
         <button type="button" data-testid="button:inspect" disabled={tabId === undefined || state.kind === 'inspecting'} onClick={reinspect}>
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
@@ -46,20 +38,18 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onGrantAll={canAskForAllSites() ? () => void askForAllSites().then((granted) => granted && reinspect()) : undefined}
         />
       )}
-      {ok && verdict && (
-        <Report
+      {ok && (
+        <EvaluationView
           evaluation={ok.evaluation}
-          verdict={verdict}
-          limits={limitMessages(ok.snapshot)}
-          selected={selection ?? undefined}
-          onToggleFinding={onShow}
-          onToggleAll={(view) => void toggle(categoryTarget(view.category), view.findings)}
-          extras={{
-            consent: <ConsentCompare evaluation={ok.evaluation} />,
-            accessibility: <AccessibilitySection state={a11y.state} evaluation={ok.evaluation} error={a11y.error} />,
-          }}
+          a11y={a11y}
+          live={{ selection: selection ?? undefined, onShow, onShowAll: (view) => void toggle(categoryTarget(view.category), view.findings) }}
         />
       )}
+      <p class="open-saved">
+        <a href="sidepanel.html?view=saved" target="_blank" data-testid="link:open-saved">
+          {t('panel_openSaved')}
+        </a>
+      </p>
       <Shortcuts />
     </main>
   );

@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { setBadge } from '@/lib/inspect/badge';
-import type { AccessibilityState } from '@/components/AccessibilitySection';
-import { runAccessibility } from '@/lib/a11y/run-axe';
-import { inspectTab, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
-// navigation, on the re-inspect shortcut or on the button.
+// navigation, on the re-inspect shortcut or on the button. The inspection itself is lib/inspect/pipeline.ts: this
+// hook subscribes to its phases and keeps the latest for the panel to render.
 
 export type InspectionState =
   | { kind: 'idle' }
   | { kind: 'inspecting'; step: InspectStep | 'start' }
-  | { kind: 'done'; result: InspectResult };
+  /** `running`: the fast findings are shown and the accessibility check is still at work. */
+  | { kind: 'done'; result: InspectResult; running: boolean };
 
 declare global {
   // Read by the headless audit (scripts/audit.ts) and the e2e tests: the panel's own result, not a second run.
@@ -19,12 +18,15 @@ declare global {
   var __loupe: { tabId?: number; result?: InspectResult } | undefined;
 }
 
+function stateOf(event: InspectionEvent): InspectionState {
+  if (event.phase === 'step') return { kind: 'inspecting', step: event.step };
+  return { kind: 'done', result: event.result, running: event.phase === 'fast' || event.phase === 'accessibility' };
+}
+
 /** `fixedTabId` (from ?tabId=N) binds the panel to one tab, as the audit does; otherwise it follows the active tab. */
 export function useInspection(fixedTabId: number | undefined) {
   const [tabId, setTabId] = useState<number | undefined>(fixedTabId);
   const [state, setState] = useState<InspectionState>({ kind: 'idle' });
-  // Accessibility (axe) runs after the fast findings are shown; data-a11y on <main> tells the audit when it ends.
-  const [a11y, setA11y] = useState<{ state: AccessibilityState; error?: string }>({ state: 'idle' });
   const cache = useRef(new Map<string, InspectResult>());
   const running = useRef(0);
 
@@ -35,33 +37,25 @@ export function useInspection(fixedTabId: number | undefined) {
     const cached = cache.current.get(key);
     if (cached && !force) {
       running.current++;
-      setState({ kind: 'done', result: cached });
+      setState({ kind: 'done', result: cached, running: false });
       globalThis.__loupe = { tabId: id, result: cached };
-      setA11y({ state: cached.ok ? 'done' : 'skipped' });
       return;
     }
     const run = ++running.current;
     setState({ kind: 'inspecting', step: 'start' });
-    setA11y({ state: 'idle' });
-    const result = await inspectTab(id, (step) => {
-      if (run === running.current) setState({ kind: 'inspecting', step });
-    }).catch((error: unknown): InspectResult => ({ ok: false, reason: 'failed', detail: String(error) }));
-    // A newer run (another tab, a navigation) has started meanwhile: this result is for a page no longer shown.
-    if (run !== running.current) return;
-    if (result.ok) cache.current.set(key, result);
-    globalThis.__loupe = { tabId: id, result };
-    setState({ kind: 'done', result });
-    await setBadge(id, result.ok ? result.evaluation : undefined);
-    if (!result.ok) return setA11y({ state: 'skipped' });
-    setA11y({ state: 'running' });
-    const checked = await runAccessibility(id, result);
-    if (run !== running.current) return;
-    const merged: InspectResult = { ...result, evaluation: checked.evaluation };
-    cache.current.set(key, merged);
-    globalThis.__loupe = { tabId: id, result: merged };
-    setState({ kind: 'done', result: merged });
-    setA11y(checked.ok ? { state: 'done' } : { state: 'error', error: checked.detail });
-    await setBadge(id, merged.evaluation);
+    await inspectTab(id, (event) => {
+      // A newer run (another tab, a navigation) has started meanwhile: this one is for a page no longer shown.
+      if (run !== running.current) return;
+      if (event.phase === 'step') return setState(stateOf(event));
+      globalThis.__loupe = { tabId: id, result: event.result };
+      // Kept as soon as the fast findings are there: coming back to the tab shows them without a second run. An
+      // inspection left before axe finished comes back without the accessibility block (its status is absent),
+      // never with an empty one that would read as "no problem".
+      if (event.result.ok) cache.current.set(key, event.result);
+      setState(stateOf(event));
+    }).catch((error: unknown) => {
+      if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
+    });
   }, []);
 
   // Follow the active tab of this window unless the panel was opened for one tab.
@@ -96,7 +90,6 @@ export function useInspection(fixedTabId: number | undefined) {
       if (id !== tabId) return;
       running.current++;
       setState({ kind: 'idle' });
-      setA11y({ state: 'idle' });
       setTabId(undefined);
     };
     // The background forwards the re-inspect shortcut (command "reinspect") to every open panel.
@@ -117,5 +110,5 @@ export function useInspection(fixedTabId: number | undefined) {
     if (tabId !== undefined) void inspect(tabId, true);
   }, [tabId, inspect]);
 
-  return { tabId, state, a11y, reinspect };
+  return { tabId, state, reinspect };
 }

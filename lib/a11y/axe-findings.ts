@@ -1,5 +1,7 @@
-import fr from 'axe-core/locales/fr.json';
-import type { Detector, DetectorOutput, Evidence } from '../detectors/types';
+import fr from 'axe-core/locales/fr.json' with { type: 'json' };
+import { z } from 'zod';
+import { a11yFacts, userGroupSchema } from '../findings/data';
+import type { DetectorOutput, Evidence } from '../detectors/types';
 import { SHADOW_SEP } from '../snapshot/node-ref';
 import type { AxeArtifact, AxeRule, AxeTarget } from './artifact';
 import { usersOf, USER_GROUPS, type UserGroup } from './users';
@@ -9,8 +11,32 @@ import { levelOf, rgaaOf, wcagOfRule } from './wcag';
 // or "info" for AAA and best practices), one per rule axe could not settle ("review", A/AA only), and a summary.
 
 export const AXE_DETECTOR_ID = 'axe';
-/** Evidence selectors per finding: enough to outline them, not the whole page. */
-const MAX_EVIDENCE = 20;
+
+const ruleData = {
+  rule: z.string(),
+  impact: z.enum(['minor', 'moderate', 'serious', 'critical']).nullable(),
+  level: z.enum(['a-aa', 'aaa', 'best-practice']),
+  ...a11yFacts,
+  nodeCount: z.number(),
+  nodes: z.array(z.strictObject({ selector: z.string(), inFrame: z.boolean(), html: z.string(), summary: z.string() })),
+};
+/** The data of axe's findings: one rule that fails, one rule axe could not settle, or the run's summary. */
+export const axeData = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('violation'), ...ruleData }),
+  z.strictObject({ outcome: z.literal('incomplete'), ...ruleData }),
+  z.strictObject({
+    outcome: z.literal('summary'),
+    engine: z.string(),
+    ms: z.number(),
+    violations: z.number(),
+    incomplete: z.number(),
+    passes: z.number(),
+    inapplicable: z.number(),
+    critical: z.number(),
+    serious: z.number(),
+    users: z.record(userGroupSchema, z.number()),
+  }),
+]);
 
 /**
  * A selector the page-side highlighter can resolve (lib/snapshot/node-ref.ts resolveSelector). Inside open shadow
@@ -32,7 +58,7 @@ function describeRule(rule: AxeRule) {
   const wcag = wcagOfRule(rule.id, rule.tags);
   const rgaa = rgaaOf(rule.tags, wcag);
   const nodes = rule.nodes.map((n) => ({ ...selectorOfTarget(n.target), html: n.html, summary: n.failureSummary }));
-  const evidence: Evidence[] = nodes.slice(0, MAX_EVIDENCE).map((n) => ({
+  const evidence: Evidence[] = nodes.map((n) => ({
     ...(n.selector ? { selector: n.selector } : {}),
     snippet: n.html,
     text: n.html,
@@ -93,6 +119,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
     params: [String(artifact.violations.length), String(toCheck), String(artifact.passes)],
     evidence: [],
     data: {
+      outcome: 'summary',
       engine: artifact.engine,
       ms: artifact.ms,
       violations: artifact.violations.length,
@@ -105,9 +132,4 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
     },
   });
   return out;
-}
-
-/** The axe run as a detector over nothing: the runner formats its findings like every other detector's. */
-export function axeDetector(artifact: AxeArtifact): Detector {
-  return { id: AXE_DETECTOR_ID, category: 'accessibility', requires: [], run: () => axeOutputs(artifact) };
 }

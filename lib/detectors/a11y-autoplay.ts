@@ -1,10 +1,16 @@
-import type { Detector, DetectorOutput } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Media that start on their own: with sound they cover a screen reader's voice (WCAG 1.4.2); muted, they still
 // draw the eye away from the lesson (2.2.2), which a person judges.
-export const a11yAutoplay: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yAutoplayData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yAutoplay = defineDetector({
   id: 'a11y-autoplay',
   category: 'accessibility',
+  data: a11yAutoplayData,
   requires: ['media'],
   run(snapshot) {
     const auto = snapshot.media.filter((m) => m.autoplay);
@@ -31,4 +37,4 @@ export const a11yAutoplay: Detector = {
     }
     return out;
   },
-};
+});

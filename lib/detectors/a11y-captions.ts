@@ -1,4 +1,6 @@
-import type { Detector, DetectorOutput } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Captions for deaf and hard-of-hearing pupils (seed 000: "sous-titrage des vidéos"). A <video> without a captions
 // or subtitles track may still have burned-in captions, and an embedded player's captions live on its own site:
@@ -20,9 +22,13 @@ export function playerOf(src: string): string | undefined {
   return PLAYERS.find(([re]) => re.test(host))?.[1];
 }
 
-export const a11yCaptions: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yCaptionsData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yCaptions = defineDetector({
   id: 'a11y-captions',
   category: 'accessibility',
+  data: a11yCaptionsData,
   requires: ['media', 'iframes'],
   run(snapshot) {
     const out: DetectorOutput[] = [];
@@ -49,4 +55,4 @@ export const a11yCaptions: Detector = {
     }
     return out;
   },
-};
+});

@@ -1,11 +1,18 @@
-import type { Detector } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector } from './types';
 
 // A page without a declared language is read by screen readers in the reader's own language. axe's html-has-lang
 // says the same with more nuance (SVG documents, xml:lang) and replaces this finding once it has run.
-export const a11yLang: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yLangData = z.strictObject(a11yFacts);
+
+export const a11yLang = defineDetector({
   id: 'a11y-lang',
   category: 'accessibility',
+  data: a11yLangData,
   requires: ['lang', 'doctype'],
+  supersededBy: { axe: ['missing'] },
   run(snapshot) {
     if (snapshot.lang.trim() !== '' || snapshot.doctype.toLowerCase() !== 'html') return [];
     return [
@@ -18,4 +25,4 @@ export const a11yLang: Detector = {
       },
     ];
   },
-};
+});

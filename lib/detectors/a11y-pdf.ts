@@ -1,4 +1,6 @@
-import type { Detector } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector } from './types';
 
 // PDFs linked from the page are part of the resource, and their accessibility (tagged text, headings, reading
 // order) cannot be judged from the page: a person opens them.
@@ -10,9 +12,13 @@ export function isPdfLink(href: string): boolean {
   }
 }
 
-export const a11yPdf: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yPdfData = z.strictObject({ count: z.number(), users: a11yFacts.users });
+
+export const a11yPdf = defineDetector({
   id: 'a11y-pdf',
   category: 'accessibility',
+  data: a11yPdfData,
   requires: ['links'],
   run(snapshot) {
     const pdfs = snapshot.links.filter((l) => isPdfLink(l.href));
@@ -26,9 +32,9 @@ export const a11yPdf: Detector = {
         severity: 'review',
         messageKey: 'a11yPdf_linked',
         params: [String(unique.length)],
-        evidence: unique.slice(0, 20).map((l) => ({ selector: l.ref.selector, url: l.href, text: l.text || l.href })),
+        evidence: unique.map((l) => ({ selector: l.ref.selector, url: l.href, text: l.text || l.href })),
         data: { count: unique.length, users: ['blind', 'lowVision'] },
       },
     ];
   },
-};
+});

@@ -1,4 +1,6 @@
-import type { Detector } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector } from './types';
 
 // Text set in images cannot be enlarged, recoloured or read aloud. Loupe cannot read pixels; it only notices images
 // whose file name or alternative says they hold text (a banner, a title, a quote, instructions). A hint for a person.
@@ -16,9 +18,13 @@ function fileName(src: string): string {
   }
 }
 
-export const a11yTextImages: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yTextImagesData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yTextImages = defineDetector({
   id: 'a11y-text-images',
   category: 'accessibility',
+  data: a11yTextImagesData,
   requires: ['images'],
   run(snapshot) {
     const suspects = snapshot.images.filter(
@@ -31,9 +37,9 @@ export const a11yTextImages: Detector = {
         severity: 'review',
         messageKey: 'a11yTextImages_suspect',
         params: [suspects.slice(0, 3).map((i) => fileName(i.src) || i.alt).join(', ')],
-        evidence: suspects.slice(0, 20).map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
+        evidence: suspects.map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
         data: { wcag: ['1.4.5'], rgaa: ['1.8'], users: ['lowVision', 'blind'], count: suspects.length },
       },
     ];
   },
-};
+});

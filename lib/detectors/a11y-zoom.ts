@@ -1,8 +1,10 @@
-import type { Detector } from './types';
+import { z } from 'zod';
+import { a11yFacts } from '../findings/data';
+import { defineDetector } from './types';
 
 // Zoom blocked by the viewport meta (user-scalable=no, or maximum-scale below 2): low-vision pupils on a phone or a
 // tablet cannot enlarge the text. Same threshold as W3C ACT rule b4f0c3 and axe's meta-viewport, which replaces this
-// finding once it has run (lib/a11y/run-axe.ts): this one shows at once.
+// finding once it has run (supersededBy): this one shows at once.
 
 export function zoomBlocked(viewport: string): boolean {
   const props = new Map<string, string>();
@@ -16,10 +18,15 @@ export function zoomBlocked(viewport: string): boolean {
   return Number.isFinite(max) && max >= 0 && max < 2;
 }
 
-export const a11yZoom: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yZoomData = z.strictObject(a11yFacts);
+
+export const a11yZoom = defineDetector({
   id: 'a11y-zoom',
   category: 'accessibility',
+  data: a11yZoomData,
   requires: ['viewport'],
+  supersededBy: { axe: ['blocked'] },
   run(snapshot) {
     if (!zoomBlocked(snapshot.viewport)) return [];
     return [
@@ -33,4 +40,4 @@ export const a11yZoom: Detector = {
       },
     ];
   },
-};
+});

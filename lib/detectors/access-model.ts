@@ -1,6 +1,8 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
-import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import type { Link, PageSnapshot } from '../snapshot/schema';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
@@ -49,10 +51,6 @@ export function accessKindsInText(text: string): AccessKind[] {
   return kinds;
 }
 
-function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
-  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
-}
-
 const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   free: 'info',
   freemium: 'review',
@@ -65,21 +63,25 @@ const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   'pricing-link': 'info',
 };
 
-export const accessModel: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const accessModelData = z.strictObject({ kind: z.enum(ACCESS_KINDS), count: z.number() });
+
+export const accessModel = defineDetector({
   id: 'access-model',
   category: 'metadata',
+  data: accessModelData,
   requires: ['textSignals', 'links', 'jsonLd'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<AccessKind, Evidence[]>();
     const add = (k: AccessKind, e: Evidence) => found.set(k, [...(found.get(k) ?? []), e]);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'price') continue;
-      for (const k of accessKindsInText(s.text)) add(k, ev(s.ref, s.text));
+      for (const k of accessKindsInText(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
     for (const l of snapshot.links) {
-      if (isPricingLink(l)) add('pricing-link', ev(l.ref, l.text || l.title || l.ariaLabel, l.href));
+      if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, ev(l.ref, words, l.href));
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');
@@ -101,12 +103,12 @@ export const accessModel: Detector = {
         severity: SEVERITY[k],
         messageKey: `accessModel_${k.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`,
         params: [String(list.length)],
-        evidence: list.slice(0, 10),
+        evidence: list,
         data: { kind: k, count: list.length },
       });
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/access-model/.

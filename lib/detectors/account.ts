@@ -1,5 +1,7 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -99,12 +101,19 @@ function pathOf(url: string): string {
 }
 
 function formEvidence(form: Form, text: string): Evidence {
-  return { selector: form.ref.selector, snippet: form.ref.snippet, text, rect: form.ref.rect, hidden: form.ref.hidden };
+  return elementEvidence(form.ref, text);
 }
 
-export const account: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const accountData = z.union([
+  z.strictObject({ forms: z.number(), mitigated: z.boolean(), reasons: z.array(z.array(z.string())) }),
+  z.strictObject({ providers: z.array(z.string()) }),
+]);
+
+export const account = defineDetector({
   id: 'account',
   category: 'account',
+  data: accountData,
   requires: ['forms', 'links', 'buttons', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const verdicts = snapshot.forms.map((form) => ({ form, v: classifyForm(form) }));
@@ -133,7 +142,7 @@ export const account: Detector = {
         severity: mitigated ? 'review' : 'blocking',
         messageKey: mitigated ? 'account_signupForm_mitigated' : 'account_signupForm',
         params: mitigated ? [reason] : [],
-        evidence: signups.slice(0, 10).map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
+        evidence: signups.map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
         data: { forms: signups.length, mitigated, reasons: signups.map(({ v }) => v.reasons) },
       });
     } else {
@@ -145,7 +154,7 @@ export const account: Detector = {
           severity: 'review',
           messageKey: 'account_signupLink',
           params: [links[0]!.text || links[0]!.href],
-          evidence: links.slice(0, 10).map(clickEvidence),
+          evidence: links.map(clickEvidence),
         });
       }
     }
@@ -158,7 +167,7 @@ export const account: Detector = {
         severity: 'problem',
         messageKey: 'account_socialLogin',
         params: [providers.join(', ')],
-        evidence: social.slice(0, 10).map(clickEvidence),
+        evidence: social.map(clickEvidence),
         data: { providers },
       });
     }
@@ -169,7 +178,7 @@ export const account: Detector = {
         key: 'birth-date',
         severity: 'problem',
         messageKey: 'account_birthDate',
-        evidence: birth.slice(0, 10).map(({ form, v }) => formEvidence(form, v.birth.map((f) => f.label || f.name || f.placeholder).join(', '))),
+        evidence: birth.map(({ form, v }) => formEvidence(form, v.birth.map((f) => f.label || f.name || f.placeholder).join(', '))),
       });
     }
     const gates = snapshot.textSignals.filter((t) => t.pattern === 'age' && AGE_GATE.test(t.text));
@@ -178,26 +187,26 @@ export const account: Detector = {
         key: 'age-gate',
         severity: 'review',
         messageKey: 'account_ageGate',
-        evidence: gates.slice(0, 10).map((t) => ({ selector: t.ref.selector, text: t.text })),
+        evidence: gates.map((t) => ({ selector: t.ref.selector, text: t.text })),
       });
     }
     if (mitigations.length > 0) {
-      out.push({ key: 'mitigation', severity: 'info', messageKey: 'account_mitigation', params: [reason], evidence: mitigations.slice(0, 10) });
+      out.push({ key: 'mitigation', severity: 'info', messageKey: 'account_mitigation', params: [reason], evidence: mitigations });
     }
     if (logins.length > 0 && signups.length === 0) {
       out.push({
         key: 'login-form',
         severity: 'info',
         messageKey: 'account_loginForm',
-        evidence: logins.slice(0, 10).map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
+        evidence: logins.map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
       });
     }
     return out;
   },
-};
+});
 
 function clickEvidence(c: { text: string; href: string; ref: NodeRef }): Evidence {
-  return { selector: c.ref.selector, url: c.href || undefined, text: c.text, snippet: c.ref.snippet, rect: c.ref.rect, hidden: c.ref.hidden };
+  return elementEvidence(c.ref, c.text, c.href);
 }
 
 function providerOfHref(href: string): string {

@@ -1,6 +1,8 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Advertising shown to pupils: ad slots recognised by their markup (AdSense, Google Ad Manager, Taboola, …),
 // iframes served by ad networks, ad-network code, and visible "Publicité" labels. A slot of a known network is
@@ -45,13 +47,18 @@ interface Slot {
   via: string;
 }
 
-function refEvidence(ref: NodeRef, text: string): Evidence {
-  return { selector: ref.selector, snippet: ref.snippet, text, rect: ref.rect, hidden: ref.hidden };
-}
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const adsData = z.union([
+  z.strictObject({ network: z.string(), networkId: z.string(), slots: z.number(), onScreen: z.number(), via: z.array(z.string()) }),
+  z.strictObject({ slots: z.number(), onScreen: z.number() }),
+  z.strictObject({ network: z.string(), networkId: z.string() }),
+  z.strictObject({ labels: z.number() }),
+]);
 
-export const ads: Detector = {
+export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
+  data: adsData,
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     await loadDomainRules();
@@ -102,7 +109,7 @@ export const ads: Detector = {
         messageKey: 'ads_slot',
         params: [network.name, String(list.length)],
         evidence: [
-          ...list.slice(0, 10).map((s) => refEvidence(s.ref, network.name)),
+          ...list.slice(0, 10).map((s) => elementEvidence(s.ref, network.name)),
           ...(code.get(id) ?? []).slice(0, 5),
         ],
         data: { network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
@@ -114,7 +121,7 @@ export const ads: Detector = {
         severity: 'review',
         messageKey: 'ads_slotUnknown',
         params: [String(unknownSlots.length)],
-        evidence: unknownSlots.slice(0, 10).map((s) => refEvidence(s.ref, s.via)),
+        evidence: unknownSlots.map((s) => elementEvidence(s.ref, s.via)),
         data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
       });
     }
@@ -126,7 +133,7 @@ export const ads: Detector = {
         severity: 'review',
         messageKey: 'ads_code',
         params: [network.name],
-        evidence: evidence.slice(0, 10),
+        evidence: evidence,
         data: { network: network.name, networkId: id },
       });
     }
@@ -136,13 +143,13 @@ export const ads: Detector = {
         severity: slots.size > 0 ? 'info' : 'review',
         messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
         params: [labels[0]!.ref.label || labels[0]!.text],
-        evidence: labels.slice(0, 10).map((t) => refEvidence(t.ref, t.ref.label || t.text)),
+        evidence: labels.map((t) => elementEvidence(t.ref, t.ref.label || t.text)),
         data: { labels: labels.length },
       });
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/ads/ (AdSense, GPT, Taboola, first-party promotion, an
 // article about advertising, a clean page).

@@ -1,7 +1,8 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { loadDomainRules } from '../net/ad-networks';
-import { trackerNameOf } from '../net/tracker-hosts';
 import type { MarkedElement, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Cookie consent: which consent platform (CMP) the page uses, whether its banner offers to refuse at the first
 // level (the CNIL asks that refusing be as easy as accepting), and trackers already loaded while the banner still
@@ -45,9 +46,18 @@ function platformOfBanner(m: MarkedElement): Platform | undefined {
   return PLATFORMS.find((p) => p.markup?.test(words));
 }
 
-export const consent: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const consentData = z.union([
+  z.strictObject({ platform: z.string(), platformId: z.string() }),
+  z.strictObject({ buttons: z.array(z.string()) }),
+  /** Trackers loaded while the banner asks; with before/after, those still loaded after a refusal (lib/inspect/compare.ts). */
+  z.strictObject({ trackers: z.array(z.string()), before: z.string().optional(), after: z.string().optional() }),
+]);
+
+export const consent = defineDetector({
   id: 'consent',
   category: 'consent',
+  data: consentData,
   requires: ['marked', 'scripts', 'inlineScripts', 'iframes', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     await loadDomainRules();
@@ -56,7 +66,7 @@ export const consent: Detector = {
     const note = (p: Platform, e: Evidence) => found.set(p.id, [...(found.get(p.id) ?? []), e]);
     for (const b of banners) {
       const p = platformOfBanner(b);
-      if (p) note(p, { selector: b.ref.selector, snippet: b.ref.snippet, rect: b.ref.rect, hidden: b.ref.hidden, text: p.name });
+      if (p) note(p, elementEvidence(b.ref, p.name));
     }
     for (const s of snapshot.scripts) {
       const p = PLATFORMS.find((x) => x.src?.test(s.src));
@@ -75,7 +85,7 @@ export const consent: Detector = {
         severity: 'info',
         messageKey: 'consent_platform',
         params: [p.name],
-        evidence: evidence.slice(0, 10),
+        evidence: evidence,
         data: { platform: p.name, platformId: id },
       });
     }
@@ -87,7 +97,7 @@ export const consent: Detector = {
       const controls = b.controls ?? [];
       const refuse = controls.filter((c) => REFUSE.test(bare(c)));
       const suffix = asking.length > 1 ? `-${i + 1}` : '';
-      const evidence: Evidence[] = [{ selector: b.ref.selector, snippet: b.ref.snippet, rect: b.ref.rect, hidden: b.ref.hidden, text: controls.slice(0, 6).join(' · ') }];
+      const evidence: Evidence[] = [elementEvidence(b.ref, controls.slice(0, 6).join(' · '))];
       out.push(
         refuse.length > 0
           ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [refuse[0]!], evidence, data: { buttons: controls } }
@@ -98,10 +108,12 @@ export const consent: Detector = {
     // Trackers present while the banner still asks. Tag managers may wait for consent inside (consent mode), so a
     // person checks: re-inspect after refusing to see what stays (compareInspections).
     if (asking.length > 0) {
+      const [{ trackerOf }, { loadTrackerData }] = await Promise.all([import('../trackers/classify'), import('../trackers/load')]);
+      const db = await loadTrackerData();
       const trackers: Evidence[] = [];
       for (const s of [...snapshot.scripts.map((x) => ({ url: x.src, ref: x.ref })), ...snapshot.iframes.map((x) => ({ url: x.src, ref: x.ref }))]) {
-        const name = trackerNameOf(s.url, snapshot.url);
-        if (name) trackers.push({ selector: s.ref.selector, url: s.url, text: name });
+        const tracker = trackerOf(db, s.url, snapshot.url);
+        if (tracker) trackers.push({ selector: s.ref.selector, url: s.url, text: tracker.name });
       }
       if (trackers.length > 0) {
         const names = [...new Set(trackers.map((t) => t.text!))];
@@ -110,14 +122,14 @@ export const consent: Detector = {
           severity: 'review',
           messageKey: 'consent_trackersBeforeConsent',
           params: [names.join(', ')],
-          evidence: trackers.slice(0, 20),
+          evidence: trackers,
           data: { trackers: names },
         });
       }
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/consent/ (tarteaucitron without refuse, DSFR banner with
 // "Tout refuser", Didomi script only, no banner).

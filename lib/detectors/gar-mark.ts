@@ -1,5 +1,7 @@
-import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
+import type { Link, PageSnapshot } from '../snapshot/schema';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
@@ -65,22 +67,25 @@ export function garInText(text: string): boolean {
   return MENTION.test(s) || MENTION_CS.test(s);
 }
 
-function ev(ref: NodeRef, text: string, url?: string): Evidence {
-  return { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden, text: text.slice(0, 300), ...(url ? { url } : {}) };
-}
-
 const MESSAGE: Record<GarStrength, string> = { mark: 'gar_mark', access: 'gar_access', mention: 'gar_mention' };
 
-export const garMark: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const garMarkData = z.union([
+  z.strictObject({ strength: z.enum(['mark', 'access', 'mention']), where: z.array(z.string()), count: z.number() }),
+  z.strictObject({ strength: z.literal('none') }),
+]);
+
+export const garMark = defineDetector({
   id: 'gar-mark',
   category: 'gar',
+  data: garMarkData,
   requires: ['links', 'images', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found: Record<GarStrength, Evidence[]> = { mark: [], access: [], mention: [] };
     const where: Record<GarStrength, Set<string>> = { mark: new Set(), access: new Set(), mention: new Set() };
     for (const img of snapshot.images) {
       if (isMarkImage(img)) {
-        found.mark.push(ev(img.ref, img.alt || img.title || img.src, img.src));
+        found.mark.push(elementEvidence(img.ref, img.alt || img.title || img.src, img.src));
         where.mark.add(img.ref.inFooter ? 'footer' : 'page');
       }
     }
@@ -89,14 +94,14 @@ export const garMark: Detector = {
       if (!s) continue;
       // The mark inside a link is already listed as an image.
       if (s === 'mark' && found.mark.some((e) => e.url === link.imgSrc)) continue;
-      found[s].push(ev(link.ref, link.text || link.imgAlt || link.title || link.href, link.href));
+      found[s].push(elementEvidence(link.ref, link.text || link.imgAlt || link.title || link.href, link.href));
       where[s].add(link.ref.inFooter ? 'footer' : 'page');
     }
     for (const t of snapshot.textSignals) {
       if (t.pattern !== 'gar' || !garInText(t.text)) continue;
       // The text of a link already classified (an access link, the mark) is not a second piece of evidence.
       if (found.mark.concat(found.access).some((e) => e.selector === t.ref.selector)) continue;
-      found.mention.push(ev(t.ref, t.text));
+      found.mention.push(elementEvidence(t.ref, t.text));
       where.mention.add(t.ref.inFooter ? 'footer' : 'page');
     }
     const out: DetectorOutput[] = [];
@@ -109,13 +114,13 @@ export const garMark: Detector = {
         severity: s === 'mention' && found.mark.length === 0 && found.access.length === 0 ? 'review' : 'info',
         messageKey: s === 'mention' && (found.mark.length > 0 || found.access.length > 0) ? 'gar_mentionAlso' : MESSAGE[s],
         params: [String(list.length)],
-        evidence: list.slice(0, 10),
+        evidence: list,
         data: { strength: s, where: [...where[s]], count: list.length },
       });
     }
     if (out.length === 0) out.push({ key: 'not-found', severity: 'info', messageKey: 'gar_notFound', evidence: [], data: { strength: 'none' } });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/gar-mark/ (including "gare" and "Gard" traps).

@@ -1,5 +1,7 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -77,9 +79,16 @@ const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
   terms: 'review',
 };
 
-export const legalLinks: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const legalLinksData = z.union([
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), conformity: z.string().optional() }),
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
+]);
+
+export const legalLinks = defineDetector({
   id: 'legal-links',
   category: 'legal-links',
+  data: legalLinksData,
   requires: ['links', 'forms', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
@@ -106,14 +115,7 @@ export const legalLinks: Detector = {
           severity: 'info',
           messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
           params: level ? [String(links.length), level] : [String(links.length)],
-          evidence: links.slice(0, 10).map((l) => ({
-            selector: l.ref.selector,
-            url: l.href,
-            text: l.text || l.title || l.ariaLabel || l.imgAlt,
-            snippet: l.ref.snippet,
-            rect: l.ref.rect,
-            hidden: l.ref.hidden,
-          })),
+          evidence: links.map((l) => elementEvidence(l.ref, l.text || l.title || l.ariaLabel || l.imgAlt, l.href)),
           data: { kind, urls: links.map((l) => l.href), ...(level ? { conformity: level } : {}) },
         });
         continue;
@@ -132,6 +134,6 @@ export const legalLinks: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/legal-links/ (DSFR footer, English footer, no links).

@@ -1,6 +1,8 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
-import type { Link, NodeRef, PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence } from './types';
+import type { Link, PageSnapshot } from '../snapshot/schema';
+import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
@@ -163,16 +165,27 @@ interface Hit {
   evidence: Evidence;
 }
 
-function ev(ref: NodeRef | undefined, text: string, url?: string): Evidence {
-  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300), ...(url ? { url } : {}) };
-}
-
 const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
 const RDFA_PROP = /^(?:[a-z]+:)?(license|rights)$|^(cc:license|xhv:license|dc:rights|dcterms:(license|rights))$/i;
 
-export const licence: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const licenceData = z.union([
+  z.strictObject({
+    outcome: z.enum(['open', 'proprietary']),
+    licence: z.string(),
+    family: z.string(),
+    machineReadable: z.boolean().optional(),
+    sources: z.array(z.string()).optional(),
+  }),
+  z.strictObject({ outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
+  z.strictObject({ outcome: z.literal('not-stated') }),
+  z.strictObject({ lrmi: z.record(z.string(), z.string()) }),
+]);
+
+export const licence = defineDetector({
   id: 'licence',
   category: 'licence',
+  data: licenceData,
   requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const hits: Hit[] = [];
@@ -186,12 +199,12 @@ export const licence: Detector = {
     for (const link of snapshot.links) {
       const isRel = /(^|\s)license(\s|$)/i.test(link.rel);
       const l = licenceOfLink(link);
-      if (l) hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: ev(link.ref, link.text || link.imgAlt || link.title, link.href) });
-      else if (isRel) declaredUnknown.push(ev(link.ref, `rel="license": ${link.text || link.href}`, link.href));
+      if (l) hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href) });
+      else if (isRel) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
     }
     for (const img of snapshot.images) {
       const l = licenceFromUrl(img.src);
-      if (l) hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: ev(img.ref, img.alt || img.title || l.name, img.src) });
+      if (l) hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src) });
     }
     for (const t of snapshot.linkTags) {
       if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
@@ -209,16 +222,16 @@ export const licence: Detector = {
       }
     }
     for (const m of snapshot.microdata) {
-      if (m.itemprop === 'license' || m.itemprop === 'copyrightNotice') declare(m.value, `microdata ${m.itemprop}`, true, ev(m.ref, m.value));
+      if (m.itemprop === 'license' || m.itemprop === 'copyrightNotice') declare(m.value, `microdata ${m.itemprop}`, true, elementEvidence(m.ref, m.value));
     }
     for (const r of snapshot.rdfa) {
-      if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, ev(r.ref, r.value));
+      if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: ev(s.ref, s.text) });
-      if (s.pattern === 'copyright' && /©|\(c\)\s*\d{4}|copyright/i.test(s.text)) copyright ??= ev(s.ref, s.text);
+      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text) });
+      if (s.pattern === 'copyright' && /©|\(c\)\s*\d{4}|copyright/i.test(s.text)) copyright ??= elementEvidence(s.ref, s.text);
     }
 
     const out: DetectorOutput[] = [];
@@ -246,7 +259,7 @@ export const licence: Detector = {
             ? 'licence_reservedWithLicence'
             : 'licence_reserved',
         params: [name],
-        evidence: uniq.slice(0, 10),
+        evidence: uniq,
         data: {
           outcome: l.open ? 'open' : 'proprietary',
           licence: name,
@@ -273,7 +286,7 @@ export const licence: Detector = {
         severity: 'review',
         messageKey: 'licence_declaredOther',
         params: [declaredUnknown[0]!.text ?? ''],
-        evidence: dedupeEvidence(declaredUnknown).slice(0, 10),
+        evidence: dedupeEvidence(declaredUnknown),
         data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
     }
@@ -294,6 +307,6 @@ export const licence: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/licence/.

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput } from './types';
 
 // Network weight for the grid's technical criterion (school networks are slow and shared): requests and bytes the
 // Performance API recorded, split between the site itself and third parties. Bytes are a lower bound: the browser
@@ -18,9 +19,17 @@ interface Part {
   unknownSize: number;
 }
 
-export const pageWeight: Detector = {
+const weightPart = z.strictObject({ requests: z.number(), bytes: z.number(), unknownSize: z.number() });
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const pageWeightData = z.union([
+  z.strictObject({ requests: z.number(), bytes: z.number(), firstParty: weightPart, thirdParty: weightPart, resourceBufferFull: z.boolean() }),
+  z.strictObject({ unknownSize: z.number(), thirdPartyUnknownSize: z.number() }),
+]);
+
+export const pageWeight = defineDetector({
   id: 'page-weight',
   category: 'metadata',
+  data: pageWeightData,
   requires: ['url', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const { siteOf } = await import('../trackers/requests');
@@ -60,6 +69,6 @@ export const pageWeight: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : test/unit/page-weight.test.ts (hand-built resources); fixtures in test/fixtures/pages/page-weight/.

@@ -1,7 +1,9 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
-import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+import type { PageSnapshot } from '../snapshot/schema';
 import { classifyLink } from './legal-links';
-import type { Detector, DetectorContext, DetectorOutput, Evidence } from './types';
+import { defineDetector, type DetectorContext, type DetectorOutput, type Evidence } from './types';
 
 // Who publishes the resource and how fresh it is: the editorial criteria of the grid ask for an identified
 // publisher and a recent update. Read from schema.org (publisher, dateModified, datePublished), Open Graph and
@@ -46,10 +48,6 @@ interface DateHit {
   evidence: Evidence;
 }
 
-function ev(ref: NodeRef | undefined, text: string): Evidence {
-  return { ...(ref ? { selector: ref.selector, snippet: ref.snippet, rect: ref.rect, hidden: ref.hidden } : {}), text: text.slice(0, 300) };
-}
-
 /** The holder named in a copyright line: "© 2026 Éditions Démo — Tous droits réservés" → "Éditions Démo". */
 export function holderOfCopyright(text: string): string | null {
   const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*([^.|•·—–\-\n]{2,80}?)\s*(?:[.|•·—–\-]|tous\s+droits|all\s+rights|$)/i.exec(text);
@@ -58,9 +56,17 @@ export function holderOfCopyright(text: string): string | null {
   return name;
 }
 
-export const publisherDates: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const publisherDatesData = z.union([
+  z.strictObject({ publisher: z.string(), source: z.string(), others: z.array(z.string()), legalNotice: z.string().optional() }),
+  z.strictObject({ legalNotice: z.string().optional() }),
+  z.strictObject({ date: z.string(), source: z.string(), ageDays: z.number().nullable() }),
+]);
+
+export const publisherDates = defineDetector({
   id: 'publisher-dates',
   category: 'metadata',
+  data: publisherDatesData,
   requires: ['meta', 'jsonLd', 'microdata', 'textSignals', 'links'],
   run(snapshot: PageSnapshot, context: DetectorContext): DetectorOutput[] {
     const publishers: { name: string; source: string; evidence: Evidence }[] = [];
@@ -80,10 +86,10 @@ export const publisherDates: Detector = {
       }
     }
     for (const m of snapshot.microdata) {
-      if (m.itemprop === 'publisher' && m.value.trim() && m.value.length < 120) publishers.push({ name: m.value.trim(), source: 'microdata publisher', evidence: ev(m.ref, m.value) });
+      if (m.itemprop === 'publisher' && m.value.trim() && m.value.length < 120) publishers.push({ name: m.value.trim(), source: 'microdata publisher', evidence: elementEvidence(m.ref, m.value) });
       const d = parseDate(m.value);
-      if (d && m.itemprop === 'dateModified') modified.push({ date: d, source: 'microdata dateModified', evidence: ev(m.ref, m.value) });
-      if (d && (m.itemprop === 'datePublished' || m.itemprop === 'dateCreated')) published.push({ date: d, source: `microdata ${m.itemprop}`, evidence: ev(m.ref, m.value) });
+      if (d && m.itemprop === 'dateModified') modified.push({ date: d, source: 'microdata dateModified', evidence: elementEvidence(m.ref, m.value) });
+      if (d && (m.itemprop === 'datePublished' || m.itemprop === 'dateCreated')) published.push({ date: d, source: `microdata ${m.itemprop}`, evidence: elementEvidence(m.ref, m.value) });
     }
     for (const m of snapshot.meta) {
       const key = (m.property || m.name).toLowerCase();
@@ -100,12 +106,12 @@ export const publisherDates: Detector = {
         const p = PUBLISHED_TEXT.exec(s.text);
         const du = u ? parseDate(s.text.slice(u.index, u.index + u[0].length + 40)) : null;
         const dp = p ? parseDate(s.text.slice(p.index, p.index + p[0].length + 40)) : null;
-        if (du) modified.push({ date: du, source: 'text', evidence: ev(s.ref, s.text) });
-        if (dp) published.push({ date: dp, source: 'text', evidence: ev(s.ref, s.text) });
+        if (du) modified.push({ date: du, source: 'text', evidence: elementEvidence(s.ref, s.text) });
+        if (dp) published.push({ date: dp, source: 'text', evidence: elementEvidence(s.ref, s.text) });
       }
       if (s.pattern === 'copyright') {
         const holder = holderOfCopyright(s.text);
-        if (holder) publishers.push({ name: holder, source: 'copyright', evidence: ev(s.ref, s.text) });
+        if (holder) publishers.push({ name: holder, source: 'copyright', evidence: elementEvidence(s.ref, s.text) });
       }
     }
     const legalNotice = snapshot.links.find((l) => classifyLink(l).includes('legal-notice'));
@@ -118,11 +124,11 @@ export const publisherDates: Detector = {
         severity: 'info',
         messageKey: 'publisherDates_publisher',
         params: [first.name],
-        evidence: publishers.slice(0, 5).map((p) => p.evidence).concat(legalNotice ? [ev(legalNotice.ref, legalNotice.text || legalNotice.href)] : []),
+        evidence: publishers.slice(0, 5).map((p) => p.evidence).concat(legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : []),
         data: { publisher: first.name, source: first.source, others: [...new Set(publishers.map((p) => p.name))].slice(0, 5), legalNotice: legalNotice?.href },
       });
     } else {
-      out.push({ key: 'no-publisher', severity: 'review', messageKey: legalNotice ? 'publisherDates_noPublisherSeeNotice' : 'publisherDates_noPublisher', evidence: legalNotice ? [ev(legalNotice.ref, legalNotice.text || legalNotice.href)] : [], data: { legalNotice: legalNotice?.href } });
+      out.push({ key: 'no-publisher', severity: 'review', messageKey: legalNotice ? 'publisherDates_noPublisherSeeNotice' : 'publisherDates_noPublisher', evidence: legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : [], data: { legalNotice: legalNotice?.href } });
     }
     // The latest date wins; the evidence shown is the one on the page (with a selector) when there is one.
     const latest = (list: DateHit[]) => [...list].sort((a, b) => b.date.localeCompare(a.date) || Number(!!b.evidence.selector) - Number(!!a.evidence.selector))[0];
@@ -136,6 +142,6 @@ export const publisherDates: Detector = {
     if (!mod && !pub) out.push({ key: 'no-date', severity: 'review', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/publisher-dates/.

@@ -15,6 +15,7 @@ import { a11yLang } from './a11y-lang';
 import { a11yPdf } from './a11y-pdf';
 import { a11yTextImages } from './a11y-text-images';
 import { a11yZoom } from './a11y-zoom';
+import { axe } from './axe';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -36,6 +37,7 @@ export const detectors = {
   ads,
   consent,
   account,
+  axe,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Severity } from './types';
+import { defineDetector, type DetectorOutput, type Severity } from './types';
 import { SEVERITY_BY_CATEGORY } from './trackers';
 import { worstSeverity } from '../findings/severity';
 
@@ -10,9 +12,19 @@ import { worstSeverity } from '../findings/severity';
 // sends no request to a third party, and its cookie is the only trace of it. The cookies may have been left by other
 // pages of the same site: they are "present", not necessarily set by this page.
 
-export const storage: Detector = {
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const storageData = z.union([
+  z.strictObject({ cookies: z.array(z.string()) }),
+  z.strictObject({
+    cookies: z.array(z.strictObject({ name: z.string(), tracker: z.string(), category: trackerCategorySchema, organization: z.string(), country: z.string().nullable() })),
+  }),
+  z.strictObject({ localStorageKeys: z.number(), sessionStorageKeys: z.number() }),
+]);
+
+export const storage = defineDetector({
   id: 'storage',
   category: 'trackers',
+  data: storageData,
   requires: ['storage'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const { cookieNames, localStorageKeys, sessionStorageKeys } = snapshot.storage;
@@ -62,6 +74,6 @@ export const storage: Detector = {
     if (out.length === 0) out.push({ key: 'none', severity: 'info', messageKey: 'storage_none', evidence: [], data: { cookies: [] } });
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/storage/ (a page setting _ga and _hjSession cookies, a clean page).

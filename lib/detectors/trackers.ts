@@ -1,7 +1,11 @@
+import { elementEvidence } from '../findings/evidence';
+import { z } from 'zod';
+import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { Detector, DetectorOutput, Evidence, Severity } from './types';
+import { defineDetector, type DetectorOutput, type Evidence, type Severity } from './types';
 import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
+import type { TrackerCategory } from '../trackers/categories';
 import { formatMessage } from '../i18n/messages';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
@@ -22,7 +26,7 @@ const RECORDERS = new Set<string>(SESSION_RECORDERS);
 // - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
 //   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
 // - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
-export const SEVERITY_BY_CATEGORY: Record<string, Severity> = {
+export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
   advertising: 'blocking',
   pornvertising: 'blocking',
   site_analytics: 'problem',
@@ -30,7 +34,6 @@ export const SEVERITY_BY_CATEGORY: Record<string, Severity> = {
   customer_interaction: 'problem',
 };
 const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
-const MAX_EVIDENCE = 10;
 
 function categoryLabel(category: string): string {
   const key = `trackerCategory_${category}`;
@@ -40,7 +43,7 @@ function categoryLabel(category: string): string {
 
 function evidenceOf(r: PageRequest): Evidence {
   return r.ref
-    ? { selector: r.ref.selector, url: r.url, snippet: r.ref.snippet, rect: r.ref.rect, hidden: r.ref.hidden }
+    ? elementEvidence(r.ref, undefined, r.url)
     : // A resource-timing entry has no element: the URL is the only proof, and the panel has nothing to highlight.
       { url: r.url, text: formatMessage('fr', 'trackers_evidenceNoElement', [r.host]) };
 }
@@ -50,9 +53,42 @@ interface OrgGroup {
   trackers: Map<string, { match: TrackerMatch; requests: PageRequest[] }>;
 }
 
-export const trackers: Detector = {
+const bufferLimits = z.strictObject({ crossOriginFrames: z.number(), resourceBufferFull: z.boolean() });
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const trackersData = z.union([
+  z.strictObject({
+    organization: z.string(),
+    organizationKey: z.string(),
+    country: z.string().nullable(),
+    outsideEu: z.boolean().nullable(),
+    privacyPolicy: z.string().nullable(),
+    trackers: z.array(z.strictObject({ key: z.string(), name: z.string(), category: trackerCategorySchema })),
+    categories: z.array(trackerCategorySchema),
+    hosts: z.array(z.string()),
+    requests: z.number(),
+    withoutElement: z.number(),
+  }),
+  z.strictObject({ tracker: z.string(), organization: z.string(), country: z.string().nullable() }),
+  z.strictObject({ site: z.string(), hosts: z.array(z.string()), requests: z.number() }),
+  z.strictObject({ trackers: z.number(), organizations: z.number(), limits: bufferLimits }),
+  z.strictObject({
+    trackers: z.number(),
+    organizations: z.number(),
+    organizationsOutsideEu: z.number(),
+    organizationsUnknownCountry: z.number(),
+    unknownThirdParties: z.number(),
+    thirdPartyRequests: z.number(),
+    source: z.string(),
+    limits: bufferLimits,
+  }),
+  z.strictObject({ frames: z.number(), sites: z.array(z.string()) }),
+  bufferLimits,
+]);
+
+export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
+  data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const [{ pageRequests }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }] = await Promise.all([
@@ -103,7 +139,7 @@ export const trackers: Detector = {
         severity,
         messageKey,
         params: [g.match.organizationName, names, countryName(country)],
-        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: requests.map(evidenceOf),
         data: {
           organization: g.match.organizationName,
           organizationKey: orgKey,
@@ -124,7 +160,7 @@ export const trackers: Detector = {
           severity: 'problem',
           messageKey: 'trackers_sessionRecording',
           params: [t.match.name === g.match.organizationName ? t.match.name : `${t.match.name} (${g.match.organizationName})`],
-          evidence: t.requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+          evidence: t.requests.map(evidenceOf),
           data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
         });
       }
@@ -137,7 +173,7 @@ export const trackers: Detector = {
         severity: 'info',
         messageKey: 'trackers_unknownThirdParty',
         params: [site, String(requests.length)],
-        evidence: requests.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: requests.map(evidenceOf),
         data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
       });
     }
@@ -172,7 +208,7 @@ export const trackers: Detector = {
         severity: 'info',
         messageKey: 'trackers_limitFrames',
         params: [String(frames.length), [...new Set(frames.map((r) => r.site))].join(', ')],
-        evidence: frames.slice(0, MAX_EVIDENCE).map(evidenceOf),
+        evidence: frames.map(evidenceOf),
         data: { frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
       });
     }
@@ -182,6 +218,6 @@ export const trackers: Detector = {
     }
     return out;
   },
-};
+});
 
 // Pages vérifiées : fixtures in test/fixtures/pages/trackers/; e2e test/e2e/trackers.spec.ts routes real hosts.

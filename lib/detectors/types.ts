@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AxeArtifact } from '../a11y/artifact';
 import type { PageSnapshot } from '../snapshot/schema';
 
 /** The fixed list of finding categories: the contract of the export format. */
@@ -48,9 +49,21 @@ export interface DetectorOutput {
   data?: Record<string, unknown>;
 }
 
+/**
+ * What the pipeline (lib/inspect/pipeline.ts) produces beyond the snapshot, after the fast findings are shown: a
+ * detector that `needs` one runs once it is there. axe's run in the page is the first.
+ */
+export interface Artifacts {
+  axe: AxeArtifact;
+}
+export type ArtifactId = keyof Artifacts;
+export const ARTIFACT_IDS = ['axe'] as const satisfies readonly ArtifactId[];
+
 export interface DetectorContext {
   /** Time is passed in so detectors stay pure. */
   now: number;
+  /** The artifacts this run has; a detector reads only those it declares in `needs`. */
+  artifacts?: Partial<Artifacts>;
 }
 
 export interface Detector {
@@ -58,5 +71,19 @@ export interface Detector {
   category: Category;
   /** Snapshot fields the detector reads; the conventions test checks they exist. */
   requires: readonly (keyof PageSnapshot)[];
+  /** Artifacts the detector reads: it runs after them, in the pipeline's second phase, and not at all without them. */
+  needs?: readonly ArtifactId[];
+  /**
+   * Keys of this detector's findings that an artifact's detectors settle with more nuance (axe's html-has-lang for
+   * a missing language): shown at once, dropped when that artifact has arrived.
+   */
+  supersededBy?: Partial<Record<ArtifactId, readonly string[]>>;
+  /** The zod schema of its findings' `data`: the runner and the export validate each finding's data by its detector. */
+  data: z.ZodType;
   run(snapshot: PageSnapshot, context: DetectorContext): DetectorOutput[] | Promise<DetectorOutput[]>;
+}
+
+/** A detector, keeping the type of its data schema (the export's finding type is built from it). */
+export function defineDetector<S extends z.ZodType>(detector: Detector & { data: S }): Detector & { data: S } {
+  return detector;
 }

@@ -1,22 +1,25 @@
 import { formatMessage } from '../i18n/messages';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { DetectorRun } from '../inspect/run-detectors';
-import { evaluationSchema, type Evaluation } from './schema';
+import { evaluationSchema, type Evaluation, type Finding, type StoredMessage } from './schema';
 import { stripUrl } from './strip-url';
 
-/** The limits of what the gather could see, as message keys: the panel shows them in the browser's language. */
-export function limitMessages(snapshot: PageSnapshot): { key: string; params: string[] }[] {
-  const l = snapshot.limits;
-  const out: { key: string; params: string[] }[] = [];
-  if (l.crossOriginFrames > 0) out.push({ key: 'limit_crossOriginFrames', params: [String(l.crossOriginFrames)] });
-  if (l.resourceBufferFull) out.push({ key: 'limit_resourceBufferFull', params: [] });
-  if (l.truncated.length > 0) out.push({ key: 'limit_truncated', params: [l.truncated.join(', ')] });
-  return out;
+/** A message key and its parameters, with the French text the export carries beside them. */
+export function stored(messageKey: string, params: string[] = []): StoredMessage {
+  return { messageKey, params, message: formatMessage('fr', messageKey, params) };
 }
 
-/** The same limits in French, for the export, so no one mistakes an empty list for a clean page. */
-export function describeLimits(snapshot: PageSnapshot): string[] {
-  return limitMessages(snapshot).map((m) => formatMessage('fr', m.key, m.params));
+/**
+ * The limits of what the gather could see, kept in the evaluation so no one mistakes an empty list for a clean page:
+ * the panel shows them in the browser's language, the export in French.
+ */
+export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
+  const l = snapshot.limits;
+  const out: StoredMessage[] = [];
+  if (l.crossOriginFrames > 0) out.push(stored('limit_crossOriginFrames', [String(l.crossOriginFrames)]));
+  if (l.resourceBufferFull) out.push(stored('limit_resourceBufferFull'));
+  if (l.truncated.length > 0) out.push(stored('limit_truncated', [l.truncated.join(', ')]));
+  return out;
 }
 
 export function buildEvaluation(
@@ -25,7 +28,6 @@ export function buildEvaluation(
   opts: { now: number; id: string; version: string },
 ): Evaluation {
   const site = safeHost(snapshot.url);
-  const count = (s: string) => run.findings.filter((f) => f.severity === s).length;
   return evaluationSchema.parse({
     id: opts.id,
     resource: { url: stripUrl(snapshot.url), site, title: snapshot.title },
@@ -33,9 +35,25 @@ export function buildEvaluation(
     loupeVersion: opts.version,
     findings: run.findings,
     detectors: run.detectors,
-    limits: describeLimits(snapshot),
-    summary: { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') },
+    limits: limitMessages(snapshot),
+    summary: summaryOf(run.findings),
   });
+}
+
+/**
+ * The evaluation once a later phase has run: the findings and statuses of the detectors that ran again replace
+ * theirs, and `drop` removes findings this phase settles better (a detector's `supersededBy`).
+ */
+export function withPhase(evaluation: Evaluation, run: DetectorRun, drop: (f: Finding) => boolean = () => false): Evaluation {
+  const ran = new Set(run.detectors.map((d) => d.id));
+  const findings = [...evaluation.findings.filter((f) => !ran.has(f.detector) && !drop(f)), ...run.findings];
+  const detectors = [...evaluation.detectors.filter((d) => !ran.has(d.id)), ...run.detectors];
+  return evaluationSchema.parse({ ...evaluation, findings, detectors, summary: summaryOf(findings) });
+}
+
+function summaryOf(findings: readonly Finding[]): Evaluation['summary'] {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  return { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') };
 }
 
 function safeHost(url: string): string {

@@ -13,14 +13,15 @@ export function toExportFile(evaluations: Evaluation[], opts: { now: number; ver
   });
 }
 
-function stripEvaluation(e: Evaluation): Evaluation {
+/** The evaluation without query strings; untyped until the envelope's schema parses it again. */
+function stripEvaluation(e: Evaluation): unknown {
   return {
     ...e,
     resource: { ...e.resource, url: stripUrl(e.resource.url) },
     findings: e.findings.map((f) => ({
       ...f,
       evidence: f.evidence.map((ev) => (ev.url ? { ...ev, url: stripUrl(ev.url) } : ev)),
-      ...(f.data ? { data: stripUrlsDeep(f.data) as Record<string, unknown> } : {}),
+      ...(f.data ? { data: stripUrlsDeep(f.data) } : {}),
     })),
   };
 }

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { detectors, type DetectorId } from '../detectors/registry';
 import { categorySchema, evidenceSchema, severitySchema } from '../detectors/types';
 
 // The export format: the single source of truth for what Loupe writes and reads back. The JSON Schema in
 // schemas/ is generated from it (npm run gen:schema) and a test fails when the committed copy differs.
-// Version 1. The grid is optional until the grid issue fills it; consolidation reads evaluations[].
+// Version 2 (version 1 files are read through lib/export/migrate.ts): what the panel shows of a past inspection is
+// all in the evaluation, as message keys with their parameters; the French text beside each is derived from them.
+// The grid is optional until the grid issue fills it; consolidation reads evaluations[].
 
-export const findingSchema = z.object({
+const findingFields = {
   /** `<detector>/<key>`: the same thing on the same page keeps the same id from one run to the next. */
   id: z.string().regex(/^[a-z0-9-]+\/[\w:.\-/@]+$/),
-  detector: z.string(),
   category: categorySchema,
   severity: severitySchema,
   messageKey: z.string(),
@@ -16,9 +18,33 @@ export const findingSchema = z.object({
   /** French, whatever the browser's language: the evaluation is shared between French schools. */
   message: z.string(),
   evidence: z.array(evidenceSchema),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
+};
+
+/** The findings of one detector: its id, and `data` in the shape that detector declares. */
+type FindingVariant = {
+  [K in DetectorId]: z.ZodObject<typeof findingFields & { detector: z.ZodLiteral<K>; data: z.ZodOptional<(typeof detectors)[K]['data']> }>;
+}[DetectorId];
+const variants = (Object.keys(detectors) as DetectorId[]).map((id) =>
+  z.object({ ...findingFields, detector: z.literal(id), data: detectors[id].data.optional() }),
+) as unknown as [FindingVariant, ...FindingVariant[]];
+
+/** A finding, its `data` validated by the detector that made it (discriminated by `detector`). */
+export const findingSchema = z.discriminatedUnion('detector', variants);
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingOf<K extends DetectorId> = Extract<Finding, { detector: K }>;
+
+/** Narrows a finding to one detector's, so its `data` has that detector's type (no cast). */
+export function isFrom<K extends DetectorId>(f: Finding, id: K): f is FindingOf<K> {
+  return f.detector === id;
+}
+
+/** A message of public/_locales with its parameters, and its French text for whoever reads the file. */
+export const messageSchema = z.object({
+  messageKey: z.string().regex(/^\w+$/),
+  params: z.array(z.string()),
+  message: z.string(),
+});
+export type StoredMessage = z.infer<typeof messageSchema>;
 
 export const detectorStatusSchema = z.object({
   id: z.string(),
@@ -55,8 +81,8 @@ export const evaluationSchema = z.object({
   loupeVersion: z.string(),
   findings: z.array(findingSchema),
   detectors: z.array(detectorStatusSchema),
-  /** What the inspection could not see, in French, for the person to know the report's limits. */
-  limits: z.array(z.string()),
+  /** What the inspection could not see, for the person to know the report's limits. */
+  limits: z.array(messageSchema),
   summary: z.object({
     blocking: z.number().int(),
     problem: z.number().int(),
@@ -69,7 +95,7 @@ export const evaluationSchema = z.object({
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
 export const EXPORT_FORMAT = 'loupe-evaluations';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),

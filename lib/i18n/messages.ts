@@ -1,5 +1,5 @@
-import fr from '../../public/_locales/fr/messages.json';
-import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 
 // Findings carry a French message in the export whatever the browser's language, so the messages are read from
 // the same _locales files the browser uses, with the browser's substitution rule ($1…$9, $$ for a dollar sign).

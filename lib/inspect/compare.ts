@@ -1,5 +1,7 @@
+import { EVIDENCE_CAP } from '../findings/evidence';
 import { formatMessage } from '../i18n/messages';
-import type { Evaluation, Finding } from '../export/schema';
+import { isFrom, type Evaluation, type Finding } from '../export/schema';
+import { TRACKING_CATEGORIES } from '../trackers/categories';
 
 // Before and after the cookie banner. Loupe never clicks the banner: the person inspects, answers the banner on the
 // page themselves, reloads, inspects again, and says what they answered. Comparing the two evaluations shows what
@@ -32,18 +34,16 @@ function trackerFindings(e: Evaluation): Finding[] {
   );
 }
 
-/** trackerdb categories that follow visitors; hosting, players and the consent platform itself do not. */
-const TRACKING = new Set(['advertising', 'site_analytics', 'social_media', 'adult_advertising']);
-
+/** A tracker organisation counts when one of its trackerdb categories follows visitors; an ad slot always does. */
 function tracks(f: Finding): boolean {
-  const categories = f.data?.categories;
-  return !Array.isArray(categories) || categories.some((c) => TRACKING.has(String(c)));
+  if (!isFrom(f, 'trackers') || !f.data || !('categories' in f.data)) return true;
+  return f.data.categories.some((c) => TRACKING_CATEGORIES.includes(c));
 }
 
 /** The name a finding gives to what it found: its organisation or network, else the evidence's own text. */
 function nameOf(f: Finding): string | undefined {
-  const d = f.data ?? {};
-  for (const k of ['organization', 'network']) if (typeof d[k] === 'string' && d[k]) return d[k] as string;
+  if (isFrom(f, 'trackers') && f.data && 'organization' in f.data) return f.data.organization || undefined;
+  if (isFrom(f, 'ads') && f.data && 'network' in f.data) return f.data.network || undefined;
   return undefined;
 }
 
@@ -89,7 +89,7 @@ export function compareInspections(before: Evaluation, after: Evaluation, choice
     messageKey: 'consent_stillLoadedAfterRefusal',
     params,
     message: formatMessage('fr', 'consent_stillLoadedAfterRefusal', params),
-    evidence: unique.slice(0, 20),
+    evidence: unique.slice(0, EVIDENCE_CAP),
     data: { trackers: names, before: before.id, after: after.id },
   });
   return comparison;

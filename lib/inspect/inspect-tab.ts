@@ -1,47 +1,51 @@
 import { browser } from 'wxt/browser';
 import { detectorList } from '../detectors/registry';
-import { buildEvaluation } from '../export/evaluation';
-import type { Evaluation } from '../export/schema';
-import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
-import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
-import { runDetectors } from './run-detectors';
+import type { ArtifactId } from '../detectors/types';
+import { setBadge } from './badge';
+import { inspectPage, type InspectionEvent, type InspectResult, type PageAccess } from './pipeline';
 
-// The one inspection path: the side panel calls it for a person, and the headless audit drives that same panel.
+export type { InspectFailure, InspectionEvent, InspectResult, InspectStep, InspectSuccess } from './pipeline';
 
-export type InspectResult =
-  | { ok: true; evaluation: Evaluation; snapshot: PageSnapshot }
-  | { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot'; detail: string; url?: string };
+// The pipeline (lib/inspect/pipeline.ts) bound to a browser tab: the side panel calls it for a person, and the
+// headless audit drives that same panel. The toolbar badge follows the phases.
 
-/** The steps of an inspection, reported as they start so the panel can say what it is doing. */
-export type InspectStep = 'gather' | 'detectors';
+/** The content script that produces each artifact in the page (every frame Loupe may reach), and how to ask it. */
+const ARTIFACT_SCRIPTS: Record<ArtifactId, { file: '/content-scripts/axe.js'; symbol: string }> = {
+  axe: { file: '/content-scripts/axe.js', symbol: 'loupe.axe' },
+};
 
-export async function inspectTab(tabId: number, onStep: (step: InspectStep) => void = () => {}): Promise<InspectResult> {
-  const tab = await browser.tabs.get(tabId);
-  const why = whyNotInspectable(tab.url);
-  if (why) return { ok: false, reason: why, detail: tab.url ?? '', url: tab.url };
-  let raw: unknown;
-  onStep('gather');
-  try {
-    const [first] = await browser.scripting.executeScript({
-      target: { tabId },
-      files: ['/content-scripts/inspector.js'],
-    });
-    raw = first?.result;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: reasonFromError(detail, tab.url), detail, url: tab.url };
-  }
-  const parsed = pageSnapshotSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, reason: 'invalid-snapshot', detail: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), url: tab.url };
-  }
-  const snapshot = parsed.data;
-  const now = Date.now();
-  onStep('detectors');
-  const run = await runDetectors(snapshot, detectorList, { now });
+function tabAccess(tabId: number, url: string | undefined): PageAccess {
   return {
-    ok: true,
-    snapshot,
-    evaluation: buildEvaluation(snapshot, run, { now, id: crypto.randomUUID(), version: browser.runtime.getManifest().version }),
+    url,
+    async gather() {
+      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/inspector.js'] });
+      return first?.result;
+    },
+    async artifact(id) {
+      const script = ARTIFACT_SCRIPTS[id];
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [script.file] });
+      // Run from the top frame, which collects the sub-frames' results.
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: (symbol: string) => (globalThis as unknown as Record<symbol, () => Promise<unknown>>)[Symbol.for(symbol)]!(),
+        args: [script.symbol],
+      });
+      return top?.result;
+    },
   };
+}
+
+export async function inspectTab(tabId: number, onEvent: (event: InspectionEvent) => void = () => {}): Promise<InspectResult> {
+  const tab = await browser.tabs.get(tabId);
+  return inspectPage(tabAccess(tabId, tab.url), {
+    detectors: detectorList,
+    now: Date.now,
+    id: crypto.randomUUID(),
+    version: browser.runtime.getManifest().version,
+    onEvent(event) {
+      onEvent(event);
+      if (event.phase === 'fast' || event.phase === 'done') void setBadge(tabId, event.result.evaluation);
+      if (event.phase === 'failed') void setBadge(tabId, undefined);
+    },
+  });
 }

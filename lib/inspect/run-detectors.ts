@@ -1,7 +1,9 @@
+import { EVIDENCE_CAP } from '../findings/evidence';
 import { formatMessage } from '../i18n/messages';
+import { declaredOnly } from './guard';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
-import type { DetectorStatus, Finding } from '../export/schema';
+import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -9,8 +11,9 @@ export interface DetectorRun {
 }
 
 /**
- * Runs every detector on one snapshot. A detector that throws does not take the others down: its error is named
- * in the result so the panel can say which check failed.
+ * Runs detectors on one snapshot. A detector that throws does not take the others down: its error is named in the
+ * result so the panel can say which check failed, and none of its findings are kept (half a check reads as a clean
+ * one).
  */
 export async function runDetectors(
   snapshot: PageSnapshot,
@@ -23,24 +26,8 @@ export async function runDetectors(
     list.map(async (detector) => {
       const started = performance.now();
       try {
-        const outputs = await detector.run(snapshot, context);
-        const seen = new Set<string>();
-        for (const o of outputs) {
-          const id = `${detector.id}/${o.key}`;
-          if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
-          seen.add(id);
-          findings.push({
-            id,
-            detector: detector.id,
-            category: detector.category,
-            severity: o.severity,
-            messageKey: o.messageKey,
-            params: o.params ?? [],
-            message: formatMessage('fr', o.messageKey, o.params),
-            evidence: o.evidence,
-            ...(o.data ? { data: o.data } : {}),
-          });
-        }
+        const own = findingsOf(detector, await detector.run(declaredOnly(snapshot, detector), context));
+        findings.push(...own);
         detectors.push({ id: detector.id, status: 'ok', ms: Math.round(performance.now() - started) });
       } catch (error) {
         detectors.push({
@@ -57,4 +44,36 @@ export async function runDetectors(
   findings.sort((a, b) => order.get(a.detector)! - order.get(b.detector)!);
   detectors.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { findings, detectors };
+}
+
+/**
+ * One detector's outputs as findings, each validated by the export schema (its data by the detector's own schema);
+ * throws on the first bad one, before anything reaches the report.
+ */
+function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['run']>>): Finding[] {
+  const own: Finding[] = [];
+  const seen = new Set<string>();
+  for (const o of outputs) {
+    const id = `${detector.id}/${o.key}`;
+    if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
+    seen.add(id);
+    const parsed = findingSchema.safeParse({
+      id,
+      detector: detector.id,
+      category: detector.category,
+      severity: o.severity,
+      messageKey: o.messageKey,
+      params: o.params ?? [],
+      message: formatMessage('fr', o.messageKey, o.params),
+      // One cap for every detector: a detector lists what it found, the runner keeps what a person can use.
+      evidence: o.evidence.slice(0, EVIDENCE_CAP),
+      ...(o.data !== undefined ? { data: o.data } : {}),
+    });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`finding ${o.key} does not match the export schema: ${issues}`);
+    }
+    own.push(parsed.data);
+  }
+  return own;
 }

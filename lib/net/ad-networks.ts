@@ -1,6 +1,6 @@
-// A small list of ad-serving hosts for the ads and consent detectors, by registrable domain (tldts). Enough to name
-// the ad network behind a slot or a script; the trackers detector's trackerdb lookup is the complete source and
-// could replace this list once it is merged (advertising category).
+// A small list of ad-serving hosts for the ads detector, by registrable domain, to name the ad network behind a slot
+// or a script. Whether a host is a third party is lib/net/site.ts's one definition; whether it tracks is trackerdb's
+// (lib/trackers/classify.ts).
 
 export interface AdNetwork {
   id: string;
@@ -42,27 +42,25 @@ export const NETWORK_BY_ID: Record<string, AdNetwork> = Object.fromEntries(
   [...Object.values(NETWORKS), { id: 'prebid', name: 'Prebid (enchères publicitaires)' }].map((n) => [n.id, n]),
 );
 
-type GetDomain = typeof import('tldts').getDomain;
-let getDomain: GetDomain | undefined;
+let site: typeof import('./site') | undefined;
 
 /**
  * tldts and its public-suffix list (~270 kB) load when a detector first needs them, not with the panel's first
- * paint: detectors that call registrableDomain await this first.
+ * paint: detectors that call registrableDomain or adNetworkOf await this first.
  */
 export async function loadDomainRules(): Promise<void> {
-  getDomain ??= (await import('tldts')).getDomain;
+  site ??= await import('./site');
 }
 
-export function registrableDomain(url: string): string {
-  if (!getDomain) throw new Error('registrableDomain: await loadDomainRules() first');
-  return getDomain(url, { allowPrivateDomains: true }) ?? '';
+function rules(): typeof import('./site') {
+  if (!site) throw new Error('lib/net/ad-networks: await loadDomainRules() first');
+  return site;
 }
 
 /** The ad network serving `url`, if its registrable domain is a known ad-serving host and not the page's own. */
 export function adNetworkOf(url: string, pageUrl: string): AdNetwork | undefined {
-  if (!/^https?:/i.test(url)) return undefined;
-  const domain = registrableDomain(url);
-  if (!domain || domain === registrableDomain(pageUrl)) return undefined;
+  if (!/^https?:/i.test(url) || !rules().isThirdParty(url, pageUrl)) return undefined;
+  const domain = rules().registrableDomain(url);
   const known = NETWORKS[domain];
   if (known) return known;
   // Prebid.js is served from many CDNs; its file name gives it away.

@@ -1,5 +1,5 @@
 import type { Evidence } from '../detectors/types';
-import type { Finding } from '../export/schema';
+import { isFrom, type Finding } from '../export/schema';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { worstSeverity } from './status';
 
@@ -16,11 +16,13 @@ import { worstSeverity } from './status';
 //   a site of the French public services (gar.education.fr) is named as such, not as an unknown third party.
 
 /** A finding as listed, with the ids of the findings folded into it (its own first). */
-export interface ShownFinding extends Finding {
+export type ShownFinding = Finding & {
   folded: string[];
   /** What the folded findings add, said after the finding's own message. */
   also?: { messageKey: string; params: string[] }[];
-}
+  /** RGAA and WCAG references of the finding and of what was folded into it. */
+  refs?: { rgaa: string[]; wcag: string[] };
+};
 
 /**
  * Kinds listed as one finding, with how their parameters combine: the names joined, the counts added. The index of
@@ -51,48 +53,55 @@ export const PUBLIC_SERVICES: Readonly<Record<string, string>> = {
 
 /** The finding as the view words it: a content host or a public service is not called a tracker. */
 function reworded(f: Finding): Finding {
-  if (f.messageKey.startsWith('trackers_org_')) {
-    const categories = strings(f.data?.categories);
+  if (!isFrom(f, 'trackers') || !f.data) return f;
+  if ('categories' in f.data && f.messageKey.startsWith('trackers_org_')) {
+    const categories = f.data.categories;
     if (categories.length > 0 && categories.every((c) => CONTENT_HOSTING.has(c))) {
       // What it serves is the page's own content: a fact to know (it sees visitors' addresses), nothing to decide.
       return { ...f, severity: 'info', messageKey: 'trackers_contentHost', params: [f.params[0] ?? ''] };
     }
   }
-  if (f.messageKey === 'trackers_unknownThirdParty') {
-    const service = PUBLIC_SERVICES[typeof f.data?.site === 'string' ? f.data.site : ''];
+  if ('site' in f.data && f.messageKey === 'trackers_unknownThirdParty') {
+    const service = PUBLIC_SERVICES[f.data.site];
     if (service) return { ...f, messageKey: 'trackers_publicService', params: [f.params[0] ?? '', service] };
   }
   return f;
 }
 
 function axeRule(f: Finding): string | undefined {
-  const r = f.detector === AXE ? f.data?.rule : undefined;
-  return typeof r === 'string' ? r : undefined;
+  return isFrom(f, AXE) && f.data && 'rule' in f.data ? f.data.rule : undefined;
 }
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/** The RGAA and WCAG references a finding carries (accessibility checks and axe's rules have them). */
+export function refsOf(f: Finding | ShownFinding): { rgaa: string[]; wcag: string[] } {
+  if ('refs' in f && f.refs) return f.refs;
+  const d = f.data;
+  return { rgaa: d && 'rgaa' in d ? d.rgaa : [], wcag: d && 'wcag' in d ? d.wcag : [] };
 }
 
 function fold(into: ShownFinding, other: Finding): ShownFinding {
-  const rgaa = [...new Set([...strings(into.data?.rgaa), ...strings(other.data?.rgaa)])];
-  const wcag = [...new Set([...strings(into.data?.wcag), ...strings(other.data?.wcag)])];
+  const [a, b] = [refsOf(into), refsOf(other)];
   return {
     ...into,
     severity: worstSeverity([into, other])!,
     evidence: dedupeEvidence([...into.evidence, ...other.evidence]),
-    data: { ...into.data, ...(rgaa.length ? { rgaa } : {}), ...(wcag.length ? { wcag } : {}) },
+    refs: { rgaa: [...new Set([...a.rgaa, ...b.rgaa])], wcag: [...new Set([...a.wcag, ...b.wcag])] },
     folded: [...into.folded, other.id],
   };
 }
 
 /** The one organisation a session recorder or a set of tracker cookies belongs to (none when they are several). */
 function organizationOf(f: Finding): string | undefined {
-  if (f.messageKey === 'trackers_sessionRecording') return typeof f.data?.organization === 'string' ? f.data.organization : undefined;
-  if (f.messageKey !== 'storage_trackerCookies' || !Array.isArray(f.data?.cookies)) return undefined;
-  const orgs = new Set((f.data.cookies as { organization?: unknown }[]).map((c) => c.organization));
+  if (isFrom(f, 'trackers') && f.data && 'tracker' in f.data && f.messageKey === 'trackers_sessionRecording') return f.data.organization;
+  if (!isFrom(f, 'storage') || !f.data || !('cookies' in f.data)) return undefined;
+  const orgs = new Set(f.data.cookies.map((c) => (typeof c === 'string' ? undefined : c.organization)));
   const [only] = orgs;
-  return orgs.size === 1 && typeof only === 'string' ? only : undefined;
+  return orgs.size === 1 ? only : undefined;
+}
+
+/** The organisation an organisation's finding names. */
+function organizationNamed(f: Finding): string | undefined {
+  return isFrom(f, 'trackers') && f.data && 'organizationKey' in f.data ? f.data.organization : undefined;
 }
 
 function joinNames(names: string[]): string {
@@ -133,7 +142,6 @@ export function displayFindings(findings: readonly Finding[]): ShownFinding[] {
       severity: worstSeverity(list)!,
       params,
       evidence: dedupeEvidence(list.flatMap((f) => f.evidence)),
-      data: { ...list[0]!.data, grouped: list.map((f) => f.data ?? {}) },
       folded: list.map((f) => f.id),
     };
   }
@@ -141,7 +149,7 @@ export function displayFindings(findings: readonly Finding[]): ShownFinding[] {
   for (const f of findings) {
     const organization = organizationOf(f);
     if (!organization) continue;
-    const i = out.findIndex((g) => g.messageKey.startsWith('trackers_org_') && g.category === f.category && g.data?.organization === organization);
+    const i = out.findIndex((g) => g.category === f.category && organizationNamed(g) === organization);
     const org = out[i];
     if (!org) continue;
     const own = out.findIndex((g) => g.id === f.id);

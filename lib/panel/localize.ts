@@ -1,5 +1,5 @@
 import axeHelpEn from '../a11y/axe-help-en.json';
-import type { Finding } from '../export/schema';
+import { isFrom, type Finding } from '../export/schema';
 import { formatMessage, type Locale } from '../i18n/messages';
 
 // A finding's parameters in the panel's language. Detectors write them in French for the export (shared between
@@ -51,14 +51,6 @@ export function trackerCategory(category: string, locale: Locale): string {
 
 const AXE_HELP_EN: Readonly<Record<string, string>> = axeHelpEn;
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
 function fromPage(params: readonly string[]): boolean[] {
   // Counts are Loupe's; any other text came from the page (a network's name, a button's label).
   return params.map((p) => !/^\d+$/.test(p));
@@ -67,34 +59,27 @@ function fromPage(params: readonly string[]): boolean[] {
 type Rebuild = (f: Finding, locale: Locale) => ShownParams | undefined;
 
 const trackerOrg: Rebuild = (f, locale) => {
-  const trackers = Array.isArray(f.data?.trackers) ? (f.data.trackers as { name?: unknown; category?: unknown }[]) : undefined;
-  if (!trackers) return undefined;
-  const names = trackers.map((t) => `${str(t.name)} (${trackerCategory(str(t.category), locale)})`).join(', ');
-  return { params: [f.params[0] ?? '', names, countryName(str(f.data?.country), locale)], fromPage: [true, false, false] };
+  if (!isFrom(f, 'trackers') || !f.data || !('organizationKey' in f.data)) return undefined;
+  const names = f.data.trackers.map((t) => `${t.name} (${trackerCategory(t.category, locale)})`).join(', ');
+  return { params: [f.params[0] ?? '', names, countryName(f.data.country ?? '', locale)], fromPage: [true, false, false] };
 };
 
 const bytes: Rebuild = (f, locale) => {
-  const d = f.data as { bytes?: unknown; firstParty?: { bytes?: unknown }; thirdParty?: { bytes?: unknown } } | undefined;
-  const all = num(d?.bytes);
-  const first = num(d?.firstParty?.bytes);
-  const third = num(d?.thirdParty?.bytes);
-  if (all === undefined || first === undefined || third === undefined) return undefined;
+  if (!isFrom(f, 'page-weight') || !f.data || !('bytes' in f.data)) return undefined;
   const p = [...f.params];
-  p[1] = formatBytes(all, locale);
-  p[3] = formatBytes(first, locale);
-  p[5] = formatBytes(third, locale);
+  p[1] = formatBytes(f.data.bytes, locale);
+  p[3] = formatBytes(f.data.firstParty.bytes, locale);
+  p[5] = formatBytes(f.data.thirdParty.bytes, locale);
   return { params: p, fromPage: p.map(() => false) };
 };
 
-const date: Rebuild = (f, locale) => {
-  const iso = str(f.data?.date);
-  return iso ? { params: [formatDate(iso, locale)], fromPage: [false] } : undefined;
-};
+const date: Rebuild = (f, locale) =>
+  isFrom(f, 'publisher-dates') && f.data && 'date' in f.data ? { params: [formatDate(f.data.date, locale)], fromPage: [false] } : undefined;
 
 const axeRule: Rebuild = (f, locale) => {
-  const rule = str(f.data?.rule);
+  if (!isFrom(f, 'axe') || !f.data || !('rule' in f.data)) return undefined;
   // axe's French title is in the finding; in English, axe's own English title of the same rule.
-  const help = locale === 'fr' ? f.params[0] : AXE_HELP_EN[rule];
+  const help = locale === 'fr' ? f.params[0] : AXE_HELP_EN[f.data.rule];
   if (!help) return undefined;
   return { params: [help, ...f.params.slice(1)], fromPage: f.params.map(() => false) };
 };

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type Severity } from '../detectors/types';
-import type { Evaluation, Finding } from '../export/schema';
+import { isFrom, type Evaluation, type Finding } from '../export/schema';
 import { hasMessage } from '../i18n/messages';
 import { SEVERITY_RANK } from '../findings/severity';
 import { displayFindings, type ShownFinding } from './display';
@@ -113,12 +113,10 @@ export function buildVerdict(evaluation: Evaluation, detectorCategory: Readonly<
   };
 }
 
-/** A detector may name the publisher in its data (JSON-LD, legal notice): the first one that does wins. */
+/** The publisher-dates detector names the publisher in its data (JSON-LD, microdata). */
 function publisherFromData(findings: readonly Finding[]): string | undefined {
   for (const f of findings) {
-    const p = f.data?.publisher;
-    if (typeof p === 'string' && p.trim()) return p.trim().slice(0, 200);
-    if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') return (p as { name: string }).name.trim().slice(0, 200);
+    if (isFrom(f, 'publisher-dates') && f.data && 'publisher' in f.data && f.data.publisher.trim()) return f.data.publisher.trim().slice(0, 200);
   }
   return undefined;
 }

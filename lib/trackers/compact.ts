@@ -1,3 +1,5 @@
+import { isTrackerCategory, type TrackerCategory } from './categories';
+
 // The compact tracker lookup built from @ghostery/trackerdb by scripts/build-tracker-data.ts.
 // trackerdb's own matcher (an adblock engine, 1.7 MB, ~45 µs a URL) is too heavy for the panel's first paint;
 // this table answers "which tracker is this host?" by walking up the host's labels, with trackerdb's path rules
@@ -20,7 +22,7 @@ export interface CompactTrackerData {
 export interface TrackerMatch {
   pattern: string;
   name: string;
-  category: string;
+  category: TrackerCategory;
   organization: string;
   organizationName: string;
   country: string;
@@ -48,7 +50,8 @@ export function describePattern(data: CompactTrackerData, key: string): TrackerM
   return {
     pattern: key,
     name,
-    category,
+    // The committed table holds trackerdb's categories only (test/unit/tracker-data.test.ts).
+    category: isTrackerCategory(category) ? category : 'misc',
     // Patterns without an organisation in trackerdb stand for themselves.
     organization: org || `pattern:${key}`,
     organizationName: o?.[0] ?? name,

@@ -1,5 +1,7 @@
-import { getDomain, getHostname } from 'tldts';
+import { siteOf } from '../net/site';
 import type { NodeRef, PageSnapshot } from '../snapshot/schema';
+
+export { siteOf };
 
 // What the page loaded or sends data to, from the snapshot: elements that fetch (script, iframe, img, media,
 // <link> that loads), form actions (where typed data goes) and every resource the Performance API recorded.
@@ -22,13 +24,6 @@ export interface PageRequest {
 
 // <link rel> values that make the browser fetch something; canonical, alternate, preconnect… do not send content.
 const LOADING_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/i;
-
-export function siteOf(url: string): { host: string; site: string } | undefined {
-  if (!/^(https?|wss?):/i.test(url)) return undefined;
-  const host = getHostname(url);
-  if (!host) return undefined;
-  return { host, site: getDomain(url, { allowPrivateDomains: false }) ?? host };
-}
 
 export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
   const page = siteOf(snapshot.url);

@@ -66,7 +66,7 @@ export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automat
 export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => {
     if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
-    const sc = (f.data?.wcag as string[] | undefined) ?? [];
+    const sc = f.data && 'wcag' in f.data ? f.data.wcag : [];
     return sc.some((s) => wcag.includes(s));
   });
 }

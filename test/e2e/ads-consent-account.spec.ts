@@ -73,7 +73,7 @@ test('the audit JSON of the page lists the ad, consent and sign-up findings with
   expect(byId.get('ads/slot-google-ad-manager')!.evidence.map((e) => e.selector)).toContain('#div-gpt-ad-banner');
   expect(byId.get('consent/cmp-cookiebot')).toMatchObject({ severity: 'info', data: { platform: 'Cookiebot' } });
   expect(byId.get('consent/no-refuse')!.evidence[0]!.selector).toBe('#CybotCookiebotDialog');
-  expect(byId.get('consent/trackers-before-consent')!.data).toMatchObject({ trackers: ['Google Analytics', 'Google Ad Manager (DoubleClick)'] });
+  expect(byId.get('consent/trackers-before-consent')!.data).toMatchObject({ trackers: ['Google Analytics', 'Google Marketing Platform'] });
   expect(byId.get('account/signup-form')).toMatchObject({ severity: 'blocking', category: 'account' });
   expect(byId.get('account/signup-form')!.message).toContain('La page demande de créer un compte');
   expect(evaluation.summary.blocking).toBeGreaterThanOrEqual(2);

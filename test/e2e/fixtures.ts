@@ -94,9 +94,9 @@ export async function outlines(page: Page): Promise<{ x: number; y: number; widt
   );
 }
 
-/** axe on one of Loupe's own pages: its violations (none expected), by rule and element. */
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+/** axe's violations on one of Loupe's own pages (WCAG A/AA and best practices). */
 export async function axeViolations(panel: Page): Promise<{ id: string; nodes: string[] }[]> {
   // The panel's CSP (script-src 'self') refuses an injected <script> (page.addScriptTag); the DevTools protocol's
   // evaluate is not subject to it.

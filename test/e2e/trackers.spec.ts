@@ -65,10 +65,10 @@ test('the panel names the organisations, their countries and categories, the ses
   const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; evaluation: { findings: Finding[] } };
   const org = result.evaluation.findings.find((f) => f.id === 'trackers/org-google')!;
   expect(org.data).toMatchObject({ country: 'US', outsideEu: true, privacyPolicy: 'https://policies.google.com/privacy' });
-  expect(org.data!.trackers).toEqual(expect.arrayContaining([
+  expect(org.data).toMatchObject({ trackers: expect.arrayContaining([
     { key: 'google_analytics', name: 'Google Analytics', category: 'site_analytics' },
     { key: 'doubleclick', name: 'Google Marketing Platform', category: 'advertising' },
-  ]));
+  ]) });
   expect(org.evidence).toEqual(expect.arrayContaining([
     expect.objectContaining({ selector: '#gtag', url: 'https://www.googletagmanager.com/gtag/js?id=G-TEST1' }),
     { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-TEST1', text: expect.stringContaining('sans élément à montrer') },
@@ -112,7 +112,7 @@ test('the audit JSON of the fixture names the organisations, categories and coun
   const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, name!), 'utf8')));
   const byId = new Map(file.evaluations[0]!.findings.map((f) => [f.id, f]));
   expect(byId.get('trackers/org-google')).toMatchObject({ severity: 'blocking', data: { organization: 'Google', country: 'US', outsideEu: true } });
-  expect(byId.get('trackers/org-google')!.data!.categories).toEqual(expect.arrayContaining(['advertising', 'audio_video_player', 'hosting']));
+  expect(byId.get('trackers/org-google')!.data).toMatchObject({ categories: expect.arrayContaining(['advertising', 'audio_video_player', 'hosting']) });
   expect(byId.get('trackers/org-facebook')).toMatchObject({ data: { organization: 'Meta', country: 'US' } });
   expect(byId.get('trackers/org-hotjar')).toMatchObject({ severity: 'problem', data: { country: 'MT', outsideEu: false } });
   expect(byId.get('trackers/org-microsoft')).toMatchObject({ data: { organization: 'Microsoft', categories: ['site_analytics'] } });

@@ -33,8 +33,11 @@ describe('export', () => {
 
   it('says in French what could not be seen', async () => {
     const e = await sample();
-    expect(e.limits.join('\n')).toMatch(/2 cadre\(s\)/);
-    expect(e.limits.join('\n')).toMatch(/250 ressources/);
+    // Kept as message keys (the panel shows them in the browser's language), the French text beside them.
+    expect(e.limits.map((l) => l.messageKey)).toEqual(['limit_crossOriginFrames', 'limit_resourceBufferFull', 'limit_truncated']);
+    expect(e.limits[0]!.params).toEqual(['2']);
+    expect(e.limits.map((l) => l.message).join('\n')).toMatch(/2 cadre\(s\)/);
+    expect(e.limits.map((l) => l.message).join('\n')).toMatch(/250 ressources/);
     expect(e.summary).toEqual({ blocking: 0, problem: 0, review: 2, info: 1 });
   });
 
@@ -48,11 +51,11 @@ describe('export', () => {
 
   it('refuses an envelope of another format or version', () => {
     expect(exportFileSchema.safeParse({ format: 'other', version: 1, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
-    expect(exportFileSchema.safeParse({ format: 'loupe-evaluations', version: 2, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
+    expect(exportFileSchema.safeParse({ format: 'loupe-evaluations', version: 3, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
   });
 
   it('the committed JSON Schema is the one generated from the zod schema', () => {
-    const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/evaluation-export.v1.schema.json'), 'utf8'));
+    const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/evaluation-export.v2.schema.json'), 'utf8'));
     expect(committed).toEqual(z.toJSONSchema(exportFileSchema));
   });
 });

@@ -8,9 +8,10 @@ import { axeEnglishHelp } from '../../scripts/gen-axe-en';
 
 // What the panel lists and how it words it: the same fact once, in the panel's language.
 
-function f(id: string, over: Partial<Finding> = {}): Finding {
+// Hand-built findings: only the fields a rule reads are filled in, so the data is not a detector's complete shape.
+function f(id: string, over: Record<string, unknown> = {}): Finding {
   const [detector] = id.split('/') as [string];
-  return { id, detector, category: 'ads', severity: 'info', messageKey: 'x', params: [], message: '', evidence: [], ...over };
+  return { id, detector, category: 'ads', severity: 'info', messageKey: 'x', params: [], message: '', evidence: [], ...over } as unknown as Finding;
 }
 
 describe('displayFindings', () => {
@@ -38,7 +39,7 @@ describe('displayFindings', () => {
       f('axe/incomplete:no-autoplay-audio', { category: 'accessibility', severity: 'review', messageKey: 'a11y_axe_incomplete', data: { rule: 'no-autoplay-audio', rgaa: ['4.10', '13.8'], wcag: ['1.4.2'] } }),
       f('axe/summary', { category: 'accessibility' }),
     ]);
-    expect(shown.map((s) => [s.id, s.severity, s.folded, s.data?.rgaa])).toEqual([
+    expect(shown.map((s) => [s.id, s.severity, s.folded, s.refs?.rgaa])).toEqual([
       ['a11y-autoplay/sound', 'problem', ['a11y-autoplay/sound', 'axe/incomplete:no-autoplay-audio'], ['4.10', '13.8']],
     ]);
     // Without Loupe's own finding, axe's stays.
@@ -46,10 +47,10 @@ describe('displayFindings', () => {
   });
 
   it('names an organisation once: its session recording and its cookies are said with it', () => {
-    const org = f('trackers/org-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_org_eu', data: { organization: 'Hotjar' } });
+    const org = f('trackers/org-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_org_eu', data: { organization: 'Hotjar', organizationKey: 'hotjar' } });
     const shown = displayFindings([
       org,
-      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: ['Hotjar'], data: { organization: 'Hotjar' } }),
+      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: ['Hotjar'], data: { tracker: 'Hotjar', organization: 'Hotjar' } }),
       f('storage/tracker-cookies', { category: 'trackers', severity: 'problem', messageKey: 'storage_trackerCookies', params: ['_hjSession_1 (Hotjar, Hotjar)'], data: { cookies: [{ organization: 'Hotjar' }] } }),
     ]);
     expect(shown.map((s) => s.id)).toEqual(['trackers/org-hotjar']);
@@ -75,7 +76,7 @@ describe('displayFindings', () => {
 
 describe('shownParams and formats', () => {
   it('names countries, tracker categories, units and dates in the panel’s language', () => {
-    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: ['Google', 'Google Tag (publicité)', 'États-Unis'], data: { country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
+    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: ['Google', 'Google Tag (publicité)', 'États-Unis'], data: { organizationKey: 'google', country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
     expect(shownParams(org, 'en')).toEqual({ params: ['Google', 'Google Tag (advertising)', 'United States'], fromPage: [true, false, false] });
     expect(shownParams(org, 'fr').params).toEqual(['Google', 'Google Tag (publicité)', 'États-Unis']);
     expect(countryName('mt', 'en')).toBe('Malta');

@@ -36,7 +36,7 @@ describe('Report', () => {
   it('names the check that failed, in words, and still shows the others', () => {
     const root = document.createElement('div');
     const verdict = buildVerdict(evaluation, { 'legal-links': 'legal-links', ads: 'ads' });
-    render(<Report evaluation={evaluation} verdict={verdict} limits={[]} onToggleFinding={() => {}} onToggleAll={() => {}} />, root);
+    render(<Report evaluation={evaluation} verdict={verdict} onToggleFinding={() => {}} onToggleAll={() => {}} />, root);
     const error = root.querySelector('[data-testid="detector-error:ads"]');
     expect(error?.textContent).toBe('La vérification «\u202fPublicité\u202f» a échoué (snapshot.iframes is undefined). Les autres résultats restent valables.');
     expect(error?.getAttribute('role')).toBe('alert');

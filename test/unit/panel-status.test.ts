@@ -23,7 +23,7 @@ function evaluationOf(expect: Record<string, { key: string; severity: Severity }
       params: [],
       message: '',
       evidence: [],
-    })),
+    }) as Finding),
   );
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {

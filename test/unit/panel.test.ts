@@ -11,7 +11,7 @@ import { buildVerdict, categoryKey, whyKey } from '../../lib/panel/verdict';
 
 function finding(id: string, category: Category, severity: Finding['severity'], data?: Record<string, unknown>): Finding {
   const [detector] = id.split('/') as [string];
-  return { id, detector, category, severity, messageKey: 'legalLinks_found_terms', params: ['1'], message: 'x', evidence: [], ...(data ? { data } : {}) };
+  return { id, detector, category, severity, messageKey: 'legalLinks_found_terms', params: ['1'], message: 'x', evidence: [], ...(data ? { data } : {}) } as Finding;
 }
 
 function evaluation(findings: Finding[], detectors: Evaluation['detectors']): Evaluation {
@@ -85,7 +85,7 @@ describe('buildVerdict', () => {
   });
 
   it('takes the publisher from a finding when the resource does not name it', () => {
-    const v = buildVerdict(evaluation([finding('metadata/publisher', 'metadata', 'info', { publisher: { name: 'Éditions X' } })], []), {});
+    const v = buildVerdict(evaluation([finding('publisher-dates/publisher', 'metadata', 'info', { publisher: ' Éditions X ', source: 'schema.org publisher', others: [] })], []), {});
     expect(v.publisher).toBe('Éditions X');
   });
 

@@ -4,6 +4,7 @@ import { OUT, buildTrackerData, readInstalled, serialize } from '../../scripts/b
 import { lookupPattern, matchUrl, type CompactTrackerData } from '../../lib/trackers/compact';
 import { SESSION_RECORDERS } from '../../lib/detectors/trackers';
 import { TRACKER_COOKIES } from '../../lib/trackers/cookies';
+import { TRACKER_CATEGORIES } from '../../lib/trackers/categories';
 
 const committed = JSON.parse(readFileSync(OUT, 'utf8')) as CompactTrackerData;
 
@@ -13,6 +14,13 @@ describe('the committed tracker table', () => {
     expect(committed.version, 'run: npx tsx scripts/build-tracker-data.ts').toBe(version);
     expect(readFileSync(OUT, 'utf8') === serialize(buildTrackerData(db, version)), 'run: npx tsx scripts/build-tracker-data.ts').toBe(true);
     expect(committed.licence).toContain('CC BY-NC-SA 4.0');
+  });
+
+  it('knows trackerdb’s own category list, and every pattern uses one of them', () => {
+    const { db } = readInstalled();
+    expect([...TRACKER_CATEGORIES].sort()).toEqual(Object.keys(db.categories).sort());
+    const used = new Set(Object.values(committed.patterns).map(([, category]) => category));
+    for (const c of used) expect(TRACKER_CATEGORIES, c).toContain(c);
   });
 
   it('keeps every trackerdb domain, subdomains included', () => {

@@ -3,14 +3,14 @@ import { trackers } from '../../lib/detectors/trackers';
 import { storage } from '../../lib/detectors/storage';
 import { pageWeight, formatBytes } from '../../lib/detectors/page-weight';
 import { pageRequests } from '../../lib/trackers/requests';
-import type { DetectorOutput } from '../../lib/detectors/types';
+import type { Detector, DetectorOutput } from '../../lib/detectors/types';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
 import { link, makeSnapshot, ref } from '../helpers/make-snapshot';
 
 const script = (src: string, selector: string) => ({ src, type: '', ref: ref(selector) });
 const resource = (url: string, transferSize = 0, initiatorType = 'script') => ({ url, initiatorType, transferSize, encodedBodySize: transferSize, startTime: 1 });
 const byKey = (out: DetectorOutput[]) => Object.fromEntries(out.map((o) => [o.key, o]));
-const run = async (d: typeof trackers, s: PageSnapshot) => byKey(await d.run(s, { now: 0 }));
+const run = async (d: Detector, s: PageSnapshot) => byKey(await d.run(s, { now: 0 }));
 
 describe('trackers', () => {
   it('groups trackers by organisation, with country, categories, privacy policy and severities', async () => {

@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import { axeArtifactSchema } from '../a11y/artifact';
+import { ARTIFACT_IDS, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
+import { buildEvaluation, withPhase } from '../export/evaluation';
+import type { Evaluation } from '../export/schema';
+import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
+import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
+import { runDetectors } from './run-detectors';
+
+// The inspection of one page, in two phases, for whoever listens: the side panel (lib/inspect/inspect-tab.ts binds
+// it to a browser tab), the headless audit (which drives that panel) and tests (which hand it a fake page).
+//   1. gather the snapshot, run the detectors that need nothing more → "fast" (the panel shows them, the badge counts);
+//   2. fetch the artifacts (axe's run in the page) → "accessibility"; run the detectors that need them, drop the fast
+//      findings they supersede → "done". An artifact that fails marks its detectors as failed; the fast findings stay.
+
+export type InspectFailure = { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot'; detail: string; url?: string };
+export type InspectSuccess = { ok: true; evaluation: Evaluation; snapshot: PageSnapshot };
+export type InspectResult = InspectSuccess | InspectFailure;
+
+/** The steps before the fast findings, reported as they start so the panel can say what it is doing. */
+export type InspectStep = 'gather' | 'detectors';
+
+export type InspectionEvent =
+  | { phase: 'step'; step: InspectStep }
+  /** The fast findings are ready; the artifacts are not asked for yet. */
+  | { phase: 'fast'; result: InspectSuccess }
+  /** The accessibility check (the artifacts and the detectors that need them) is running. */
+  | { phase: 'accessibility'; result: InspectSuccess }
+  /** Everything has run; an artifact that failed shows as its detectors' error status in the evaluation. */
+  | { phase: 'done'; result: InspectSuccess }
+  /** The page could not be inspected at all. */
+  | { phase: 'failed'; result: InspectFailure };
+
+/** How the pipeline reaches one page: the browser's scripting API in the extension, plain functions in tests. */
+export interface PageAccess {
+  url: string | undefined;
+  /** Runs the gather in the page; its reply is untrusted. */
+  gather(): Promise<unknown>;
+  /** Produces one artifact in the page; its reply is untrusted. */
+  artifact(id: ArtifactId): Promise<unknown>;
+}
+
+export interface InspectOptions {
+  detectors: readonly Detector[];
+  now: () => number;
+  id: string;
+  version: string;
+  onEvent?: (event: InspectionEvent) => void;
+}
+
+/** What crosses from the page for each artifact, parsed on arrival. */
+const ARTIFACT_SCHEMAS: { [K in ArtifactId]: z.ZodType<Artifacts[K]> } = { axe: axeArtifactSchema };
+
+const issuesOf = (error: z.ZodError) => error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function inspectPage(page: PageAccess, opts: InspectOptions): Promise<InspectResult> {
+  const emit = opts.onEvent ?? (() => {});
+  const fail = (f: Omit<InspectFailure, 'ok' | 'url'>): InspectFailure => {
+    const result: InspectFailure = { ok: false, ...f, url: page.url };
+    emit({ phase: 'failed', result });
+    return result;
+  };
+  const why = whyNotInspectable(page.url);
+  if (why) return fail({ reason: why, detail: page.url ?? '' });
+
+  emit({ phase: 'step', step: 'gather' });
+  let raw: unknown;
+  try {
+    raw = await page.gather();
+  } catch (error) {
+    return fail({ reason: reasonFromError(messageOf(error), page.url), detail: messageOf(error) });
+  }
+  const parsed = pageSnapshotSchema.safeParse(raw);
+  if (!parsed.success) return fail({ reason: 'invalid-snapshot', detail: issuesOf(parsed.error) });
+  const snapshot = parsed.data;
+
+  emit({ phase: 'step', step: 'detectors' });
+  const now = opts.now();
+  const fastDetectors = opts.detectors.filter((d) => !d.needs?.length);
+  const run = await runDetectors(snapshot, fastDetectors, { now });
+  let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version }) };
+  emit({ phase: 'fast', result });
+
+  const later = opts.detectors.filter((d) => d.needs?.length);
+  if (later.length > 0) {
+    emit({ phase: 'accessibility', result });
+    result = { ...result, evaluation: await secondPhase(page, result, opts.detectors, now) };
+  }
+  emit({ phase: 'done', result });
+  return result;
+}
+
+async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly Detector[], now: number): Promise<Evaluation> {
+  const later = all.filter((d) => d.needs?.length);
+  const wanted = ARTIFACT_IDS.filter((id) => later.some((d) => d.needs!.includes(id)));
+  const artifacts: Partial<Artifacts> = {};
+  const failures = new Map<ArtifactId, string>();
+  const took = new Map<ArtifactId, number>();
+  await Promise.all(
+    wanted.map(async (id) => {
+      const started = performance.now();
+      try {
+        const parsed = ARTIFACT_SCHEMAS[id].safeParse(await page.artifact(id));
+        if (parsed.success) (artifacts as Record<ArtifactId, unknown>)[id] = parsed.data;
+        else failures.set(id, issuesOf(parsed.error));
+      } catch (error) {
+        failures.set(id, messageOf(error));
+      }
+      took.set(id, Math.round(performance.now() - started));
+    }),
+  );
+  const ready = later.filter((d) => d.needs!.every((id) => artifacts[id]));
+  const run = await runDetectors(fast.snapshot, ready, { now, artifacts });
+  // A detector's time includes the artifacts it waited for (axe's run in the page is most of it).
+  for (const status of run.detectors) {
+    const d = ready.find((x) => x.id === status.id)!;
+    status.ms += d.needs!.reduce((sum, id) => sum + (took.get(id) ?? 0), 0);
+  }
+  for (const d of later) {
+    if (ready.includes(d)) continue;
+    const id = d.needs!.find((a) => failures.has(a))!;
+    run.detectors.push({ id: d.id, status: 'error', error: failures.get(id)!.slice(0, 500), ms: took.get(id) ?? 0 });
+  }
+  const arrived = new Set(Object.keys(artifacts) as ArtifactId[]);
+  const superseded = new Set([...arrived].flatMap((a) => all.flatMap((d) => (d.supersededBy?.[a] ?? []).map((key) => `${d.id}/${key}`))));
+  return withPhase(fast.evaluation, run, (f) => superseded.has(f.id));
+}

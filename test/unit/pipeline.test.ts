@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { detectorList } from '../../lib/detectors/registry';
+import { inspectPage, type InspectionEvent, type PageAccess } from '../../lib/inspect/pipeline';
+import { makeSnapshot } from '../helpers/make-snapshot';
+
+// The pipeline the side panel and the headless audit run (lib/inspect/pipeline.ts), on a fake page: the gather's
+// and axe's replies are handed in, everything after them is the real code.
+
+const URL = 'https://www.editeur-exemple.fr/ressource';
+const ARTIFACT = {
+  engine: 'axe-core 4.14.1',
+  url: URL,
+  ms: 120,
+  violations: [
+    { id: 'html-has-lang', impact: 'serious', tags: ['wcag2a', 'wcag311'], help: 'lang', nodeCount: 1, nodes: [{ target: ['html'], html: '<html>', failureSummary: 's', impact: 'serious' }] },
+  ],
+  incomplete: [],
+  passes: 12,
+  inapplicable: 30,
+};
+
+function page(over: Partial<PageAccess> = {}): PageAccess & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    url: URL,
+    gather: async () => (asked.push('gather'), makeSnapshot({ lang: '' })),
+    artifact: async (id) => (asked.push(id), ARTIFACT),
+    ...over,
+  };
+}
+
+async function run(p: PageAccess) {
+  const events: InspectionEvent[] = [];
+  const result = await inspectPage(p, { detectors: detectorList, now: () => Date.UTC(2026, 10, 23), id: 'eval-0001', version: '0.1.0', onEvent: (e) => events.push(e) });
+  return { result, events, phases: events.map((e) => (e.phase === 'step' ? e.step : e.phase)) };
+}
+
+describe('the inspection pipeline', () => {
+  it('reports the fast findings, then the accessibility check, then the merged evaluation', async () => {
+    const { result, events, phases } = await run(page());
+    expect(phases).toEqual(['gather', 'detectors', 'fast', 'accessibility', 'done']);
+    const fast = events.find((e) => e.phase === 'fast')!;
+    const fastIds = fast.phase === 'fast' ? fast.result.evaluation.findings.map((f) => f.id) : [];
+    expect(fastIds).toContain('a11y-lang/missing');
+    expect(fastIds.some((id) => id.startsWith('axe/'))).toBe(false);
+    if (!result.ok) throw new Error(result.detail);
+    const ids = result.evaluation.findings.map((f) => f.id);
+    // axe settles the missing language: the fast finding gives way because a11y-lang declares it (supersededBy).
+    expect(ids).not.toContain('a11y-lang/missing');
+    expect(ids).toEqual(expect.arrayContaining(['axe/violation:html-has-lang', 'axe/summary']));
+    expect(result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'ok' });
+    expect(result.evaluation.summary.problem).toBe(result.evaluation.findings.filter((f) => f.severity === 'problem').length);
+    expect(result.evaluation.id).toBe('eval-0001');
+  });
+
+  it('keeps the fast findings and names the failure when axe cannot run', async () => {
+    const { result, phases } = await run(page({ artifact: async () => { throw new Error('Frame was removed'); } }));
+    expect(phases.at(-1)).toBe('done');
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.evaluation.findings.map((f) => f.id)).toContain('a11y-lang/missing');
+    expect(result.evaluation.findings.some((f) => f.detector === 'axe')).toBe(false);
+    expect(result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'error', error: 'Frame was removed' });
+  });
+
+  it('refuses a tampered axe reply', async () => {
+    const { result } = await run(page({ artifact: async () => ({ ...ARTIFACT, violations: 'all good' }) }));
+    expect(result.ok && result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'error', error: expect.stringContaining('violations') });
+  });
+
+  it('fails with a reason when the page cannot be read, and never asks for axe', async () => {
+    const denied = page({ gather: async () => { throw new Error('Cannot access contents of the page'); } });
+    const { result, phases } = await run(denied);
+    expect(phases).toEqual(['gather', 'failed']);
+    expect(result).toMatchObject({ ok: false, reason: 'no-permission' });
+    expect(denied.asked).toEqual([]);
+
+    const tampered = await run(page({ gather: async () => ({ url: 42 }) }));
+    expect(tampered.result).toMatchObject({ ok: false, reason: 'invalid-snapshot' });
+
+    const browserPage = page({ url: 'chrome://settings' });
+    expect((await run(browserPage)).result).toMatchObject({ ok: false, reason: 'browser-page' });
+    expect(browserPage.asked).toEqual([]);
+  });
+});
