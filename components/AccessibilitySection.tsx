@@ -48,7 +48,10 @@ export function AccessibilitySection({ state, evaluation, error }: Props) {
       <p class="source" data-testid="a11y:counts">
         {t('a11y_counts', ...(found?.params ?? ['0', '0', '0']))}
       </p>
-      <p class="source">{RGAA_ATTRIBUTION}, Licence Ouverte 2.0 — axe-core (MPL-2.0)</p>
+      {/* The attribution the RGAA's licence asks for, in its own words. */}
+      <p class="source" lang="fr">
+        {RGAA_ATTRIBUTION}, Licence Ouverte 2.0 — axe-core (MPL-2.0)
+      </p>
     </details>
   );
 }
