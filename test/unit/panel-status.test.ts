@@ -4,6 +4,7 @@ import type { Category, Severity } from '../../lib/detectors/types';
 import type { Evaluation, Finding } from '../../lib/export/schema';
 import { categoryStatus, isAbsence, STATUS_RANK } from '../../lib/panel/status';
 import { buildVerdict } from '../../lib/panel/verdict';
+import { evaluationOf } from '../helpers/evaluation';
 import { listFixtures } from '../helpers/fixtures';
 
 // Every category's badge against its findings, over every fixture's expected findings: a badge that says the
@@ -12,7 +13,7 @@ import { listFixtures } from '../helpers/fixtures';
 const CATEGORY: Record<string, Category> = Object.fromEntries(Object.values(detectors).map((d) => [d.id, d.category]));
 const SEVERITY_RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 3, info: 5 };
 
-function evaluationOf(expect: Record<string, { key: string; severity: Severity }[]>): Evaluation {
+function fromExpectation(expect: Record<string, { key: string; severity: Severity }[]>): Evaluation {
   const findings: Finding[] = Object.entries(expect).flatMap(([detector, list]) =>
     list.map((w) => ({
       id: `${detector}/${w.key}`,
@@ -25,24 +26,14 @@ function evaluationOf(expect: Record<string, { key: string; severity: Severity }
       evidence: [],
     }) as Finding),
   );
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return {
-    id: 'fixture1',
-    resource: { url: 'https://e.fr/', site: 'e.fr', title: 'T' },
-    inspectedAt: new Date(0).toISOString(),
-    loupeVersion: '0',
-    findings,
-    detectors: Object.keys(expect).map((id) => ({ id, status: 'ok' as const, ms: 1 })),
-    limits: [],
-    summary: { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') },
-  };
+  return evaluationOf(findings, Object.keys(expect).map((id) => ({ id, status: 'ok' as const, ms: 1 })));
 }
 
 const fixtures = listFixtures();
 
 describe.each(fixtures)('badges on fixture $name', ({ expect: spec }) => {
   it('match the findings of each category', () => {
-    const evaluation = evaluationOf(spec.expect);
+    const evaluation = fromExpectation(spec.expect);
     const verdict = buildVerdict(evaluation, CATEGORY);
     for (const view of verdict.categories) {
       const own = evaluation.findings.filter((f) => f.category === view.category);
@@ -78,8 +69,8 @@ describe('categoryStatus', () => {
   });
   it('is checked on the fixtures that taught it: no GAR mark is "not found", three ad networks are blocking', () => {
     const gard = fixtures.find((x) => x.name === 'gar-mark/gard.html')!;
-    expect(buildVerdict(evaluationOf(gard.expect.expect), CATEGORY).categories.find((c) => c.category === 'gar')?.status).toBe('absent');
+    expect(buildVerdict(fromExpectation(gard.expect.expect), CATEGORY).categories.find((c) => c.category === 'gar')?.status).toBe('absent');
     const taboola = fixtures.find((x) => x.name === 'ads/gpt-taboola.html')!;
-    expect(buildVerdict(evaluationOf(taboola.expect.expect), CATEGORY).categories.find((c) => c.category === 'ads')?.status).toBe('blocking');
+    expect(buildVerdict(fromExpectation(taboola.expect.expect), CATEGORY).categories.find((c) => c.category === 'ads')?.status).toBe('blocking');
   });
 });

@@ -8,25 +8,14 @@ import { badgeFor } from '../../lib/inspect/badge';
 import { highlightNote } from '../../lib/panel/highlight-note';
 import { frenchSpacing } from '../../lib/i18n/typography';
 import { buildVerdict, categoryKey, whyKey } from '../../lib/panel/verdict';
+import { evaluationOf } from '../helpers/evaluation';
 
 function finding(id: string, category: Category, severity: Finding['severity'], data?: Record<string, unknown>): Finding {
   const [detector] = id.split('/') as [string];
   return { id, detector, category, severity, messageKey: 'legalLinks_found_terms', params: ['1'], message: 'x', evidence: [], ...(data ? { data } : {}) } as Finding;
 }
 
-function evaluation(findings: Finding[], detectors: Evaluation['detectors']): Evaluation {
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  return {
-    id: 'abcdefgh',
-    resource: { url: 'https://e.fr/', site: 'e.fr', title: 'T' },
-    inspectedAt: new Date(0).toISOString(),
-    loupeVersion: '0',
-    findings,
-    detectors,
-    limits: [],
-    summary: { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') },
-  };
-}
+const evaluation = evaluationOf;
 
 const MAP: Record<string, Category> = { 'legal-links': 'legal-links', ads: 'ads', trackers: 'trackers', licence: 'licence' };
 
