@@ -30,6 +30,8 @@ export default defineConfig({
       },
       ...(firefox
         ? {
+            // WXT replaces these with entrypoints/sidepanel/index.html's <meta name="manifest.…"> tags, where
+            // open_at_install: false really lives (test/e2e/manifest.spec.ts pins it).
             sidebar_action: {
               default_title: '__MSG_extName__',
               default_panel: 'sidepanel.html',

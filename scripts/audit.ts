@@ -1,188 +1,161 @@
 // The headless audit: Loupe's main job for a machine without a person at it.
-// It loads the built extension in headless Chromium, opens each page, opens Loupe's own side panel for that tab
-// (the same inspection a person gets, no second implementation) and writes one evaluation file per page.
-//
-//   npm run audit -- [--out DIR] [--format json|csv] [--browser-arg ARG]... [--offline] <url | file.html | list.txt>...
+// It loads the built extension in headless Chromium (or Firefox), opens each page, opens Loupe's own side panel for
+// that tab (the same inspection a person gets, no second implementation) and writes one evaluation file per page.
+// `npm run audit -- --help` prints the options, the list format and the exit codes (scripts/lib/audit/args.ts).
 //
 // Exit codes: 0 every page inspected; 1 some pages could not be inspected (each named with the reason); 2 bad usage.
 
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { toCsv, toExportFile } from '../lib/export/export-file';
-import { exportFileSchema, type Evaluation } from '../lib/export/schema';
-import { formatMessage } from '../lib/i18n/messages';
-import type { InspectResult } from '../lib/inspect/inspect-tab';
+import { exportFileSchema } from '../lib/export/schema';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
-import { ROOT, ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './lib/chromium';
+import { CWD, USAGE, UsageError, parseArgs, shardOf, type AuditOptions, type MergeOptions } from './lib/audit/args';
+import { navigationProblem, pageProblem } from './lib/audit/http';
+import { mergeFolders } from './lib/audit/merge';
+import { VERDICTS, countsLine, duration, reasonText, say, verdictOf, type Lang, type NotInspected, type Verdict } from './lib/audit/messages';
+import { progress } from './lib/audit/progress';
+import type { Runner } from './lib/audit/runner';
+import { readTargets, type PageTarget, type Target } from './lib/audit/targets';
+import { ROOT, ensureAuditBuild } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
-import { PANEL_FINISHED } from './lib/panel';
 
-const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html | liste.txt]...
-  Sans adresse, inspecte la page de démonstration (examples/demo.html).
-  --out DIR            dossier des évaluations (défaut : audit-out)
-  --format json|csv    format des fichiers écrits (défaut : json)
-  --browser-arg ARG    argument passé à Chromium (répétable), ex. --proxy-server=…
-  --offline            ne laisse sortir aucune requête vers Internet (tiers servis vides)
-  --timeout SECONDES   délai par page (défaut : 60)
-Usage: npm run audit -- [options] [url | file.html | list.txt]...  (no argument: the bundled demo page)`;
+type Inspected = { kind: 'done'; verdict: Verdict; line: string } | { kind: 'failed'; reason: NotInspected; url: string };
+type Outcome = Inspected | { kind: 'skipped' };
 
-
-interface Options {
-  out: string;
-  format: 'json' | 'csv';
-  browserArgs: string[];
-  offline: boolean;
-  timeoutMs: number;
-  targets: string[];
+function fileName(t: Target, width: number, format: string): string {
+  const name = 'file' in t && t.file ? basename(t.file).replace(/\.html?$/i, '') : 'url' in t ? t.url : t.input;
+  const s = name.replace(/^[a-z]+:\/\//i, '').replace(/[?#].*$/, '').replace(/[^a-zA-Z0-9.-]+/g, '_').replace(/^_+|_+$/g, '');
+  // The position in the whole list, not in the shard: the names stay the same however the list is split.
+  return `${String(t.index + 1).padStart(width, '0')}-${s.slice(0, 80) || 'page'}.${format}`;
 }
 
-export class UsageError extends Error {}
+const notInspectedLine = (lang: Lang, url: string, r: NotInspected) => {
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  // Named in both languages: the person who reads the log may not be the one who ran it.
+  return `[${say(lang, 'notInspected')}] ${url} — ${reasonText(lang, r)} (${reasonText(other, r)})`;
+};
 
-export function parseArgs(argv: string[]): Options {
-  const o: Options = { out: 'audit-out', format: 'json', browserArgs: [], offline: false, timeoutMs: 60_000, targets: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} : valeur manquante / missing value`);
-      return v;
-    };
-    if (a === '--out') o.out = value();
-    else if (a === '--format') {
-      const f = value();
-      if (f !== 'json' && f !== 'csv') throw new UsageError(`--format ${f} : json ou csv / json or csv`);
-      o.format = f;
-    } else if (a === '--browser-arg') o.browserArgs.push(value());
-    else if (a.startsWith('--browser-arg=')) o.browserArgs.push(a.slice('--browser-arg='.length));
-    else if (a === '--offline') o.offline = true;
-    else if (a === '--timeout') {
-      const s = Number(value());
-      if (!(s > 0)) throw new UsageError('--timeout : un nombre de secondes / a number of seconds');
-      o.timeoutMs = s * 1000;
-    } else if (a === '--help' || a === '-h') throw new UsageError('');
-    else if (a.startsWith('-')) throw new UsageError(`option inconnue / unknown option: ${a}`);
-    else o.targets.push(a);
+/** An error's message and its cause's (puppeteer's "Waiting failed" says why only there). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
+async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: string): Promise<Inspected> {
+  let page;
+  try {
+    page = await runner.open(url, o.timeoutMs);
+  } catch (error) {
+    return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
   }
-  return o;
+  try {
+    const http = pageProblem(url, page.status, page.finalUrl);
+    if (http) return { kind: 'failed', url, reason: http };
+    // Browser pages hide their address from extensions; the audit knows it and names the reason precisely.
+    const why = whyNotInspectable(url);
+    const result = why && why !== 'pdf-viewer' ? ({ ok: false, reason: why, detail: url } as const) : await page.inspect();
+    if (!result.ok) return { kind: 'failed', url, reason: { locale: REASON_KEYS[result.reason] ?? 'reason_failed', params: [result.detail] } };
+    const file = exportFileSchema.parse(toExportFile([result.evaluation], { now: Date.now(), version: result.evaluation.loupeVersion }));
+    writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
+    const verdict = verdictOf(result.evaluation);
+    return { kind: 'done', verdict, line: `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}` };
+  } catch (error) {
+    return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
 
-/** Expands list files (one address per line, # for comments) and checks local files exist. */
-export function expandTargets(targets: string[]): string[] {
-  const out: string[] = [];
-  for (const t of targets) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(t)) out.push(t);
-    else if (t.endsWith('.txt')) {
-      if (!existsSync(t)) throw new UsageError(`liste introuvable / list not found: ${t}`);
-      const lines = readFileSync(t, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-      out.push(...expandTargets(lines.map((l) => (/^[a-z][a-z0-9+.-]*:/i.test(l) ? l : resolve(dirname(t), l)))));
-    } else {
-      if (!existsSync(t) || !statSync(t).isFile()) throw new UsageError(`fichier introuvable / file not found: ${t}`);
-      out.push(resolve(t));
+async function startRunner(o: AuditOptions): Promise<Runner> {
+  const opts = { browserArgs: o.browserArgs, offline: o.offline };
+  if (o.browser === 'firefox') return (await import('./lib/audit/runner-firefox')).firefoxRunner(opts);
+  return (await import('./lib/audit/runner-chromium')).chromiumRunner(opts);
+}
+
+export async function audit(o: AuditOptions): Promise<number> {
+  const started = Date.now();
+  const demo = o.targets.length === 0;
+  if (demo) o = { ...o, offline: true, targets: [{ arg: join(ROOT, 'examples/demo.html'), list: false }] };
+  const all = readTargets(o.targets, CWD);
+  const mine = shardOf(all, o.shard);
+  const width = Math.max(2, String(all.length).length);
+  mkdirSync(o.out, { recursive: true });
+
+  const show = progress(mine.length, o.lang);
+  const outcomes: Outcome[] = [];
+  const todo: { t: PageTarget; path: string }[] = [];
+  for (const t of mine) {
+    const path = join(o.out, fileName(t, width, o.format));
+    if ('problem' in t) outcomes.push({ kind: 'failed', url: t.input, reason: t.problem });
+    else if (o.resume && existsSync(path)) outcomes.push({ kind: 'skipped' });
+    else todo.push({ t, path });
+  }
+  for (const x of outcomes) {
+    if (x.kind === 'failed') show.line(notInspectedLine(o.lang, x.url, x.reason));
+    show.tick(x.kind === 'failed', false);
+  }
+
+  if (todo.length) {
+    ensureAuditBuild((s) => console.error(s), o.browser === 'firefox' ? 'firefox' : 'chrome');
+    // Local files are served over http on 127.0.0.1: an extension may not read file:// pages without a manual switch.
+    const servers = new Map<string, StaticServer>();
+    for (const { t } of todo) {
+      if (!t.file) continue;
+      const dir = dirname(t.file);
+      if (!servers.has(dir)) servers.set(dir, await serveFolder(dir));
+      t.url = `${servers.get(dir)!.origin}/${encodeURIComponent(basename(t.file))}`;
+    }
+    const runner = await startRunner(o);
+    try {
+      let next = 0;
+      const worker = async () => {
+        while (next < todo.length) {
+          const { t, path } = todo[next++]!;
+          const x = await inspectOne(runner, t.url, o, path);
+          outcomes.push(x);
+          show.line(x.kind === 'done' ? x.line : notInspectedLine(o.lang, x.url, x.reason));
+          show.tick(x.kind === 'failed');
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(o.jobs, todo.length) }, worker));
+    } finally {
+      await runner.close();
+      await Promise.all([...servers.values()].map((s) => s.close()));
     }
   }
-  return out;
+  show.end();
+
+  const count = (k: Outcome['kind']) => outcomes.filter((x) => x.kind === k).length;
+  const levels = VERDICTS.map((v) => `${outcomes.filter((x) => x.kind === 'done' && x.verdict === v).length} ${say(o.lang, v)}`).join(', ');
+  console.log(say(o.lang, 'tally', [mine.length, count('done'), levels, count('failed'), count('skipped'), duration(Date.now() - started)]));
+  return count('failed') > 0 ? 1 : 0;
 }
 
-function slug(target: string, i: number): string {
-  const local = !/^[a-z][a-z0-9+.-]*:/i.test(target);
-  const url = local ? basename(target).replace(/\.html?$/i, '') : target;
-  const s = url.replace(/^[a-z]+:\/\//i, '').replace(/[?#].*$/, '').replace(/[^a-zA-Z0-9.-]+/g, '_').replace(/^_+|_+$/g, '');
-  return `${String(i + 1).padStart(2, '0')}-${s.slice(0, 80) || 'page'}`;
-}
-
-export function summaryLine(e: Evaluation): string {
-  const s = e.summary;
-  return `${s.blocking} bloquant(s), ${s.problem} problème(s), ${s.review} à vérifier, ${s.info} information(s)`;
-}
-
-async function inspectWithPanel(b: LoupeBrowser, page: Page, timeoutMs: number): Promise<InspectResult> {
-  const tabId = await tabIdOf(b, page);
-  const panel = await b.context.newPage();
-  try {
-    await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
-    // The fast findings come first; the accessibility check (axe) then adds its own: wait until it has finished too.
-    await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
-    return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
-  } finally {
-    await panel.close();
-  }
+export function merge(o: MergeOptions): number {
+  const r = mergeFolders(o.dirs, o.out);
+  for (const u of r.unreadable) console.log(say(o.lang, 'unreadable', [u.path, u.why]));
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, JSON.stringify(r.bundle, null, 2) + '\n');
+  console.log(say(o.lang, 'merged', [r.bundle.evaluations.length, r.files, o.out, r.duplicates]));
+  return r.unreadable.length > 0 || r.files === 0 ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
-  let opts: Options;
-  let targets: string[];
+  let parsed;
   try {
-    opts = parseArgs(argv);
-    targets = expandTargets(opts.targets.length ? opts.targets : [join(ROOT, 'examples/demo.html')]);
-    if (opts.targets.length === 0) opts.offline = true;
+    parsed = parseArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
-      if (error.message) console.error(error.message);
-      console.error(USAGE);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(USAGE);
+    return 2;
   }
-
-  ensureAuditBuild((s) => console.error(s));
-  mkdirSync(opts.out, { recursive: true });
-  // Local files are served over http on 127.0.0.1: an extension may not read file:// pages without a manual switch.
-  const servers = new Map<string, StaticServer>();
-  const urls: string[] = [];
-  for (const t of targets) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(t)) {
-      urls.push(t);
-      continue;
-    }
-    const dir = dirname(t);
-    if (!servers.has(dir)) servers.set(dir, await serveFolder(dir));
-    urls.push(`${servers.get(dir)!.origin}/${encodeURIComponent(basename(t))}`);
+  if (parsed.command === 'help') {
+    console.log(USAGE);
+    return 0;
   }
-
-  const b = await launchWithLoupe({ browserArgs: opts.browserArgs });
-  if (opts.offline) {
-    // Nothing leaves the machine: third-party requests get an empty answer, so the page's tags stay visible.
-    await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204, body: '' }));
-  }
-  let failures = 0;
-  try {
-    for (const [i, url] of urls.entries()) {
-      const page = await b.context.newPage();
-      let result: InspectResult;
-      try {
-        await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs }).catch((error: Error) => {
-          // Browser pages (chrome://) and data: URLs load without a "load" Playwright can always see.
-          if (!/^(chrome|about|data|edge):/i.test(url)) throw error;
-        });
-        // Browser pages hide their address from extensions; the audit knows it and names the reason precisely.
-        const why = whyNotInspectable(url);
-        result = why && why !== 'pdf-viewer' ? { ok: false, reason: why, detail: url, url } : await inspectWithPanel(b, page, opts.timeoutMs);
-      } catch (error) {
-        result = { ok: false, reason: 'failed', detail: error instanceof Error ? error.message.split('\n')[0]! : String(error), url };
-      } finally {
-        await page.close();
-      }
-      if (!result.ok) {
-        failures++;
-        const key = REASON_KEYS[result.reason] ?? 'reason_failed';
-        console.log(`✘ ${url} — ${formatMessage('fr', key, [result.detail])}`);
-        console.log(`  (${formatMessage('en', key, [result.detail])})`);
-        continue;
-      }
-      const file = exportFileSchema.parse(toExportFile([result.evaluation], { now: Date.now(), version: result.evaluation.loupeVersion }));
-      const path = join(opts.out, `${slug(targets[i]!, i)}.${opts.format}`);
-      writeFileSync(path, opts.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
-      console.log(`✔ ${url} — ${summaryLine(result.evaluation)} → ${path}`);
-      for (const f of result.evaluation.findings.filter((x) => x.severity !== 'info')) {
-        console.log(`    [${f.severity}] ${f.message}`);
-      }
-    }
-  } finally {
-    await b.close();
-    await Promise.all([...servers.values()].map((s) => s.close()));
-  }
-  return failures > 0 ? 1 : 0;
+  return parsed.command === 'merge' ? merge(parsed) : audit(parsed);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

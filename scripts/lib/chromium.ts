@@ -8,24 +8,28 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const AUDIT_BUILD = join(ROOT, '.output/chrome-mv3-audit');
+export const FIREFOX_AUDIT_BUILD = join(ROOT, '.output/firefox-mv2-audit');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
-export function findChromium(): string {
-  const named = process.env.CHROMIUM_PATH;
+/** A browser named by an environment variable, or else found at its usual places. */
+export function findBrowser(name: string, envVar: string, debianPackage: string, candidates: string[]): string {
+  const named = process.env[envVar];
   if (named) {
-    if (!existsSync(named)) throw new Error(`CHROMIUM_PATH=${named} : fichier introuvable / file not found`);
+    if (!existsSync(named)) throw new Error(`${envVar}=${named} : fichier introuvable / file not found`);
     return named;
   }
-  const found = CANDIDATES.find((p) => existsSync(p));
+  const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      'Chromium introuvable : installez-le (apt-get install chromium) ou indiquez son chemin dans CHROMIUM_PATH.\n' +
-        'Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.',
+      `${name} introuvable : installez-le (apt-get install ${debianPackage}) ou indiquez son chemin dans ${envVar}.\n` +
+        `${name} not found: install it (apt-get install ${debianPackage}) or set ${envVar}.`,
     );
   }
   return found;
 }
+
+export const findChromium = () => findBrowser('Chromium', 'CHROMIUM_PATH', 'chromium', CANDIDATES);
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -37,14 +41,14 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the audit variant when it is missing or older than the sources. */
-export function ensureAuditBuild(log: (s: string) => void = () => {}): void {
-  const manifest = join(AUDIT_BUILD, 'manifest.json');
+/** Builds the audit variant (for Chromium, or for Firefox) when it is missing or older than the sources. */
+export function ensureAuditBuild(log: (s: string) => void = () => {}, browser: 'chrome' | 'firefox' = 'chrome'): void {
+  const manifest = join(browser === 'firefox' ? FIREFOX_AUDIT_BUILD : AUDIT_BUILD, 'manifest.json');
   const sources = ['entrypoints', 'lib', 'components', 'public'].map((d) => newestMtime(join(ROOT, d)));
   const configTime = statSync(join(ROOT, 'wxt.config.ts')).mtimeMs;
   if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(configTime, ...sources)) return;
-  log('Construction de l’extension (variante audit)… / Building the extension (audit variant)…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'audit'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`Construction de l’extension (variante audit, ${browser})… / Building the extension (audit variant, ${browser})…`);
+  execFileSync('npx', ['wxt', 'build', '--mode', 'audit', '-b', browser], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 export interface LoupeBrowser {

@@ -3,3 +3,6 @@
  * Read by the headless audit and the ACT suite before they take globalThis.__loupe.result.
  */
 export const PANEL_FINISHED = '[data-testid="state:done"]:is([data-a11y="done"], [data-a11y="error"], [data-a11y="skipped"])';
+
+/** The side panel shows its fast findings (the accessibility check may still be running). */
+export const PANEL_HAS_FINDINGS = '[data-testid="state:done"]';

@@ -23,7 +23,7 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
   const r = await audit(['--out', out]);
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stdout).toMatch(/^✔ http:\/\/127\.0\.0\.1:\d+\/demo\.html — /m);
+  expect(r.stdout).toMatch(/^\[bloquant\] http:\/\/127\.0\.0\.1:\d+\/demo\.html — \d+ bloquant\(s\), /m);
   const files = readdirSync(out);
   expect(files).toEqual(['01-demo.json']);
   const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')));
@@ -43,7 +43,7 @@ test('the audit names the pages it could not inspect and exits 1; CSV on request
   writeFileSync(list, `# pages\n${resolve(ROOT, 'test/fixtures/pages/legal-links/none.html')}\nchrome://version\n`);
   const r = await audit(['--out', out, '--format', 'csv', list]);
   expect(r.code).toBe(1);
-  expect(r.stdout).toMatch(/✘ chrome:\/\/version — Cette page appartient au navigateur/);
+  expect(r.stdout).toMatch(/^\[non inspectée\] chrome:\/\/version — Cette page appartient au navigateur/m);
   expect(r.stdout).toMatch(/This page belongs to the browser/);
   const csv = readFileSync(join(out, '01-none.csv'), 'utf8');
   expect(csv.split('\r\n')[0]).toBe('resource_url,resource_title,inspected_at,finding_id,category,severity,message,evidence');

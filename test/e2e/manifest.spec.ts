@@ -16,6 +16,8 @@ test('the store builds ask for no host permission at install', () => {
   const firefox = manifest('firefox-mv2');
   expect(firefox.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
   expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
+  // Without it Firefox opens the sidebar by itself at every install.
+  expect(firefox.sidebar_action.open_at_install).toBe(false);
 });
 
 test('only the audit variant has host permissions', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectFileSchema } from '../helpers/fixtures';
@@ -8,6 +8,8 @@ import { ROOT, scaffold } from '../../scripts/new-detector';
 // `npm run new:detector -- <id>` on a copy of lib/ and the locales: the scaffolded detector registers, validates its
 // data, flags its must-flag page, stays silent on the other, and its message exists in both languages.
 
+// test-results/ is made by `npm test`; a bare `vitest run` on a fresh clone has none yet.
+mkdirSync(resolve(ROOT, 'test-results'), { recursive: true });
 const TMP = mkdtempSync(join(resolve(ROOT, 'test-results'), 'scaffold-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

@@ -1,0 +1,25 @@
+import { launchWithLoupe, tabIdOf } from '../chromium';
+import { isLocal, makeRunner, type Runner, type RunnerOptions } from './runner';
+
+export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
+  const b = await launchWithLoupe({ browserArgs: opts.browserArgs });
+  if (opts.offline) await b.context.route((u) => !isLocal(u.href), (route) => route.fulfill({ status: 204, body: '' }));
+  return makeRunner({
+    newPage: () => b.context.newPage(),
+    async load(page, url, timeoutMs) {
+      const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }).catch((error: Error) => {
+        // Browser pages (chrome://) and data: URLs load without a "load" Playwright can always see.
+        if (!/^(chrome|about|data|edge):/i.test(url)) throw error;
+        return null;
+      });
+      return response?.status() ?? null;
+    },
+    tabIdOf: (page) => tabIdOf(b, page),
+    async openPanel(tabId) {
+      const panel = await b.context.newPage();
+      await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
+      return panel;
+    },
+    close: () => b.close(),
+  });
+}

@@ -1,0 +1,16 @@
+import { answerThirdPartiesEmpty, launchFirefoxWithLoupe } from '../firefox';
+import { isLocal, makeRunner, type Runner, type RunnerOptions } from './runner';
+
+export async function firefoxRunner(opts: RunnerOptions): Promise<Runner> {
+  const f = await launchFirefoxWithLoupe({ browserArgs: opts.browserArgs });
+  return makeRunner({
+    newPage: () => f.browser.newPage(),
+    async load(page, url, timeoutMs) {
+      if (opts.offline) await answerThirdPartiesEmpty(page, isLocal);
+      return (await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }))?.status() ?? null;
+    },
+    tabIdOf: (page) => f.tabIdOf(page),
+    openPanel: (tabId) => f.openExtensionPage(`sidepanel.html?tabId=${tabId}`),
+    close: () => f.close(),
+  });
+}

@@ -1,0 +1,94 @@
+import type { InspectResult } from '../../../lib/inspect/inspect-tab';
+import { PANEL_FINISHED, PANEL_HAS_FINDINGS } from '../panel';
+
+// One browser with Loupe, whichever it is: the audit opens pages in it, several at once, and asks the panel.
+
+export interface LoadedPage {
+  /** The HTTP status of the main document (null for pages without one, such as about: or data:). */
+  status: number | null;
+  /** Where the browser ended, after redirections. */
+  finalUrl: string;
+  /**
+   * Opens Loupe's panel bound to this page's tab and waits until it has finished, accessibility check included;
+   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it).
+   */
+  inspect(onFastFindings?: () => void): Promise<InspectResult>;
+  close(): Promise<void>;
+}
+
+export interface Runner {
+  /** Loads a page; throws when no page could be reached (unreachable host, timeout). */
+  open(url: string, timeoutMs: number): Promise<LoadedPage>;
+  close(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  browserArgs: string[];
+  /** Requests leaving 127.0.0.1 get an empty answer: the page's third-party tags stay visible, nothing goes out. */
+  offline: boolean;
+}
+
+export const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || !/^https?:/.test(url);
+
+/** Runs `task` once the previous holder is done: a tiny lock for steps that must not interleave. */
+export function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** What the audit needs of a browser's pages, Playwright's or puppeteer's. */
+interface AnyPage {
+  url(): string;
+  close(): Promise<void>;
+}
+interface AnyPanel extends AnyPage {
+  waitForSelector(selector: string, opts: { timeout: number }): Promise<unknown>;
+  evaluate(fn: () => unknown): Promise<unknown>;
+}
+
+/** A runner from a browser's few primitives: the page's life and the panel's reading are the same in every browser. */
+export function makeRunner<P extends AnyPage>(b: {
+  newPage(): Promise<P>;
+  /** Navigates and waits for "load"; resolves with the main document's HTTP status. */
+  load(page: P, url: string, timeoutMs: number): Promise<number | null>;
+  tabIdOf(page: P): Promise<number>;
+  openPanel(tabId: number): Promise<AnyPanel>;
+  close(): Promise<void>;
+}): Runner {
+  // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
+  const oneAtATime = serialized();
+  return {
+    async open(url, timeoutMs) {
+      const page = await b.newPage();
+      try {
+        const status = await b.load(page, url, timeoutMs);
+        return {
+          status,
+          finalUrl: page.url(),
+          async inspect(onFastFindings) {
+            const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)));
+            try {
+              if (onFastFindings) {
+                await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: timeoutMs });
+                onFastFindings();
+              }
+              await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
+              return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+            } finally {
+              await panel.close();
+            }
+          },
+          close: () => page.close(),
+        };
+      } catch (error) {
+        await page.close();
+        throw error;
+      }
+    },
+    close: () => b.close(),
+  };
+}
