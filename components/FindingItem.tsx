@@ -26,6 +26,11 @@ export function findingAnchor(f: Pick<Finding, 'id'>): string {
   return `f-${f.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
+/** The ids of the findings this one says (its own, and those folded into it for display). */
+function foldedIds(f: Finding | ShownFinding): string[] {
+  return 'folded' in f && Array.isArray(f.folded) ? (f as ShownFinding).folded : [f.id];
+}
+
 export function sectionAnchor(c: Category): string {
   return `s-${c}`;
 }
@@ -79,7 +84,7 @@ export function FindingItem({ finding, selected, onToggle, note, remark }: Props
   const canShow = finding.evidence.some((e) => e.selector);
   const messageId = `${findingAnchor(finding)}-msg`;
   return (
-    <li class={`finding severity-${finding.severity}`} id={findingAnchor(finding)} tabIndex={-1} data-testid={`finding:${finding.id}`} data-severity={finding.severity}>
+    <li class={`finding severity-${finding.severity}`} id={findingAnchor(finding)} tabIndex={-1} data-testid={`finding:${finding.id}`} data-severity={finding.severity} data-folded={foldedIds(finding).join(' ')}>
       <span class="badge">{t(`severity_${finding.severity}`)}</span>{' '}
       <span class="message" id={messageId}>
         <FindingMessage finding={finding} />
