@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { toCsv, toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
+import { withSuggestedGrid } from '../lib/grid/state';
+import { formatMessage } from '../lib/i18n/messages';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
 import { CWD, USAGE, UsageError, parseArgs, shardOf, type AuditOptions, type MergeOptions } from './lib/audit/args';
 import { navigationProblem, pageProblem } from './lib/audit/http';
@@ -56,10 +58,17 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     const why = whyNotInspectable(url);
     const result = why && why !== 'pdf-viewer' ? ({ ok: false, reason: why, detail: url } as const) : await page.inspect();
     if (!result.ok) return { kind: 'failed', url, reason: { locale: REASON_KEYS[result.reason] ?? 'reason_failed', params: [result.detail] } };
-    const file = exportFileSchema.parse(toExportFile([result.evaluation], { now: Date.now(), version: result.evaluation.loupeVersion }));
+    // A first reading on the ministry's grid: every rating and the verdict are Loupe's suggestions (source
+    // "detector"), with the most careful reading of an unknown context; a person confirms them in the panel.
+    const evaluation = withSuggestedGrid(result.evaluation);
+    const file = exportFileSchema.parse(toExportFile([evaluation], { now: Date.now(), version: evaluation.loupeVersion }));
     writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
     const verdict = verdictOf(result.evaluation);
-    return { kind: 'done', verdict, line: `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}` };
+    return { kind: 'done', verdict, line: [
+        `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
+        // What was not checked is said with the result, never left for the reader of the file to find.
+        ...result.evaluation.limits.map((l) => `    (${say(o.lang, 'limit')}) ${formatMessage(o.lang, l.messageKey, l.params)}`),
+      ].join('\n') };
   } catch (error) {
     return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };
   } finally {

@@ -3,7 +3,7 @@
 //   npm run eval:act -- [--concurrency N] [--rule ID]... [--json FILE]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { explain, runActSuite, score } from './lib/act';
+import { explain, runActSuite, score, scoreByRgaa } from './lib/act';
 
 const argv = process.argv.slice(2);
 const rulesWanted: string[] = [];
@@ -30,6 +30,13 @@ for (const r of s.perRule) {
 console.log(`\nRègles « automated » : Loupe ${s.automated.loupe}/${s.automated.cases} (${pct(s.automated.loupe, s.automated.cases)}) | axe-core ${s.automated.axe}/${s.automated.cases} (${pct(s.automated.axe, s.automated.cases)})`);
 console.log(`Règles « automated », cas où axe-core a publié un résultat : Loupe ${s.automatedPublished.loupe}/${s.automatedPublished.cases} | axe-core ${s.automatedPublished.axe}/${s.automatedPublished.cases}`);
 console.log(`Toutes les règles    : Loupe ${s.all.loupe}/${s.all.cases} (${pct(s.all.loupe, s.all.cases)}) | axe-core ${s.all.axe}/${s.all.cases} (${pct(s.all.axe, s.all.cases)})`);
+console.log(`\nPar critère RGAA 4.1.2 : cas ACT des règles qui s'y rattachent (par les règles axe qui les mettent en œuvre, sinon par WCAG) ; un cas peut compter pour plusieurs critères`);
+console.log(`critère  cas  décidés  erreurs  à vérifier  intitulé`);
+const byRgaa = scoreByRgaa(outcomes, rules);
+for (const r of byRgaa) {
+  const title = r.title.length > 70 ? r.title.slice(0, 69) + '…' : r.title;
+  console.log(`${r.criterion.padEnd(7)} ${String(r.cases).padStart(4)}  ${String(r.decided).padStart(7)}  ${String(r.wrong).padStart(7)}  ${String(r.review).padStart(10)}  ${title}`);
+}
 const auto = new Set(s.perRule.filter((r) => r.automated).map((r) => r.ruleId));
 const disagreements = outcomes.filter((o) => !o.loupeAgrees);
 console.log(`\nDésaccords de Loupe avec le résultat attendu (${disagreements.length}, dont ${disagreements.filter((o) => auto.has(o.ruleId)).length} sur les règles « automated ») :`);
@@ -44,7 +51,7 @@ for (const o of s.errors) console.log(`  ${o.ruleId} ${o.caseTitle} — ${o.erro
 const slowest = Math.max(...outcomes.map((o) => o.ms));
 console.log(`\nDurée : ${(ms / 1000).toFixed(1)} s pour ${outcomes.length} cas (${concurrency} pages en parallèle ; cas le plus lent ${slowest} ms)`);
 mkdirSync(dirname(json), { recursive: true });
-writeFileSync(json, JSON.stringify({ ms, score: s, outcomes }, null, 2));
+writeFileSync(json, JSON.stringify({ ms, score: s, byRgaa, outcomes }, null, 2));
 const goal = s.automated.loupe >= s.automated.axe;
 console.log(goal ? 'Objectif atteint : accord de Loupe ≥ axe-core sur les règles « automated ».' : 'Objectif NON atteint.');
 process.exit(goal ? 0 : 1);

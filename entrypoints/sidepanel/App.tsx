@@ -1,9 +1,14 @@
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EvaluatePanel } from '@/components/EvaluatePanel';
 import { EvaluationView } from '@/components/EvaluationView';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
+import { useEvaluation } from '@/components/use-evaluation';
 import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';
+import { captureTab } from './capture';
 import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
@@ -17,6 +22,11 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const a11y = accessibilityState(ok?.evaluation, state.kind === 'done' && state.running);
   const { selection, toggle } = useHighlight(tabId, ok?.snapshot.url, ok?.evaluation.id);
   const onShow = (f: Finding) => void toggle(findingTarget(f), [f]);
+  // "Évaluer": the grid for this inspection, or the draft already started for this resource.
+  const [evaluating, setEvaluating] = useState(false);
+  const source = useMemo(() => (evaluating && ok ? { kind: 'inspection' as const, evaluation: ok.evaluation } : undefined), [evaluating, ok]);
+  const work = useEvaluation(source, () => crypto.randomUUID());
+  const listUrl = (id?: string) => browser.runtime.getURL(`/evaluations.html${id ? `?id=${encodeURIComponent(id)}` : ''}`);
 
   return (
     <main data-testid={`state:${state.kind}`} data-a11y={state.kind === 'done' ? a11y.state : 'idle'} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
@@ -25,10 +35,26 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
         </button>
         {ok && (
-          <button type="button" class="secondary" data-testid="button:export" onClick={() => downloadEvaluation(ok.evaluation)}>
+          <button type="button" class={evaluating ? 'secondary' : ''} aria-pressed={evaluating} data-testid="button:evaluate" onClick={() => setEvaluating(!evaluating)}>
+            {evaluating ? t('eval_back') : t('eval_open')}
+          </button>
+        )}
+        {ok && (
+          <button
+            type="button"
+            class="secondary"
+            data-testid="button:export"
+            // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
+            disabled={evaluating && work.pending.length > 0}
+            aria-describedby={evaluating && work.pending.length > 0 ? 'cannot-save' : undefined}
+            onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}
+          >
             {t('panel_exportJson')}
           </button>
         )}
+        <button type="button" class="secondary" data-testid="button:my-evaluations" onClick={() => void browser.tabs.create({ url: listUrl() })}>
+          {t('eval_myEvaluations')}
+        </button>
       </div>
       {tabId === undefined && <p data-testid="status:no-tab">{t('panel_noTab')}</p>}
       {state.kind === 'inspecting' && <Inspecting step={state.step} />}
@@ -38,7 +64,16 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onGrantAll={canAskForAllSites() ? () => void askForAllSites().then((granted) => granted && reinspect()) : undefined}
         />
       )}
-      {ok && (
+      {ok && evaluating && work.evaluation && (
+        <EvaluatePanel
+          work={{ ...work, evaluation: work.evaluation }}
+          onCapture={tabId === undefined ? undefined : () => captureTab(tabId)}
+          onShow={onShow}
+          selectedFinding={selection?.target.startsWith('finding:') ? selection.target.slice('finding:'.length) : undefined}
+          openHref={listUrl}
+        />
+      )}
+      {ok && !evaluating && (
         <EvaluationView
           evaluation={ok.evaluation}
           a11y={a11y}

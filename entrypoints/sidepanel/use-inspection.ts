@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { BOUNDS } from '@/lib/inspect/with-timeout';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
 // navigation, on the re-inspect shortcut or on the button. The inspection itself is lib/inspect/pipeline.ts: this
@@ -53,7 +54,7 @@ export function useInspection(fixedTabId: number | undefined) {
       // never with an empty one that would read as "no problem".
       if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
-    }).catch((error: unknown) => {
+    }, axeBounds()).catch((error: unknown) => {
       if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
     });
   }, []);
@@ -111,4 +112,14 @@ export function useInspection(fixedTabId: number | undefined) {
   }, [tabId, inspect]);
 
   return { tabId, state, reinspect };
+}
+
+/** The accessibility check's bounds; the audit (--timeout) and the tests may shorten them with ?axeMs=N&injectMs=N. */
+function axeBounds() {
+  const query = new URLSearchParams(location.search);
+  const shorter = (name: string, bound: number) => {
+    const ms = Number(query.get(name));
+    return ms > 0 ? Math.min(ms, bound) : bound;
+  };
+  return { axeInject: shorter('injectMs', BOUNDS.axeInject), axeRun: shorter('axeMs', BOUNDS.axeRun), axeFrame: shorter('axeMs', BOUNDS.axeFrame) };
 }

@@ -5,10 +5,13 @@ import type { DetectorOutput, Evidence } from '../detectors/types';
 import { SHADOW_SEP } from '../snapshot/node-ref';
 import type { AxeArtifact, AxeRule, AxeTarget } from './artifact';
 import { usersOf, USER_GROUPS, type UserGroup } from './users';
-import { levelOf, rgaaOf, wcagOfRule } from './wcag';
+import { AXE_RGAA } from './axe-rgaa';
+import { axeRgaaEntry } from './axe-rgaa-build';
+import { levelOf } from './wcag';
 
-// Turns an axe run into findings of category accessibility (detector id "axe"): one per rule that fails ("problem",
-// or "info" for AAA and best practices), one per rule axe could not settle ("review", A/AA only), and a summary.
+// Turns an axe run into findings of category accessibility (detector id "axe"): one per rule that fails ("problem"
+// when the rule fails an RGAA 4.1.2 criterion or a WCAG A/AA one, else "info": lib/a11y/axe-rgaa.ts), one per such
+// rule axe could not settle ("review"), and a summary.
 
 export const AXE_DETECTOR_ID = 'axe';
 
@@ -55,15 +58,15 @@ function helpOf(rule: AxeRule): string {
 }
 
 function describeRule(rule: AxeRule) {
-  const wcag = wcagOfRule(rule.id, rule.tags);
-  const rgaa = rgaaOf(rule.tags, wcag);
+  // A rule newer than the generated table is weighed the same way, from the tags the page sent.
+  const { wcag, rgaa, severity } = AXE_RGAA[rule.id] ?? axeRgaaEntry(rule.id, rule.tags);
   const nodes = rule.nodes.map((n) => ({ ...selectorOfTarget(n.target), html: n.html, summary: n.failureSummary }));
   const evidence: Evidence[] = nodes.map((n) => ({
     ...(n.selector ? { selector: n.selector } : {}),
     snippet: n.html,
     text: n.html,
   }));
-  return { wcag, rgaa, nodes, evidence, level: levelOf(rule.tags), users: usersOf(rule.id, wcag) };
+  return { wcag, rgaa, severity, nodes, evidence, level: levelOf(rule.tags), users: usersOf(rule.id, wcag) };
 }
 
 export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
@@ -73,15 +76,15 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
   const byUser: Record<UserGroup, number> = { blind: 0, lowVision: 0, deaf: 0, motor: 0, cognitive: 0 };
   for (const rule of artifact.violations) {
     const d = describeRule(rule);
-    if (d.level === 'a-aa') {
+    if (d.severity === 'problem') {
       if (rule.impact === 'critical') critical++;
       if (rule.impact === 'serious') serious++;
       for (const u of d.users) byUser[u]++;
     }
     out.push({
       key: `violation:${rule.id}`,
-      severity: d.level === 'a-aa' ? 'problem' : 'info',
-      messageKey: d.level === 'a-aa' ? 'a11y_axe_violation' : 'a11y_axe_violationMinor',
+      severity: d.severity,
+      messageKey: d.severity === 'problem' ? 'a11y_axe_violation' : 'a11y_axe_violationMinor',
       params: [helpOf(rule), String(rule.nodeCount), d.rgaa.slice(0, 4).join(', ') || '—'],
       evidence: d.evidence,
       data: {
@@ -101,7 +104,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
   for (const rule of artifact.incomplete) {
     const d = describeRule(rule);
     // Experimental rules (orientation lock) cannot settle most pages: their "can't tell" would be noise.
-    if (d.level !== 'a-aa' || rule.tags.includes('experimental')) continue;
+    if (d.severity !== 'problem' || rule.tags.includes('experimental')) continue;
     toCheck++;
     out.push({
       key: `incomplete:${rule.id}`,

@@ -2,14 +2,13 @@ import axe from 'axe-core';
 import fr from 'axe-core/locales/fr.json';
 import { AXE_LIMITS } from './limits';
 import { cspSafeLocale } from './locale';
+import { SLOW_RULES } from './slow-rules';
 
 // Runs in the inspected page (isolated world), bundled into the axe content script only. No zod here: the result is
 // cut to AXE_LIMITS and parsed again on arrival (lib/a11y/artifact.ts), since the page can tamper with it.
 
 /** Rules off by default in axe that Loupe turns on: AAA contrast and refresh (shown as information), orientation. */
 export const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
-
-let configured = false;
 
 function clipText(s: string | undefined, max: number): string {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();
@@ -36,24 +35,81 @@ function compactRule(r: axe.Result) {
   };
 }
 
-export async function runAxeInPage() {
-  const started = performance.now();
-  if (!configured) {
-    axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: ['<unsafe_all_origins>'] });
-    configured = true;
-  }
-  const results = await axe.run(document, {
-    iframes: true,
-    elementRef: false,
-    rules: Object.fromEntries(EXTRA_RULES.map((id) => [id, { enabled: true }])),
-  });
+
+export interface PageRunOptions {
+  /** Origins of the frames Loupe injected axe into: only they may answer the top frame (never "any origin"). */
+  allowedOrigins: string[];
+  /** How long to wait for one frame's answer; past it, axe names the frame (rule frame-tested). */
+  frameWaitMs: number;
+}
+
+type Compact = ReturnType<typeof compactRule>;
+interface Partial {
+  started: number;
+  violations: Compact[];
+  incomplete: Compact[];
+  passes: number;
+  inapplicable: number;
+  /** Rules run so far; the others are "not checked" if the run is cut. */
+  checked: string[];
+}
+let partial: Partial | undefined;
+
+/** What the run has found so far: read by the extension when the run passed its bound. */
+export function readPartial() {
+  return partial ? artifactOf(partial, false) : null;
+}
+
+function artifactOf(p: Partial, complete: boolean) {
   return {
-    engine: `axe-core ${results.testEngine.version}`,
+    engine: `axe-core ${axe.version}`,
     url: location.href,
-    ms: Math.round(performance.now() - started),
-    violations: results.violations.slice(0, AXE_LIMITS.rules).map(compactRule),
-    incomplete: results.incomplete.slice(0, AXE_LIMITS.rules).map(compactRule),
-    passes: results.passes.length,
-    inapplicable: results.inapplicable.length,
+    ms: Math.round(performance.now() - p.started),
+    violations: p.violations.slice(0, AXE_LIMITS.rules),
+    incomplete: p.incomplete.slice(0, AXE_LIMITS.rules),
+    passes: p.passes,
+    inapplicable: p.inapplicable,
+    ...(complete ? {} : { checked: p.checked.slice(0, AXE_LIMITS.rules) }),
   };
+}
+
+/**
+ * In a sub-frame, at injection: axe there answers its ancestors only (location.ancestorOrigins, given by the
+ * browser), in French. Where the browser does not give them (Firefox), the same origin only.
+ */
+export function configureFrame() {
+  const ancestors = Array.from((location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins ?? []).filter((o) => o !== 'null');
+  axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: ancestors.length ? ancestors : ['<same_origin>'] });
+}
+
+/**
+ * Two passes over the same page: every rule but the slow ones, then the slow ones. If the second pass does not
+ * end within the bound, the first pass's results stand and the slow rules are named as not checked.
+ */
+export async function runAxeInPage(opts: PageRunOptions) {
+  axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: opts.allowedOrigins });
+  const p: Partial = (partial = { started: performance.now(), violations: [], incomplete: [], passes: 0, inapplicable: 0, checked: [] });
+  const extra = new Set<string>(EXTRA_RULES);
+  // The rules axe runs by default, plus Loupe's extra ones: the same set as a plain axe.run with those enabled.
+  const audit = (axe as unknown as { _audit: { rules: { id: string; enabled: boolean }[] } })._audit;
+  const all = audit.rules.filter((r) => r.enabled || extra.has(r.id)).map((r) => r.id);
+  const slow = new Set<string>(SLOW_RULES);
+  const passes = [all.filter((id) => !slow.has(id)), all.filter((id) => slow.has(id))];
+  for (const ids of passes) {
+    const results = await axe.run(document, {
+      iframes: true,
+      elementRef: false,
+      // No asset preload: axe would fetch the page's cross-origin style sheets again, from the page's origin.
+      preload: false,
+      frameWaitTime: opts.frameWaitMs,
+      pingWaitTime: 500,
+      runOnly: { type: 'rule', values: ids },
+    } as axe.RunOptions);
+    p.violations.push(...results.violations.map(compactRule));
+    p.incomplete.push(...results.incomplete.map(compactRule));
+    p.passes += results.passes.length;
+    p.inapplicable += results.inapplicable.length;
+    p.checked.push(...ids);
+  }
+  return artifactOf(p, true);
 }

@@ -25,8 +25,13 @@ const TEXT: Record<Exclude<AccessKind, 'pricing-link'>, RegExp> = {
 // Phrases that contain "gratuit" or "free" without saying the resource is free.
 const NOT_FREE = /essai\s+gratuit|(jours?|semaines?|mois)\s+gratuits?|free\s+trial|livraison\s+gratuite|inscription\s+gratuite\s+(puis|ensuite)|sans\s+frais\s+de\s+port|gratuit\s+pendant/gi;
 
-const PRICING_LINK_TEXT = /^\s*(nos\s+)?(tarifs?|tarification|prix|pricing|plans?(\s+(&|et)\s+(tarifs|pricing))?|abonnements?|s['’]abonner|abonnez[- ]vous|offres?(\s+(et|&)\s+tarifs)?|offre\s+(établissement|etablissement|école|ecole|enseignant|famille|classe|premium|pro)s?|nos\s+offres|boutique|acheter|buy(\s+now)?|subscribe|upgrade|passer\s+(à|en)\s+premium|go\s+premium|devis|demander\s+un\s+devis|licences?(\s+établissement)?)\s*[›»>→]?\s*$/i;
-const PRICING_PATH = /\/(tarifs?|tarification|prix|pricing|plans|abonnements?|subscribe|subscription|offres?|offre-(etablissement|ecole|enseignant|classe|premium)s?|boutique|shop|store|premium|upgrade|devis|licences?)(\/|$|\.html?$|\?|#)/i;
+const PRICING_LINK_TEXT = /^\s*(nos\s+)?(tarifs?|tarification|prix|pricing|plans?(\s+(&|et)\s+(tarifs|pricing))?|abonnements?|s['’]abonner|abonnez[- ]vous|offres?(\s+(et|&)\s+tarifs)?|offre\s+(établissement|etablissement|école|ecole|enseignant|famille|classe|premium|pro)s?|nos\s+offres|boutique|acheter|buy(\s+now)?|subscribe|upgrade|passer\s+(à|en)\s+premium|go\s+premium|devis|demander\s+un\s+devis|licences?\s+(établissement|etablissement|école|ecole|classe|enseignant|site|multiposte|monoposte))\s*[›»>→]?\s*$/i;
+const PRICING_PATH = /\/(tarifs?|tarification|prix|pricing|plans|abonnements?|subscribe|subscription|offres?|offre-(etablissement|ecole|enseignant|classe|premium)s?|boutique|shop|store|premium|upgrade|devis|licences?-(etablissement|ecole|classe|enseignant|site|multiposte|monoposte))(\/|$|\.html?$|\?|#)/i;
+// Issue 15: an app-store badge ("Get it on Google Play") says where to install, not what it costs.
+const APP_STORES = /^(play\.google\.com|apps\.apple\.com|itunes\.apple\.com|apps\.microsoft\.com|www\.microsoft\.com|appgallery\.huawei\.com|www\.amazon\.[a-z.]+)$/i;
+// "Abonnement à la newsletter", "Abonnez-vous à notre lettre d'information": a mailing list, not a price.
+const MAILING_LIST = /newsletter|lettre\s+d['’]information|infolettre|lettre\s+(hebdomadaire|mensuelle)|mailing\s+list|notifications|cha[îi]ne\s+youtube|podcast|flux\s+rss/i;
+const PRICED = /€|\$\s?\d|£\s?\d|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel|payant|tarif/i;
 
 /** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
@@ -34,7 +39,9 @@ export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'aria
   if (PRICING_LINK_TEXT.test(words)) return true;
   let path = '';
   try {
-    path = decodeURIComponent(new URL(link.href).pathname);
+    const u = new URL(link.href);
+    if (APP_STORES.test(u.hostname)) return false;
+    path = decodeURIComponent(u.pathname);
   } catch {
     return false;
   }
@@ -48,6 +55,7 @@ export function accessKindsInText(text: string): AccessKind[] {
   const kinds = (Object.keys(TEXT) as (keyof typeof TEXT)[]).filter((k) => TEXT[k].test(k === 'free' ? rest : s));
   // "Gratuit" beside "premium" in one passage is the freemium model, whatever words it uses.
   if (kinds.includes('free') && kinds.includes('premium') && !kinds.includes('freemium')) kinds.push('freemium');
+  if (kinds.includes('subscription') && MAILING_LIST.test(s) && !PRICED.test(s)) kinds.splice(kinds.indexOf('subscription'), 1);
   return kinds;
 }
 

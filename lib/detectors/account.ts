@@ -1,6 +1,7 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
+import { ACCOUNT_WORDS, JOB_WORDS, LOGIN_WORDS, NEWSLETTER_WORDS, SIGNUP_WORDS } from '../text/signup-words';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
@@ -10,10 +11,6 @@ import { defineDetector, type DetectorOutput, type Evidence } from './types';
 // turn the blocking verdict into a check for a person, with the reason given.
 // Measured on real forms by scripts/eval/signup.ts (test/unit/signup-eval.test.ts holds the thresholds).
 
-export const SIGNUP_WORDS =
-  /cr[ée]er? (un |mon |votre |ton |son )?(nouveau )?compte|cr[ée]ation (de |du |d['’]un )?compte|s['’]\s?inscrire|je m['’]inscris|inscri(ption|vez|s-toi|s toi|re)|ouvrir (un|mon|votre) compte|sign[ -]?up|\bregist(er|ration)\b|create (an |your |my |a |new )?(free )?(\w+ )?account|join (now|free|for free|us|today)|open an account|new (user|account|customer)|get started|start (your )?free trial|créez votre compte|rejoignez/i;
-const LOGIN_WORDS =
-  /se connecter|connecte[zr]?-(vous|toi)|\bconnexion\b|s['’]identifier|identifie[zr]?-(vous|toi)|\blog ?in\b|\blog ?on\b|\bsign ?in\b|\bsignin\b|\blogin\b|accéder à (mon|votre) compte|mot de passe oublié|forgot (your )?password|welcome back/i;
 const SIGNUP_ATTR = /sign[-_ ]?up|regist|inscri|create[-_]?account|new[-_]?(account|customer|user|member)|join|enroll|onboard|creer[-_]?compte/i;
 const LOGIN_ATTR = /log[-_ ]?in|sign[-_ ]?in|connexion|\bauth|session|logon/i;
 const CONFIRM = /confirm|repeat|retype|re-?enter|verif|again|r[ée]p[ée]t|retaper|ressaisi|password_?2|pass2|passwd2|pwd2|cpass|re_?pass|password_?again|second/i;
@@ -37,10 +34,14 @@ function fieldText(f: Field): string {
 
 export interface FormVerdict {
   signup: boolean;
+  /** Credentials or an account are asked for explicitly; otherwise the sign-up is left to a person ("à vérifier"). */
+  strong: boolean;
   login: boolean;
   score: number;
   reasons: string[];
   birth: Field[];
+  /** A newsletter, comment, contact or job form: its own buttons ("Je m'inscris") lead to no account. */
+  notAccount: boolean;
 }
 
 /** Scores one form as a sign-up. Pure, so the evaluation script measures exactly what the detector uses. */
@@ -86,9 +87,26 @@ export function classifyForm(form: Form): FormVerdict {
   if (username && email && fields.filter((f) => f.type !== 'password' && (USERNAME.test(fieldText(f)) || /e-?mail|courriel/i.test(fieldText(f)) || f.type === 'email')).length >= 2) add(1, 'username and e-mail');
   if (fields.some((f) => f.type === 'checkbox' && REMEMBER.test(fieldText(f)))) add(-2, '"remember me" box');
 
+  // What makes an account rather than a message or a mailing list: credentials to come back with, or the page
+  // saying "create an account". Without either, a newsletter box, a comment, a contact or a job form is not one.
+  // A password field is sometimes typed "text" (shown while typed): its name still says what it holds.
+  const credentials = passwords.length > 0 || username || fields.some((f) => /pass(word|wd)?\b|\bpwd\b|mot.?de.?passe|contrase[ñn]a|passwort|kennwort/i.test(fieldText(f)));
+  const accountWording = ACCOUNT_WORDS.test(submits) || ACCOUNT_WORDS.test(form.heading);
+  if (accountWording && !loginSubmit) add(1, 'account wording');
+  // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
+  const words = `${submits} ${form.heading} ${attrs}`;
+  const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea'));
+  // A job application sends a CV; a job site's own sign-up ("Créez votre compte candidat") is still an account.
+  const job = !credentials && !accountWording && (form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`));
+  if (notAccount) add(-5, 'newsletter, message or comment without credentials');
+  if (job) add(-5, 'job application');
+
   const identity = passwords.length > 0 || email || username || fields.some((f) => f.type === 'tel');
   const signup = identity && score >= 3;
-  return { signup, login: !signup && passwords.length > 0, score, reasons, birth };
+  // Strong: credentials to come back with, or the form says so ("Créer un compte", "Inscription", "Sign up").
+  // Thin: only weaker clues (a /register address, name, birth date, terms box), which an event or a contest asks too.
+  const strong = credentials || accountWording || signupSubmit || SIGNUP_WORDS.test(form.heading) || fields.some((f) => CHOOSE.test(`${f.label} ${f.placeholder} ${f.ariaLabel}`));
+  return { signup, strong: signup && strong, login: !signup && passwords.length > 0, score, reasons, birth, notAccount: notAccount || job };
 }
 
 function pathOf(url: string): string {
@@ -106,7 +124,7 @@ function formEvidence(form: Form, text: string): Evidence {
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
 export const accountData = z.union([
-  z.strictObject({ forms: z.number(), mitigated: z.boolean(), reasons: z.array(z.array(z.string())) }),
+  z.strictObject({ forms: z.number(), mitigated: z.boolean(), thin: z.boolean().optional(), reasons: z.array(z.array(z.string())) }),
   z.strictObject({ providers: z.array(z.string()) }),
 ]);
 
@@ -137,17 +155,20 @@ export const account = defineDetector({
     const out: DetectorOutput[] = [];
     if (signups.length > 0) {
       const mitigated = mitigations.length > 0;
+      // Thin evidence (no credentials, no sign-up or account wording): a person checks, never a blocking point.
+      const thin = !signups.some(({ v }) => v.strong);
       out.push({
         key: 'signup-form',
-        severity: mitigated ? 'review' : 'blocking',
-        messageKey: mitigated ? 'account_signupForm_mitigated' : 'account_signupForm',
+        severity: mitigated || thin ? 'review' : 'blocking',
+        messageKey: mitigated ? 'account_signupForm_mitigated' : thin ? 'account_signupForm_thin' : 'account_signupForm',
         params: mitigated ? [reason] : [],
         evidence: signups.map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
-        data: { forms: signups.length, mitigated, reasons: signups.map(({ v }) => v.reasons) },
+        data: { forms: signups.length, mitigated, thin, reasons: signups.map(({ v }) => v.reasons) },
       });
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
-      const links = clickables.filter((c) => c.text.length <= 80 && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
+      const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
+      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',

@@ -42,6 +42,24 @@ const INLINE_CODE: [RegExp, string][] = [
   [/\bCriteo\.|criteo_q/, 'criteo'],
 ];
 
+/** The usual IAB display sizes: a frame of one of them from an unknown host is an ad slot to check. */
+const IAB_SIZES = new Set(['300x250', '728x90', '160x600', '300x600', '320x50', '320x100', '970x250', '970x90', '468x60', '120x600', '336x280', '250x250', '300x50', '980x120', '234x60']);
+
+type Frame = PageSnapshot['iframes'][number];
+const px = (v: string | undefined) => (v && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(v) ? parseFloat(v) : undefined);
+/** Declared size, else the laid-out one (a zero rect says nothing: no layout in tests, or not yet rendered). */
+function sizeOf(f: Frame): { w: number; h: number } | undefined {
+  const w = px(f.width);
+  const h = px(f.height);
+  if (w !== undefined && h !== undefined) return { w, h };
+  return f.ref.rect && f.ref.rect.width > 0 ? { w: f.ref.rect.width, h: f.ref.rect.height } : undefined;
+}
+/** A 1×1 or hidden frame: a tracking pixel or a cookie sync, which the trackers detector reports. */
+function isPixel(f: Frame): boolean {
+  const s = sizeOf(f);
+  return !!f.hiddenByPage || (!!s && s.w <= 2 && s.h <= 2);
+}
+
 interface Slot {
   ref: NodeRef;
   via: string;
@@ -61,7 +79,8 @@ export const ads = defineDetector({
   data: adsData,
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    await loadDomainRules();
+    // tldts loads with the first detector that needs it (lib/net/site.ts), not with the panel's first script.
+    const [{ isThirdParty }] = await Promise.all([import('../net/site'), loadDomainRules()]);
     const slots = new Map<string, Slot[]>();
     const unknownSlots: Slot[] = [];
     const code = new Map<string, Evidence[]>();
@@ -79,8 +98,13 @@ export const ads = defineDetector({
     }
     // An iframe served by an ad network is an ad being displayed.
     for (const f of snapshot.iframes) {
+      if (isPixel(f)) continue;
       const network = adNetworkOf(f.src, snapshot.url);
       if (network) addSlot(network, { ref: f.ref, via: 'iframe' });
+      else if (/^https?:/i.test(f.src) && isThirdParty(f.src, snapshot.url)) {
+        const s = sizeOf(f);
+        if (s && IAB_SIZES.has(`${Math.round(s.w)}x${Math.round(s.h)}`)) addSlot(undefined, { ref: f.ref, via: 'iframe (IAB size)' });
+      }
     }
     for (const s of snapshot.scripts) {
       const network = adNetworkOf(s.src, snapshot.url);

@@ -38,6 +38,10 @@ const PLATFORMS: Platform[] = [
 
 const ACCEPT = /^\s*(tout accepter|accepter( tout| tous les cookies| les cookies|\s*(et|&)\s*(fermer|continuer))?|j['’]ai compris|autoriser tous les cookies|j['’]accepte|oui,? j['’]accepte|ok|d['’]accord|accept( all( cookies)?)?|allow( all)?( cookies)?|agree|i agree|got it|autoriser( tout)?|tout autoriser)\s*$/i;
 const REFUSE = /^\s*(tout refuser|refuser( tout| tous les cookies| les cookies)?|je refuse|non,? merci|continuer sans accepter|(continuer|poursuivre) sans (accepter|consentir)|reject( all)?( cookies)?|decline( all)?|deny|refuse( all)?|only (necessary|essential)( cookies)?|use necessary cookies only|necessary (cookies )?only|n['’]accepter que les (cookies )?(nécessaires|essentiels)|uniquement les (cookies )?(nécessaires|essentiels)|accepter uniquement les (cookies )?(nécessaires|essentiels)|tout bloquer|interdire( tout)?)\s*$/i;
+// Other ways to say it, in the languages of the banners teachers meet: "Tout rejeter", "Refuser et fermer",
+// "Rechazar todo", "Alle ablehnen", "Rifiuta tutto" — a refusal that does not also accept.
+const REFUSE_LEAD = /^\s*(tout\s+|je\s+)?(refuser|rejeter|refuse|rejette)\b(?!.*\baccept)|^\s*(reject|decline|deny)\b(?!.*\baccept)|^\s*(rechazar|rechazo|ablehnen|alle\s+ablehnen|rifiuta|rifiuto)\b/i;
+const isRefuse = (c: string) => REFUSE.test(bare(c)) || REFUSE_LEAD.test(bare(c));
 /** Button texts without their decoration ("✓ Tout accepter", "Continuer sans accepter →"). */
 const bare = (s: string) => s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 
@@ -50,6 +54,8 @@ function platformOfBanner(m: MarkedElement): Platform | undefined {
 export const consentData = z.union([
   z.strictObject({ platform: z.string(), platformId: z.string() }),
   z.strictObject({ buttons: z.array(z.string()) }),
+  // Issue 15: a banner whose refusal waits in its second layer (after "Personnaliser").
+  z.strictObject({ buttons: z.array(z.string()), secondLayer: z.array(z.string()) }),
   /** Trackers loaded while the banner asks; with before/after, those still loaded after a refusal (lib/inspect/compare.ts). */
   z.strictObject({ trackers: z.array(z.string()), before: z.string().optional(), after: z.string().optional() }),
 ]);
@@ -73,7 +79,8 @@ export const consent = defineDetector({
       if (p) note(p, { selector: s.ref.selector, url: s.src, text: p.name });
     }
     for (const s of snapshot.inlineScripts) {
-      const p = PLATFORMS.find((x) => x.inline?.test(s.head));
+      // A loader snippet names its platform's host anywhere in its code, often after the first 400 characters.
+      const p = PLATFORMS.find((x) => x.inline?.test(s.head)) ?? PLATFORMS.find((x) => (s.hosts ?? []).some((h) => x.src?.test(h)));
       if (p) note(p, { snippet: s.head.slice(0, 120), text: p.name });
     }
 
@@ -95,13 +102,14 @@ export const consent = defineDetector({
     const asking = banners.filter((b) => (b.controls ?? []).some((c) => ACCEPT.test(bare(c))));
     for (const [i, b] of asking.entries()) {
       const controls = b.controls ?? [];
-      const refuse = controls.filter((c) => REFUSE.test(bare(c)));
+      const refuse = controls.filter(isRefuse);
+      const secondLayer = (b.hiddenControls ?? []).filter(isRefuse);
       const suffix = asking.length > 1 ? `-${i + 1}` : '';
       const evidence: Evidence[] = [elementEvidence(b.ref, controls.slice(0, 6).join(' · '))];
       out.push(
         refuse.length > 0
           ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [refuse[0]!], evidence, data: { buttons: controls } }
-          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: 'consent_noRefuse', evidence, data: { buttons: controls } },
+          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: secondLayer.length ? 'consent_refuseSecondLayer' : 'consent_noRefuse', params: secondLayer.length ? [secondLayer[0]!] : [], evidence, data: { buttons: controls, secondLayer } },
       );
     }
 

@@ -1,7 +1,9 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
+import { isSafeUrl } from '../text/untrusted';
 import { defineDetector, type DetectorOutput } from './types';
+import { formatMessage } from '../i18n/messages';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -14,8 +16,8 @@ export type LegalKind = (typeof LEGAL_KINDS)[number];
 // a policy. So text patterns name the document ("politique de …", "déclaration d'…") or the whole label is the
 // document's usual short name ("Confidentialité", "Accessibilité", "Cookies").
 const TEXT: Record<LegalKind, RegExp> = {
-  terms: /conditions?\s+(générales\s+|generales\s+|particulières\s+)?d['’]\s*utilisation|conditions\s+générales\s+(d['’]utilisation\s+)?(et|&)\s+de\s+vente|conditions\s+générales\s+d['’]accès|^\s*conditions\s+générales\s*$|\bc\.?g\.?u\.?\b|\bcguv?\b|terms\s+(of\s+(use|service)|and\s+conditions|&\s+conditions)|conditions\s+of\s+use|^\s*(terms|conditions|conditions d['’]utilisation|legal\s+terms|user\s+agreement|règlement)\s*$|règles\s+d['’]utilisation|charte\s+d['’](utilisation|usage)|conditions\s+générales\s+de\s+vente\s+et\s+d['’]utilisation|^\s*tos\s*$|end[\s-]user\s+licen[cs]e\s+agreement|\beula\b|contrat\s+de\s+licence\s+utilisateur/i,
-  sales: /conditions\s+(générales\s+|generales\s+|particulières\s+)?(de\s+vente|d['’]\s*achat|commerciales)|\bc\.?g\.?v\.?\b|\bcguv\b|terms\s+of\s+sale|conditions\s+of\s+sale|\bet\s+de\s+vente\b|terms\s+of\s+purchase|(sales|purchase)\s+terms/i,
+  terms: /conditions?\s+(générales\s+|generales\s+|particulières\s+)?d['’]\s*utilisation|conditions\s+générales\s+(d['’]utilisation\s+)?(et|&)\s+de\s+vente|conditions\s+générales\s+d['’]accès|^\s*conditions\s+générales\s*$|\bc\.?g\.?u\.?\b|\bcguv?\b|\bcgvu\b|terms\s+(of\s+(use|service)|and\s+conditions|&\s+conditions)|conditions\s+of\s+use|^\s*(terms|conditions|conditions d['’]utilisation|legal\s+terms|user\s+agreement|règlement)\s*$|règles\s+d['’]utilisation|charte\s+d['’](utilisation|usage)|conditions\s+générales\s+de\s+vente\s+et\s+d['’]utilisation|^\s*tos\s*$|end[\s-]user\s+licen[cs]e\s+agreement|\beula\b|contrat\s+de\s+licence\s+utilisateur/i,
+  sales: /conditions\s+(générales\s+|generales\s+|particulières\s+)?(de\s+vente|d['’]\s*achat|commerciales)|\bc\.?g\.?v\.?\b|\bcguv\b|\bcgvu\b|terms\s+of\s+sale|conditions\s+of\s+sale|\bet\s+de\s+vente\b|terms\s+of\s+purchase|(sales|purchase)\s+terms/i,
   privacy: /politique\s+(générale\s+)?(de\s+|d['’])?(confidentialit|protection\s+(des|de\s+vos)\s+données|(de\s+la\s+)?(protection\s+de\s+la\s+)?vie\s+privée|(gestion\s+des\s+)?données|respect\s+de\s+la\s+vie\s+privée|privacy)|charte\s+(de\s+|sur\s+la\s+)?(confidentialit|(de\s+)?protection\s+des\s+données|(des\s+)?données|(de\s+la\s+)?vie\s+privée)|déclaration\s+de\s+confidentialit|avis\s+de\s+confidentialit|^\s*(confidentialité|vie\s+privée|données\s+personnelles|vos\s+données(\s+personnelles)?|mes\s+données|protection\s+des\s+données(\s+personnelles)?|rgpd|privacy|données|respect\s+de\s+la\s+vie\s+privée|informatique\s+et\s+libertés)\s*(et\s+cookies)?\s*$|traitement\s+des\s+données\s+personnelles|données\s+personnelles\s+(et|&)\s+cookies|(cookies|mentions\s+légales)\s+(et|&)\s+(confidentialité|données\s+personnelles|vie\s+privée)|confidentialité\s+(et|&)\s+cookies|protection\s+des\s+données\s+(personnelles\s+)?(et|&)|\brgpd\b|\bgdpr\b|privacy\s+(policy|notice|statement|center|centre|&\s+cookies|and\s+cookies)|^\s*(privacy\s+settings|paramètres\s+de\s+confidentialité)\s*$|your\s+privacy\s+choices|(student\s+)?data\s+privacy\s+(agreement|policy|notice|addendum)|data\s+protection\s+(policy|notice|statement)|^\s*privacy\b|children['’]?s\s+privacy|\bcoppa\b|data\s+retention\s+summary|résumé\s+de\s+conservation\s+des\s+données/i,
   'legal-notice': /mentions\s+légales|mentions\s+legales|informations\s+légales|legal\s+(notice|information|mentions|disclaimer)|\bimprint\b|\bimpressum\b|^\s*legal\s*$|^\s*mentions\s*$|^\s*(à\s+propos\s+[-–]\s+)?mentions\s+légales/i,
   cookies: /(politique|gestion|paramètres|paramétrer|parametrer|paramétrage|préférences|réglages|charte|choix|utilisation|personnaliser|gérer|gérer\s+mes|modifier\s+vos|panneau\s+de\s+gestion)\s+(des\s+|de\s+|les\s+|mes\s+|vos\s+|relative\s+aux\s+|en\s+matière\s+de\s+)?(cookies|traceurs)|cookies?\s+(policy|settings|preferences|notice|statement|et\s+(autres\s+)?traceurs|management|declaration)|^\s*((de\s+|des\s+)?cookies?|traceurs|cookies?\s+et\s+confidentialité)\s*$|your\s+privacy\s+choices|manage\s+(my\s+)?cookies|(your\s+)?cookie\s+choices|\bconsentement\b.{0,20}cookies|\bcookies\s+(et|&)\s+(confidentialité|données)|(confidentialité|données\s+personnelles|privacy)\s+(et|&|and)\s+cookies|do\s+not\s+sell(\s+or\s+share)?\s+my/i,
@@ -25,8 +27,8 @@ const TEXT: Record<LegalKind, RegExp> = {
 
 const SEG = '(?=$|[/?#.])';
 const PATH: Record<LegalKind, RegExp> = {
-  terms: new RegExp(`/(cgu|cguv|conditions-generales(-d-?utilisation)?|conditions-d-?utilisation|conditions-generales-utilisation|terms-of-(use|service)|terms-and-conditions|terms-conditions|terms|tos|legal/terms|eula|user-agreement|policies/terms-of-service)${SEG}`, 'i'),
-  sales: new RegExp(`/(cgv|cguv|conditions-generales-de-vente|conditions-de-vente|terms-of-sale|conditions-generales-de-vente-et-d-utilisation)${SEG}`, 'i'),
+  terms: new RegExp(`/(cgu|cguv|cgvu|conditions-generales(-d-?utilisation)?|conditions-d-?utilisation|conditions-generales-utilisation|terms-of-(use|service)|terms-and-conditions|terms-conditions|terms|tos|legal/terms|eula|user-agreement|policies/terms-of-service)${SEG}`, 'i'),
+  sales: new RegExp(`/(cgv|cguv|cgvu|conditions-generales-de-vente|conditions-de-vente|terms-of-sale|conditions-generales-de-vente-et-d-utilisation)${SEG}`, 'i'),
   privacy: new RegExp(`/(privacy|privacy-policy|privacy-notice|privacy-statement|politique-de-confidentialite|confidentialite|politique-confidentialite|donnees-personnelles|protection-des-donnees(-personnelles)?|politique-de-protection-des-donnees(-personnelles)?|vie-privee|rgpd|gdpr|charte-(de-)?confidentialite|charte-donnees-personnelles|privacy-center|policies/privacy-policy|dataprivacy/summary\\.php)${SEG}|[?&]p(age_id)?=privacy`, 'i'),
   'legal-notice': new RegExp(`/(mentions-legales|mentions_legales|mentionslegales|informations-legales|legal-notice|legal-notices|legal-information|imprint|impressum|policies/legal-notice|mentions)${SEG}|/legal/?$`, 'i'),
   cookies: new RegExp(`/(cookies|cookie|cookie-policy|cookies-policy|politique-(de-|des-|relative-aux-)?cookies|gestion-(des-)?cookies|charte-(des-)?cookies|parametres-cookies|cookie-settings|cookie-preferences)${SEG}`, 'i'),
@@ -42,6 +44,14 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
+  // A `javascript:` address is never taken as a document's address: only a cookie-settings control (it opens the
+  // consent manager) may be one. A control with no address at all (<a onclick>, a button) is read by its text and its
+  // evidence says it is a script link.
+  if (link.href && !isSafeUrl(link.href)) return classifyAddress(link).filter((k) => k === 'cookies');
+  return classifyAddress(link);
+}
+
+function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
   let path = '';
   let mailto = false;
@@ -81,7 +91,7 @@ const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
 export const legalLinksData = z.union([
-  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), conformity: z.string().optional() }),
+  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), scriptLinks: z.number().optional(), conformity: z.string().optional() }),
   z.strictObject({ kind: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
 ]);
 
@@ -89,15 +99,20 @@ export const legalLinks = defineDetector({
   id: 'legal-links',
   category: 'legal-links',
   data: legalLinksData,
-  requires: ['links', 'forms', 'textSignals'],
+  requires: ['links', 'buttons', 'forms', 'textSignals'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
-    for (const link of snapshot.links) {
-      for (const kind of classifyLink(link)) {
-        const list = found.get(kind) ?? [];
-        if (!list.some((l) => l.href === link.href)) list.push(link);
-        found.set(kind, list);
-      }
+    const add = (kind: LegalKind, link: Link) => {
+      const list = found.get(kind) ?? [];
+      if (!list.some((l) => (link.href ? l.href === link.href : l.ref.selector === link.ref.selector))) list.push(link);
+      found.set(kind, list);
+    };
+    for (const link of snapshot.links) for (const kind of classifyLink(link)) add(kind, link);
+    // Issue 15: links without an address (<a onclick>, buttons) opening the document by script, by their text.
+    for (const b of snapshot.buttons) {
+      if (b.text.length > 60) continue;
+      const asLink: Link = { href: '', text: b.text, title: '', ariaLabel: '', rel: '', imgAlt: '', imgSrc: '', ref: b.ref };
+      for (const kind of classifyLink(asLink)) add(kind, asLink);
     }
     const out: DetectorOutput[] = [];
     for (const kind of LEGAL_KINDS) {
@@ -115,8 +130,11 @@ export const legalLinks = defineDetector({
           severity: 'info',
           messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
           params: level ? [String(links.length), level] : [String(links.length)],
-          evidence: links.map((l) => elementEvidence(l.ref, l.text || l.title || l.ariaLabel || l.imgAlt, l.href)),
-          data: { kind, urls: links.map((l) => l.href), ...(level ? { conformity: level } : {}) },
+          // A link opened by script has no address: its evidence says so.
+          evidence: links.map((l) =>
+            elementEvidence(l.ref, l.href ? l.text || l.title || l.ariaLabel || l.imgAlt : formatMessage('fr', 'legalLinks_scriptLink', [l.text]), l.href),
+          ),
+          data: { kind, urls: links.map((l) => l.href).filter(isSafeUrl), scriptLinks: links.filter((l) => !l.href).length, ...(level ? { conformity: level } : {}) },
         });
         continue;
       }

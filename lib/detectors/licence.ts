@@ -4,6 +4,7 @@ import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../struct
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
+import { CREDIT_WORDS, SELF_REFERENCE } from '../text/licence-context';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
 // teacher must tell apart: a free/open licence (Creative Commons, Licence Ouverte, public domain), proprietary terms
@@ -31,6 +32,8 @@ const CC0: LicenceName = { name: 'CC0 1.0', family: 'public-domain', open: true 
 const PDM: LicenceName = { name: 'Public Domain Mark 1.0', family: 'public-domain', open: true };
 const PD: LicenceName = { name: 'Public domain', family: 'public-domain', open: true };
 const RESERVED: LicenceName = { name: 'Tous droits réservés', family: 'reserved', open: false };
+/** "Available under a Creative Commons licence", version and terms not said: open, but which one a person checks. */
+const CC_UNSPECIFIED: LicenceName = { name: 'Creative Commons', family: 'cc', open: true };
 const lo = (v?: string): LicenceName => ({ name: v ? `Licence Ouverte ${v}.0` : 'Licence Ouverte', family: 'etalab', open: true });
 
 /** A licence from an address: Creative Commons deeds and badges, Etalab, ODbL, Art Libre. */
@@ -84,6 +87,8 @@ export function licencesInText(text: string): LicenceName[] {
     const version = full[3] ?? /(\d\.\d)/.exec(rest)?.[1];
     const l = cc(terms, version);
     if (l) out.push(l);
+  } else if (/\b(?:under|sous|selon)\s+(?:(?:a|an|the|une|la|les|des)\s+)?(?:licen[cs]es?\s+)?creative\s+commons\b/i.test(s)) {
+    out.push(CC_UNSPECIFIED);
   }
   if (/\bCC[\s-]?0\b|\bCC[\s-]?Zero\b|creative\s+commons\s+zero/i.test(s)) out.push(CC0);
   if (/public\s+domain\s+mark|marque\s+(du\s+)?domaine\s+public/i.test(s)) out.push(PDM);
@@ -103,7 +108,8 @@ export function licencesInText(text: string): LicenceName[] {
 export function licenceOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc' | 'rel'>): LicenceName | null {
   const fromUrl = licenceFromUrl(link.href) ?? (link.imgSrc ? licenceFromUrl(link.imgSrc) : null);
   const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ');
-  const named = licencesInText(words).filter((l) => l.family !== 'reserved');
+  // A link text is a label, not a statement: "Licence Creative Commons" alone names no licence.
+  const named = licencesInText(words).filter((l) => l.family !== 'reserved' && l !== CC_UNSPECIFIED);
   // An address without a version (Etalab's page, a press-kit badge) and a text that gives it: keep the precise one.
   if (fromUrl) return named.find((l) => l.family === fromUrl.family && l.name.startsWith(fromUrl.name + ' ')) ?? fromUrl;
   // A link to a page merely titled "Creative Commons" is not a licence; one with rel="license" or the terms is.
@@ -116,6 +122,10 @@ export function slug(name: string): string {
 
 const LRMI_FIELDS = [
   'educationalLevel',
+  'teaches',
+  'assesses',
+  'educationalAlignment',
+  'competencyRequired',
   'typicalAgeRange',
   'learningResourceType',
   'educationalUse',
@@ -149,9 +159,17 @@ export function learningResource(snapshot: PageSnapshot): Record<string, string>
   for (const m of snapshot.microdata) {
     if ((LRMI_FIELDS as readonly string[]).includes(m.itemprop) && !out[m.itemprop] && m.value.trim()) out[m.itemprop] = m.value.trim().slice(0, 300);
   }
-  const lrmiKeys = Object.keys(out).filter((k) => k !== 'type' && k !== 'license');
-  return lrmiKeys.length > 0 ? out : null;
+  // ScoLOMfr / LOM in <meta name="lom.educational.…">, <meta name="scolomfr.…">.
+  for (const m of snapshot.meta) {
+    const key = m.name || m.property;
+    if (/^(lom|lomfr|scolomfr|scolom)[.:]/i.test(key) && m.content.trim() && !out[key]) out[key] = m.content.trim().slice(0, 300);
+  }
+  // Issue 15: a description is pedagogical only through educational fields; an Article's author, date and
+  // publisher are not one.
+  return Object.keys(out).some((k) => EDUCATIONAL.test(k)) ? out : null;
 }
+
+const EDUCATIONAL = /^(educationalLevel|typicalAgeRange|learningResourceType|educationalUse|teaches|assesses|educationalAlignment|competencyRequired)$|^(lom|lomfr|scolomfr|scolom)[.:]/i;
 
 function score(o: JsonObject): number {
   const t = typesOf(o);
@@ -163,6 +181,40 @@ interface Hit {
   source: string;
   machineReadable: boolean;
   evidence: Evidence;
+  /** A photo's or a drawing's licence (caption, credit, the JSON-LD of an image), not the page's. */
+  media?: boolean;
+}
+
+// Issue 15: a licence is the page's only when the page says so about itself. Where a mention sits decides:
+// a caption or credit names a media's licence; an embedded post or a menu names nobody's; a sentence of the
+// article is prose unless it speaks of the page ("les contenus de ce site…"); the footer and the rest are the page's.
+type Place = 'page' | 'media' | 'none';
+function placeOf(within: string | undefined, text: string, kind: 'text' | 'link'): Place {
+  if (within === 'embed' || within === 'nav') return 'none';
+  if (within === 'credit') return 'media';
+  if (within !== 'footer' && CREDIT_WORDS.test(text)) return 'media';
+  // A sentence, not a value beside its label ("Licence : <span>CC BY-NC 4.0</span>").
+  const sentence = text.trim().split(/\s+/).length >= 8;
+  if (within === 'prose' && (kind === 'link' || sentence) && !SELF_REFERENCE.test(text)) return kind === 'link' ? 'media' : 'none';
+  return 'page';
+}
+
+/** A © notice: "©", "(c) 2024", "Copyright 2024 …", "Copyright Éditions …" — not the word in a sentence or a menu. */
+const COPYRIGHT_NOTICE = /©|\([cC]\)\s*\d{4}|\b(?:[Cc]opyright|COPYRIGHT)\b\s*(©|\([cC]\)|\d{4}|[-–:]?\s*\p{Lu})/u;
+
+// Objects of a JSON-LD block that are media (an article's image, a video): their licence is theirs.
+const MEDIA_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Photograph|3DModel)$/;
+const MEDIA_PROPS = ['image', 'video', 'audio', 'associatedMedia', 'thumbnail', 'logo', 'photo', 'primaryImageOfPage', 'encoding'];
+function mediaObjects(objects: JsonObject[]): Set<JsonObject> {
+  // A video page's main entity may be typed VideoObject and LearningResource: it is the page, not a media of it.
+  const out = new Set<JsonObject>(objects.filter((o) => typesOf(o).length > 0 && typesOf(o).every((t) => MEDIA_TYPES.test(t))));
+  for (const o of objects) {
+    for (const p of MEDIA_PROPS) {
+      const v = prop(o, p);
+      for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object') out.add(x as JsonObject);
+    }
+  }
+  return out;
 }
 
 const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
@@ -177,6 +229,8 @@ export const licenceData = z.union([
     machineReadable: z.boolean().optional(),
     sources: z.array(z.string()).optional(),
   }),
+  // A photo's or a drawing's licence, not the page's (issue 15).
+  z.strictObject({ outcome: z.literal('media'), licence: z.string(), family: z.string(), sources: z.array(z.string()) }),
   z.strictObject({ outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
   z.strictObject({ outcome: z.literal('not-stated') }),
   z.strictObject({ lrmi: z.record(z.string(), z.string()) }),
@@ -198,13 +252,17 @@ export const licence = defineDetector({
 
     for (const link of snapshot.links) {
       const isRel = /(^|\s)license(\s|$)/i.test(link.rel);
-      const l = licenceOfLink(link);
-      if (l) hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href) });
-      else if (isRel) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
+      // rel="license" speaks for the page's main content wherever it sits (HTML); a pointer to Creative Commons'
+      // home page says "Creative Commons" without saying which.
+      const l = licenceOfLink(link) ?? (isRel && /^https?:\/\/(www\.)?creativecommons\.org\/?$/i.test(link.href) ? CC_UNSPECIFIED : null);
+      const place = isRel ? 'page' : placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link');
+      if (l && place !== 'none') hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href), media: place === 'media' });
+      else if (isRel && !l) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
     }
     for (const img of snapshot.images) {
       const l = licenceFromUrl(img.src);
-      if (l) hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src) });
+      const place = placeOf(img.within, `${img.alt} ${img.title}`, 'link');
+      if (l && place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
     }
     for (const t of snapshot.linkTags) {
       if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
@@ -213,30 +271,49 @@ export const licence = defineDetector({
       const key = m.name || m.property;
       if (DC_META.test(key) || /^(og:)?license$/i.test(key)) declare(m.content, `<meta ${key}>`, true, { text: m.content });
     }
-    for (const o of jsonLdObjects(snapshot.jsonLd)) {
+    const objects = jsonLdObjects(snapshot.jsonLd);
+    const media = mediaObjects(objects);
+    for (const o of objects) {
       for (const field of ['license', 'copyrightNotice', 'usageInfo'] as const) {
         const v = prop(o, field);
         if (v === undefined) continue;
         const values = (Array.isArray(v) ? v : [v]).map((x) => textOf(x, 500)).filter(Boolean);
-        for (const value of values) declare(value, `JSON-LD ${field}`, true, { text: value });
+        for (const value of values) {
+          if (!media.has(o)) declare(value, `JSON-LD ${field}`, true, { text: value });
+          else {
+            const found = licenceFromUrl(value) ?? licencesInText(value)[0];
+            if (found) hits.push({ licence: found, source: `JSON-LD ${typesOf(o)[0] ?? 'media'} ${field}`, machineReadable: true, evidence: { text: value }, media: true });
+          }
+        }
       }
     }
     for (const m of snapshot.microdata) {
-      if (m.itemprop === 'license' || m.itemprop === 'copyrightNotice') declare(m.value, `microdata ${m.itemprop}`, true, elementEvidence(m.ref, m.value));
+      if (m.itemprop !== 'license' && m.itemprop !== 'copyrightNotice') continue;
+      if (!/(ImageObject|VideoObject|AudioObject|MediaObject|Photograph)$/.test(m.itemtype)) declare(m.value, `microdata ${m.itemprop}`, true, elementEvidence(m.ref, m.value));
+      else {
+        const found = licenceFromUrl(m.value) ?? licencesInText(m.value)[0];
+        if (found) hits.push({ licence: found, source: `microdata ${m.itemprop}`, machineReadable: true, evidence: elementEvidence(m.ref, m.value), media: true });
+      }
     }
     for (const r of snapshot.rdfa) {
       if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
+    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text) });
-      if (s.pattern === 'copyright' && /©|\(c\)\s*\d{4}|copyright/i.test(s.text)) copyright ??= elementEvidence(s.ref, s.text);
+      const place = placeOf(s.within, s.text, 'text');
+      if (place === 'none') continue;
+      for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text), media: place === 'media' });
+      // A menu item "Copyright" is a link's own text, not a notice.
+      if (s.pattern === 'copyright' && place === 'page' && !linkSelectors.has(s.ref.selector) && COPYRIGHT_NOTICE.test(s.text)) copyright ??= elementEvidence(s.ref, s.text);
     }
 
     const out: DetectorOutput[] = [];
+    const mediaHits = hits.filter((h) => h.media);
+    const pageHits = hits.filter((h) => !h.media);
     const byName = new Map<string, Hit[]>();
-    for (const h of hits) byName.set(h.licence.name, [...(byName.get(h.licence.name) ?? []), h]);
+    for (const h of pageHits) byName.set(h.licence.name, [...(byName.get(h.licence.name) ?? []), h]);
     // A bare "CC BY-SA" beside "CC BY-SA 4.0" is the same licence said twice: keep the precise one.
     for (const name of [...byName.keys()]) {
       if ([...byName.keys()].some((n) => n !== name && n.startsWith(name + ' '))) {
@@ -255,7 +332,7 @@ export const licence = defineDetector({
           ? l.family === 'public-domain'
             ? 'licence_publicDomain'
             : 'licence_open'
-          : hits.some((h) => h.licence.open)
+          : pageHits.some((h) => h.licence.open)
             ? 'licence_reservedWithLicence'
             : 'licence_reserved',
         params: [name],
@@ -290,7 +367,20 @@ export const licence = defineDetector({
         data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
     }
-    if (out.length === 0) {
+    const pageFindings = out.length;
+    const mediaByName = new Map<string, Hit[]>();
+    for (const h of mediaHits) mediaByName.set(h.licence.name, [...(mediaByName.get(h.licence.name) ?? []), h]);
+    for (const [name, list] of mediaByName) {
+      out.push({
+        key: `media-${slug(name)}`,
+        severity: 'info',
+        messageKey: 'licence_media',
+        params: [name],
+        evidence: dedupeEvidence(list.map((h) => h.evidence)),
+        data: { outcome: 'media', licence: name, family: list[0]!.licence.family, sources: [...new Set(list.map((h) => h.source))] },
+      });
+    }
+    if (pageFindings === 0) {
       out.push({ key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { outcome: 'not-stated' } });
     }
     const lrmi = learningResource(snapshot);

@@ -94,7 +94,8 @@ export const publisherDates = defineDetector({
     for (const m of snapshot.meta) {
       const key = (m.property || m.name).toLowerCase();
       if (key === 'og:site_name' && m.content.trim()) publishers.push({ name: m.content.trim(), source: 'og:site_name', evidence: { text: `og:site_name: ${m.content}` } });
-      if (/^(dc|dcterms)\.(publisher|creator)$|^author$/.test(key) && m.content.trim()) publishers.push({ name: m.content.trim(), source: key, evidence: { text: `${key}: ${m.content}` } });
+      // Issue 15: an article's author (meta author, dc.creator) is not the publisher.
+      if (/^(dc|dcterms)\.publisher$/.test(key) && m.content.trim()) publishers.push({ name: m.content.trim(), source: key, evidence: { text: `${key}: ${m.content}` } });
       const d = parseDate(m.content);
       if (!d) continue;
       if (/^(article:modified_time|og:updated_time|last-modified|dcterms\.modified|dc\.date\.modified|revised)$/.test(key)) modified.push({ date: d, source: key, evidence: { text: `${key}: ${m.content}` } });

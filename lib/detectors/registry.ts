@@ -15,6 +15,13 @@ import { a11yLang } from './a11y-lang';
 import { a11yPdf } from './a11y-pdf';
 import { a11yTextImages } from './a11y-text-images';
 import { a11yZoom } from './a11y-zoom';
+import { a11yLinkText } from './a11y-link-text';
+import { a11yPlaceholderLabel } from './a11y-placeholder-label';
+import { a11yFakeLink } from './a11y-fake-link';
+import { a11yTables } from './a11y-tables';
+import { a11yDuplicateId } from './a11y-duplicate-id';
+import { a11yPseudoContent } from './a11y-pseudo-content';
+import { a11yLangText } from './a11y-lang-text';
 import { axe } from './axe';
 import type { Detector } from './types';
 
@@ -34,6 +41,13 @@ export const detectors = {
   'a11y-autoplay': a11yAutoplay,
   'a11y-text-images': a11yTextImages,
   'a11y-pdf': a11yPdf,
+  'a11y-link-text': a11yLinkText,
+  'a11y-placeholder-label': a11yPlaceholderLabel,
+  'a11y-fake-link': a11yFakeLink,
+  'a11y-tables': a11yTables,
+  'a11y-duplicate-id': a11yDuplicateId,
+  'a11y-pseudo-content': a11yPseudoContent,
+  'a11y-lang-text': a11yLangText,
   ads,
   consent,
   account,

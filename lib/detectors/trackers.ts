@@ -76,12 +76,16 @@ export const trackersData = z.union([
     organizations: z.number(),
     organizationsOutsideEu: z.number(),
     organizationsUnknownCountry: z.number(),
+    /** Organisations trackerdb knows only for hosting, players, utilities…: third parties, not trackers. */
+    services: z.number().optional(),
     unknownThirdParties: z.number(),
     thirdPartyRequests: z.number(),
     source: z.string(),
     limits: bufferLimits,
   }),
   z.strictObject({ frames: z.number(), sites: z.array(z.string()) }),
+  // Issue 15: the site's own hosts, form targets and connection hints, which are not data sent to a third party.
+  z.strictObject({ sites: z.array(z.string()), hosts: z.array(z.string()), urls: z.array(z.string()) }),
   bufferLimits,
 ]);
 
@@ -89,16 +93,32 @@ export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
   data: trackersData,
-  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'forms', 'resources', 'limits'],
+  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
       import('../trackers/requests'),
       import('../trackers/compact'),
       import('../trackers/load'),
       import('../trackers/countries'),
+      import('../net/first-party'),
+      import('../trackers/classify'),
     ]);
     const data = await loadTrackerData();
-    const third = pageRequests(snapshot).filter((r) => r.thirdParty);
+    // Issue 15: what is not data sent is kept apart — a form's action (nothing leaves before a pupil submits) and
+    // the site's own asset hosts on another domain (same brand, same organisation, or serving its declared icon).
+    const pageSite = siteOf(snapshot.url)?.site ?? '';
+    const pageOrg = matchUrl(data, snapshot.url)?.organization;
+    const declared = new Set(declaredOwnUrls(snapshot).map((u) => siteOf(u)?.site).filter(Boolean));
+    const own = new Map<string, PageRequest[]>();
+    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? !!pageOrg && m.organization === pageOrg : sameBrand(r.site, pageSite) || declared.has(r.site));
+    const requests = pageRequests(snapshot).filter((r) => r.thirdParty);
+    const formTargets = requests.filter((r) => r.source === 'form' && !isOwn(r, matchUrl(data, r.url)));
+    const third: PageRequest[] = [];
+    for (const r of requests) {
+      if (r.source === 'form') continue;
+      if (isOwn(r, matchUrl(data, r.url))) own.set(r.site, [...(own.get(r.site) ?? []), r]);
+      else third.push(r);
+    }
 
     const orgs = new Map<string, OrgGroup>();
     const unknown = new Map<string, PageRequest[]>();
@@ -120,14 +140,21 @@ export const trackers = defineDetector({
     let outsideEu = 0;
     let unknownCountry = 0;
     const recorders: DetectorOutput[] = [];
+    // The summary's trackers are what trackerdb files as following visitors (lib/trackers/classify.ts): a public CDN
+    // or a font service receives the request and is listed by organisation below, but is not called a tracker.
+    let trackingOrgs = 0;
     for (const [orgKey, g] of orgs) {
       const list = [...g.trackers.values()];
-      trackerCount += list.length;
+      const tracking = list.filter((t) => isTracking(t.match)).length;
+      trackerCount += tracking;
       const country = g.match.country;
       // An unknown country is said as such ("pays inconnu"), not counted as a transfer outside the EU.
       const outside = country ? !isEuEea(country) : null;
-      if (outside) outsideEu++;
-      if (!country) unknownCountry++;
+      if (tracking > 0) {
+        trackingOrgs++;
+        if (outside) outsideEu++;
+        if (!country) unknownCountry++;
+      }
       const severity = list
         .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
@@ -178,6 +205,29 @@ export const trackers = defineDetector({
       });
     }
 
+    const loadedSites = new Set([...third, ...[...own.values()].flat()].map((r) => r.site));
+    const hints = resourceHints(snapshot).filter((r) => r.thirdParty && !loadedSites.has(r.site) && !isOwn(r, matchUrl(data, r.url)));
+    // Issue 15: three lists that are not data sent to a third party, each one information finding by site.
+    const bySite = (key: string, messageKey: string, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
+      if (list.length === 0) return;
+      const sites = [...new Set(list.map((r) => r.site))];
+      out.push({
+        key,
+        severity: 'info',
+        messageKey,
+        params: [sites.join(', ')],
+        evidence: list.map(evidence),
+        data: { sites, hosts: [...new Set(list.map((r) => r.host))], urls: list.map((r) => r.url).slice(0, 50) },
+      });
+    };
+    bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
+    bySite('form-targets', 'trackers_formTargets', formTargets);
+    // A form that asks an e-mail, a password or a phone number and posts it elsewhere: a person checks who gets it.
+    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => !x.hidden && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
+    const targets = out.find((o) => o.key === 'form-targets');
+    if (targets && formTargets.some((r) => r.ref && personal.has(r.ref.selector))) Object.assign(targets, { severity: 'review', messageKey: 'trackers_formTargets_personal' });
+    bySite('hints', 'trackers_hints', hints, (r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` }));
+
     const limits = { crossOriginFrames: snapshot.limits.crossOriginFrames, resourceBufferFull: snapshot.limits.resourceBufferFull };
     if (orgs.size === 0 && unknown.size === 0) {
       out.push({ key: 'none', severity: 'info', messageKey: 'trackers_none', evidence: [], data: { trackers: 0, organizations: 0, limits } });
@@ -185,12 +235,16 @@ export const trackers = defineDetector({
       out.unshift({
         key: 'summary',
         severity: 'info',
-        messageKey: orgs.size > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
-        params: orgs.size > 0 ? [String(trackerCount), String(orgs.size), String(outsideEu), String(unknown.size)] : [String(unknown.size)],
+        messageKey: trackingOrgs > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
+        params:
+          trackingOrgs > 0
+            ? [String(trackerCount), String(trackingOrgs), String(outsideEu), String(unknown.size + orgs.size - trackingOrgs)]
+            : [String(unknown.size + orgs.size)],
         evidence: [],
         data: {
           trackers: trackerCount,
-          organizations: orgs.size,
+          organizations: trackingOrgs,
+          services: orgs.size - trackingOrgs,
           organizationsOutsideEu: outsideEu,
           organizationsUnknownCountry: unknownCountry,
           unknownThirdParties: unknown.size,

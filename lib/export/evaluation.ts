@@ -19,6 +19,20 @@ export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
   if (l.crossOriginFrames > 0) out.push(stored('limit_crossOriginFrames', [String(l.crossOriginFrames)]));
   if (l.resourceBufferFull) out.push(stored('limit_resourceBufferFull'));
   if (l.truncated.length > 0) out.push(stored('limit_truncated', [l.truncated.join(', ')]));
+  if (l.unreadElements) out.push(stored('limit_unreadElements', [String(l.unreadElements), l.unreadReason ?? '']));
+  if (l.sameOriginFrames) out.push(stored('limit_sameOriginFrames', [String(l.sameOriginFrames)]));
+  if (l.timelineCleared) out.push(stored('limit_timelineCleared'));
+  if (l.navigatedFrom) out.push(stored('limit_navigated', [l.navigatedFrom, snapshot.url]));
+  return out;
+}
+
+/** What the accessibility check did not reach before its bound (lib/inspect/inspect-tab.ts sets it on the artifact). */
+export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[]; framesNotChecked?: boolean }): StoredMessage[] {
+  const out: StoredMessage[] = [];
+  if (cut.framesNotChecked) out.push(stored('limit_axeFramesNotChecked', [String(cut.seconds)]));
+  if (cut.rulesNotChecked?.length) {
+    out.push(cut.rulesNotChecked.includes('*') ? stored('limit_axeNotFinished', [String(cut.seconds)]) : stored('limit_axeRulesNotChecked', [String(cut.seconds), cut.rulesNotChecked.join(', ')]));
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type Evaluation, type ExportFile } from './schema';
+import { stripBidi } from '../text/untrusted';
 import { stripUrl } from './strip-url';
 
 /** Wraps evaluations in the export envelope, URLs stripped of their query strings unless asked otherwise. */
@@ -36,7 +37,10 @@ function stripUrlsDeep(value: unknown): unknown {
 
 const CSV_COLUMNS = ['resource_url', 'resource_title', 'inspected_at', 'finding_id', 'category', 'severity', 'message', 'evidence'] as const;
 
-/** One row per finding, for the spreadsheets of the people who consolidate evaluations. */
+/**
+ * One row per finding, for the spreadsheets of the people who consolidate evaluations. Every cell quoted, a BOM so
+ * that a spreadsheet reads UTF-8, and no cell a spreadsheet would run (see csvCell).
+ */
 export function toCsv(file: ExportFile): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const e of file.evaluations) {
@@ -45,11 +49,15 @@ export function toCsv(file: ExportFile): string {
       rows.push([e.resource.url, e.resource.title, e.inspectedAt, f.id, f.category, f.severity, f.message, evidence]);
     }
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvCell(v: string): string {
-  // A leading =, +, - or @ would be run as a formula by a spreadsheet: page text is untrusted.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Page text is untrusted. A spreadsheet runs a cell that starts with = + - @ (or a tab / CR before one), and one that
+ * splits the file on ";" or a tab (French Excel does) sees a new cell after each: every such start is neutralised
+ * with an apostrophe, bidi controls are removed, and the cell is quoted.
+ */
+export function csvCell(v: string): string {
+  const safe = stripBidi(v).replace(/(^|[;,\t\r\n])([\t\r ]*)(?=[=+\-@])/g, "$1$2'");
+  return `"${safe.replace(/"/g, '""')}"`;
 }

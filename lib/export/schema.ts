@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { detectors, type DetectorId } from '../detectors/registry';
 import { categorySchema, evidenceSchema, severitySchema } from '../detectors/types';
+import { contextSchema } from '../grid/context';
+import { axisSchema } from '../grid/grid';
+import { verdictLevelSchema } from '../grid/verdict';
 
 // The export format: the single source of truth for what Loupe writes and reads back. The JSON Schema in
 // schemas/ is generated from it (npm run gen:schema) and a test fails when the committed copy differs.
@@ -54,18 +57,69 @@ export const detectorStatusSchema = z.object({
 });
 export type DetectorStatus = z.infer<typeof detectorStatusSchema>;
 
-export const ratingSchema = z.enum(['conforme', 'partiel', 'non-conforme', 'non-applicable', 'non-evalue']);
+/** "non-evalue" is kept for files written before the grid had "a-verifier" (the code cannot settle it). */
+export const ratingSchema = z.enum(['conforme', 'partiel', 'non-conforme', 'a-verifier', 'non-applicable', 'non-evalue']);
 
-/** A criterion of the ministry's grid: suggested by detectors, confirmed or overridden by the person. */
-export const criterionSchema = z.object({
+const messageRefSchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_]+$/), params: z.array(z.string()) });
+const comment = z.string().max(5000);
+const filled = (s: string | undefined) => !!s && s.trim() !== '';
+
+/**
+ * A criterion of the ministry's grid. source "detector": the rating is still Loupe's suggestion (or its "à vérifier"
+ * placeholder on a criterion only a person can judge); "person": the person confirmed or changed it. Changing a
+ * suggestion needs a comment: the export shows why the person disagreed with what the page showed.
+ */
+export const criterionFieldsSchema = z.object({
   id: z.string(),
-  axis: z.enum(['pedagogique', 'juridique', 'technique', 'economique', 'editorial', 'accessibilite']),
+  axis: axisSchema,
   suggested: ratingSchema.optional(),
   rating: ratingSchema,
   source: z.enum(['detector', 'person']),
   findingIds: z.array(z.string()),
-  comment: z.string().max(5000).optional(),
+  comment: comment.optional(),
+  /** Why Loupe suggests this rating, as a message key (French text in the export is `reasonText`). */
+  reason: messageRefSchema.optional(),
+  reasonText: z.string().optional(),
+  /** A blocking point (from the findings and the context): listed first, never averaged away. */
+  blocking: z.boolean().optional(),
 });
+export const criterionSchema = criterionFieldsSchema.refine(
+  (c) => c.source !== 'person' || c.suggested === undefined || c.rating === c.suggested || filled(c.comment),
+  { message: 'a rating that differs from the suggestion needs a comment', path: ['comment'] },
+);
+export type Criterion = z.infer<typeof criterionSchema>;
+
+/** The verdict: Loupe's suggestion from the rules (lib/grid/verdict.ts) and, if the person decided, theirs. */
+export const verdictFieldsSchema = z.object({
+  suggested: verdictLevelSchema,
+  level: verdictLevelSchema,
+  source: z.enum(['detector', 'person']),
+  /** Id of the rule that decided the suggestion. */
+  rule: z.string(),
+  /** Criteria that are blocking points. */
+  blocking: z.array(z.string()),
+  /** The person's written reason for a verdict other than the suggestion. */
+  reason: comment.optional(),
+  scores: z.array(z.object({ axis: axisSchema, score: z.number().min(0).max(100).nullable(), rated: z.number().int(), total: z.number().int() })),
+});
+export const verdictSchema = verdictFieldsSchema
+  .refine((v) => v.level === v.suggested || filled(v.reason), { message: 'a verdict other than the suggestion needs a written reason', path: ['reason'] })
+  .refine((v) => v.level !== 'recommandee' || v.blocking.length === 0 || filled(v.reason), {
+    message: 'a resource with a blocking point is "recommandée" only with a written reason',
+    path: ['reason'],
+  });
+export type EvaluationVerdict = z.infer<typeof verdictSchema>;
+
+/** A capture of the visible tab the person attached, as a small image (data URL), with when it was taken. */
+export const screenshotSchema = z.object({
+  id: z.string(),
+  takenAt: z.string().datetime(),
+  dataUrl: z.string().regex(/^data:image\/(jpeg|webp);base64,[A-Za-z0-9+/=]+$/).max(400_000),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  note: comment.optional(),
+});
+export type Screenshot = z.infer<typeof screenshotSchema>;
 
 export const evaluationSchema = z.object({
   /** Random id of this evaluation (not of the resource): two teachers' evaluations of one page stay distinct. */
@@ -90,6 +144,12 @@ export const evaluationSchema = z.object({
     info: z.number().int(),
   }),
   grid: z.array(criterionSchema).optional(),
+  /** Who uses the resource and how pupils reach it: it changes what blocks. */
+  context: contextSchema.optional(),
+  verdict: verdictSchema.optional(),
+  /** The person's notes on findings, by finding id. */
+  findingNotes: z.record(z.string(), comment).optional(),
+  screenshots: z.array(screenshotSchema).max(20).optional(),
   author: z.object({ name: z.string().optional(), role: z.string().optional(), school: z.string().optional() }).optional(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;

@@ -1,43 +1,135 @@
 import { browser } from 'wxt/browser';
+import { SLOW_RULES } from '../a11y/slow-rules';
 import { detectorList } from '../detectors/registry';
 import type { ArtifactId } from '../detectors/types';
 import { setBadge } from './badge';
+import { AXE_PARTIAL, AXE_RUN, INSPECTOR_GATHER } from './page-globals';
 import { inspectPage, type InspectionEvent, type InspectResult, type PageAccess } from './pipeline';
+import { BOUNDS, TimeoutError, withTimeout } from './with-timeout';
 
 export type { InspectFailure, InspectionEvent, InspectResult, InspectStep, InspectSuccess } from './pipeline';
 
 // The pipeline (lib/inspect/pipeline.ts) bound to a browser tab: the side panel calls it for a person, and the
-// headless audit drives that same panel. The toolbar badge follows the phases.
+// headless audit drives that same panel. The toolbar badge follows the phases. Every call into the page is bounded
+// (lib/inspect/with-timeout.ts): a page that never finishes loading, a frame that never lets scripts in or a rule
+// that never ends costs a known delay, never the report.
 
-/** The content script that produces each artifact in the page (every frame Loupe may reach), and how to ask it. */
-const ARTIFACT_SCRIPTS: Record<ArtifactId, { file: '/content-scripts/axe.js'; symbol: string }> = {
-  axe: { file: '/content-scripts/axe.js', symbol: 'loupe.axe' },
-};
+export interface AxeBounds {
+  axeInject: number;
+  axeRun: number;
+  axeFrame: number;
+}
 
-function tabAccess(tabId: number, url: string | undefined): PageAccess {
+/** What the accessibility check could not reach within its bounds; set here, on the artifact, never by the page. */
+export interface AxeCut {
+  seconds: number;
+  rulesNotChecked?: string[];
+  framesNotChecked?: boolean;
+}
+
+function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds): PageAccess {
   return {
     url,
     async gather() {
-      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/inspector.js'] });
+      // As soon as possible (injectImmediately): a page that never finishes loading is read as it stands.
+      await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/inspector.js'], injectImmediately: true }), BOUNDS.inject, 'injection');
+      const [first] = await withTimeout(
+        browser.scripting.executeScript({
+          target: { tabId },
+          func: (key: string) => (globalThis as unknown as Record<symbol, () => Promise<unknown>>)[Symbol.for(key)]!(),
+          args: [INSPECTOR_GATHER],
+          injectImmediately: true,
+        }),
+        BOUNDS.gather,
+        'gather',
+      );
       return first?.result;
     },
-    async artifact(id) {
-      const script = ARTIFACT_SCRIPTS[id];
-      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [script.file] });
-      // Run from the top frame, which collects the sub-frames' results.
-      const [top] = await browser.scripting.executeScript({
-        target: { tabId, frameIds: [0] },
-        func: (symbol: string) => (globalThis as unknown as Record<symbol, () => Promise<unknown>>)[Symbol.for(symbol)]!(),
-        args: [script.symbol],
-      });
-      return top?.result;
+    async artifact(id: ArtifactId) {
+      if (id !== 'axe') throw new Error(`unknown artifact ${id}`);
+      return axeArtifact(tabId, bounds);
     },
   };
 }
 
-export async function inspectTab(tabId: number, onEvent: (event: InspectionEvent) => void = () => {}): Promise<InspectResult> {
+async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {
+  const cut: AxeCut = { seconds: Math.round(bounds.axeRun / 1000) };
+  let origins: string[];
+  try {
+    origins = await injectAxe(tabId, bounds.axeInject);
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    // A frame that never lets scripts in (<iframe src="javascript:false">) can hold the all-frames injection: the
+    // top frame is checked alone, and the frames are said not to be.
+    cut.framesNotChecked = true;
+    cut.seconds = Math.round(bounds.axeInject / 1000);
+    origins = await injectAxe(tabId, bounds.axeInject, false);
+  }
+  let raw: unknown;
+  try {
+    const [top] = await withTimeout(
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: (key: string, opts: unknown) => (globalThis as unknown as Record<symbol, (o: unknown) => Promise<unknown>>)[Symbol.for(key)]!(opts),
+        args: [AXE_RUN, { allowedOrigins: origins, frameWaitMs: bounds.axeFrame }],
+      }),
+      bounds.axeRun,
+      'axe',
+    );
+    raw = top?.result;
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    // Past the bound: what axe found so far stands, the rules it did not reach are named.
+    raw = await readPartial(tabId);
+    cut.seconds = Math.round(bounds.axeRun / 1000);
+    // Nothing checked yet: an empty result would read as "no problem"; the check failed, and says so.
+    const checked = (raw as { checked?: unknown[] } | null)?.checked;
+    if (!raw || typeof raw !== 'object' || !checked?.length) throw error;
+  }
+  if (!raw || typeof raw !== 'object') return raw;
+  const checked = (raw as { checked?: unknown }).checked;
+  if (Array.isArray(checked)) cut.rulesNotChecked = SLOW_RULES.filter((r) => !checked.includes(r));
+  return cut.framesNotChecked || cut.rulesNotChecked?.length ? { ...raw, cut } : raw;
+}
+
+/** Loads axe into every frame (or the top one only) and returns the origins of the frames it reached. */
+async function injectAxe(tabId: number, ms: number, allFrames = true): Promise<string[]> {
+  const target = allFrames ? { tabId, allFrames: true } : { tabId, frameIds: [0] };
+  await withTimeout(browser.scripting.executeScript({ target, files: ['/axe.js'], injectImmediately: true }), ms, 'axe injection');
+  const frames = await withTimeout(
+    browser.scripting.executeScript({
+      target,
+      func: (key: string) => ((globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)] ? location.origin : null),
+      args: [AXE_RUN],
+      injectImmediately: true,
+    }),
+    ms,
+    'axe injection',
+  );
+  return [...new Set(frames.map((f) => f.result).filter((o): o is string => typeof o === 'string' && /^(https?|file):/.test(o)))];
+}
+
+async function readPartial(tabId: number): Promise<unknown> {
+  try {
+    const [top] = await withTimeout(
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: (key: string) => (globalThis as unknown as Record<symbol, () => unknown>)[Symbol.for(key)]?.() ?? null,
+        args: [AXE_PARTIAL],
+      }),
+      3_000,
+      'axe partial results',
+    );
+    return top?.result ?? null;
+  } catch {
+    // The page is still busy in a rule: nothing can be read back.
+    return null;
+  }
+}
+
+export async function inspectTab(tabId: number, onEvent: (event: InspectionEvent) => void = () => {}, bounds: AxeBounds = BOUNDS): Promise<InspectResult> {
   const tab = await browser.tabs.get(tabId);
-  return inspectPage(tabAccess(tabId, tab.url), {
+  return inspectPage(tabAccess(tabId, tab.url, bounds), {
     detectors: detectorList,
     now: Date.now,
     id: crypto.randomUUID(),

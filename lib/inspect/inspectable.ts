@@ -27,7 +27,7 @@ export function reasonFromError(message: string, url: string | undefined): Unins
 }
 
 /** The message key (public/_locales) that says, in plain words, why a page could not be inspected. */
-export const REASON_KEYS: Record<Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot', string> = {
+export const REASON_KEYS: Record<Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot' | 'timeout' | 'not-html', string> = {
   'browser-page': 'reason_browserPage',
   'store-page': 'reason_storePage',
   'data-url': 'reason_dataUrl',
@@ -37,4 +37,6 @@ export const REASON_KEYS: Record<Uninspectable | 'no-permission' | 'failed' | 'i
   'no-permission': 'reason_noPermission',
   failed: 'reason_failed',
   'invalid-snapshot': 'reason_invalidSnapshot',
+  timeout: 'reason_timeout',
+  'not-html': 'reason_notHtml',
 };

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { axeArtifactSchema } from '../a11y/artifact';
+import { oneFindingPerElement } from '../a11y/merge-findings';
 import { ARTIFACT_IDS, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
-import { buildEvaluation, withPhase } from '../export/evaluation';
+import { axeCutMessages, buildEvaluation, withPhase } from '../export/evaluation';
 import type { Evaluation } from '../export/schema';
 import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
+import { notHtml, samePage } from './document-kind';
 import { runDetectors } from './run-detectors';
+import { TimeoutError } from './with-timeout';
 
 // The inspection of one page, in two phases, for whoever listens: the side panel (lib/inspect/inspect-tab.ts binds
 // it to a browser tab), the headless audit (which drives that panel) and tests (which hand it a fake page).
@@ -13,7 +16,7 @@ import { runDetectors } from './run-detectors';
 //   2. fetch the artifacts (axe's run in the page) → "accessibility"; run the detectors that need them, drop the fast
 //      findings they supersede → "done". An artifact that fails marks its detectors as failed; the fast findings stay.
 
-export type InspectFailure = { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot'; detail: string; url?: string };
+export type InspectFailure = { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot' | 'timeout' | 'not-html'; detail: string; url?: string };
 export type InspectSuccess = { ok: true; evaluation: Evaluation; snapshot: PageSnapshot };
 export type InspectResult = InspectSuccess | InspectFailure;
 
@@ -69,11 +72,19 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   try {
     raw = await page.gather();
   } catch (error) {
+    if (error instanceof TimeoutError) return fail({ reason: 'timeout', detail: String(Math.round(error.ms / 1000)) });
     return fail({ reason: reasonFromError(messageOf(error), page.url), detail: messageOf(error) });
   }
+  // The gather said what went wrong in the page: that, not the schema's complaint about an empty reply.
+  const pageError = (raw as { loupeError?: unknown } | null)?.loupeError;
+  if (typeof pageError === 'string') return fail({ reason: 'failed', detail: pageError.slice(0, 500) });
   const parsed = pageSnapshotSchema.safeParse(raw);
   if (!parsed.success) return fail({ reason: 'invalid-snapshot', detail: issuesOf(parsed.error) });
   const snapshot = parsed.data;
+  const kind = notHtml(snapshot.limits.contentType);
+  if (kind) return fail({ reason: 'not-html', detail: kind });
+  // The page went elsewhere between the request and the gather: the report is of where it went, and says so.
+  if (page.url && !samePage(page.url, snapshot.url)) snapshot.limits.navigatedFrom = page.url.slice(0, 4096);
 
   emit({ phase: 'step', step: 'detectors' });
   const now = opts.now();
@@ -97,6 +108,7 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
   const artifacts: Partial<Artifacts> = {};
   const failures = new Map<ArtifactId, string>();
   const took = new Map<ArtifactId, number>();
+  const timedOut = new Map<ArtifactId, number>();
   await Promise.all(
     wanted.map(async (id) => {
       const started = performance.now();
@@ -106,6 +118,7 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
         else failures.set(id, issuesOf(parsed.error));
       } catch (error) {
         failures.set(id, messageOf(error));
+        if (error instanceof TimeoutError) timedOut.set(id, Math.round(error.ms / 1000));
       }
       took.set(id, Math.round(performance.now() - started));
     }),
@@ -124,5 +137,10 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
   }
   const arrived = new Set(Object.keys(artifacts) as ArtifactId[]);
   const superseded = new Set([...arrived].flatMap((a) => all.flatMap((d) => (d.supersededBy?.[a] ?? []).map((key) => `${d.id}/${key}`))));
-  return withPhase(fast.evaluation, run, (f) => superseded.has(f.id));
+  // An element both Loupe and axe judged is reported once (the autoplaying player, the duplicated id).
+  const perElement = oneFindingPerElement(fast.evaluation.findings, run.findings);
+  const evaluation = withPhase(fast.evaluation, { ...run, findings: perElement.later }, (f) => superseded.has(f.id) || perElement.dropped.has(f.id));
+  // A check cut at its bound says what it did not reach.
+  const cut = artifacts.axe?.cut ?? (timedOut.has('axe') ? { seconds: timedOut.get('axe')!, rulesNotChecked: ['*'] } : undefined);
+  return cut ? { ...evaluation, limits: [...evaluation.limits, ...axeCutMessages(cut)] } : evaluation;
 }

@@ -4,6 +4,8 @@ import { declaredOnly } from './guard';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
 import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
+import { stripBidi } from '../text/untrusted';
+import { safeEvidence } from './safe-evidence';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -57,16 +59,17 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
     const id = `${detector.id}/${o.key}`;
     if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
     seen.add(id);
+    const params = (o.params ?? []).map(stripBidi);
     const parsed = findingSchema.safeParse({
       id,
       detector: detector.id,
       category: detector.category,
       severity: o.severity,
       messageKey: o.messageKey,
-      params: o.params ?? [],
-      message: formatMessage('fr', o.messageKey, o.params),
+      params,
+      message: formatMessage('fr', o.messageKey, params),
       // One cap for every detector: a detector lists what it found, the runner keeps what a person can use.
-      evidence: o.evidence.slice(0, EVIDENCE_CAP),
+      evidence: safeEvidence(o.evidence.slice(0, EVIDENCE_CAP)),
       ...(o.data !== undefined ? { data: o.data } : {}),
     });
     if (!parsed.success) {

@@ -1,3 +1,5 @@
+import { collectA11yFacts } from './a11y-facts';
+import { domRead } from './dom-read';
 import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
 import { LIMITS } from './limits';
@@ -5,6 +7,8 @@ import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
+import { hiddenByPage } from './hidden';
+import { mentionContext } from './context';
 
 // The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
 // included) fills every list of the snapshot; it yields to the page every SLICE_MS so a huge page stays responsive.
@@ -19,7 +23,13 @@ const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
 // Ids and classes are indexed by the browser; attribute selectors make it test every element (npm run bench: the
 // full list in one scan cost 1.5× the bare walk, the attribute ones alone 0.3×).
 const INDEXED = MARKED.map((m) => m.sel).filter((sel) => /^[#.][\w-]+$|^[a-z-]+(\.[\w-]+)?$/.test(sel));
-const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: other elements acting as buttons (<span role="button">CGU</span>) are read for their text.
+const ROLE_BUTTON = '[role="button"]:not(a):not(button):not(input)';
+const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ROLE_BUTTON, ...MARKED.map((m) => m.sel).filter((sel) => !INDEXED.includes(sel))].join(',');
+// Issue 15: links worth placing on the page (caption, menu, footer…) because they may name a licence.
+const MAY_NAME_LICENCE = /creativecommons|licen[cs]e|etalab|domaine public|public domain|\bcc[ -]?(by|0)\b|copyright|©/i;
+// Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
+const CONTROLS = 'button, input[type="submit"], [role="button"], a[onclick], a:not([href])';
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
 
 export interface CollectOptions {
@@ -30,16 +40,21 @@ export interface CollectOptions {
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+/** The schema's cap on fields per form, applied while reading the form's controls. */
+const FIELDS_PER_FORM = 200;
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export async function collectSnapshot(doc: Document, opts: CollectOptions = {}): Promise<PageSnapshot> {
   const started = performance.now();
   const yieldToPage = opts.yieldToPage ?? defaultYield;
-  const refs = createRefMaker();
+  const dom = domRead(doc.defaultView);
+  const refs = createRefMaker(dom);
   const truncated = new Set<string>();
   const snap = emptySnapshot({
     url: doc.location?.href ?? doc.URL,
     title: clip(doc.title, 500),
-    lang: clip(doc.documentElement.getAttribute('lang') ?? '', 40),
+    lang: clip((doc.documentElement && dom.attr(doc.documentElement, 'lang')) ?? '', 40),
     capturedAt: (opts.now ?? Date.now)(),
     doctype: doc.doctype ? doc.doctype.name : '',
   });
@@ -56,28 +71,43 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     else truncated.add(key);
   };
 
+  /** One element that cannot be read costs that element, never the snapshot: counted and said as a limit. */
+  const isolated = <A extends unknown[]>(read: (...args: A) => void) => (...args: A) => {
+    try {
+      read(...args);
+    } catch (error) {
+      snap.limits.unreadElements = (snap.limits.unreadElements ?? 0) + 1;
+      snap.limits.unreadReason ??= clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 300);
+    }
+  };
+  const readElement = isolated(visitElement);
+  const readText = isolated(visitText);
   const orphanInputs: HTMLInputElement[] = [];
-  const roots: Node[] = [doc.documentElement];
+  const roots: Node[] = doc.documentElement ? [doc.documentElement] : [];
   const walkedRoots: (Document | ShadowRoot)[] = [doc];
+  const frameDocs: Document[] = [];
+  const labelsFor = new Map<Document | ShadowRoot, Map<string, Element>>();
   let sliceStart = performance.now();
   let count = 0;
 
   while (roots.length > 0) {
     const root = roots.shift()!;
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
     for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        visitText(node as Text);
+      const type = dom.nodeType(node);
+      if (type === 3) {
+        readText(node as Text);
         continue;
       }
-      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      if (type !== 1) continue;
       const el = node as Element;
       count++;
-      visitElement(el);
-      if (el.shadowRoot) {
+      readElement(el);
+      const shadow = dom.shadowRoot(el);
+      if (shadow) {
         snap.limits.shadowRoots++;
-        roots.push(el.shadowRoot);
-        walkedRoots.push(el.shadowRoot);
+        roots.push(shadow);
+        walkedRoots.push(shadow);
       }
       if ((count & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
@@ -86,10 +116,18 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
   snap.limits.elementCount = count;
-  for (const root of walkedRoots) collectByQuery(root);
-  collectVirtualForms(orphanInputs);
-  collectResources();
+  if (doc.contentType) snap.limits.contentType = clip(doc.contentType, 200);
+  for (const root of walkedRoots) isolated(collectByQuery)(root);
+  isolated(collectVirtualForms)(orphanInputs);
+  for (const d of [doc, ...frameDocs]) isolated(collectResources)(d);
+  isolated(checkTimeline)();
   collectStorage();
+  // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts), yielding as it does.
+  snap.a11y = await collectA11yFacts(doc, refs, async () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return;
+    await yieldToPage();
+    sliceStart = performance.now();
+  });
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;
@@ -100,72 +138,97 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     // Indentation between tags is half the text nodes of a page, and the patterns' leading \s* would make the
     // regex try every one of its positions.
     if (data.charCodeAt(0) <= 32 && !NOT_SPACE.test(data)) return;
-    const parent = text.parentElement;
-    if (!parent || SKIP_TEXT.has(parent.tagName)) return;
+    const parent = dom.parentElement(text);
+    if (!parent || SKIP_TEXT.has(dom.localName(parent).toUpperCase())) return;
     if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
     for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
       if (!re.test(data)) continue;
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
-      const context = (parent.textContent ?? data).slice(0, 600);
+      const context = (dom.text(parent) || data).slice(0, 600);
       // Only an ad label's position matters (is it on screen?); other texts skip the layout query.
-      push('textSignals', { pattern, text: clip(context, 300), ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }) });
+      push('textSignals', {
+        pattern,
+        text: clip(context, 300),
+        ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
+        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent) } : {}),
+      });
     }
   }
 
   function visitElement(el: Element) {
-    switch (el.localName) {
+    switch (dom.localName(el)) {
       case 'a':
       case 'area': {
         if (!room('links')) break;
-        const href = (el as HTMLAnchorElement).href;
+        const href = linkHref(el);
+        // Issue 15: a link without an address run by a script (<a onclick>, role=button) is a button with its text:
+        // "Données personnelles", "Paramétrer les cookies" are often written so.
+        if (!href && dom.localName(el) === 'a' && (dom.hasAttr(el, 'onclick') || dom.attr(el, 'role') === 'button' || dom.hasAttr(el, 'tabindex'))) {
+          if (room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+          break;
+        }
         if (!href) break;
-        const img = el.querySelector('img');
+        const img = dom.querySelector(el, 'img') as HTMLImageElement | null;
+        const text = dom.text(el);
+        const imgSrc = img ? absolute(dom.attr(img, 'src') ?? '') : '';
         push('links', {
           href: clip(href, 4096),
-          text: clip(el.textContent ?? '', 500),
-          title: clip(el.getAttribute('title') ?? '', 500),
-          ariaLabel: clip(el.getAttribute('aria-label') ?? '', 500),
-          rel: clip(el.getAttribute('rel') ?? '', 200),
-          imgAlt: clip(img?.alt ?? '', 500),
-          imgSrc: clip(img?.src ?? '', 4096),
+          text: clip(text, 500),
+          title: clip(dom.attr(el, 'title') ?? '', 500),
+          ariaLabel: clip(dom.attr(el, 'aria-label') ?? '', 500),
+          rel: clip(dom.attr(el, 'rel') ?? '', 200),
+          imgAlt: clip(img ? (dom.attr(img, 'alt') ?? '') : '', 500),
+          imgSrc: clip(imgSrc, 4096),
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el) } : {}),
         });
         break;
       }
       case 'form':
-        collectForm(el as HTMLFormElement);
+        // Cap first: a page with thousands of forms does not pay for the ones that would be cut.
+        if (room('forms')) collectForm(el as HTMLFormElement);
         break;
       case 'input': {
         const input = el as HTMLInputElement;
         if (!input.form && /^(password|email|text|date|tel)$/.test(input.type)) orphanInputs.push(input);
-        if (input.type === 'submit' || input.type === 'button') push('buttons', { text: clip(input.value, 500), ref: refs.ref(el) });
+        if ((input.type === 'submit' || input.type === 'button') && room('buttons')) push('buttons', { text: clip(input.value, 500), ref: refs.ref(el) });
         break;
       }
       case 'button':
-        if (room('buttons')) push('buttons', { text: clip(labelOf(el), 500), ref: refs.ref(el) });
+        if (room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
         break;
       case 'script': {
         const s = el as HTMLScriptElement;
         if (s.src) push('scripts', { src: clip(s.src, 4096), type: clip(s.type, 100), ref: refs.ref(el) });
         else if (s.type === 'application/ld+json') push('jsonLd', (s.textContent ?? '').slice(0, 100_000));
-        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400) });
+        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400), hosts: hostsIn(s.textContent) });
         break;
       }
       case 'iframe':
       case 'frame': {
         const f = el as HTMLIFrameElement;
-        let crossOrigin = false;
+        let inner: Document | null = null;
         try {
-          crossOrigin = f.contentDocument === null;
+          inner = f.contentDocument;
         } catch {
-          crossOrigin = true;
+          inner = null;
         }
-        if (crossOrigin) snap.limits.crossOriginFrames++;
+        // A same-origin frame is part of the page (a sign-up form, a pixel inside it): walked like the page itself.
+        if (!inner) snap.limits.crossOriginFrames++;
+        else if (inner.documentElement && !frameDocs.includes(inner)) {
+          snap.limits.sameOriginFrames = (snap.limits.sameOriginFrames ?? 0) + 1;
+          frameDocs.push(inner);
+          roots.push(inner.documentElement);
+          walkedRoots.push(inner);
+        }
         push('iframes', {
           src: clip(f.src, 4096),
           title: clip(f.title, 500),
           name: clip(f.name, 200),
           ref: refs.ref(el),
+          width: clip(f.getAttribute('width') ?? '', 20),
+          height: clip(f.getAttribute('height') ?? '', 20),
+          hiddenByPage: hiddenByPage(f),
         });
         break;
       }
@@ -179,6 +242,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
           ref: refs.ref(el, { geometry: false }),
+          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el) } : {}),
         });
         break;
       }
@@ -186,7 +250,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       case 'audio': {
         const m = el as HTMLMediaElement;
         push('media', {
-          tag: el.localName as 'video' | 'audio',
+          tag: dom.localName(el) as 'video' | 'audio',
           src: clip(m.currentSrc || m.src || (el.querySelector('source') as HTMLSourceElement | null)?.src || '', 4096),
           autoplay: m.autoplay,
           muted: m.muted,
@@ -201,9 +265,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         break;
       }
       case 'meta': {
-        const name = el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '';
-        const property = el.getAttribute('property') ?? el.getAttribute('itemprop') ?? '';
-        const content = el.getAttribute('content') ?? '';
+        const name = dom.attr(el, 'name') ?? dom.attr(el, 'http-equiv') ?? '';
+        const property = dom.attr(el, 'property') ?? dom.attr(el, 'itemprop') ?? '';
+        const content = dom.attr(el, 'content') ?? '';
         if (name.toLowerCase() === 'viewport') snap.viewport = clip(content, 500);
         push('meta', { name: clip(name, 200), property: clip(property, 200), content: clip(content, 2000) });
         break;
@@ -223,27 +287,31 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
    */
   function collectByQuery(root: Document | ShadowRoot) {
     const candidates = new Set<Element>();
-    for (const el of Array.from(root.querySelectorAll(BY_QUERY))) {
-      if (el.hasAttribute('itemprop') && room('microdata')) {
-        const scope = el.closest('[itemscope]');
-        push('microdata', {
-          itemprop: clip(el.getAttribute('itemprop') ?? '', 200),
-          itemtype: clip(scope?.getAttribute('itemtype') ?? '', 300),
-          value: clip(el.localName === 'meta' ? (el.getAttribute('content') ?? '') : itemValue(el), 1000),
-          ref: refs.ref(el),
-        });
-      }
-      if (el.localName !== 'meta' && el.hasAttribute('property') && room('rdfa')) {
-        push('rdfa', { property: clip(el.getAttribute('property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
-      }
-      if (el.matches(MARKED_ANY)) candidates.add(el);
-    }
+    for (const el of dom.querySelectorAll(root, BY_QUERY)) isolated(readByQuery)(el, candidates);
     for (const sel of INDEXED) for (const el of indexedQuery(root, sel)) candidates.add(el);
-    for (const el of candidates) markIfKnown(el);
+    for (const el of candidates) isolated(markIfKnown)(el);
+  }
+
+  function readByQuery(el: Element, candidates: Set<Element>) {
+    const local = dom.localName(el);
+    if (dom.hasAttr(el, 'itemprop') && room('microdata')) {
+      const scope = dom.closest(el, '[itemscope]');
+      push('microdata', {
+        itemprop: clip(dom.attr(el, 'itemprop') ?? '', 200),
+        itemtype: clip((scope && dom.attr(scope, 'itemtype')) ?? '', 300),
+        value: clip(local === 'meta' ? (dom.attr(el, 'content') ?? '') : itemValue(el), 1000),
+        ref: refs.ref(el),
+      });
+    }
+    if (local !== 'meta' && dom.hasAttr(el, 'property') && room('rdfa')) {
+      push('rdfa', { property: clip(dom.attr(el, 'property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
+    }
+    if (dom.matches(el, ROLE_BUTTON) && room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+    if (dom.matches(el, MARKED_ANY)) candidates.add(el);
   }
 
   function indexedQuery(root: Document | ShadowRoot, sel: string): Iterable<Element> {
-    if (root.nodeType === Node.DOCUMENT_NODE) {
+    if (dom.nodeType(root) === 9) {
       const doc = root as Document;
       if (sel[0] === '#') {
         const el = doc.getElementById(sel.slice(1));
@@ -251,70 +319,88 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       }
       if (sel[0] === '.') return Array.from(doc.getElementsByClassName(sel.slice(1)));
     }
-    return Array.from(root.querySelectorAll(sel));
+    return dom.querySelectorAll(root, sel);
   }
 
   function markIfKnown(el: Element) {
-    const hit = MARKED.find((m) => el.matches(m.sel))!;
+    const hit = MARKED.find((m) => dom.matches(el, m.sel))!;
     // A banner's nested containers often match too: keep the outermost.
-    if (el.parentElement?.closest(MARKED_BY_KIND[hit.kind]!)) return;
+    const parent = dom.parentElement(el);
+    if (parent && dom.closest(parent, MARKED_BY_KIND[hit.kind]!)) return;
     push('marked', {
       kind: hit.kind,
       matched: hit.sel,
-      tag: el.localName,
-      id: clip(el.id, 200),
-      className: clip(el.getAttribute('class') ?? '', 300),
-      text: clip((el.textContent ?? '').slice(0, 1000), 500),
-      ...(hit.kind === 'consent' ? { controls: controlsOf(el) } : {}),
+      tag: dom.localName(el),
+      id: clip(dom.attr(el, 'id') ?? '', 200),
+      className: clip(dom.attr(el, 'class') ?? '', 300),
+      text: clip(dom.text(el).slice(0, 1000), 500),
+      ...(hit.kind === 'consent' ? { controls: controlsOf(el), hiddenControls: controlsOf(el, true) } : {}),
       ref: refs.ref(el),
     });
   }
 
   /** Texts of the buttons and links inside a consent banner (open shadow root included): is "Refuser" offered? */
-  function controlsOf(el: Element): string[] {
+  function controlsOf(el: Element, hidden = false): string[] {
     const sel = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
-    const found = [...Array.from(el.querySelectorAll(sel)), ...Array.from(el.shadowRoot?.querySelectorAll(sel) ?? [])];
+    const shadow = dom.shadowRoot(el);
+    const found = [...dom.querySelectorAll(el, sel), ...(shadow ? dom.querySelectorAll(shadow, sel) : [])];
     return found
-      .map((b) => clip(b instanceof HTMLInputElement ? b.value : labelOf(b), 200))
+      // Issue 15: a control the banner hides is in a second layer ("Personnaliser" → "Tout refuser"), apart.
+      .filter((b) => isHiddenControl(b) === hidden)
+      .map((b) => clip(dom.localName(b) === 'input' ? (b as HTMLInputElement).value : labelOf(b, dom), 200))
       .filter(Boolean)
       .slice(0, 40);
   }
 
   function collectForm(form: HTMLFormElement) {
-    const fields = Array.from(form.elements)
-      .filter((e): e is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement => e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement)
-      .slice(0, 200);
+    // The prototype's getters: a control named "elements", "action", "id"… must not replace the form's own facts.
+    const controls = dom.formElements(form);
+    const fields: Field[] = [];
+    for (let i = 0; i < controls.length && fields.length < FIELDS_PER_FORM; i++) {
+      const c = controls[i]!;
+      if (FIELD_TAGS.has(dom.localName(c))) fields.push(c as Field);
+    }
+    const id = dom.attr(form, 'id') ?? '';
+    const heading = headingFor(form);
     push('forms', {
-      action: clip(form.action, 4096),
-      method: clip(form.method, 20),
-      id: clip(form.id, 200),
-      className: clip(form.getAttribute('class') ?? '', 300),
-      heading: headingFor(form),
+      action: clip(dom.formAction(form), 4096),
+      method: clip(dom.formMethod(form), 20),
+      id: clip(id, 200),
+      className: clip(dom.attr(form, 'class') ?? '', 300),
+      heading,
       submitTexts: submitTextsOf(form),
       fields: fields.map(fieldOf),
       virtual: false,
-      ref: refs.ref(form, { label: headingFor(form) || form.id || form.getAttribute('name') || 'form' }),
+      ref: refs.ref(form, { label: heading || id || dom.attr(form, 'name') || 'form' }),
     });
   }
 
   /** Sign-up pages built without a <form> element: group orphan inputs by the nearest container holding a button. */
   function collectVirtualForms(inputs: HTMLInputElement[]) {
     const seen = new Set<Element>();
+    // Each ancestor is asked once whether it holds a button: thousands of inputs in one container cost O(n), not O(n²).
+    const holdsButton = new Map<Element, boolean>();
+    const hasButton = (box: Element) => {
+      let known = holdsButton.get(box);
+      if (known === undefined) holdsButton.set(box, (known = dom.querySelector(box, CONTROLS) !== null));
+      return known;
+    };
     for (const input of inputs) {
-      let box: Element | null = input.parentElement;
-      for (let depth = 0; box && depth < 6; depth++, box = box.parentElement) {
-        if (box.querySelector('button, input[type="submit"], [role="button"]') && box.querySelectorAll('input').length >= 1) break;
+      if (!room('forms')) break;
+      let box: Element | null = dom.parentElement(input);
+      for (let depth = 0; box && depth < 6; depth++, box = dom.parentElement(box)) {
+        if (hasButton(box)) break;
       }
       if (!box || seen.has(box) || box === doc.body || box === doc.documentElement) continue;
       seen.add(box);
-      const fields = Array.from(box.querySelectorAll('input, select, textarea')).slice(0, 200) as HTMLInputElement[];
+      const fields = dom.querySelectorAll(box, 'input, select, textarea').slice(0, FIELDS_PER_FORM) as HTMLInputElement[];
       // Keep groups that ask for an identity: a password, an e-mail (often a plain text input), a phone number.
-      if (!fields.some((f) => f.type === 'password' || f.type === 'email' || f.type === 'tel' || /mail|username|tel/i.test(`${f.name} ${f.id} ${f.getAttribute('autocomplete') ?? ''}`))) continue;
+      if (!fields.some((f) => f.type === 'password' || f.type === 'email' || f.type === 'tel' || /mail|username|tel/i.test(`${f.name} ${f.id} ${dom.attr(f, 'autocomplete') ?? ''}`))) continue;
       push('forms', {
         action: '',
         method: '',
-        id: clip(box.id, 200),
-        className: clip(box.getAttribute('class') ?? '', 300),
+        id: clip(dom.attr(box, 'id') ?? '', 200),
+        className: clip(dom.attr(box, 'class') ?? '', 300),
         heading: headingFor(box),
         submitTexts: submitTextsOf(box),
         fields: fields.map(fieldOf),
@@ -324,12 +410,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
 
-  function collectResources() {
+  function collectResources(doc: Document) {
     const win = doc.defaultView;
     if (!win?.performance) return;
     // Browsers keep 250 entries by default and then drop the rest (W3C Resource Timing): an observer keeps more.
     const { entries, bufferFull } = readResources(win as unknown as ResourceWindow, LIMITS.resources);
-    snap.limits.resourceBufferFull = bufferFull;
+    snap.limits.resourceBufferFull ||= bufferFull;
     for (const e of entries) {
       push('resources', {
         url: clip(e.name, 4096),
@@ -339,6 +425,19 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         startTime: Math.round(e.startTime),
       });
     }
+  }
+
+  /**
+   * A page can erase its resource timeline (performance.clearResourceTimings()) before Loupe arrives: the pixels
+   * and beacons it sent are then gone from it. Elements of a loaded page that fetched something and are missing
+   * from the timeline tell it; the elements themselves stay in the report (scripts, images, frames).
+   */
+  function checkTimeline() {
+    if (doc.readyState !== 'complete' || snap.limits.resourceBufferFull) return;
+    const seen = new Set(snap.resources.map((r) => r.url));
+    // Scripts only: a lazy image may not have been fetched yet, a script of a loaded page has.
+    const fetched = snap.scripts.map((x) => x.src);
+    if (fetched.some((u) => /^https?:/.test(u) && !seen.has(u))) snap.limits.timelineCleared = true;
   }
 
   function collectStorage() {
@@ -359,47 +458,108 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
 
-  function fieldOf(f: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) {
-    const label = f.labels?.[0]?.textContent ?? '';
+  /**
+   * A field's label: the wrapping <label>, else a <label for> of the same tree. `HTMLInputElement.labels` searches
+   * the whole document for each field (seconds on a page of 10,000 fields): the `for` labels are indexed once per tree.
+   */
+  function labelTextOf(f: Element): string {
+    const id = dom.attr(f, 'id');
+    if (id) {
+      const root = dom.rootNode(f) as Document | ShadowRoot;
+      let byFor = labelsFor.get(root);
+      if (!byFor) {
+        byFor = new Map();
+        for (const l of dom.querySelectorAll(root, 'label[for]')) {
+          const target = dom.attr(l, 'for')!;
+          if (!byFor.has(target)) byFor.set(target, l);
+        }
+        labelsFor.set(root, byFor);
+      }
+      const label = byFor.get(id);
+      if (label) return dom.text(label);
+    }
+    const wrapping = dom.closest(f, 'label');
+    return wrapping ? dom.text(wrapping) : '';
+  }
+
+  function fieldOf(f: Field) {
+    const tag = dom.localName(f);
+    const type = tag === 'input' ? (f as HTMLInputElement).type : tag;
     return {
-      tag: f.localName,
-      type: clip(f instanceof HTMLInputElement ? f.type : f.localName, 40),
-      name: clip(f.name, 200),
-      id: clip(f.id, 200),
-      autocomplete: clip(f.getAttribute('autocomplete') ?? '', 100),
-      placeholder: clip(f.getAttribute('placeholder') ?? '', 500),
-      label: clip(label, 500),
-      ariaLabel: clip(f.getAttribute('aria-label') ?? '', 500),
-      required: f.required,
-      hidden: (f instanceof HTMLInputElement && f.type === 'hidden') || (typeof f.checkVisibility === 'function' && !f.checkVisibility()),
+      tag,
+      type: clip(type, 40),
+      name: clip(dom.attr(f, 'name') ?? '', 200),
+      id: clip(dom.attr(f, 'id') ?? '', 200),
+      autocomplete: clip(dom.attr(f, 'autocomplete') ?? '', 100),
+      placeholder: clip(dom.attr(f, 'placeholder') ?? '', 500),
+      label: clip(labelTextOf(f), 500),
+      ariaLabel: clip(dom.attr(f, 'aria-label') ?? '', 500),
+      required: dom.hasAttr(f, 'required'),
+      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f),
     };
   }
 
   function submitTextsOf(scope: Element): string[] {
     const out: string[] = [];
-    for (const b of Array.from(scope.querySelectorAll('button, input[type="submit"], input[type="button"], input[type="image"], [role="button"]')).slice(0, 20)) {
-      const text = b instanceof HTMLInputElement ? b.value || b.alt : labelOf(b);
+    // A <form> has real buttons; its links without an address are tabs ("Sign In") and notes, not its submit.
+    const sel = dom.localName(scope) === 'form' ? 'button, input[type="submit"], [role="button"]' : CONTROLS;
+    for (const b of dom.querySelectorAll(scope, `${sel}, input[type="button"], input[type="image"]`).slice(0, 20)) {
+      const text = dom.localName(b) === 'input' ? (b as HTMLInputElement).value || (dom.attr(b, 'alt') ?? '') : labelOf(b, dom);
       if (text.trim()) out.push(clip(text, 500));
     }
     return out;
   }
 
   function headingFor(scope: Element): string {
-    const inside = scope.querySelector('h1, h2, h3, h4, legend, [role="heading"]');
-    if (inside) return clip(inside.textContent ?? '', 500);
-    const near = scope.parentElement?.querySelector('h1, h2, h3, h4, [role="heading"]');
-    return clip(near?.textContent ?? '', 500);
+    const inside = dom.querySelector(scope, 'h1, h2, h3, h4, legend, [role="heading"]');
+    if (inside) return clip(dom.text(inside), 500);
+    const parent = dom.parentElement(scope);
+    const near = parent && dom.querySelector(parent, 'h1, h2, h3, h4, [role="heading"]');
+    return clip(near ? dom.text(near) : '', 500);
+  }
+
+  function itemValue(el: Element): string {
+    return (
+      dom.attr(el, 'content') ??
+      dom.attr(el, 'href') ??
+      dom.attr(el, 'resource') ??
+      dom.attr(el, 'src') ??
+      dom.attr(el, 'datetime') ??
+      dom.text(el).slice(0, 1000)
+    );
+  }
+
+  /** An absolute address, or '' when the value is none. */
+  function absolute(value: string): string {
+    if (!value) return '';
+    try {
+      return new URL(value, doc.baseURI).href;
+    } catch {
+      return '';
+    }
+  }
+
+  /**
+   * A link's address. An SVG <a> has an SVGAnimatedString `href`, not a string: the attribute is resolved instead
+   * (href, or the older xlink:href).
+   */
+  function linkHref(el: Element): string {
+    const raw = dom.attr(el, 'href') ?? dom.attr(el, 'xlink:href');
+    return raw === null ? '' : absolute(raw.trim());
   }
 }
 
-function itemValue(el: Element): string {
-  return (
-    el.getAttribute('content') ??
-    el.getAttribute('href') ??
-    el.getAttribute('resource') ??
-    el.getAttribute('src') ??
-    el.getAttribute('datetime') ??
-    (el.textContent ?? '').slice(0, 1000)
-  );
+function isHiddenControl(b: Element): boolean {
+  return (typeof b.checkVisibility === 'function' && !b.checkVisibility()) || !!b.closest('[hidden], [aria-hidden="true"]');
+}
+
+/** Issue 15: host names an inline script mentions anywhere (a consent or ad loader's address often comes late). */
+function hostsIn(code: string): string[] {
+  const out = new Set<string>();
+  for (const m of code.slice(0, 100_000).matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+    out.add(m[1]!.toLowerCase().slice(0, 200));
+    if (out.size >= 20) break;
+  }
+  return [...out];
 }
 

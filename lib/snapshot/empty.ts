@@ -1,3 +1,4 @@
+import { emptyA11yFacts } from './a11y-facts';
 import type { PageSnapshot } from './schema';
 
 /** A snapshot with every list empty: the gather fills one in, tests build theirs from it. No zod here (injected). */
@@ -24,5 +25,6 @@ export function emptySnapshot(page: Pick<PageSnapshot, 'url' | 'title' | 'lang' 
     resources: [],
     storage: { cookieNames: [], localStorageKeys: 0, sessionStorageKeys: 0 },
     limits: { elementCount: 0, truncated: [], resourceBufferFull: false, crossOriginFrames: 0, shadowRoots: 0, gatherMs: 0 },
+    a11y: emptyA11yFacts(),
   };
 }

@@ -18,3 +18,18 @@ export const LIMITS = {
   microdata: 1000,
   rdfa: 1000,
 } as const;
+
+/** Caps of the accessibility facts (lib/snapshot/a11y-facts.ts), kept apart from the lists above. */
+export const A11Y_LIMITS = {
+  links: 2000,
+  fields: 500,
+  tables: 200,
+  duplicateIds: 100,
+  pseudoContent: 100,
+  media: 200,
+  /** Characters of running text kept to check the page's language. */
+  textSample: 3000,
+  cssRules: 20_000,
+  /** Selectors of ::before/::after rules with text looked up in the page. */
+  pseudoQueries: 300,
+} as const;

@@ -1,4 +1,6 @@
+import { domRead, openOrClosedShadowRoot, type DomRead } from './dom-read';
 import type { NodeRef } from './schema';
+import { stripBidi } from '../text/untrusted';
 
 // Selectors name an element so that the panel can find it again. Inside an open shadow root the path goes on after
 // SHADOW_SEP, which is not CSS: resolveSelector splits on it and descends through each host's shadowRoot.
@@ -12,21 +14,25 @@ export interface RefMaker {
   selector(el: Element): string;
 }
 
-/** Builds refs with memoised selector paths, so a page with thousands of links pays for each ancestor once. */
-export function createRefMaker(): RefMaker {
+/**
+ * Builds refs with memoised selector paths, so a page with thousands of links pays for each ancestor once. Every
+ * read goes through `dom` (prototype getters): a form's named controls must not change what is read.
+ */
+export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as Window)): RefMaker {
   const paths = new WeakMap<Node, string>();
   const nth = new WeakMap<Element, number>();
 
   function nthOfType(el: Element): number {
     const known = nth.get(el);
     if (known !== undefined) return known;
-    const parent = el.parentNode;
+    const parent = dom.parentNode(el);
     if (!parent) return 1;
     // Number every child of this parent once: a list of 5,000 items costs O(n), not O(n²).
     const counts = new Map<string, number>();
-    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
-      const n = (counts.get(c.localName) ?? 0) + 1;
-      counts.set(c.localName, n);
+    for (let c = dom.firstElementChild(parent); c; c = dom.nextElementSibling(c)) {
+      const name = dom.localName(c);
+      const n = (counts.get(name) ?? 0) + 1;
+      counts.set(name, n);
       nth.set(c, n);
     }
     return nth.get(el) ?? 1;
@@ -35,19 +41,22 @@ export function createRefMaker(): RefMaker {
   function selector(el: Element): string {
     const cached = paths.get(el);
     if (cached !== undefined) return cached;
-    const root = el.getRootNode();
+    const root = dom.rootNode(el);
     let result: string;
-    const id = el.id;
+    const id = dom.attr(el, 'id') ?? '';
+    const name = dom.localName(el);
     if (id && identRe.test(id) && (root as Document | ShadowRoot).getElementById?.(id) === el) {
       result = '#' + id;
     } else {
-      const own = el.localName.includes(':') ? `*:nth-child(${indexAmong(el)})` : `${cssName(el.localName)}:nth-of-type(${nthOfType(el)})`;
-      const parent = el.parentNode;
-      if (!parent || parent.nodeType === Node.DOCUMENT_NODE) result = el.localName;
-      else if (parent instanceof ShadowRoot) result = selector(parent.host) + SHADOW_SEP + own;
+      const own = name.includes(':') ? `*:nth-child(${indexAmong(el)})` : `${cssName(name)}:nth-of-type(${nthOfType(el)})`;
+      const parent = dom.parentNode(el);
+      if (!parent || dom.nodeType(parent) === 9) result = name;
+      else if (dom.nodeType(parent) === 11) result = selector((parent as ShadowRoot).host) + SHADOW_SEP + own;
       else result = selector(parent as Element) + ' > ' + own;
     }
-    if (root instanceof ShadowRoot && result.startsWith('#')) result = selector(root.host) + SHADOW_SEP + result;
+    // An id is unique within its own tree only: prefixed by the host's path. A path built from the parent already
+    // carries it (prefixing it again gave "#host >>> #host >>> …", which resolves to nothing).
+    if (dom.nodeType(root) === 11 && result === '#' + id) result = selector((root as ShadowRoot).host) + SHADOW_SEP + result;
     paths.set(el, result);
     return result;
   }
@@ -55,18 +64,18 @@ export function createRefMaker(): RefMaker {
   function ref(el: Element, opts: { label?: string; geometry?: boolean } = {}): NodeRef {
     const base = {
       selector: selector(el).slice(0, 2000),
-      snippet: startTag(el),
-      label: clip(opts.label ?? labelOf(el), 200),
-      inFooter: el.closest('footer, [role="contentinfo"], .fr-footer') !== null,
+      snippet: startTag(el, dom),
+      label: clip(opts.label ?? labelOf(el, dom), 200),
+      inFooter: dom.closest(el, 'footer, [role="contentinfo"], .fr-footer') !== null,
     };
     if (opts.geometry === false) return base;
-    const rect = el.getBoundingClientRect();
-    const visible = typeof el.checkVisibility === 'function' ? el.checkVisibility() : rect.width > 0 || rect.height > 0;
+    const rect = dom.rect(el);
+    const visible = dom.visible(el) ?? (rect.width > 0 || rect.height > 0);
     return {
       ...base,
       rect: {
-        x: Math.round(rect.x + (el.ownerDocument.defaultView?.scrollX ?? 0)),
-        y: Math.round(rect.y + (el.ownerDocument.defaultView?.scrollY ?? 0)),
+        x: Math.round(rect.x + ((globalThis as { scrollX?: number }).scrollX ?? 0)),
+        y: Math.round(rect.y + ((globalThis as { scrollY?: number }).scrollY ?? 0)),
         width: Math.round(rect.width),
         height: Math.round(rect.height),
       },
@@ -74,13 +83,13 @@ export function createRefMaker(): RefMaker {
     };
   }
 
-  return { ref, selector };
-}
+  function indexAmong(el: Element): number {
+    let i = 1;
+    for (let c = dom.previousElementSibling(el); c; c = dom.previousElementSibling(c)) i++;
+    return i;
+  }
 
-function indexAmong(el: Element): number {
-  let i = 1;
-  for (let c = el.previousElementSibling; c; c = c.previousElementSibling) i++;
-  return i;
+  return { ref, selector };
 }
 
 function cssName(name: string): string {
@@ -88,9 +97,9 @@ function cssName(name: string): string {
 }
 
 /** The element's start tag, without its content: serialising a container's outerHTML could cost megabytes. */
-export function startTag(el: Element): string {
-  let s = '<' + el.localName;
-  const attrs = el.attributes;
+export function startTag(el: Element, dom: DomRead = domRead(globalThis as unknown as Window)): string {
+  let s = '<' + dom.localName(el);
+  const attrs = dom.attributes(el);
   for (let i = 0; i < attrs.length && s.length < 280; i++) {
     const attr = attrs[i]!;
     const v = attr.value.length > 80 ? attr.value.slice(0, 80) + '…' : attr.value;
@@ -100,18 +109,20 @@ export function startTag(el: Element): string {
   return s.length > 300 ? s.slice(0, 299) + '…' : s;
 }
 
-export function labelOf(el: Element): string {
-  const aria = el.getAttribute('aria-label');
+export function labelOf(el: Element, dom: DomRead = domRead(globalThis as unknown as Window)): string {
+  const aria = dom.attr(el, 'aria-label');
   if (aria) return aria;
-  if (el instanceof HTMLImageElement) return el.alt || el.title;
-  if (el instanceof HTMLInputElement) return el.value || el.placeholder || el.name;
-  const text = el.textContent ?? '';
+  const name = dom.localName(el);
+  if (name === 'img') return (el as HTMLImageElement).alt || (el as HTMLImageElement).title;
+  if (name === 'input') return (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || (el as HTMLInputElement).name;
+  const text = dom.text(el);
   return text.length > 400 ? text.slice(0, 400) : text;
 }
 
 export function clip(s: string, max: number): string {
   if (s.length === 0) return s;
-  const t = s.replace(/\s+/g, ' ').trim();
+  // Bidi controls go at the source: what the page says is shown and exported as it reads, not as it is displayed.
+  const t = stripBidi(s.replace(/\s+/g, ' ').trim());
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
@@ -126,7 +137,9 @@ export function resolveSelector(doc: Document, selector: string): Element | null
       return null;
     }
     if (!el) return null;
-    if (el.shadowRoot) scope = el.shadowRoot;
+    const shadow = openOrClosedShadowRoot(el);
+    if (shadow) scope = shadow;
   }
   return el;
 }
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { A11Y_LIMITS, LIMITS } from './limits';
 
 // The PageSnapshot is what crosses from the inspected page into the extension. The page can tamper with anything
 // the content script returns, so every field is bounded and parsed here before a detector sees it.
@@ -35,6 +35,8 @@ export const linkSchema = z.object({
   imgAlt: shortText,
   imgSrc: url,
   ref: nodeRefSchema,
+  /** Issue 15: for links that may name a licence, where they sit (lib/snapshot/context.ts). */
+  within: str(20).optional(),
 });
 export type Link = z.infer<typeof linkSchema>;
 
@@ -74,8 +76,20 @@ export const scriptSchema = z.object({ src: url, type: str(100), ref: nodeRefSch
 export const inlineScriptSchema = z.object({
   /** First characters of an inline script, enough to recognise a consent platform or an ad tag. */
   head: str(400),
+  /** Issue 15: host names the whole script mentions (≤ 20), e.g. a consent platform's loader after 400 characters. */
+  hosts: z.array(str(200)).max(20).optional(),
 });
-export const iframeSchema = z.object({ src: url, title: shortText, name: str(200), ref: nodeRefSchema });
+export const iframeSchema = z.object({
+  src: url,
+  title: shortText,
+  name: str(200),
+  ref: nodeRefSchema,
+  /** Issue 15: the width and height attributes as written, and whether the page hides the frame (hidden,
+   * display:none…): a 1×1 or hidden frame is a pixel or a cookie sync, not an ad shown. */
+  width: str(20).optional(),
+  height: str(20).optional(),
+  hiddenByPage: z.boolean().optional(),
+});
 export const imageSchema = z.object({
   src: url,
   alt: shortText,
@@ -83,6 +97,8 @@ export const imageSchema = z.object({
   width: z.number(),
   height: z.number(),
   ref: nodeRefSchema,
+  /** Issue 15: for licence badges, where they sit (a badge in a photo credit is the photo's). */
+  within: str(20).optional(),
 });
 export const mediaSchema = z.object({
   tag: z.enum(['video', 'audio']),
@@ -115,6 +131,8 @@ export const markedElementSchema = z.object({
   text: shortText,
   /** Consent banners only: texts of the buttons and links inside, to see whether a refuse option is offered. */
   controls: z.array(str(200)).max(40).optional(),
+  /** Consent banners only: controls the banner hides (a second layer behind "Personnaliser"). */
+  hiddenControls: z.array(str(200)).max(40).optional(),
   ref: nodeRefSchema,
 });
 export type MarkedElement = z.infer<typeof markedElementSchema>;
@@ -124,6 +142,8 @@ export const textSignalSchema = z.object({
   pattern: str(40),
   text: shortText,
   ref: nodeRefSchema,
+  /** Issue 15: for licence and © texts, where they sit: a photo credit is not the page's licence. */
+  within: str(20).optional(),
 });
 export type TextSignal = z.infer<typeof textSignalSchema>;
 
@@ -136,6 +156,93 @@ export const resourceSchema = z.object({
   startTime: z.number(),
 });
 export type Resource = z.infer<typeof resourceSchema>;
+
+// ── Accessibility facts (lib/snapshot/a11y-facts.ts), for Loupe's own accessibility rules ──────────────────────
+export const a11yFactsSchema = z.object({
+  links: z
+    .array(
+      z.object({
+        name: str(300),
+        title: str(300),
+        /** The href attribute as written ("#", "javascript:void(0)"), next to the address it resolves to. */
+        hrefAttr: str(500),
+        href: str(2000),
+        hasHref: z.boolean(),
+        role: str(40),
+        onclick: z.boolean(),
+        /** Text of the enclosing paragraph, list item, cell or heading. */
+        context: str(300),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.links),
+  fields: z
+    .array(
+      z.object({
+        tag: str(20),
+        type: str(40),
+        placeholder: str(300),
+        label: str(300),
+        ariaLabel: str(300),
+        labelledBy: str(300),
+        title: str(300),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.fields),
+  tables: z
+    .array(
+      z.object({
+        role: str(40),
+        rows: z.number().int().nonnegative(),
+        cols: z.number().int().nonnegative(),
+        th: z.number().int().nonnegative(),
+        roleHeaders: z.number().int().nonnegative(),
+        caption: str(200),
+        thead: z.boolean(),
+        summary: z.boolean(),
+        scopeOrHeaders: z.boolean(),
+        nested: z.boolean(),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.tables),
+  duplicateIds: z
+    .array(
+      z.object({
+        id: str(200),
+        count: z.number().int().min(2),
+        attributes: z.array(str(40)).max(20),
+        referrers: z.array(nodeRefSchema).max(5),
+        holders: z.array(nodeRefSchema).max(5),
+      }),
+    )
+    .max(A11Y_LIMITS.duplicateIds),
+  pseudoContent: z
+    .array(z.object({ selector: str(300), pseudo: z.enum(['before', 'after']), content: str(200), count: z.number().int().positive(), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.pseudoContent),
+  media: z
+    .array(
+      z.object({
+        tag: z.enum(['video', 'audio']),
+        autoplay: z.boolean(),
+        muted: z.boolean(),
+        controls: z.boolean(),
+        loop: z.boolean(),
+        paused: z.boolean(),
+        /** Seconds; -1 for a live stream; null until the browser knows. */
+        duration: z.number().nullable(),
+        /** Whether the media has a sound track; null when the browser cannot tell. */
+        hasAudio: z.boolean().nullable(),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.media),
+  text: z.object({ sample: str(A11Y_LIMITS.textSample), foreignLangChars: z.number().int().nonnegative() }),
+  truncated: z.array(str(40)).max(20),
+});
+export type A11yFacts = z.infer<typeof a11yFactsSchema>;
+// ── end of the accessibility facts ──────────────────────────────────────────────────────────────────────────
 
 export const pageSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
@@ -178,7 +285,20 @@ export const pageSnapshotSchema = z.object({
     /** Closed shadow roots cannot be read; open ones are walked. */
     shadowRoots: z.number(),
     gatherMs: z.number(),
+    /** Elements whose reading failed: each is skipped, the rest of the snapshot stands. */
+    unreadElements: z.number().optional(),
+    /** The first such failure, as the browser said it. */
+    unreadReason: str(300).optional(),
+    /** Elements that fetched something are missing from the resource timeline: the page cleared it. */
+    timelineCleared: z.boolean().optional(),
+    /** Set by the extension when the tab's address changed between the request and the gather. */
+    navigatedFrom: url.optional(),
+    /** The document's media type (document.contentType). */
+    contentType: str(200).optional(),
+    /** Same-origin frames walked with the page. */
+    sameOriginFrames: z.number().optional(),
   }),
+  a11y: a11yFactsSchema,
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;
 

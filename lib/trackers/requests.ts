@@ -7,7 +7,7 @@ export { siteOf };
 // <link> that loads), form actions (where typed data goes) and every resource the Performance API recorded.
 // Plain <a href> links are not requests and are left out.
 
-export type RequestSource = 'script' | 'iframe' | 'image' | 'link' | 'media' | 'form' | 'resource';
+export type RequestSource = 'script' | 'iframe' | 'image' | 'link' | 'media' | 'form' | 'resource' | 'hint';
 
 export interface PageRequest {
   url: string;
@@ -22,8 +22,13 @@ export interface PageRequest {
   transferSize?: number;
 }
 
-// <link rel> values that make the browser fetch something; canonical, alternate, preconnect… do not send content.
-const LOADING_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/i;
+// <link rel> tokens that make the browser fetch something; canonical, alternate… do not. Compared token by token:
+// "dns-prefetch" is not "prefetch".
+const LOADING_RELS = new Set(['stylesheet', 'icon', 'preload', 'modulepreload', 'prefetch', 'manifest', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon']);
+// Hints: the browser resolves a name or opens a connection, sends no content and loads nothing.
+const HINT_RELS = new Set(['dns-prefetch', 'preconnect']);
+const relTokens = (rel: string) => rel.toLowerCase().split(/\s+/).filter(Boolean);
+const loads = (rel: string) => relTokens(rel).some((t) => LOADING_RELS.has(t));
 
 export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
   const page = siteOf(snapshot.url);
@@ -46,8 +51,20 @@ export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
   for (const x of snapshot.iframes) add(x.src, 'iframe', x.ref);
   for (const x of snapshot.images) add(x.src, 'image', x.ref);
   for (const x of snapshot.media) add(x.src, 'media', x.ref);
-  for (const x of snapshot.linkTags) if (LOADING_RELS.test(x.rel)) add(x.href, 'link');
+  for (const x of snapshot.linkTags) if (loads(x.rel)) add(x.href, 'link');
   for (const x of snapshot.forms) if (x.action && !x.virtual) add(x.action, 'form', x.ref);
   for (const x of snapshot.resources) add(x.url, 'resource', undefined, x.transferSize);
+  return out;
+}
+
+/** Hosts the page announces with dns-prefetch or preconnect: "annoncé, non chargé", never data sent. */
+export function resourceHints(snapshot: PageSnapshot): PageRequest[] {
+  const page = siteOf(snapshot.url);
+  const out: PageRequest[] = [];
+  for (const x of snapshot.linkTags) {
+    if (loads(x.rel) || !relTokens(x.rel).some((t) => HINT_RELS.has(t))) continue;
+    const s = siteOf(x.href);
+    if (s && !out.some((r) => r.host === s.host)) out.push({ url: x.href, ...s, thirdParty: page ? s.site !== page.site : true, source: 'hint' });
+  }
   return out;
 }

@@ -67,6 +67,9 @@ export async function evaluate(): Promise<EvalReport> {
   const m = await measure();
   const fr = await measure(FRENCH_DIR);
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  // Figures of the rules before issue 15 (scripts/eval/pages-before.json), for comparison.
+  const beforeFile = resolve(import.meta.dirname, 'pages-before.json');
+  const before = existsSync(beforeFile) ? (JSON.parse(readFileSync(beforeFile, 'utf8')) as { signup?: SignupFigures }).signup : undefined;
   const ok = m.recall >= THRESHOLDS.recall && m.falsePositiveRate <= THRESHOLDS.falsePositiveRate && fr.misses.length === 0 && fr.falseAlarms.length === 0;
   return {
     name: 'Sign-up forms (account detector)',
@@ -78,6 +81,7 @@ export async function evaluate(): Promise<EvalReport> {
       `  (all *_login* files, counting the ${m.annotatedSignup.length} whose own field labels mark a new password: ${pct(m.rawFalsePositiveRate)}; set apart: ${m.annotatedSignup.join(', ') || 'none'})`,
       `missed sign-up forms: ${m.misses.join(', ') || 'none'}`,
       `login forms taken for sign-up: ${m.falseAlarms.join(', ') || 'none'}`,
+      ...(before ? [`before issue 15: recall ${before.found}/${before.signup} = ${pct(before.recall)}, false positives ${before.falsePositives}/${before.login} = ${pct(before.falsePositiveRate)}`] : []),
       `own French cases (${FRENCH_DIR}): sign-up ${fr.found}/${fr.signup}, login taken for sign-up ${fr.falsePositives}/${fr.login} (goal: all right)` +
         (fr.misses.length + fr.falseAlarms.length ? ` — wrong: ${[...fr.misses, ...fr.falseAlarms].join(', ')}` : ''),
     ],

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { AXE_RGAA } from '../../lib/a11y/axe-rgaa';
+import { RGAA_CRITERIA } from '../../lib/a11y/rgaa-criteria';
 import type { Finding } from '../../lib/export/schema';
 import type { InspectResult } from '../../lib/inspect/inspect-tab';
 import { PANEL_FINISHED } from './panel';
@@ -44,6 +46,8 @@ export interface CaseOutcome {
   loupeFlagged: boolean;
   /** Which findings did, e.g. "axe/violation:image-alt". */
   loupeBy: string[];
+  /** Findings that ask a person to check, tied to one of the rule's criteria. */
+  loupeReview?: string[];
   /** Flagged by the very axe rules that implement this ACT rule (axe-core's procedures in W3C's report). */
   loupeByProcedures: boolean;
   /** axe-core's published outcome for this case: failed, or not, or untested. */
@@ -62,13 +66,19 @@ export function loadSuite(): { cases: ActCase[]; rules: ActRule[] } {
 
 export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automated');
 
+const wcagOf = (f: Finding): string[] => (f.data && 'wcag' in f.data ? f.data.wcag : []);
+
 /** Findings that count as "flagged" for a rule: accessibility, not "to check", tied to one of its criteria. */
 export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => {
     if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
-    const sc = f.data && 'wcag' in f.data ? f.data.wcag : [];
-    return sc.some((s) => wcag.includes(s));
+    return wcagOf(f).some((s) => wcag.includes(s));
   });
+}
+
+/** "À vérifier" findings tied to one of the rule's success criteria. */
+export function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+  return findings.filter((f) => f.category === 'accessibility' && f.severity === 'review' && wcagOf(f).some((s) => wcag.includes(s)));
 }
 
 export function axeOutcome(c: ActCase): boolean | 'untested' {
@@ -116,8 +126,11 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
       let error: string | undefined;
       try {
         result = await inspectCase(b, page, panel, url);
-        if (!result.ok) error = `${result.reason}: ${result.detail}`;
-        else {
+        // A document that is not an HTML page (an SVG document) is said to be one and not evaluated: Loupe flags
+        // nothing there, which is scored like any other outcome, not as a failure to inspect.
+        if (!result.ok) {
+          if (result.reason !== 'not-html') error = `${result.reason}: ${result.detail}`;
+        } else {
           const axe = result.evaluation.detectors.find((d) => d.id === 'axe');
           if (axe?.status === 'error') error = `axe: ${axe.error}`;
         }
@@ -140,6 +153,7 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
         caseTitle: c.caseTitle,
         expected: c.expected,
         loupeFlagged: by.length > 0,
+        loupeReview: result?.ok ? reviewFindings(result.evaluation.findings, wcag).map((f) => f.id) : [],
         loupeBy: by,
         loupeByProcedures: by.some((id) => procedures.some((p) => id === `axe/violation:${p}`)),
         axeFlagged,
@@ -219,4 +233,55 @@ export function explain(o: CaseOutcome): string {
   }
   if (o.loupeFlagged) return `signalé par ${o.loupeBy.join(', ')} (attendu ${o.expected}) ; ${axe}`;
   return `non signalé (attendu failed) ; ${axe}`;
+}
+
+/** ACT rules no axe rule implements, tied to the one RGAA criterion that tests the same thing (WCAG alone is too wide). */
+const ACT_WITHOUT_AXE: Record<string, string[]> = {
+  '0va7u6': ['1.8'], // HTML images contain no text → image texte
+  qt1vmo: ['1.3'], // image accessible name is descriptive → alternative pertinente
+  '2t702h': ['7.1'], // summary element has non-empty accessible name → composant compatible
+  c4a8a4: ['8.6'], // page title is descriptive → titre de page pertinent
+  oj04fd: ['10.7'], // visible focus → prise de focus visible
+};
+
+/**
+ * The RGAA 4.1.2 criteria an ACT rule tests: those of the axe rules that implement it (lib/a11y/axe-rgaa.ts), else
+ * every criterion citing one of its WCAG success criteria.
+ */
+export function rgaaOfActRule(rule: ActRule): string[] {
+  if (ACT_WITHOUT_AXE[rule.ruleId]) return ACT_WITHOUT_AXE[rule.ruleId]!;
+  const viaAxe = new Set((rule.axeCoreImplementationReport?.procedureNames ?? []).flatMap((p) => AXE_RGAA[p]?.rgaa ?? []));
+  if (viaAxe.size > 0) return [...viaAxe];
+  return Object.entries(RGAA_CRITERIA).filter(([, c]) => c.wcag.some((w) => rule.wcag.includes(w))).map(([n]) => n);
+}
+
+export interface RgaaScore {
+  criterion: string;
+  title: string;
+  cases: number;
+  /** Loupe's outcome matches the expected one. */
+  decided: number;
+  wrong: number;
+  /** Cases where Loupe also asked a person to check something under this rule's criteria. */
+  review: number;
+}
+
+/** Per RGAA criterion, the ACT cases of the rules tied to it and how many Loupe decides rightly. */
+export function scoreByRgaa(outcomes: readonly CaseOutcome[], rules: readonly ActRule[]): RgaaScore[] {
+  const byCriterion = new Map<string, RgaaScore>();
+  const ruleOf = new Map(rules.map((r) => [r.ruleId, r]));
+  for (const o of outcomes) {
+    const rule = ruleOf.get(o.ruleId);
+    if (!rule) continue;
+    for (const c of rgaaOfActRule(rule)) {
+      const s = byCriterion.get(c) ?? { criterion: c, title: RGAA_CRITERIA[c]?.title ?? '', cases: 0, decided: 0, wrong: 0, review: 0 };
+      s.cases++;
+      if (o.loupeAgrees) s.decided++;
+      else s.wrong++;
+      if ((o.loupeReview ?? []).length > 0) s.review++;
+      byCriterion.set(c, s);
+    }
+  }
+  const key = (n: string) => n.split('.').map(Number) as [number, number];
+  return [...byCriterion.values()].sort((a, b) => key(a.criterion)[0] - key(b.criterion)[0] || key(a.criterion)[1] - key(b.criterion)[1]);
 }

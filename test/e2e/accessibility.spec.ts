@@ -55,3 +55,48 @@ test('showing an axe finding outlines its elements, in the page, in a shadow roo
   expect(images.some((b) => near(b, frame))).toBe(true);
   await page.close();
 });
+
+/** A silent WAV of `seconds` (8 kHz, 8 bits): a real duration for the media engine, no file in the repository. */
+function silentWav(seconds: number): Buffer {
+  const rate = 8000;
+  const n = rate * seconds;
+  const b = Buffer.alloc(44 + n, 128);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + n, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate, 28);
+  b.writeUInt16LE(1, 32);
+  b.writeUInt16LE(8, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(n, 40);
+  return b;
+}
+
+test('Loupe’s own rules run in Chromium, one finding per element where axe judges the same one, severity by RGAA', async ({ loupe, server, openPanel }) => {
+  const page = await loupe.context.newPage();
+  await page.route('**/media/quatre-secondes.wav', (route) => route.fulfill({ status: 200, contentType: 'audio/wav', body: silentWav(4) }));
+  await page.goto(`${server.origin}/a11y-autoplay/barriers.html`);
+  await page.waitForFunction(() => (document.getElementById('music') as HTMLAudioElement).readyState >= 1);
+  const panel = await openPanel(page);
+  // axe on a page with a live media element can take a while on a loaded machine.
+  await expect(panel.locator('main[data-a11y="done"]')).toBeVisible({ timeout: 60_000 });
+  const result = await panel.evaluate(() => globalThis.__loupe?.result);
+  if (!result?.ok) throw new Error('inspection failed');
+  const byId = new Map(result.evaluation.findings.map((f) => [f.id, f]));
+  // The media engine knows the duration: 4 s of sound, no control → a problem, said once (axe's no-autoplay-audio merged).
+  expect(byId.get('a11y-autoplay/sound:audio-1')).toMatchObject({ severity: 'problem', data: { duration: 4, verdict: 'failed' } });
+  expect(result.evaluation.findings.filter((f) => f.id.endsWith(':no-autoplay-audio'))).toEqual([]);
+  expect(byId.get('a11y-placeholder-label/placeholder-only')?.severity).toBe('problem');
+  expect(byId.get('a11y-fake-link/button-as-link')?.severity).toBe('problem');
+  expect(byId.get('a11y-pseudo-content/text')?.evidence[0]?.text).toContain('Nouveau');
+  expect(byId.get('a11y-duplicate-id/referenced')?.severity).toBe('problem');
+  expect(byId.has('axe/incomplete:duplicate-id-aria')).toBe(false);
+  // A best practice axe tags with no criterion, failing RGAA 9.1 (h1 then h3): a problem under 9.1.
+  expect(byId.get('axe/violation:heading-order')).toMatchObject({ severity: 'problem', data: { rgaa: ['9.1'] } });
+  await expect(panel.getByTestId('finding:a11y-fake-link/button-as-link')).toBeVisible();
+  await page.close();
+});

@@ -78,3 +78,38 @@ test('the audit JSON of the page lists the ad, consent and sign-up findings with
   expect(byId.get('account/signup-form')!.message).toContain('La page demande de créer un compte');
   expect(evaluation.summary.blocking).toBeGreaterThanOrEqual(2);
 });
+
+// Issue 15: what only a real layout tells — a honeypot pushed off-screen by a stylesheet, a refuse button in a
+// second layer hidden by a stylesheet, a 1×1 ad-server frame sized by CSS — and a legal link run by a script.
+const REAL_LAYOUT = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Actualités</title>
+<style>.hp{position:absolute;left:-10000px}.layer2{display:none}.pixel{width:1px;height:1px;border:0}</style></head><body>
+<main><h1>Actualités</h1>
+<form id="contact" action="/contact"><input type="email" name="email" aria-label="E-mail"><p class="hp"><input name="age"><input name="birthday"></p><textarea name="m"></textarea><button>Envoyer</button></form>
+<form id="signup" action="/compte"><h2>Créer un compte</h2><input type="email" name="email" aria-label="E-mail"><input type="password" name="pw" aria-label="Mot de passe"><button>Créer mon compte</button></form>
+<iframe class="pixel" id="floodlight" src="https://ad.doubleclick.net/ddm/activity/src=1"></iframe></main>
+<div id="cookie-banner"><p>Nous utilisons des cookies.</p><button>Tout accepter</button><button>Personnaliser</button>
+<div class="layer2"><button>Tout refuser</button><button>Enregistrer</button></div></div>
+<footer><a onclick="openPrivacy()" id="priv">Données personnelles</a></footer></body></html>`;
+
+test('real layout: an off-screen honeypot is no birth date, a hidden second layer is no first-level refusal, a 1×1 frame is no ad slot', async ({ loupe, server, openPanel }) => {
+  const url = `${server.origin}/issue-15-real-layout.html`;
+  await loupe.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: REAL_LAYOUT }));
+  await loupe.context.route(/^https:\/\/ad\.doubleclick\.net\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '' }));
+  const page = await loupe.context.newPage();
+  await page.goto(url);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('state:done')).toBeVisible();
+  const evaluation = evaluationSchema.parse(await panel.evaluate(() => globalThis.__loupe?.result && 'evaluation' in globalThis.__loupe.result ? globalThis.__loupe.result.evaluation : null));
+  const byId = new Map(evaluation.findings.map((f) => [f.id, f]));
+  expect(byId.get('account/signup-form')).toMatchObject({ severity: 'blocking' });
+  expect(byId.has('account/birth-date')).toBe(false);
+  expect(byId.get('consent/no-refuse')).toMatchObject({ severity: 'problem', data: { secondLayer: ['Tout refuser'] } });
+  expect([...byId.keys()].filter((id) => id.startsWith('ads/'))).toEqual([]);
+  expect(byId.get('trackers/org-google')).toMatchObject({ severity: 'blocking' });
+  expect(byId.get('trackers/org-google')!.evidence.map((e) => e.selector)).toContain('#floodlight');
+  expect(byId.get('legal-links/privacy')).toMatchObject({ data: { scriptLinks: 1 } });
+  expect(byId.get('legal-links/privacy')!.evidence[0]).toMatchObject({ selector: '#priv', text: expect.stringContaining('lien par script') });
+  await page.close();
+  await loupe.context.unroute(url);
+  await loupe.context.unroute(/^https:\/\/ad\.doubleclick\.net\//);
+});

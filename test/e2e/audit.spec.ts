@@ -35,6 +35,12 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   // The demo's AdSense slot, tarteaucitron banner without "Refuser" and pupil sign-up form (issue 3).
   expect(ids).toEqual(expect.arrayContaining(['ads/slot-adsense', 'consent/cmp-tarteaucitron', 'consent/no-refuse', 'account/signup-form', 'account/social-login', 'account/birth-date']));
   expect(file.evaluations[0]!.resource.title).toContain('Les Fractions');
+  // A first reading on the grid: all of it suggested, none of it the person's; the ad and the sign-up block.
+  const e = file.evaluations[0]!;
+  expect(e.grid!.length).toBeGreaterThan(20);
+  expect(e.grid!.every((c) => c.source === 'detector')).toBe(true);
+  expect(e.verdict).toMatchObject({ source: 'detector', suggested: 'deconseillee', level: 'deconseillee' });
+  expect(e.verdict!.blocking).toEqual(expect.arrayContaining(['no-ads', 'no-pupil-account']));
 });
 
 test('the audit names the pages it could not inspect and exits 1; CSV on request', async () => {
@@ -46,7 +52,7 @@ test('the audit names the pages it could not inspect and exits 1; CSV on request
   expect(r.stdout).toMatch(/^\[non inspectée\] chrome:\/\/version — Cette page appartient au navigateur/m);
   expect(r.stdout).toMatch(/This page belongs to the browser/);
   const csv = readFileSync(join(out, '01-none.csv'), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('resource_url,resource_title,inspected_at,finding_id,category,severity,message,evidence');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFF"resource_url","resource_title","inspected_at","finding_id","category","severity","message","evidence"');
   expect(csv).toContain('legal-links/missing-privacy');
 });
 

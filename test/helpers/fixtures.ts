@@ -11,6 +11,8 @@ export const expectFileSchema = z.object({
   /** The address the page is given in the test (first vs third party depends on it). */
   url: z.string().url().default('https://www.editeur-exemple.fr/ressource'),
   why: z.string().optional(),
+  /** The real-page pattern (issue 15) the page reproduces; scripts/eval/pages.ts counts these pages apart. */
+  pattern: z.string().optional(),
   expect: z.record(
     z.string(),
     z.array(

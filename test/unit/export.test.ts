@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { detectors } from '../../lib/detectors/registry';
 import { buildEvaluation } from '../../lib/export/evaluation';
-import { toCsv, toExportFile } from '../../lib/export/export-file';
+import { csvCell, toCsv, toExportFile } from '../../lib/export/export-file';
+import { safeEvidence } from '../../lib/inspect/safe-evidence';
+import { clip } from '../../lib/snapshot/node-ref';
 import { exportFileSchema } from '../../lib/export/schema';
 import { stripUrl } from '../../lib/export/strip-url';
 import { runDetectors } from '../../lib/inspect/run-detectors';
@@ -43,10 +45,30 @@ describe('export', () => {
 
   it('writes CSV that a spreadsheet cannot run as a formula', async () => {
     const csv = toCsv(toExportFile([await sample()], { now: 0, version: '0.1.0' }));
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('resource_url,resource_title,inspected_at,finding_id,category,severity,message,evidence');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('"resource_url","resource_title","inspected_at","finding_id","category","severity","message","evidence"');
     expect(lines).toHaveLength(4);
-    expect(csv).not.toMatch(/,=HYPERLINK/);
+    expect(csv).not.toMatch(/[",;\t]=HYPERLINK/);
+  });
+
+  it('quotes every cell and neutralises a formula after any separator a spreadsheet may split on', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`);
+    expect(csvCell('Titre;=HYPERLINK("http://x")')).toBe(`"Titre;'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('a,@SUM(A1)')).toBe(`"a,'@SUM(A1)"`);
+    expect(csvCell('a\t+cmd')).toBe(`"a\t'+cmd"`);
+    expect(csvCell('a; -2')).toBe(`"a; '-2"`);
+    // The opposite case: a minus inside a word or a number is no formula.
+    expect(csvCell('Saint-Malo 2-3')).toBe('"Saint-Malo 2-3"');
+  });
+
+  it('removes bidi controls from CSV cells, finding texts and gathered strings', async () => {
+    const rlo = 'Fichier \u202Efdp.exe\u202C et \u2066isolé\u2069';
+    expect(csvCell(rlo)).toBe('"Fichier fdp.exe et isolé"');
+    expect(clip(rlo, 500)).toBe('Fichier fdp.exe et isolé');
+    const ev = safeEvidence([{ url: 'javascript:alert(1)', text: '\u202Eabc' }, { url: 'https://x.fr/', text: 'ok' }]);
+    expect(ev).toEqual([{ text: 'abc' }, { url: 'https://x.fr/', text: 'ok' }]);
   });
 
   it('refuses an envelope of another format or version', () => {

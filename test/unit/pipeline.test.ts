@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectorList } from '../../lib/detectors/registry';
 import { inspectPage, type InspectionEvent, type PageAccess } from '../../lib/inspect/pipeline';
-import { makeSnapshot } from '../helpers/make-snapshot';
+import { makeSnapshot, ref } from '../helpers/make-snapshot';
 
 // The pipeline the side panel and the headless audit run (lib/inspect/pipeline.ts), on a fake page: the gather's
 // and axe's replies are handed in, everything after them is the real code.
@@ -52,6 +52,22 @@ describe('the inspection pipeline', () => {
     expect(result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'ok' });
     expect(result.evaluation.summary.problem).toBe(result.evaluation.findings.filter((f) => f.severity === 'problem').length);
     expect(result.evaluation.id).toBe('eval-0001');
+  });
+
+  it('says once what Loupe and axe both judge on one element: the autoplaying player, keeping the more severe verdict', async () => {
+    const base = makeSnapshot();
+    const player = { tag: 'audio' as const, autoplay: true, muted: false, controls: false, loop: false, paused: false, duration: 10, hasAudio: true, ref: { ...ref('#music'), snippet: '<audio id="music" autoplay="">' } };
+    const autoplay = { id: 'no-autoplay-audio', impact: 'moderate', tags: ['wcag2a', 'wcag142'], help: 'son', nodeCount: 1, nodes: [{ target: ['#music'], html: '<audio id="music" autoplay="">', failureSummary: 's', impact: 'moderate' }] };
+    const ids = async (duration: number | null, where: 'violations' | 'incomplete') => {
+      const snapshot = makeSnapshot({ a11y: { ...base.a11y, media: [{ ...player, duration }] } });
+      const { result } = await run(page({ gather: async () => snapshot, artifact: async () => ({ ...ARTIFACT, violations: [], [where]: [autoplay] }) }));
+      if (!result.ok) throw new Error(result.detail);
+      return result.evaluation.findings.map((f) => f.id).filter((id) => id.includes('autoplay'));
+    };
+    // Loupe knows 10 s of sound (a problem), axe only asks to check: Loupe's finding, with the duration, stays alone.
+    expect(await ids(10, 'incomplete')).toEqual(['a11y-autoplay/sound:audio-1']);
+    // Loupe could not read the duration (to check), axe says it fails: axe's verdict stands alone.
+    expect(await ids(null, 'violations')).toEqual(['axe/violation:no-autoplay-audio']);
   });
 
   it('keeps the fast findings and names the failure when axe cannot run', async () => {

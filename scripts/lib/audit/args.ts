@@ -19,7 +19,8 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   --shard K/N            n'inspecte que la K-ième des N tranches de la liste (plusieurs machines ou tâches de CI)
   --list FICHIER         lit FICHIER comme une liste, quel que soit son nom
   --lang fr|en           langue de la console (défaut : fr)
-  --timeout SECONDES     délai par page (défaut : 60)
+  --timeout SECONDES     délai par page (défaut : 60) ; une page encore en chargement à mi-délai est inspectée telle
+                         quelle, et ce qui n'a pas été vérifié à temps est dit dans les limites de l'évaluation
   --offline              ne laisse sortir aucune requête vers Internet (tiers servis vides)
   --browser-arg ARG      argument passé au navigateur (répétable), ex. --proxy-server=…
   --help                 cette aide
@@ -28,13 +29,13 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   comme une liste s'il ne commence pas par une balise HTML (ou avec --list). « www.exemple.fr » se lit
   https://www.exemple.fr ; les chemins d'une liste partent du dossier de la liste, les autres du dossier courant.
 
-  Codes de sortie : 0 toutes les pages inspectées ; 1 certaines pages non inspectées (fichier introuvable, adresse
+  Codes de sortie : 0 toutes les pages inspectées (leurs limites écrites dans l'évaluation) ; 1 certaines pages non inspectées (fichier introuvable, adresse
   injoignable, erreur HTTP 404/410/5xx, écran de connexion…, chacune nommée avec la raison) ; 2 mauvaise utilisation.
 
 Usage: npm run audit -- [options] [url | file.html | list]...   |   npm run audit -- merge DIR... --out bundle.json
   Options as above (--out, --format, --browser, --jobs, --resume, --shard K/N, --list, --lang, --timeout, --offline,
   --browser-arg). List: one address or path per line, "#" comments; a file not starting with an HTML tag is a list.
-  Exit codes: 0 every page inspected; 1 some pages not inspected (each named with the reason); 2 bad usage.`;
+  Exit codes: 0 every page inspected (limits written in the evaluation); 1 some pages not inspected (each named with the reason); 2 bad usage.`;
 
 export class UsageError extends Error {}
 

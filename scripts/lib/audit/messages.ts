@@ -11,6 +11,7 @@ const TEXT = {
   review: { fr: 'à vérifier', en: 'to check' },
   ok: { fr: 'ok', en: 'ok' },
   notInspected: { fr: 'non inspectée', en: 'not inspected' },
+  limit: { fr: 'limite', en: 'limit' },
   counts: {
     fr: '$1 bloquant(s), $2 problème(s), $3 à vérifier, $4 information(s)',
     en: '$1 blocking, $2 problem(s), $3 to check, $4 fact(s)',

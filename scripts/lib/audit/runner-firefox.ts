@@ -10,7 +10,7 @@ export async function firefoxRunner(opts: RunnerOptions): Promise<Runner> {
       return (await page.goto(url, { waitUntil: 'load', timeout: timeoutMs }))?.status() ?? null;
     },
     tabIdOf: (page) => f.tabIdOf(page),
-    openPanel: (tabId) => f.openExtensionPage(`sidepanel.html?tabId=${tabId}`),
+    openPanel: (tabId, axeMs) => f.openExtensionPage(`sidepanel.html?tabId=${tabId}&axeMs=${axeMs}`),
     close: () => f.close(),
   });
 }

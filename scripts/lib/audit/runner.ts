@@ -56,7 +56,8 @@ export function makeRunner<P extends AnyPage>(b: {
   /** Navigates and waits for "load"; resolves with the main document's HTTP status. */
   load(page: P, url: string, timeoutMs: number): Promise<number | null>;
   tabIdOf(page: P): Promise<number>;
-  openPanel(tabId: number): Promise<AnyPanel>;
+  /** `axeMs` bounds the accessibility check; past it the fast findings stand and the rules not checked are named. */
+  openPanel(tabId: number, axeMs: number): Promise<AnyPanel>;
   close(): Promise<void>;
 }): Runner {
   // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
@@ -70,7 +71,8 @@ export function makeRunner<P extends AnyPage>(b: {
           status,
           finalUrl: page.url(),
           async inspect(onFastFindings) {
-            const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)));
+            // The accessibility check gets part of the page's time, so a slow axe never costs the whole evaluation.
+            const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)), Math.round(timeoutMs * 0.4));
             try {
               if (onFastFindings) {
                 await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: timeoutMs });

@@ -1,0 +1,49 @@
+import { collectSnapshot } from '@/lib/snapshot/collect';
+import { clearHighlights, drawHighlights } from '@/lib/highlight/overlay';
+import { asContentMessage, type HighlightReply } from '@/lib/messaging/content-message';
+import { readResources, type ResourceWindow } from '@/lib/snapshot/resource-observer';
+import { LIMITS } from '@/lib/snapshot/limits';
+import { INSPECTOR_GATHER } from '@/lib/inspect/page-globals';
+
+// Injected into the inspected tab on demand (activeTab + scripting), never declared for every page. An unlisted
+// script, not a WXT content script: WXT's content-script context announces itself to the page with a
+// window.postMessage naming the extension id, and a page listening for it knew when Loupe was looking.
+// The listeners are installed once per page; each inspection then calls the gather (lib/inspect/inspect-tab.ts).
+const INSTALLED = Symbol.for('loupe.inspector');
+
+export default defineUnlistedScript(() => {
+  const w = window as unknown as Record<symbol, unknown>;
+  if (w[INSTALLED]) return;
+  w[INSTALLED] = true;
+  // The resource observer starts now, at injection, before the gather: what loads from here on is kept even if
+  // the page clears its timeline (performance.clearResourceTimings()).
+  readResources(window as unknown as ResourceWindow, LIMITS.resources);
+  w[Symbol.for(INSPECTOR_GATHER)] = async () => {
+    try {
+      return await collectSnapshot(document);
+    } catch (error) {
+      // Said as it happened, not as "unreadable data" after the schema refuses an empty reply.
+      return { loupeError: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500) };
+    }
+  };
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = asContentMessage(raw);
+    if (!msg) return undefined;
+    if (msg.type === 'loupe:clear') {
+      clearHighlights(document);
+      return Promise.resolve({ results: [], stale: false } satisfies HighlightReply);
+    }
+    if (stripHash(msg.url) !== stripHash(location.href)) {
+      return Promise.resolve({ results: msg.selectors.map(() => 'gone' as const), stale: true } satisfies HighlightReply);
+    }
+    return Promise.resolve({ results: drawHighlights(document, msg.selectors, msg.scroll), stale: false } satisfies HighlightReply);
+  });
+  // The panel holds a port open to this page: when the panel closes, the port drops and the outlines go with it.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === 'loupe:panel') port.onDisconnect.addListener(() => clearHighlights(document));
+  });
+});
+
+function stripHash(u: string): string {
+  return u.split('#')[0] ?? u;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { quoteList } from '../a11y/quote-list';
+import { a11yFacts } from '../findings/data';
+import { elementEvidence } from '../findings/evidence';
+import type { PageSnapshot } from '../snapshot/schema';
+import { defineDetector, type DetectorOutput } from './types';
+
+// RGAA 6.1 (WCAG 2.4.4): a link's text, with its context, must say where it leads. "Lire la suite" or a bare
+// address says nothing to a screen-reader user who lists the page's links; several links with the same text and
+// different targets cannot be told apart there. Whether the surrounding text makes them clear is for a person to
+// judge, so both are "à vérifier", each link shown with its context.
+
+/** Link texts that say nothing on their own, French and English, compared once lower-cased and trimmed of punctuation. */
+const VAGUE = new Set([
+  'ici', 'cliquez ici', 'cliquer ici', 'clique ici', 'en cliquant ici', 'là', 'lien', 'ce lien', 'voir', 'voir plus', 'voir ici', 'plus',
+  'en savoir plus', 'savoir plus', 'pour en savoir plus', 'lire la suite', 'la suite', 'suite', 'lire plus', 'plus d’infos', "plus d'infos",
+  'plus d’informations', "plus d'informations", 'plus d’info', "plus d'info", 'détails', 'voir le détail', 'découvrir', 'accéder', 'continuer',
+  'click here', 'here', 'click', 'read more', 'more', 'learn more', 'more info', 'more information', 'details', 'link', 'this link', 'see more',
+  'continue reading', 'go', 'next', 'this page',
+]);
+
+export function normaliseLinkText(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2019']/g, '’')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/^[\s.,;:!?…»«>›→+\-()[\]]+|[\s.,;:!?…»«>›→+\-()[\]]+$/g, '')
+    .trim();
+}
+
+export function isVagueLinkText(name: string): boolean {
+  const n = normaliseLinkText(name);
+  if (VAGUE.has(n) || VAGUE.has(n.replace(/’/g, "'"))) return true;
+  // A bare address as the whole text: read out character by character.
+  return /^(https?:\/\/|www\.)\S+$/i.test(n);
+}
+
+type FactLink = PageSnapshot['a11y']['links'][number];
+const target = (l: FactLink) => l.href.replace(/#.*$/, '').replace(/\/$/, '');
+/** Links that lead somewhere: "#" and javascript: are another rule's (a11y-fake-link). */
+const leads = (l: FactLink) => l.hasHref && l.href !== '' && !/^\s*(#|javascript:)/i.test(l.hrefAttr) && !/^(button|tab|menuitem|option)$/.test(l.role);
+
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yLinkTextData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yLinkText = defineDetector({
+  id: 'a11y-link-text',
+  category: 'accessibility',
+  data: a11yLinkTextData,
+  requires: ['a11y'],
+  run(snapshot) {
+    const links = snapshot.a11y.links.filter(leads);
+    const out: DetectorOutput[] = [];
+    // A title that adds to the text completes the link's name (RGAA's "intitulé de lien").
+    const vague = links.filter((l) => isVagueLinkText(l.name) && (l.title === '' || isVagueLinkText(l.title)));
+    if (vague.length > 0) {
+      out.push({
+        key: 'vague',
+        severity: 'review',
+        messageKey: 'a11yLinkText_vague',
+        params: [String(vague.length), quoteList(vague.map((l) => l.name))],
+        evidence: vague.map((l) => elementEvidence(l.ref, l.context ? `« ${l.name} » — ${l.context}` : `« ${l.name} »`, l.href)),
+        data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind', 'cognitive'], count: vague.length },
+      });
+    }
+    const byName = new Map<string, FactLink[]>();
+    for (const l of links) {
+      const n = normaliseLinkText(l.name);
+      if (n === '' || isVagueLinkText(l.name)) continue;
+      byName.set(n, [...(byName.get(n) ?? []), l]);
+    }
+    const groups = [...byName.values()].filter((g) => new Set(g.map(target)).size > 1);
+    if (groups.length > 0) {
+      out.push({
+        key: 'same-text',
+        severity: 'review',
+        messageKey: 'a11yLinkText_sameText',
+        params: [String(groups.length), quoteList(groups.map((g) => g[0]!.name))],
+        evidence: groups.flat().map((l) => elementEvidence(l.ref, `« ${l.name} » → ${l.href}`, l.href)),
+        data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind'], count: groups.length },
+      });
+    }
+    return out;
+  },
+});

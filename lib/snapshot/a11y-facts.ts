@@ -1,0 +1,295 @@
+import { A11Y_LIMITS } from './limits';
+import { clip, type RefMaker } from './node-ref';
+import type { A11yFacts } from './schema';
+
+// DOM facts for Loupe's own accessibility rules (lib/detectors/a11y-*.ts), gathered after the main walk in their own
+// pass so the main walk stays as it is: link names with targets and context, field labels, tables and their header
+// markup, duplicate ids that labels or ARIA point to, text put by CSS in ::before/::after, media state, and a sample
+// of the running text. Each list is capped; each query is one pass over the document. Attributes and text are read
+// through the prototypes: a form's named controls (<input name="getAttribute">) shadow an element's own methods.
+
+const REFERRING_ATTRS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto'] as const;
+const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcaption, blockquote';
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
+
+export function emptyA11yFacts(): A11yFacts {
+  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, truncated: [] };
+}
+
+/** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
+export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: () => Promise<void> = async () => {}): Promise<A11yFacts> {
+  let step = 0;
+  const tick = async () => {
+    if ((++step & 63) === 0) await breathe();
+  };
+  const win = doc.defaultView;
+  const ElementProto = (win?.Element ?? Element).prototype;
+  const textOf = Object.getOwnPropertyDescriptor((win?.Node ?? Node).prototype, 'textContent')!.get!;
+  const attr = (el: Element, name: string): string | null => ElementProto.getAttribute.call(el, name);
+  const DocumentProto = (win?.Document ?? Document).prototype;
+  const all = (root: Document | Element, sel: string): Element[] =>
+    Array.from(root.nodeType === 9 ? DocumentProto.querySelectorAll.call(root, sel) : ElementProto.querySelectorAll.call(root, sel));
+  const closest = (el: Element, sel: string): Element | null => ElementProto.closest.call(el, sel);
+  /** Text of an element, read only as far as needed: a link in a huge cell must not pay for the whole cell. */
+  const text = (n: Node, max = 600): string => {
+    if (n.nodeType === 3) return textOf.call(n) ?? '';
+    const walker = walkText(n);
+    let out = '';
+    for (let t = walker.nextNode(); t && out.length < max; t = walker.nextNode()) out += (t as Text).data;
+    return out;
+  };
+  // <img name="body"> or <form name="getElementById"> shadow the document's own members too.
+  const docGet = <T>(name: string): T => {
+    for (let p: object | null = DocumentProto; p; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, name);
+      if (d?.get) return d.get.call(doc) as T;
+    }
+    return (doc as unknown as Record<string, T>)[name]!;
+  };
+  const walkText = (root: Node) => DocumentProto.createTreeWalker.call(doc, root, 4 /* NodeFilter.SHOW_TEXT */);
+  const facts = emptyA11yFacts();
+  const cut = (key: string) => facts.truncated.includes(key) || facts.truncated.push(key);
+  const byId = (id: string) => DocumentProto.getElementById.call(doc, id);
+
+  /** The address a link leads to: an SVG <a> has an SVGAnimatedString for href, so its attribute is resolved here. */
+  const hrefOf = (a: Element): string => {
+    const own: unknown = (a as HTMLAnchorElement).href;
+    if (typeof own === 'string') return own;
+    try {
+      return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', doc.baseURI).href;
+    } catch {
+      return '';
+    }
+  };
+  /** Text of the elements an aria-labelledby names. */
+  const labelledBy = (el: Element): string =>
+    (attr(el, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => (byId(id) ? text(byId(id)!) : '')).join(' ');
+
+  /** Text with the alternatives of images inside, as an accessible name would read, hidden parts skipped. */
+  const contentName = (el: Element): string => {
+    let out = '';
+    const visit = (n: Node) => {
+      if (out.length > 500) return;
+      if (n.nodeType === 3) out += (n as Text).data;
+      else if (n.nodeType === 1) {
+        const e = n as Element;
+        if (attr(e, 'aria-hidden') === 'true') return;
+        if (e.localName === 'img' || (e.localName === 'input' && attr(e, 'type') === 'image')) out += ' ' + (attr(e, 'alt') ?? '') + ' ';
+        else if (e.localName === 'svg') out += ' ' + (attr(e, 'aria-label') ?? (e.querySelector('title')?.textContent ?? '')) + ' ';
+        else for (let c = e.firstChild; c; c = c.nextSibling) visit(c);
+      }
+    };
+    visit(el);
+    return out;
+  };
+
+  // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
+  for (const a of all(doc, 'a, [role="link"]')) {
+    await tick();
+    if (facts.links.length >= A11Y_LIMITS.links) {
+      cut('links');
+      break;
+    }
+    const ctx = a.parentElement ? closest(a.parentElement, CONTEXT) : null;
+    const name = labelledBy(a) || attr(a, 'aria-label') || contentName(a) || attr(a, 'title') || '';
+    facts.links.push({
+      name: clip(name, 300),
+      title: clip(attr(a, 'title') ?? '', 300),
+      hrefAttr: clip(attr(a, 'href') ?? '', 500),
+      href: clip(a.localName === 'a' ? hrefOf(a) : '', 2000),
+      hasHref: a.localName === 'a' && attr(a, 'href') !== null,
+      role: clip(attr(a, 'role') ?? '', 40),
+      onclick: attr(a, 'onclick') !== null,
+      context: clip(ctx ? text(ctx) : '', 300),
+      ref: refs.ref(a, { geometry: false }),
+    });
+  }
+
+  // Form fields: which of the ways to label them are present.
+  for (const f of all(doc, 'input, select, textarea')) {
+    await tick();
+    const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
+    if (f.localName === 'input' && /^(hidden|submit|reset|button|image)$/.test(type)) continue;
+    if (facts.fields.length >= A11Y_LIMITS.fields) {
+      cut('fields');
+      break;
+    }
+    const labels = Array.from((f as HTMLInputElement).labels ?? []);
+    facts.fields.push({
+      tag: f.localName,
+      type: clip(type, 40),
+      placeholder: clip(attr(f, 'placeholder') ?? '', 300),
+      label: clip(labels.map((l) => text(l)).join(' '), 300),
+      ariaLabel: clip(attr(f, 'aria-label') ?? '', 300),
+      labelledBy: clip(labelledBy(f), 300),
+      title: clip(attr(f, 'title') ?? '', 300),
+      ref: refs.ref(f, { geometry: false }),
+    });
+  }
+
+  // Tables and their header markup.
+  for (const t of all(doc, 'table')) {
+    await tick();
+    if (facts.tables.length >= A11Y_LIMITS.tables) {
+      cut('tables');
+      break;
+    }
+    const own = (sel: string) => all(t, sel).filter((e) => closest(e, 'table') === t);
+    const rows = own('tr');
+    facts.tables.push({
+      role: clip(attr(t, 'role') ?? '', 40),
+      rows: rows.length,
+      cols: rows.reduce((m, r) => Math.max(m, (r as HTMLTableRowElement).cells?.length ?? 0), 0),
+      th: own('th').length,
+      roleHeaders: own('[role="columnheader"], [role="rowheader"]').length,
+      caption: clip(own('caption').map((c) => text(c)).join(' '), 200),
+      thead: own('thead').length > 0,
+      summary: attr(t, 'summary') !== null,
+      scopeOrHeaders: own('[scope], [headers]').length > 0,
+      nested: t.parentElement !== null && closest(t.parentElement, 'table') !== null,
+      ref: refs.ref(t, { geometry: false }),
+    });
+  }
+
+  // Ids that appear more than once, when a label or an ARIA attribute points to them: first the references (one
+  // scan), then, only if there are any, the elements that carry those ids (a second scan).
+  const refsTo = new Map<string, { attrs: Set<string>; by: Element[] }>();
+  for (const el of all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
+    await tick();
+    for (const a of el.localName === 'label' ? ['for', ...REFERRING_ATTRS] : [...REFERRING_ATTRS, 'headers']) {
+      for (const id of (attr(el, a) ?? '').split(/\s+/)) {
+        if (!id) continue;
+        const r = refsTo.get(id) ?? { attrs: new Set<string>(), by: [] };
+        r.attrs.add(a);
+        if (r.by.length < 5 && !r.by.includes(el)) r.by.push(el);
+        refsTo.set(id, r);
+      }
+    }
+  }
+  const holders = new Map<string, Element[]>();
+  if (refsTo.size > 0) {
+    for (const el of all(doc, '[id]')) {
+      await tick();
+      const id = attr(el, 'id') ?? '';
+      if (!refsTo.has(id)) continue;
+      const held = holders.get(id);
+      if (held) held.push(el);
+      else holders.set(id, [el]);
+    }
+  }
+  for (const [id, held] of holders) {
+    if (held.length < 2) continue;
+    if (facts.duplicateIds.length >= A11Y_LIMITS.duplicateIds) {
+      cut('duplicateIds');
+      break;
+    }
+    const r = refsTo.get(id)!;
+    facts.duplicateIds.push({
+      id: clip(id, 200),
+      count: held.length,
+      attributes: [...r.attrs].sort(),
+      referrers: r.by.map((el) => refs.ref(el, { geometry: false })),
+      holders: held.slice(0, 5).map((el) => refs.ref(el, { geometry: false })),
+    });
+  }
+
+  await breathe();
+  collectPseudoContent();
+  await breathe();
+
+  // Media: what the ACT rule on autoplaying audio needs (duration, sound, controls, paused).
+  for (const m of all(doc, 'video, audio')) {
+    await tick();
+    if (facts.media.length >= A11Y_LIMITS.media) {
+      cut('media');
+      break;
+    }
+    const el = m as HTMLMediaElement & { mozHasAudio?: boolean; webkitAudioDecodedByteCount?: number };
+    const hasAudio = m.localName === 'audio' ? true : typeof el.mozHasAudio === 'boolean' ? el.mozHasAudio : (el.webkitAudioDecodedByteCount ?? 0) > 0 ? true : null;
+    facts.media.push({
+      tag: m.localName as 'video' | 'audio',
+      autoplay: attr(m, 'autoplay') !== null,
+      muted: attr(m, 'muted') !== null || el.muted === true,
+      controls: attr(m, 'controls') !== null,
+      loop: attr(m, 'loop') !== null,
+      paused: el.paused !== false,
+      duration: Number.isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : el.duration === Infinity ? -1 : null,
+      hasAudio,
+      ref: refs.ref(m, { geometry: false }),
+    });
+  }
+
+  // Running text in the page's declared language: text inside an element with another lang is set aside.
+  const root = docGet<Element>('documentElement');
+  const body = docGet<HTMLElement | null>('body');
+  const pageLang = (attr(root, 'lang') ?? '').toLowerCase().split('-')[0];
+  if (body) {
+    const walker = walkText(body);
+    let sample = '';
+    for (let n = walker.nextNode(); n && sample.length < A11Y_LIMITS.textSample; n = walker.nextNode()) {
+      const data = (n as Text).data;
+      const parent = n.parentElement;
+      if (!parent || NOT_TEXT.has(parent.tagName.toUpperCase()) || !/\p{L}{2}/u.test(data)) continue;
+      const langEl = closest(parent, '[lang]');
+      const lang = (langEl ? (attr(langEl, 'lang') ?? '') : '').toLowerCase().split('-')[0];
+      if (langEl && langEl !== root && lang !== pageLang) facts.text.foreignLangChars += data.length;
+      else sample += ' ' + data.replace(/\s+/g, ' ').trim();
+    }
+    facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
+  }
+  return facts;
+
+  /** Readable style sheets, rule by rule: text that CSS writes before or after elements. */
+  function collectPseudoContent() {
+    let seen = 0;
+    let queries = 0;
+    const visit = (rules: CSSRuleList | undefined) => {
+      for (const rule of Array.from(rules ?? [])) {
+        if (++seen > A11Y_LIMITS.cssRules) return cut('cssRules');
+        const inner = (rule as CSSGroupingRule).cssRules;
+        if (inner && !(rule as CSSStyleRule).selectorText) {
+          visit(inner);
+          continue;
+        }
+        const style = (rule as CSSStyleRule).style;
+        const selector = (rule as CSSStyleRule).selectorText ?? '';
+        const content = style?.getPropertyValue('content') ?? '';
+        if (!/::?(before|after)/i.test(selector) || !/^["']/.test(content.trim())) continue;
+        // Browsers serialise escapes as characters, other engines may not: "\\2192" is an arrow, not a number.
+        const value = content
+          .trim()
+          .replace(/^["']|["']$/g, '')
+          .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => (parseInt(hex, 16) <= 0x10ffff ? String.fromCodePoint(parseInt(hex, 16)) : ''));
+        if (!/[\p{L}\p{N}]/u.test(value)) continue;
+        for (const part of selector.split(',')) {
+          const pseudo = /::?(before|after)/i.exec(part);
+          if (!pseudo) continue;
+          // Each selector tried costs a pass over the page: a sheet of thousands of such rules must not cost thousands.
+          if (++queries > A11Y_LIMITS.pseudoQueries) return cut('pseudoContent');
+          let matched: Element[] = [];
+          try {
+            matched = all(doc, part.replace(/::?(before|after)/gi, '').trim() || '*');
+          } catch {
+            continue;
+          }
+          if (matched.length === 0) continue;
+          if (facts.pseudoContent.length >= A11Y_LIMITS.pseudoContent) return cut('pseudoContent');
+          facts.pseudoContent.push({
+            selector: clip(part.trim(), 300),
+            pseudo: pseudo[1]!.toLowerCase() === 'before' ? 'before' : 'after',
+            content: clip(value, 200),
+            count: matched.length,
+            ref: refs.ref(matched[0]!, { geometry: false }),
+          });
+        }
+      }
+    };
+    for (const sheet of Array.from(docGet<StyleSheetList | undefined>('styleSheets') ?? [])) {
+      try {
+        visit(sheet.cssRules);
+      } catch {
+        // Style sheets from another origin cannot be read.
+      }
+    }
+  }
+}

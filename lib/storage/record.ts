@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { criterionFieldsSchema, evaluationSchema, verdictFieldsSchema } from '../export/schema';
+import { verdictLevelSchema } from '../grid/verdict';
+
+// What the database keeps per evaluation: the whole evaluation (inspection, context, grid, notes, screenshots,
+// verdict) plus the fields the lists are indexed and searched by.
+
+/**
+ * A draft is saved as the person types, so it may hold an override whose comment is not written yet: the rules that
+ * an export enforces (lib/export/schema.ts) apply when the evaluation is saved as done.
+ */
+export const draftEvaluationSchema = evaluationSchema.extend({
+  grid: z.array(criterionFieldsSchema).optional(),
+  verdict: verdictFieldsSchema.optional(),
+});
+
+export const STATUSES = ['draft', 'done'] as const;
+
+export const storedEvaluationSchema = z.object({
+  id: z.string(),
+  /** The resource's address without scheme, www., query, fragment or trailing slash: the key of its history. */
+  url: z.string(),
+  /** Registrable domain: evaluations of the same site are shown as related. */
+  site: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  status: z.enum(STATUSES),
+  /** Denormalised for sorting (schema version 2); "" when there is no verdict yet. */
+  verdict: z.union([verdictLevelSchema, z.literal('')]),
+  /** Lower-case title and site, for the search box (schema version 2). */
+  search: z.string(),
+  evaluation: draftEvaluationSchema,
+});
+export type StoredEvaluation = z.infer<typeof storedEvaluationSchema>;
+
+/** `https://www.Site.fr/a/b/?x=1#y` and `http://site.fr/a/b` are one resource. */
+export function normaliseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol}${u.pathname}`;
+    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${host}${u.port ? `:${u.port}` : ''}${path || '/'}`;
+  } catch {
+    return url.split(/[?#]/)[0]!;
+  }
+}
+
+export function searchText(title: string, site: string, url: string): string {
+  return `${title} ${site} ${url}`.toLowerCase();
+}

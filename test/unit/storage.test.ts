@@ -1,0 +1,181 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Evaluation } from '../../lib/export/schema';
+import { rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
+import { LoupeDb } from '../../lib/storage/db';
+import { classifyStorageError } from '../../lib/storage/errors';
+import {
+  deleteEvaluation,
+  duplicateEvaluation,
+  getEvaluation,
+  historyOf,
+  latestOf,
+  listEvaluations,
+  restoreEvaluation,
+  saveEvaluation,
+} from '../../lib/storage/evaluations';
+import { filterAndSort } from '../../lib/storage/list-view';
+import { normaliseUrl, storedEvaluationSchema, type StoredEvaluation } from '../../lib/storage/record';
+import { hasMessage } from '../../lib/i18n/messages';
+
+// The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
+
+const FIXTURE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v1-database.json'), 'utf8')) as {
+  stores: Record<string, string>;
+  evaluations: { id: string; evaluation: Evaluation }[];
+};
+const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?session=SECRET', title = 'Ressource de mathématiques'): Evaluation => ({
+  ...FIXTURE.evaluations[1]!.evaluation,
+  id,
+  resource: { url, site: new URL(url).host, title },
+});
+
+let db: LoupeDb;
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  Dexie.dependencies.indexedDB = globalThis.indexedDB;
+  db = new LoupeDb('loupe-test');
+});
+afterEach(() => {
+  db.close();
+  vi.restoreAllMocks();
+});
+
+const ok = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(`storage failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+
+describe('evaluations storage', () => {
+  it('saves an evaluation, then updates it as the person types, keeping its creation date', async () => {
+    const e = sample('eval-aaaa');
+    const first = ok(await saveEvaluation(db, e, 'draft', 1000));
+    expect(first).toMatchObject({ url: 'editeur-exemple.fr/ressource', site: 'editeur-exemple.fr', createdAt: 1000, status: 'draft' });
+    const grid = rate(suggestedGrid(e, {}), 'programmes', 'conforme', 'Programme de cycle 3');
+    ok(await saveEvaluation(db, { ...e, grid, context: { users: 'pupils' } }, 'draft', 2000));
+    const back = ok(await getEvaluation(db, 'eval-aaaa'))!;
+    expect(back).toMatchObject({ createdAt: 1000, updatedAt: 2000 });
+    expect(back.evaluation.grid!.find((c) => c.id === 'programmes')).toMatchObject({ rating: 'conforme', comment: 'Programme de cycle 3' });
+    expect(ok(await listEvaluations(db)).records).toHaveLength(1);
+  });
+
+  it('keeps an override without its comment as a draft, but will not mark it done', async () => {
+    const e = withSuggestedGrid(sample('eval-bbbb'));
+    const grid = rate(e.grid!, 'privacy', 'non-conforme');
+    expect(ok(await saveEvaluation(db, { ...e, grid }, 'draft', 1)).status).toBe('draft');
+    const done = await saveEvaluation(db, { ...e, grid }, 'done', 2);
+    expect(done).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(ok(await getEvaluation(db, 'eval-bbbb'))!.status).toBe('draft');
+  });
+
+  it('finds the history of a resource by its normalised address, and the same site as related', async () => {
+    ok(await saveEvaluation(db, sample('old-eval', 'https://www.editeur-exemple.fr/ressource/'), 'done', 1));
+    ok(await saveEvaluation(db, sample('draft-eval', 'http://editeur-exemple.fr/ressource#top'), 'draft', 2));
+    ok(await saveEvaluation(db, sample('other-eval', 'https://maths.editeur-exemple.fr/exercices'), 'done', 3));
+    ok(await saveEvaluation(db, sample('elsewhere-eval', 'https://autre-site.fr/ressource'), 'done', 4));
+    const h = ok(await historyOf(db, 'https://editeur-exemple.fr/ressource?x=1', 'none-eval'));
+    expect(h.same.map((r) => r.id)).toEqual(['draft-eval', 'old-eval']);
+    expect(h.site.map((r) => r.id)).toEqual(['other-eval']);
+    expect(ok(await latestOf(db, 'https://www.editeur-exemple.fr/ressource'))!.id).toBe('draft-eval');
+    expect(normaliseUrl('HTTPS://WWW.Editeur-Exemple.fr:8443/a/b/?q#f')).toBe('editeur-exemple.fr:8443/a/b');
+  });
+
+  it('deletes with undo, and duplicates into a new draft', async () => {
+    ok(await saveEvaluation(db, sample('xxxx-eval'), 'done', 1));
+    const removed = ok(await deleteEvaluation(db, 'xxxx-eval'))!;
+    expect(ok(await listEvaluations(db)).records).toHaveLength(0);
+    ok(await restoreEvaluation(db, removed));
+    expect(ok(await getEvaluation(db, 'xxxx-eval'))).toEqual(removed);
+    const copy = ok(await duplicateEvaluation(db, 'xxxx-eval', 'xxxx-eval-copy', 5));
+    expect(copy).toMatchObject({ id: 'xxxx-eval-copy', status: 'draft', createdAt: 5 });
+    expect(copy.evaluation.id).toBe('xxxx-eval-copy');
+    expect(ok(await listEvaluations(db)).records.map((r) => r.id).sort()).toEqual(['xxxx-eval', 'xxxx-eval-copy']);
+  });
+
+  it('a full quota leaves the earlier records intact and says so in French and English', async () => {
+    ok(await saveEvaluation(db, sample('kept-eval'), 'done', 1));
+    const before = ok(await getEvaluation(db, 'kept-eval'));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const failed = await saveEvaluation(db, { ...sample('kept-eval'), resource: { url: 'https://editeur-exemple.fr/ressource', site: 'editeur-exemple.fr', title: 'Changed' } }, 'draft', 2);
+    const added = await saveEvaluation(db, sample('new-eval'), 'draft', 3);
+    expect(put).toHaveBeenCalled();
+    put.mockRestore();
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'quota', messageKey: 'storageError_quota' } });
+    expect(added.ok).toBe(false);
+    expect(ok(await getEvaluation(db, 'kept-eval'))).toEqual(before);
+    expect(ok(await listEvaluations(db)).records.map((r) => r.id)).toEqual(['kept-eval']);
+    expect(hasMessage('storageError_quota', 'fr') && hasMessage('storageError_quota', 'en')).toBe(true);
+  });
+
+  it('names a blocked, corrupted or unavailable database, each with a message', () => {
+    const cases: [unknown, string][] = [
+      [new Error('something else'), 'unknown'],
+      [Object.assign(new Error('xxxx-eval'), { name: 'DatabaseClosedError', inner: { name: 'VersionError' } }), 'blocked'],
+      [Object.assign(new Error('xxxx-eval'), { name: 'OpenFailedError', inner: { name: 'UnknownError' } }), 'corrupted'],
+      [Object.assign(new Error('xxxx-eval'), { name: 'MissingAPIError' }), 'unavailable'],
+      [Object.assign(new Error('xxxx-eval'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), 'quota'],
+    ];
+    for (const [error, kind] of cases) {
+      const e = classifyStorageError(error);
+      expect(e.kind).toBe(kind);
+      expect(hasMessage(e.messageKey, 'fr') && hasMessage(e.messageKey, 'en'), e.messageKey).toBe(true);
+    }
+  });
+
+  it('lists a record the schema refuses as unreadable without hiding the others or deleting it', async () => {
+    ok(await saveEvaluation(db, sample('good-eval'), 'done', 1));
+    await db.evaluations.put({ id: 'broken', url: 'xxxx-eval', updatedAt: 2 } as never);
+    const l = ok(await listEvaluations(db));
+    expect(l.records.map((r) => r.id)).toEqual(['good-eval']);
+    expect(l.unreadable).toBe(1);
+    expect(await db.evaluations.count()).toBe(2);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a database written by version 1 and finds every record, with the version 2 fields filled', async () => {
+    const v1 = new Dexie('loupe-test');
+    v1.version(1).stores(FIXTURE.stores);
+    await v1.table('evaluations').bulkAdd(FIXTURE.evaluations);
+    v1.close();
+
+    const records = ok(await listEvaluations(db)).records;
+    expect(db.verno).toBe(2);
+    expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
+    for (const r of records) {
+      const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
+      expect(r.evaluation).toEqual(original.evaluation);
+      expect(r.search).toContain(r.title.toLowerCase());
+      expect(r.verdict).toBe(original.evaluation.verdict?.level ?? '');
+      expect(storedEvaluationSchema.safeParse(r).success).toBe(true);
+    }
+    expect(records.find((r) => r.id === 'v1-eval-0001')!.verdict).not.toBe('');
+    expect(await db.evaluations.where('verdict').equals('').count()).toBe(2);
+  });
+});
+
+describe('the list of "Mes évaluations"', () => {
+  const rec = (id: string, title: string, site: string, verdict: StoredEvaluation['verdict'], updatedAt: number): StoredEvaluation =>
+    ({ id, title, site, url: `${site}/x`, verdict, updatedAt, createdAt: 0, status: 'done', search: `${title} ${site} ${site}/x`.toLowerCase(), evaluation: FIXTURE.evaluations[0]!.evaluation }) as StoredEvaluation;
+  const records = [
+    rec('a', 'Fractions', 'maths.fr', 'recommandee', 3),
+    rec('b', 'Conjugaison', 'francais.fr', 'deconseillee', 1),
+    rec('c', 'Géométrie', 'maths.fr', '', 4),
+    rec('d', 'Lecture', 'lire.fr', 'avec-reserves', 2),
+  ];
+  it('searches by site or title, every word, case-insensitive', () => {
+    expect(filterAndSort(records, 'MATHS', 'date').map((r) => r.id)).toEqual(['c', 'a']);
+    expect(filterAndSort(records, 'maths fractions', 'date').map((r) => r.id)).toEqual(['a']);
+    expect(filterAndSort(records, 'conjugaison', 'date').map((r) => r.id)).toEqual(['b']);
+    expect(filterAndSort(records, '', 'date').map((r) => r.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+  it('sorts by verdict, worst first, no verdict last', () => {
+    expect(filterAndSort(records, '', 'verdict').map((r) => r.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+});
