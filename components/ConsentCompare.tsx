@@ -44,8 +44,11 @@ export function ConsentCompare({ evaluation }: Props) {
   const comparison = before && !waiting && choice ? compareInspections(before, evaluation, choice) : undefined;
   const changed = comparison && (comparison.appeared.length > 0 || comparison.disappeared.length > 0 || comparison.findings.length > 0);
   return (
-    <section class="compare" data-testid="consent-compare" aria-labelledby="h-compare">
-      <h2 id="h-compare">{t('compare_title')}</h2>
+    // A tool, not a finding: folded until used; open again once a "before" is kept.
+    <details class="compare" data-testid="consent-compare" {...(before ? { open: true } : {})}>
+      <summary>
+        <h3 id="h-compare">{t('compare_title')}</h3>
+      </summary>
       <p>{t('compare_help')}</p>
       <div class="toolbar">
         <button
@@ -88,6 +91,6 @@ export function ConsentCompare({ evaluation }: Props) {
           {!changed && <p>{t('compare_noChange')}</p>}
         </div>
       )}
-    </section>
+    </details>
   );
 }

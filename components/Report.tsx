@@ -26,7 +26,7 @@ export function Report({ evaluation, verdict, selected, onToggleFinding, onToggl
     <div class="report" data-testid="report">
       <VerdictHeader evaluation={evaluation} verdict={verdict} />
       {verdict.categories.map((view) => (
-        <CategorySection key={view.category} view={view} selected={selected} onToggleFinding={onToggleFinding} onToggleAll={onToggleAll}>
+        <CategorySection key={view.category} view={view} selected={selected} remarks={verdict.notes} onToggleFinding={onToggleFinding} onToggleAll={onToggleAll}>
           {extras?.[view.category]}
         </CategorySection>
       ))}

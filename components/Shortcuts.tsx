@@ -20,8 +20,9 @@ export function Shortcuts() {
   }, []);
   if (!keys) return null;
   return (
-    <p class="shortcuts" data-testid="shortcuts">
-      {t('panel_shortcuts', keys.open, keys.reinspect)}
-    </p>
+    <details class="shortcuts">
+      <summary>{t('panel_shortcutsTitle')}</summary>
+      <p data-testid="shortcuts">{t('panel_shortcuts', keys.open, keys.reinspect)}</p>
+    </details>
   );
 }

@@ -1,61 +1,95 @@
 import type { Evaluation } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
-import { categoryKey, countMessages, type Verdict } from '@/lib/panel/verdict';
-import { findingAnchor } from './FindingItem';
+import { categoryKey, type Verdict } from '@/lib/panel/verdict';
+import type { ShownFinding } from '@/lib/panel/display';
+import { findingAnchor, sectionAnchor } from './FindingItem';
+import { FindingMessage } from './Message';
 
 interface Props {
   evaluation: Evaluation;
   verdict: Verdict;
 }
 
-/** The resource, the verdict in one sentence, and the blocking points before anything else. */
+/** Brings a finding or a section into view, opening what hides it, and moves the focus there (keyboard users too). */
+export function jumpTo(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  el.scrollIntoView({ block: 'start' });
+  // A section is a disclosure: its summary takes the focus (a tabindex on <details> would take its content out of
+  // the keyboard's reach in Chrome).
+  (el instanceof HTMLDetailsElement ? (el.querySelector(':scope > summary') as HTMLElement | null) ?? el : el).focus();
+}
+
+function FindingLinks({ id, title, findings }: { id: string; title: string; findings: ShownFinding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <section class={`jump ${id}`} aria-labelledby={`h-${id}`} data-testid={`section:${id}`}>
+      <h2 id={`h-${id}`}>{title}</h2>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.id} data-testid={`${id}:${f.id}`}>
+            <a
+              href={`#${findingAnchor(f)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                jumpTo(findingAnchor(f));
+              }}
+            >
+              <FindingMessage finding={f} brief />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The resource, the verdict in one sentence, the blocking points and the problems one line each, then the contents. */
 export function VerdictHeader({ evaluation, verdict }: Props) {
   const r = evaluation.resource;
-  const counts = countMessages(evaluation.summary);
   return (
     <header class={`verdict level-${verdict.level}`} data-testid="verdict" data-level={verdict.level}>
-      <h1 data-testid="resource:title">{r.title || r.site}</h1>
+      <h1 data-testid="resource:title" data-page-text="">
+        {r.title || r.site}
+      </h1>
       <dl class="resource">
-        <dt>{t('panel_site')}</dt>
-        <dd data-testid="resource:site">{r.site}</dd>
+        <div>
+          <dt>{t('panel_site')}</dt>
+          <dd data-testid="resource:site">{r.site}</dd>
+        </div>
         {verdict.publisher && (
-          <>
+          <div>
             <dt>{t('panel_publisher')}</dt>
-            <dd data-testid="resource:publisher">{verdict.publisher}</dd>
-          </>
+            <dd data-testid="resource:publisher" data-page-text="">
+              {verdict.publisher}
+            </dd>
+          </div>
         )}
       </dl>
       <p class="headline" data-testid="summary">
         {t(verdict.headline.key, ...verdict.headline.params)}
       </p>
-      {counts.length > 0 && (
-        <p class="counts" data-testid="counts">
-          {counts.map((m) => t(m.key, ...m.params)).join(' · ')}
-        </p>
-      )}
-      {verdict.blocking.length > 0 && (
-        <section class="blocking" aria-labelledby="h-blocking" data-testid="section:blocking">
-          <h2 id="h-blocking">{t('panel_blockingTitle')}</h2>
-          <ul>
-            {verdict.blocking.map((f) => (
-              <li key={f.id}>
-                <a
-                  href={`#${findingAnchor(f)}`}
-                  onClick={(e) => {
-                    // Move the focus with the view, so a keyboard user lands on the finding and its button.
-                    e.preventDefault();
-                    const el = document.getElementById(findingAnchor(f));
-                    el?.scrollIntoView({ block: 'start' });
-                    el?.focus();
-                  }}
-                >
-                  {t('panel_blockingItem', t(categoryKey(f.category)), t(f.messageKey, ...f.params))}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <FindingLinks id="blocking" title={t('panel_blockingTitle', verdict.blocking.length)} findings={verdict.blocking} />
+      <FindingLinks id="problems" title={t('panel_problemsTitle', verdict.problems.length)} findings={verdict.problems} />
+      <nav class="toc" aria-label={t('panel_toc')} data-testid="toc">
+        <ul>
+          {verdict.categories.map((c) => (
+            <li key={c.category}>
+              <a
+                href={`#${sectionAnchor(c.category)}`}
+                class={`status-${c.status}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  jumpTo(sectionAnchor(c.category));
+                }}
+              >
+                {t(categoryKey(c.category).replace('category_', 'categoryShort_'))} <span class="toc-status">{t(`status_${c.status}`)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

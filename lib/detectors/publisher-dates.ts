@@ -137,7 +137,8 @@ export const publisherDates = defineDetector({
     const pub = latest(published);
     const day = 86_400_000;
     const age = (iso: string) => Math.floor((context.now - Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso)) / day);
-    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: 'publisherDates_updated', params: [mod.date], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
+    // A recent date is a fact; one older than a curriculum cycle (three years) is worth a word, not a fault.
+    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: age(mod.date) > 3 * 365 ? 'publisherDates_updatedOld' : 'publisherDates_updated', params: [mod.date], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
     if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [pub.date], evidence: [pub.evidence], data: { date: pub.date, source: pub.source, ageDays: age(pub.date) } });
     if (!mod && !pub) out.push({ key: 'no-date', severity: 'review', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
     return out;

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { trackerCategorySchema } from '../findings/data';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector, type DetectorOutput, type Severity } from './types';
+import { SEVERITY_BY_CATEGORY } from './trackers';
+import { worstSeverity } from '../findings/severity';
 
 // What the page stored in the browser: cookie names readable by the page (HttpOnly and third-party cookies are
 // invisible to it; reading those would need the cookies permission, which Loupe does not ask for) and the number
-// of localStorage / sessionStorage keys. Known tracker cookies (_ga, _fbp, _hjSession…) are named with their owner.
+// of localStorage / sessionStorage keys. Known tracker cookies (_ga, _fbp, _hjSession…) are named with their owner
+// and weigh as that tracker does: a first-party analytics set-up, or a tracker proxied through the site's own domain,
+// sends no request to a third party, and its cookie is the only trace of it. The cookies may have been left by other
+// pages of the same site: they are "present", not necessarily set by this page.
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
 export const storageData = z.union([
@@ -46,7 +51,7 @@ export const storage = defineDetector({
       if (known.length > 0) {
         out.push({
           key: 'tracker-cookies',
-          severity: 'info',
+          severity: worstSeverity(known.map((k) => ({ severity: SEVERITY_BY_CATEGORY[k.match!.category] ?? ('review' as Severity) })))!,
           messageKey: 'storage_trackerCookies',
           params: [known.map((k) => `${k.name} (${k.match!.name}, ${k.match!.organizationName})`).join(', ')],
           evidence: [],

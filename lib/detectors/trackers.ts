@@ -26,7 +26,7 @@ const RECORDERS = new Set<string>(SESSION_RECORDERS);
 // - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
 //   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
 // - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
-const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
+export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
   advertising: 'blocking',
   pornvertising: 'blocking',
   site_analytics: 'problem',

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { formatMessage } from './messages';
+import { formatMessage, type Locale } from './messages';
 import { frenchSpacing } from './typography';
 
 function uiLanguage(): string {
@@ -8,6 +8,11 @@ function uiLanguage(): string {
   } catch {
     return 'fr';
   }
+}
+
+/** The panel's language: French unless the browser speaks English (the two locales Loupe has). */
+export function uiLocale(): Locale {
+  return uiLanguage().startsWith('en') ? 'en' : 'fr';
 }
 
 /** A UI string in the browser's language (French by default), from public/_locales. */

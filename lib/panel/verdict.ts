@@ -1,12 +1,14 @@
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../detectors/types';
+import { CATEGORIES, type Category, type Severity } from '../detectors/types';
 import { isFrom, type Evaluation, type Finding } from '../export/schema';
 import { hasMessage } from '../i18n/messages';
+import { SEVERITY_RANK } from '../findings/severity';
+import { displayFindings, type ShownFinding } from './display';
+import { categoryStatus, severityCounts, type CategoryStatus } from './status';
+
+export type { CategoryStatus } from './status';
 
 // What the panel shows, worked out from the evaluation alone: no browser, no DOM, so it is tested in vitest and any
 // new detector appears in the panel through its category and findings, without a change here.
-
-/** ok: nothing to weigh; review: a person must check; problem: a fault or a blocking point; error: a check failed. */
-export type CategoryStatus = 'ok' | 'review' | 'problem' | 'error';
 
 /** A message key with its substitutions: rendered in the browser's language by the panel. */
 export interface Message {
@@ -17,8 +19,8 @@ export interface Message {
 export interface CategoryView {
   category: Category;
   status: CategoryStatus;
-  /** Most serious first. */
-  findings: Finding[];
+  /** As listed (the same fact once, lib/panel/display.ts), most serious first. */
+  findings: ShownFinding[];
   counts: Record<Severity, number>;
   /** Ids of this category's detectors that threw; the other detectors' findings still show. */
   failed: { id: string; error: string }[];
@@ -31,15 +33,19 @@ export interface Verdict {
   /** The headline, in plain words (no internal ids). */
   headline: Message;
   /** Ads shown to pupils, accounts pupils must create, advertising trackers: listed before anything else. */
-  blocking: Finding[];
+  blocking: ShownFinding[];
+  /** Faults to weigh, listed right after the blocking points. */
+  problems: ShownFinding[];
+  /** Counts of the findings as listed: what the person can count on the screen. */
+  summary: Record<Severity, number>;
   categories: CategoryView[];
+  /** A word added under a finding because of another one (a sign-up form on a resource reached through the GAR). */
+  notes: Record<string, Message>;
   publisher?: string;
 }
 
-const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
-
 export function bySeverity(a: Finding, b: Finding): number {
-  return RANK[a.severity] - RANK[b.severity];
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
 /** `legal-links` → `legalLinks`: message keys allow [A-Za-z0-9_] only. */
@@ -62,17 +68,18 @@ export function hasOwnWhy(f: Pick<Finding, 'messageKey'>): boolean {
   return hasMessage(`why_${f.messageKey}`);
 }
 
-export function statusOf(counts: Record<Severity, number>, failed: number): CategoryStatus {
-  if (counts.blocking + counts.problem > 0) return 'problem';
-  if (failed > 0) return 'error';
-  if (counts.review > 0) return 'review';
-  return 'ok';
-}
-
-function countsOf(findings: readonly Finding[]): Record<Severity, number> {
-  const c = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of findings) c[f.severity]++;
-  return c;
+/**
+ * A public sign-up form stays blocking, but when the page carries the GAR mark or a GAR sign-in, pupils reached
+ * through the ENT do not use that form: said beside the blocking point until the grid's context of use decides it.
+ */
+function crossNotes(findings: readonly Finding[]): Record<string, Message> {
+  const gar = findings.some((f) => f.detector === 'gar-mark' && (f.id.endsWith('/mark') || f.id.endsWith('/access')));
+  const notes: Record<string, Message> = {};
+  if (!gar) return notes;
+  for (const f of findings) {
+    if (f.detector === 'account' && f.severity === 'blocking') notes[f.id] = { key: 'panel_noteSignupGar', params: [] };
+  }
+  return notes;
 }
 
 /**
@@ -81,23 +88,27 @@ function countsOf(findings: readonly Finding[]): Record<Severity, number> {
  */
 export function buildVerdict(evaluation: Evaluation, detectorCategory: Readonly<Record<string, Category>>): Verdict {
   const categories: CategoryView[] = [];
+  const shown = displayFindings(evaluation.findings);
   for (const category of CATEGORIES) {
-    const findings = evaluation.findings.filter((f) => f.category === category).sort(bySeverity);
-    const ran = evaluation.detectors.filter((d) => (detectorCategory[d.id] ?? findings.find((f) => f.detector === d.id)?.category) === category);
-    if (findings.length === 0 && ran.length === 0) continue;
+    const findings = shown.filter((f) => f.category === category).sort(bySeverity);
+    const own = evaluation.findings.filter((f) => f.category === category);
+    const ran = evaluation.detectors.filter((d) => (detectorCategory[d.id] ?? own.find((f) => f.detector === d.id)?.category) === category);
+    if (own.length === 0 && ran.length === 0) continue;
     const failed = ran.filter((d) => d.status === 'error').map((d) => ({ id: d.id, error: d.error ?? '' }));
-    const counts = countsOf(findings);
-    categories.push({ category, status: statusOf(counts, failed.length), findings, counts, failed });
+    categories.push({ category, status: categoryStatus(findings, failed.length), findings, counts: severityCounts(findings), failed });
   }
-  const blocking = evaluation.findings.filter((f) => f.severity === 'blocking');
-  const s = evaluation.summary;
+  const listed = categories.flatMap((c) => c.findings);
+  const s = severityCounts(listed);
   const level: Level = s.blocking > 0 ? 'blocking' : s.problem > 0 ? 'problem' : s.review > 0 ? 'review' : 'ok';
   const n = { blocking: s.blocking, problem: s.problem, review: s.review, ok: 0 }[level];
   return {
     level,
     headline: { key: `verdict_${level}${level === 'ok' ? '' : n === 1 ? '_one' : '_many'}`, params: [String(n)] },
-    blocking,
+    blocking: listed.filter((f) => f.severity === 'blocking'),
+    problems: listed.filter((f) => f.severity === 'problem'),
+    summary: s,
     categories,
+    notes: crossNotes(evaluation.findings),
     publisher: evaluation.resource.publisher || publisherFromData(evaluation.findings),
   };
 }
@@ -108,12 +119,4 @@ function publisherFromData(findings: readonly Finding[]): string | undefined {
     if (isFrom(f, 'publisher-dates') && f.data && 'publisher' in f.data && f.data.publisher.trim()) return f.data.publisher.trim().slice(0, 200);
   }
   return undefined;
-}
-
-/** The counts line under the headline, one message per non-zero severity. */
-export function countMessages(summary: Evaluation['summary']): Message[] {
-  return SEVERITIES.filter((s) => summary[s] > 0).map((s) => ({
-    key: `count_${s}_${summary[s] === 1 ? 'one' : 'many'}`,
-    params: [String(summary[s])],
-  }));
 }

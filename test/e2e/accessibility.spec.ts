@@ -7,11 +7,12 @@ test('the accessibility check follows the fast findings and shows axe results wi
   await expect(panel.locator('main[data-a11y="done"]')).toBeVisible();
   const img = panel.getByTestId('finding:axe/violation:image-alt');
   await expect(img).toContainText('Les images doivent avoir une alternative textuelle');
-  await expect(panel.getByTestId('rgaa:axe/violation:image-alt')).toContainText('RGAA 1.1 : Chaque image porteuse d’information a-t-elle une alternative textuelle ?');
+  await expect(panel.getByTestId('rgaa:axe/violation:image-alt')).toContainText('Critère RGAA 1.1 : Chaque image porteuse d’information a-t-elle une alternative textuelle ?');
   // One image in the page, one inside the frame: the frame is named.
   await expect(img).toContainText('dans un cadre');
   await expect(panel.getByTestId('finding:axe/violation:label')).toHaveAttribute('data-severity', 'problem');
-  await expect(panel.getByTestId('a11y:summary')).toContainText('Obstacles bloquants pour certains élèves : ');
+  // One status for the section, the verdict's words: axe's failures make it a problem, as any other check's would.
+  await expect(panel.getByTestId('status:accessibility')).toHaveText('Problème');
   await expect(panel.getByTestId('a11y:users')).toContainText('élèves aveugles');
   // The fast language finding gives way to axe's, which carries the same verdict.
   await expect(panel.getByTestId('finding:a11y-lang/missing')).toHaveCount(0);

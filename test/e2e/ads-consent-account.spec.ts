@@ -46,6 +46,7 @@ test('the panel shows the ad slot, the banner without refuse and the sign-up for
 
   // Before / after: keep this inspection, "refuse" (the page has no refuse button: the person would use the
   // settings; here the page stays as it is), inspect again and compare: the trackers are still loaded.
+  await panel.getByTestId('consent-compare').locator(':scope > summary').click();
   await panel.getByTestId('button:compare-keep').click();
   await expect(panel.getByTestId('compare:waiting')).toBeVisible();
   await panel.getByTestId('button:inspect').click();
@@ -74,7 +75,7 @@ test('the audit JSON of the page lists the ad, consent and sign-up findings with
   expect(byId.get('consent/no-refuse')!.evidence[0]!.selector).toBe('#CybotCookiebotDialog');
   expect(byId.get('consent/trackers-before-consent')!.data).toMatchObject({ trackers: ['Google Analytics', 'Google Marketing Platform'] });
   expect(byId.get('account/signup-form')).toMatchObject({ severity: 'blocking', category: 'account' });
-  expect(byId.get('account/signup-form')!.message).toContain('interdit de demander aux élèves mineurs de créer un compte');
+  expect(byId.get('account/signup-form')!.message).toContain('La page demande de créer un compte');
   expect(evaluation.summary.blocking).toBeGreaterThanOrEqual(2);
 });
 

@@ -25,7 +25,7 @@ interface Workers {
 /** The panel's size in Chrome's side panel, about: the screenshots and the layout checks use it. */
 export const PANEL_VIEWPORT = { width: 400, height: 900 };
 
-export const test = base.extend<{ openPanel: (page?: Page) => Promise<Page> }, Workers>({
+export const test = base.extend<{ openPanel: (page?: Page, b?: LoupeBrowser) => Promise<Page>; ownLoupe: LoupeBrowser }, Workers>({
   loupe: [
     async ({}, use) => {
       const b = await launchWithLoupe();
@@ -48,21 +48,40 @@ export const test = base.extend<{ openPanel: (page?: Page) => Promise<Page> }, W
    */
   openPanel: async ({ loupe }, use) => {
     const opened: Page[] = [];
-    await use(async (page?: Page) => {
-      const query = page ? `?tabId=${await tabIdOf(loupe, page)}` : '';
-      const panel = await loupe.context.newPage();
+    await use(async (page?: Page, b: LoupeBrowser = loupe) => {
+      const query = page ? `?tabId=${await tabIdOf(b, page)}` : '';
+      const panel = await b.context.newPage();
       opened.push(panel);
       await panel.setViewportSize(PANEL_VIEWPORT);
-      await panel.goto(`chrome-extension://${loupe.extensionId}/sidepanel.html${query}`);
+      await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html${query}`);
       return panel;
     });
     for (const p of opened) await p.close().catch(() => undefined);
+  },
+  /**
+   * A browser of the test's own: cookies and storage are per host, and every fixture is served from 127.0.0.1, so a
+   * test that reads them (or a screenshot that shows them) must not share a browser with pages run before it.
+   */
+  ownLoupe: async ({}, use) => {
+    const b = await launchWithLoupe();
+    await use(b);
+    await b.close();
   },
 });
 
 /** Third-party hosts named by a page (the demo's ad network, analytics…) answer empty, from here: never the live web. */
 export async function routeThirdParties(b: LoupeBrowser): Promise<void> {
   await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, body: '' }));
+}
+
+/** Opens what the panel folds (facts, details, sections), as a person reading everything would. */
+export async function unfoldAll(panel: Page): Promise<void> {
+  await panel.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+}
+
+/** Opens the facts (information findings) of a category, folded by default. */
+export async function openFacts(panel: Page, category: string): Promise<void> {
+  await panel.getByTestId(`facts:${category}`).locator(':scope > summary').click();
 }
 
 /** The outlines Loupe drew on a page, in viewport coordinates. */

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, openFacts } from './fixtures';
 
 test('the panel shows legal links, licence, the GAR mark, publisher/dates and access signals of a resource page', async ({ loupe, server, openPanel }) => {
   const page = await loupe.context.newPage();
@@ -19,11 +19,13 @@ test('the panel shows legal links, licence, the GAR mark, publisher/dates and ac
 
   const metadata = panel.getByTestId('section:metadata');
   await expect(metadata.getByTestId('finding:publisher-dates/publisher')).toContainText('Éditions Atlas Junior');
-  await expect(metadata.getByTestId('finding:publisher-dates/updated')).toContainText('2026-10-14');
+  await expect(metadata.getByTestId('finding:publisher-dates/updated')).toContainText('14 octobre 2026');
+  await openFacts(panel, 'metadata');
   await expect(metadata.getByTestId('finding:access-model/pricing-link')).toBeVisible();
   await expect(metadata.getByTestId('finding:access-model/school-licence')).toBeVisible();
 
-  // The mark is outlined on the page when asked.
+  // The mark is outlined on the page when asked (it is a fact: folded until opened).
+  await openFacts(panel, 'gar');
   await panel.getByTestId('button:show:gar-mark/mark').click();
   await expect.poll(() => page.locator('loupe-overlay').count()).toBe(1);
   await page.close();
@@ -34,7 +36,9 @@ test('a page about the Gare du Nord claims no GAR compatibility in the panel', a
   await page.goto(`${server.origin}/gar-mark/gare.html`);
   const panel = await openPanel(page);
   await expect(panel.getByTestId('state:done')).toBeVisible();
-  await expect(panel.getByTestId('finding:gar-mark/not-found')).toBeVisible();
+  // An absence is not "OK": the category says "Non trouvé".
+  await expect(panel.getByTestId('status:gar')).toHaveText('Non trouvé');
+  await expect(panel.getByTestId('finding:gar-mark/not-found')).toHaveCount(1);
   await expect(panel.getByTestId('finding:gar-mark/mark')).toHaveCount(0);
   await expect(panel.getByTestId('finding:gar-mark/mention')).toHaveCount(0);
   await page.close();

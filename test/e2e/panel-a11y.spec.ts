@@ -1,30 +1,21 @@
-import { test, expect, axeViolations, routeThirdParties, SHOTS } from './fixtures';
+import { test, expect, axeViolations, SHOTS } from './fixtures';
 
 // Loupe audits accessibility: its own panel must pass axe with zero violations, in every state a person can see.
 // The screenshots saved here are the README's (npm run screenshots refreshes docs/screenshots).
 
-test('the panel with results has no axe violations, and is saved as a screenshot (demo page)', async ({ loupe, server, openPanel }) => {
-  await routeThirdParties(loupe);
-  const page = await loupe.context.newPage();
-  await page.goto(`${server.origin}/examples/demo.html`);
-  const panel = await openPanel(page);
-  await expect(panel.getByTestId('state:done')).toBeVisible();
-  await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
-  // What a person sees first: the top of the panel.
-  await panel.screenshot({ path: `${SHOTS}/panel-demo.png` });
-  // With a finding selected, so the pressed state and its note are checked too.
-  await panel.getByTestId('button:show:legal-links/terms').click();
-  await expect(panel.getByTestId('button:show:legal-links/terms')).toHaveAttribute('aria-pressed', 'true');
-  expect(await axeViolations(panel)).toEqual([]);
-  await page.close();
-});
-
-test('the panel on a publisher page: no axe violations, screenshot', async ({ loupe, server, openPanel }) => {
-  const page = await loupe.context.newPage();
+test('the panel on a publisher page: no axe violations, screenshot; a clean page shows no cookie and no storage', async ({ ownLoupe, server, openPanel }) => {
+  // Its own browser: the demo page, run earlier on the same host, leaves cookies and local storage behind.
+  const page = await ownLoupe.context.newPage();
   await page.goto(`${server.origin}/legal-links/publisher-page.html`);
-  const panel = await openPanel(page);
+  const panel = await openPanel(page, ownLoupe);
   await expect(panel.getByTestId('state:done')).toBeVisible();
   await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
+  const ids = await panel.evaluate(() => {
+    const r = globalThis.__loupe?.result;
+    return r?.ok ? r.evaluation.findings.filter((f) => f.detector === 'storage').map((f) => f.id) : [];
+  });
+  expect(ids).toEqual(['storage/none']);
+  await expect(panel.getByTestId('finding:storage/none')).toHaveCount(1);
   expect(await axeViolations(panel)).toEqual([]);
   await panel.screenshot({ path: `${SHOTS}/panel-publisher.png` });
   await page.close();
@@ -47,6 +38,11 @@ test('keyboard alone: Tab reaches "show on the page", Enter outlines, focus is v
   await page.goto(`${server.origin}/legal-links/dsfr-footer.html`);
   const panel = await openPanel(page);
   await expect(panel.getByTestId('state:done')).toBeVisible();
+  // The links found are facts, folded: the keyboard opens them (Enter on their summary), then reaches the button.
+  const facts = panel.getByTestId('facts:legal-links').locator(':scope > summary');
+  for (let i = 0; i < 80 && !(await facts.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
+  await expect(facts).toBeFocused();
+  await panel.keyboard.press('Enter');
   const target = panel.getByTestId('button:show:legal-links/terms');
   for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) await panel.keyboard.press('Tab');
   await expect(target).toBeFocused();

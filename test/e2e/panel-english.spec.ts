@@ -22,8 +22,8 @@ test('in an English browser, the panel is in English', async ({ server }) => {
     await expect(panel.getByTestId('summary')).toHaveText('Nothing blocking and no problem found; 3 points are left for you to check.');
     await expect(panel.getByTestId('status:legal-links')).toHaveText('To check');
     await expect(panel.getByTestId('count:legal-links')).toHaveText('4 findings');
-    await expect(panel.getByTestId('finding:legal-links/privacy')).toContainText('Link to the privacy policy found (1).');
-    await expect(panel.getByTestId('button:show:legal-links/privacy')).toHaveText('Show on the page');
+    await expect(panel.getByTestId('finding:legal-links/privacy')).toContainText('Link to the privacy policy found.');
+    await expect(panel.getByTestId('button:show:legal-links/privacy')).toHaveText('Show');
     // No French left on screen.
     const text = await panel.locator('main').innerText();
     expect(text).not.toMatch(/\b(Inspecter|constat|Montrer|vérifier|trouvé)\b/);

@@ -1,4 +1,4 @@
-import { test, expect, outlines } from './fixtures';
+import { test, expect, openFacts, outlines } from './fixtures';
 
 test('the side panel shows the verdict, then each checked category with its status and count', async ({ loupe, server, openPanel }) => {
   const page = await loupe.context.newPage();
@@ -13,10 +13,14 @@ test('the side panel shows the verdict, then each checked category with its stat
   await expect(panel.getByTestId('count:legal-links')).toHaveText('4 constats');
   // Most serious first: the missing legal notice (to check) before the links found.
   await expect(section.locator('li.finding').first()).toHaveAttribute('data-testid', 'finding:legal-links/missing-legal-notice');
+  // The links found are facts: folded under one line until opened.
+  await expect(panel.getByTestId('finding:legal-links/terms')).toBeHidden();
+  await openFacts(panel, 'legal-links');
   await expect(panel.getByTestId('finding:legal-links/privacy')).toContainText('politique de confidentialité');
   await expect(panel.getByTestId('finding:legal-links/terms')).toBeVisible();
   await expect(panel.getByTestId('finding:legal-links/dpo')).toBeVisible();
-  // The finding says why it matters for a class.
+  // The finding says why it matters for a class, in its details.
+  await panel.getByTestId('details:legal-links/missing-legal-notice').locator(':scope > summary').click();
   await expect(panel.getByTestId('finding:legal-links/missing-legal-notice')).toContainText('qui est responsable de la ressource');
   // The toolbar badge of that tab: no problem, three points to check (legal notice, licence, GAR), on dark yellow.
   await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
@@ -33,6 +37,7 @@ test('selecting a finding outlines its element; selecting it again, or closing t
   const page = await loupe.context.newPage();
   await page.goto(`${server.origin}/legal-links/dsfr-footer.html`);
   const panel = await openPanel(page);
+  await openFacts(panel, 'legal-links');
   const show = panel.getByTestId('button:show:legal-links/legal-notice');
   await show.click();
   await expect(show).toHaveAttribute('aria-pressed', 'true');
@@ -79,6 +84,7 @@ test('an element that is hidden or gone since the inspection says so instead of 
     document.getElementById('pass-notice')!.style.display = 'none';
     document.getElementById('pass-terms')!.remove();
   });
+  await openFacts(panel, 'legal-links');
   await panel.getByTestId('button:show:legal-links/legal-notice').click();
   await expect(panel.getByTestId('note:legal-links/legal-notice')).toHaveText('Cet élément est présent mais caché sur la page.');
   await panel.getByTestId('button:show:legal-links/terms').click();

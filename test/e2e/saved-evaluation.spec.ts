@@ -64,7 +64,7 @@ test('a version 1 file opens through the migration; a bad file is refused in wor
   await expect(panel.getByTestId('state:saved')).toBeVisible();
   // Version 1 kept its limits as French sentences: they come back as messages and show as they were.
   await expect(panel.getByTestId('section:limits')).toContainText("2 cadre(s) d'un autre site (iframe)");
-  await expect(panel.getByTestId('a11y:summary')).toBeVisible();
+  await expect(panel.getByTestId('a11y:done').locator(':scope > summary')).toBeVisible();
 
   const bad = join(mkdtempSync(join(tmpdir(), 'loupe-bad-')), 'bad.json');
   writeFileSync(bad, '{"format":"loupe-evaluations","version":2,"evaluations":[{}]}');

@@ -81,6 +81,14 @@ describe('storage', () => {
     expect(out['web-storage']).toMatchObject({ params: ['2', '0'] });
   });
 
+  it('weighs tracker cookies as their trackers: a first-party analytics set-up is a tracker, not a fact', async () => {
+    const analytics = await run(storage, makeSnapshot({ storage: { cookieNames: ['_ga', 'panier'], localStorageKeys: 0, sessionStorageKeys: 0 } }));
+    expect(analytics['tracker-cookies']!.severity).toBe('problem');
+    expect(analytics.cookies!.severity).toBe('info');
+    const ads = await run(storage, makeSnapshot({ storage: { cookieNames: ['_ga', '_fbp'], localStorageKeys: 0, sessionStorageKeys: 0 } }));
+    expect(ads['tracker-cookies']!.severity).toBe('blocking');
+  });
+
   it('says when nothing readable was stored', async () => {
     expect(Object.keys(await run(storage, makeSnapshot()))).toEqual(['none']);
     const plain = await run(storage, makeSnapshot({ storage: { cookieNames: ['session'], localStorageKeys: 0, sessionStorageKeys: 0 } }));
