@@ -39,7 +39,7 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await expect(panel.getByTestId('source:no-ads')).toHaveText('Suggestion, pas encore confirmée');
   await ads.getByText(/Constats à l'appui/).click();
   await expect(ads.locator('[data-testid^="evidence-finding:ads/slot-"]').first()).toBeVisible();
-  await ads.getByRole('button', { name: 'Montrer sur la page' }).first().click();
+  await ads.getByRole('button', { name: 'Montrer', exact: true }).first().click();
   await expect.poll(() => page.locator('loupe-overlay').count()).toBe(1);
 
   // Override a suggestion: saving is refused until the comment says why.

@@ -58,7 +58,12 @@ test('Firefox: the built extension installs and its panel inspects the demo page
     } finally {
       await chromium.close();
     }
-    expect(ids(inFirefox)).toEqual(ids(inChromium));
+    // The demo's autoplaying <video> has no loadable source. Chromium reports it playing (paused false) and Loupe
+    // asks to check it; Firefox leaves it paused, so only axe's own "to check" on the same element remains. One
+    // element, one "to check" in each browser: compared as that, every other finding id must be the same.
+    const sameElement = (list: string[]) =>
+      list.map((id) => (/^a11y-autoplay\/sound:video-1$|^axe\/incomplete:no-autoplay-audio$/.test(id) ? 'autoplay video-1: to check' : id)).sort();
+    expect(sameElement(ids(inFirefox))).toEqual(sameElement(ids(inChromium)));
   } finally {
     await server.close();
   }
