@@ -1,9 +1,10 @@
 import { test, expect, openFacts, outlines } from './fixtures';
 
-test('the side panel shows the verdict, then each checked category with its status and count', async ({ loupe, server, openPanel }) => {
+test('the side panel shows the verdict, then each checked category with its status and count', async ({ ownLoupe: loupe, server, openPanel }) => {
+  // Its own browser: a tracker cookie another test left on the same host would be a finding (and a problem) here.
   const page = await loupe.context.newPage();
   await page.goto(`${server.origin}/legal-links/english-footer.html`);
-  const panel = await openPanel(page);
+  const panel = await openPanel(page, loupe);
   await expect(panel.getByTestId('state:done')).toBeVisible();
   await expect(panel.getByTestId('verdict')).toHaveAttribute('data-level', 'review');
   await expect(panel.getByTestId('summary')).toHaveText(/Rien de bloquant ni de problème relevé\s;\s3 points restent à vérifier/);
