@@ -1,3 +1,4 @@
+import { domRead, type DomRead } from './dom-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
 import type { A11yFacts } from './schema';
@@ -17,19 +18,23 @@ export function emptyA11yFacts(): A11yFacts {
 }
 
 /** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
-export async function collectA11yFacts(doc: Document, refs: RefMaker, breathe: () => Promise<void> = async () => {}): Promise<A11yFacts> {
+export async function collectA11yFacts(
+  doc: Document,
+  refs: RefMaker,
+  breathe: () => Promise<void> = async () => {},
+  dom: DomRead = domRead(doc.defaultView),
+): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
     if ((++step & 63) === 0) await breathe();
   };
   const win = doc.defaultView;
-  const ElementProto = (win?.Element ?? Element).prototype;
   const textOf = Object.getOwnPropertyDescriptor((win?.Node ?? Node).prototype, 'textContent')!.get!;
-  const attr = (el: Element, name: string): string | null => ElementProto.getAttribute.call(el, name);
+  // The gather's own prototype reads (lib/snapshot/dom-read.ts); the document-level ones below are this pass's only.
+  const attr = dom.attr;
   const DocumentProto = (win?.Document ?? Document).prototype;
-  const all = (root: Document | Element, sel: string): Element[] =>
-    Array.from(root.nodeType === 9 ? DocumentProto.querySelectorAll.call(root, sel) : ElementProto.querySelectorAll.call(root, sel));
-  const closest = (el: Element, sel: string): Element | null => ElementProto.closest.call(el, sel);
+  const all = (root: Document | Element, sel: string): Element[] => dom.querySelectorAll(root, sel);
+  const closest = dom.closest;
   /** Text of an element, read only as far as needed: a link in a huge cell must not pay for the whole cell. */
   const text = (n: Node, max = 600): string => {
     if (n.nodeType === 3) return textOf.call(n) ?? '';

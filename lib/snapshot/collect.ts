@@ -127,7 +127,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (performance.now() - sliceStart <= SLICE_MS) return;
     await yieldToPage();
     sliceStart = performance.now();
-  });
+  }, dom);
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;
