@@ -20,6 +20,6 @@ export function readExportFile(text: string): ImportResult {
     const issue = parsed.error.issues[0]!;
     return { ok: false, messageKey: 'import_invalid', params: [`${issue.path.join('.')}: ${issue.message}`] };
   }
-  if (parsed.data.evaluations.length === 0) return { ok: false, messageKey: 'import_empty', params: [] };
+  if (parsed.data.evaluations.length === 0 && !parsed.data.consolidations?.length) return { ok: false, messageKey: 'import_empty', params: [] };
   return { ok: true, file: parsed.data };
 }

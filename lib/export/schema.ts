@@ -154,6 +154,29 @@ export const evaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
+/**
+ * A referent's consolidated verdict on a resource (RUPN, DANE, référent ressources): set in the dashboard from the
+ * evaluations it rests on, with a written reason, and shipped in a consolidated bundle so that teachers who import it
+ * see it on the publisher's own page. Additive in version 2: files without it stay valid.
+ */
+export const consolidationSchema = z.object({
+  resource: z.object({
+    /** Without query string or fragment, like an evaluation's. */
+    url: z.string(),
+    site: z.string(),
+    title: z.string(),
+  }),
+  level: verdictLevelSchema,
+  reason: z.string().trim().min(1).max(5000),
+  /** The grid criteria the referent names as blocking points ("publicité", "compte élève"). */
+  blocking: z.array(z.string()).default([]),
+  by: z.object({ name: z.string().max(200).optional(), role: z.string().max(200).optional(), school: z.string().max(200).optional() }).optional(),
+  decidedAt: z.string().datetime(),
+  /** The evaluations the decision rests on. */
+  evaluationIds: z.array(z.string()),
+});
+export type Consolidation = z.infer<typeof consolidationSchema>;
+
 export const EXPORT_FORMAT = 'loupe-evaluations';
 export const EXPORT_VERSION = 2;
 
@@ -163,5 +186,6 @@ export const exportFileSchema = z.object({
   exportedAt: z.string().datetime(),
   generator: z.object({ name: z.literal('Loupe'), version: z.string() }),
   evaluations: z.array(evaluationSchema),
+  consolidations: z.array(consolidationSchema).optional(),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;

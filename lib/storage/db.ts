@@ -1,14 +1,15 @@
 import Dexie, { type Table } from 'dexie';
 import { searchText } from './record';
-import type { StoredEvaluation } from './record';
+import type { StoredConsolidation, StoredEvaluation } from './record';
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
-// open a database left by any earlier release; test/unit/storage.test.ts opens a version 1 fixture.
+// open a database left by any earlier release; test/unit/storage.test.ts opens a fixture of each earlier version.
 
 export const DB_NAME = 'loupe';
 
 export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
+  consolidations!: Table<StoredConsolidation, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -27,12 +28,16 @@ export class LoupeDb extends Dexie {
             r.search = searchText(r.title ?? '', r.site ?? '', r.url ?? '');
           }),
       );
+    // Version 3: referents' consolidated verdicts, one per resource (normalised address), set in the dashboard or
+    // imported from a referent's bundle. Evaluations gain an optional `origin` (absent = the person's own), so no
+    // record needs rewriting.
+    this.version(3).stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt' });
   }
 }
 
 let shared: LoupeDb | undefined;
 
-/** The one database of the extension's pages (side panel, "Mes évaluations"). */
+/** The one database of the extension's pages (side panel, "Mes évaluations", dashboard). */
 export function loupeDb(): LoupeDb {
   shared ??= new LoupeDb();
   return shared;

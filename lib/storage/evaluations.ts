@@ -1,25 +1,17 @@
 import { evaluationSchema, type Evaluation } from '../export/schema';
 import type { LoupeDb } from './db';
-import { classifyStorageError, unreadableRecord, type StorageError } from './errors';
+import { unreadableRecord } from './errors';
 import { normaliseUrl, searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
+import { attempt, type StorageResult } from './result';
+
+export type { StorageResult };
 
 // The evaluations the person keeps: saved as they type (drafts), marked done, listed, found again by resource or
-// site, duplicated, deleted and restored. Every call answers a result instead of throwing, so the page can show a
-// clear message and keep what is on screen; each write is one IndexedDB transaction, so a failed write leaves the
+// site, duplicated, deleted and restored. Each write is one IndexedDB transaction, so a failed write leaves the
 // earlier records as they were.
 
-export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageError };
-
-async function attempt<T>(fn: () => Promise<T>): Promise<StorageResult<T>> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (error) {
-    return { ok: false, error: classifyStorageError(error) };
-  }
-}
-
 /** Registrable domain (tldts, loaded on first save so the panel's first script stays small). */
-async function siteOf(url: string): Promise<string> {
+export async function siteOf(url: string): Promise<string> {
   const { getDomain, getHostname } = await import('tldts');
   return getDomain(url) ?? getHostname(url) ?? '';
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { criterionFieldsSchema, evaluationSchema, verdictFieldsSchema } from '../export/schema';
+import { consolidationSchema, criterionFieldsSchema, evaluationSchema, verdictFieldsSchema } from '../export/schema';
 import { verdictLevelSchema } from '../grid/verdict';
 
 // What the database keeps per evaluation: the whole evaluation (inspection, context, grid, notes, screenshots,
@@ -16,6 +16,13 @@ export const draftEvaluationSchema = evaluationSchema.extend({
 
 export const STATUSES = ['draft', 'done'] as const;
 
+/** Made here, or read from a file someone shared (a colleague's evaluation, a referent's bundle). */
+export const originSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('own') }),
+  z.object({ kind: z.literal('imported'), importedAt: z.number(), fileName: z.string().max(500) }),
+]);
+export type RecordOrigin = z.infer<typeof originSchema>;
+
 export const storedEvaluationSchema = z.object({
   id: z.string(),
   /** The resource's address without scheme, www., query, fragment or trailing slash: the key of its history. */
@@ -31,8 +38,21 @@ export const storedEvaluationSchema = z.object({
   /** Lower-case title and site, for the search box (schema version 2). */
   search: z.string(),
   evaluation: draftEvaluationSchema,
+  /** Where the record comes from (schema version 3); absent: the person's own, made in this browser. */
+  origin: originSchema.optional(),
 });
 export type StoredEvaluation = z.infer<typeof storedEvaluationSchema>;
+
+/** A referent's consolidated verdict, keyed by the resource's normalised address (schema version 3). */
+export const storedConsolidationSchema = z.object({
+  url: z.string(),
+  site: z.string(),
+  /** Milliseconds, for sorting; the consolidation keeps its ISO date. */
+  decidedAt: z.number(),
+  origin: originSchema,
+  consolidation: consolidationSchema,
+});
+export type StoredConsolidation = z.infer<typeof storedConsolidationSchema>;
 
 /** `https://www.Site.fr/a/b/?x=1#y` and `http://site.fr/a/b` are one resource. */
 export function normaliseUrl(url: string): string {

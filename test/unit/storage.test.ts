@@ -4,7 +4,8 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Consolidation, Evaluation } from '../../lib/export/schema';
+import { consolidationFor, deleteConsolidation, listConsolidations, restoreConsolidation, saveConsolidation } from '../../lib/storage/consolidations';
 import { rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { LoupeDb } from '../../lib/storage/db';
 import { classifyStorageError } from '../../lib/storage/errors';
@@ -27,6 +28,10 @@ import { hasMessage } from '../../lib/i18n/messages';
 const FIXTURE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v1-database.json'), 'utf8')) as {
   stores: Record<string, string>;
   evaluations: { id: string; evaluation: Evaluation }[];
+};
+const FIXTURE_V2 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v2-database.json'), 'utf8')) as {
+  stores: Record<string, string>;
+  evaluations: StoredEvaluation[];
 };
 const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?session=SECRET', title = 'Ressource de mathématiques'): Evaluation => ({
   ...FIXTURE.evaluations[1]!.evaluation,
@@ -146,7 +151,7 @@ describe('schema upgrade', () => {
     v1.close();
 
     const records = ok(await listEvaluations(db)).records;
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
     for (const r of records) {
       const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
@@ -157,6 +162,68 @@ describe('schema upgrade', () => {
     }
     expect(records.find((r) => r.id === 'v1-eval-0001')!.verdict).not.toBe('');
     expect(await db.evaluations.where('verdict').equals('').count()).toBe(2);
+  });
+});
+
+describe('schema upgrade from version 2', () => {
+  it('opens a database written by version 2 with every record unchanged, and an empty table of consolidations', async () => {
+    const v2 = new Dexie('loupe-test');
+    v2.version(2).stores(FIXTURE_V2.stores);
+    await v2.table('evaluations').bulkAdd(FIXTURE_V2.evaluations);
+    v2.close();
+
+    const listing = ok(await listEvaluations(db));
+    expect(db.verno).toBe(3);
+    expect(listing.unreadable).toBe(0);
+    expect(listing.records).toHaveLength(FIXTURE_V2.evaluations.length);
+    for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(original);
+    expect(listing.records.some((r) => r.status === 'draft')).toBe(true);
+    expect(ok(await listConsolidations(db))).toEqual([]);
+    // The new table works on the upgraded database.
+    ok(await saveConsolidation(db, consolidation('2026-11-01T10:00:00.000Z'), { kind: 'own' }));
+    expect(await db.consolidations.count()).toBe(1);
+  });
+});
+
+const consolidation = (decidedAt: string, level: Consolidation['level'] = 'deconseillee', url = 'https://www.editeur-exemple.fr/ressource/?x=1'): Consolidation => ({
+  resource: { url, site: 'editeur-exemple.fr', title: 'Ressource de mathématiques' },
+  level,
+  reason: 'Publicité et compte élève',
+  blocking: ['ads', 'account'],
+  by: { name: 'Référente', role: 'RUPN' },
+  decidedAt,
+  evaluationIds: ['eval-1', 'eval-2'],
+});
+
+describe('consolidated verdicts', () => {
+  it('finds the referent verdict by the resource address, whatever its form', async () => {
+    ok(await saveConsolidation(db, consolidation('2026-11-01T10:00:00.000Z'), { kind: 'imported', importedAt: 5, fileName: 'bundle.json' }));
+    const found = ok(await consolidationFor(db, 'http://editeur-exemple.fr/ressource#haut'))!;
+    expect(found).toMatchObject({ url: 'editeur-exemple.fr/ressource', site: 'editeur-exemple.fr', origin: { kind: 'imported', fileName: 'bundle.json' } });
+    expect(found.consolidation.level).toBe('deconseillee');
+    expect(ok(await consolidationFor(db, 'https://editeur-exemple.fr/autre'))).toBeUndefined();
+  });
+
+  it('keeps the newer decision: an older bundle imported later does not overwrite it', async () => {
+    ok(await saveConsolidation(db, consolidation('2026-11-10T10:00:00.000Z', 'avec-reserves'), { kind: 'own' }));
+    const kept = ok(await saveConsolidation(db, consolidation('2026-10-01T10:00:00.000Z', 'deconseillee'), { kind: 'own' }));
+    expect(kept.consolidation.level).toBe('avec-reserves');
+    ok(await saveConsolidation(db, consolidation('2026-12-01T10:00:00.000Z', 'deconseillee'), { kind: 'own' }));
+    expect(ok(await consolidationFor(db, 'https://editeur-exemple.fr/ressource'))!.consolidation.level).toBe('deconseillee');
+  });
+
+  it('deletes a decision and puts it back on undo', async () => {
+    const saved = ok(await saveConsolidation(db, consolidation('2026-11-01T10:00:00.000Z'), { kind: 'own' }));
+    const gone = ok(await deleteConsolidation(db, saved.url))!;
+    expect(ok(await listConsolidations(db))).toEqual([]);
+    ok(await restoreConsolidation(db, gone));
+    expect(ok(await listConsolidations(db))).toEqual([saved]);
+  });
+
+  it('refuses a decision without a written reason', async () => {
+    const r = await saveConsolidation(db, { ...consolidation('2026-11-01T10:00:00.000Z'), reason: '  ' }, { kind: 'own' });
+    expect(r.ok).toBe(false);
+    expect(await db.consolidations.count()).toBe(0);
   });
 });
 
