@@ -14,7 +14,18 @@ export interface Evaluator {
   school?: string;
 }
 
+// Folding and date parsing cost microseconds, and grouping, spreads, agreement and blocking points each ask again
+// for the same evaluations: cached per evaluation object (evaluations are not mutated once loaded).
+const keys = new WeakMap<object, string>();
+const times = new WeakMap<object, number>();
+
 export function evaluatorKey(e: Pick<Evaluation, 'id' | 'author'>): string {
+  let k = keys.get(e);
+  if (k === undefined) keys.set(e, (k = computeKey(e)));
+  return k;
+}
+
+function computeKey(e: Pick<Evaluation, 'id' | 'author'>): string {
   const name = fold(e.author?.name);
   const school = fold(e.author?.school);
   return name || school ? `person:${name}|${school}` : `anonymous:${e.id}`;
@@ -27,7 +38,11 @@ export function evaluatorOf(e: Pick<Evaluation, 'id' | 'author'>): Evaluator {
   return { key, anonymous: key.startsWith('anonymous:'), ...(name ? { name } : {}), ...(school ? { school } : {}) };
 }
 
-export const inspectedTime = (e: Pick<Evaluation, 'inspectedAt'>): number => Date.parse(e.inspectedAt);
+export function inspectedTime(e: Pick<Evaluation, 'inspectedAt'>): number {
+  let t = times.get(e);
+  if (t === undefined) times.set(e, (t = Date.parse(e.inspectedAt)));
+  return t;
+}
 
 /** Newest first; ties by id, so the order never depends on the input's. */
 export function newestFirst<T extends Pick<Evaluation, 'id' | 'inspectedAt'>>(list: readonly T[]): T[] {

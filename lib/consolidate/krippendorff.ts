@@ -27,7 +27,6 @@ export type Cell = number | null | undefined;
  *   convention would be to leave it undefined: agreement that never had a chance to fail says nothing).
  */
 export function krippendorffAlpha(data: readonly (readonly Cell[])[], metric: AlphaMetric = 'ordinal'): AlphaResult {
-  const values = new Map<number, number>(); // value → index
   const units: number[][] = [];
   const coders = new Set<number>();
   for (const row of data) {
@@ -41,37 +40,68 @@ export function krippendorffAlpha(data: readonly (readonly Cell[])[], metric: Al
     if (present.length < 2) continue;
     units.push(present);
     for (const c of who) coders.add(c);
-    for (const v of present) if (!values.has(v)) values.set(v, 0);
   }
-  const sorted = [...values.keys()].sort((a, b) => a - b);
-  sorted.forEach((v, i) => values.set(v, i));
-  const V = sorted.length;
-  // Coincidence matrix o[c][k]: each ordered pair of values from different coders in a unit, weighted 1/(m_u − 1).
-  const o = Array.from({ length: V }, () => new Float64Array(V));
-  for (const u of units) {
-    const m = u.length;
-    const counts = new Float64Array(V);
-    for (const v of u) counts[values.get(v)!] = counts[values.get(v)!]! + 1;
+  return alphaOfUnits(units, metric, coders.size);
+}
+
+/**
+ * The same from each unit's values alone (who gave them does not enter the computation, only that they come from
+ * different coders): the sparse form, for tens of thousands of units by hundreds of coders. Units with fewer than
+ * two values are skipped; `coders` is only reported.
+ */
+export function alphaOfUnits(allUnits: readonly (readonly number[])[], metric: AlphaMetric = 'ordinal', coders = 0): AlphaResult {
+  const index = new Map<number, number>();
+  for (const u of allUnits) if (u.length >= 2) for (const v of u) if (!index.has(v)) index.set(v, 0);
+  const values = [...index.keys()].sort((a, b) => a - b);
+  values.forEach((v, i) => index.set(v, i));
+  const tallies = allUnits.map((u) => {
+    const t = new Array<number>(values.length).fill(0);
+    for (const v of u) t[index.get(v)!]! += 1;
+    return t;
+  });
+  return alphaOfTallies(tallies, values, metric, coders);
+}
+
+/**
+ * The same from tallies: `tallies[u][i]` coders gave `values[i]` (sorted ascending) to unit u. What a spread of
+ * ratings already holds (lib/consolidate/spread.ts counts), so agreement needs no second pass over the ratings.
+ */
+export function alphaOfTallies(tallies: readonly (readonly number[])[], values: readonly number[], metric: AlphaMetric = 'ordinal', coders = 0): AlphaResult {
+  const V = values.length;
+  // Coincidence matrix o[c·V + k]: each ordered pair of values from different coders in a unit, weighted 1/(m_u − 1).
+  const o = new Float64Array(V * V);
+  let pairableUnits = 0;
+  for (const t of tallies) {
+    let m = 0;
+    for (let i = 0; i < V; i++) m += t[i]!;
+    if (m < 2) continue;
+    pairableUnits++;
     for (let c = 0; c < V; c++) {
-      if (!counts[c]) continue;
+      const nc = t[c]!;
+      if (!nc) continue;
       for (let k = 0; k < V; k++) {
-        if (!counts[k]) continue;
-        const pairs = c === k ? counts[c]! * (counts[c]! - 1) : counts[c]! * counts[k]!;
-        o[c]![k]! += pairs / (m - 1);
+        const nk = t[k]!;
+        if (nk) o[c * V + k]! += (c === k ? nc * (nc - 1) : nc * nk) / (m - 1);
       }
     }
   }
-  const nc = o.map((row) => row.reduce((a, b) => a + b, 0));
-  const n = nc.reduce((a, b) => a + b, 0);
-  const base = { pairable: Math.round(n), units: units.length, coders: coders.size };
-  if (units.length === 0) return { alpha: null, why: 'no-pairable', ...base };
-  const delta = distance(metric, sorted, nc);
+  const nc: number[] = [];
+  let n = 0;
+  for (let c = 0; c < V; c++) {
+    let row = 0;
+    for (let k = 0; k < V; k++) row += o[c * V + k]!;
+    nc.push(row);
+    n += row;
+  }
+  const base = { pairable: Math.round(n), units: pairableUnits, coders };
+  if (pairableUnits === 0) return { alpha: null, why: 'no-pairable', ...base };
+  const delta = distance(metric, values, nc);
   let observed = 0;
   let expected = 0;
   for (let c = 0; c < V; c++) {
     for (let k = 0; k < V; k++) {
       const d = delta(c, k);
-      observed += o[c]![k]! * d;
+      observed += o[c * V + k]! * d;
       expected += nc[c]! * nc[k]! * d;
     }
   }

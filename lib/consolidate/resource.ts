@@ -1,5 +1,5 @@
 import type { Evaluation } from '../export/schema';
-import { resourceAgreement } from './agreement';
+import { agreementFromSpreads, pairableCoders } from './agreement';
 import { raisedBlockingPoints, type RaisedBlockingPoint } from './blocking';
 import { latestPerEvaluator } from './evaluator';
 import type { AlphaResult } from './krippendorff';
@@ -18,5 +18,6 @@ export interface ResourceConsolidation {
 
 export function consolidateResource(evaluations: readonly Evaluation[]): ResourceConsolidation {
   const latest = latestPerEvaluator(evaluations);
-  return { spreads: criterionSpreads(latest), agreement: resourceAgreement(latest), blocking: raisedBlockingPoints(evaluations), latest: latest.length };
+  const spreads = criterionSpreads(latest);
+  return { spreads, agreement: agreementFromSpreads(spreads, pairableCoders(latest, spreads)), blocking: raisedBlockingPoints(evaluations), latest: latest.length };
 }

@@ -45,34 +45,30 @@ export interface CriterionSpread {
  */
 export const disagrees = (range: number): boolean => range >= 2;
 
-const zero = (): Record<AnyRating, number> => Object.fromEntries(ALL_RATINGS.map((r) => [r, 0])) as Record<AnyRating, number>;
+/** The rank of the i-th rating once sorted, from the counts per rank. */
+function rankAt(byRank: readonly number[], i: number): number {
+  return i < byRank[0]! ? 0 : i < byRank[0]! + byRank[1]! ? 1 : 2;
+}
 
 /** The spread of one criterion's ratings, from the ratings themselves. */
 export function spreadOf(id: string, ratings: readonly AnyRating[], axis?: Axis): CriterionSpread {
-  const counts = zero();
-  const ranks: number[] = [];
-  for (const r of ratings) {
-    counts[r]++;
-    const k = ordinalRank(r);
-    if (k !== undefined) ranks.push(k);
+  const counts: Record<AnyRating, number> = { conforme: 0, partiel: 0, 'non-conforme': 0, 'a-verifier': 0, 'non-applicable': 0, 'non-evalue': 0 };
+  for (const r of ratings) counts[r]++;
+  // Three levels: the counts are the sorted ranks, so min, max and median come from them without a sort.
+  const byRank = [counts['non-conforme'], counts.partiel, counts.conforme];
+  const n = byRank[0]! + byRank[1]! + byRank[2]!;
+  const spread: CriterionSpread = { id, counts, ordinal: n, total: ratings.length, range: 0, disagree: false };
+  if (axis) spread.axis = axis;
+  if (n > 0) {
+    const lo = rankAt(byRank, 0);
+    const hi = rankAt(byRank, n - 1);
+    spread.min = ORDINAL_RATINGS[lo];
+    spread.max = ORDINAL_RATINGS[hi];
+    spread.median = n % 2 ? rankAt(byRank, (n - 1) / 2) : (rankAt(byRank, n / 2 - 1) + rankAt(byRank, n / 2)) / 2;
+    spread.range = hi - lo;
+    spread.disagree = disagrees(spread.range);
   }
-  ranks.sort((a, b) => a - b);
-  const n = ranks.length;
-  const lo = ranks[0];
-  const hi = ranks[n - 1];
-  const median = n === 0 ? undefined : n % 2 ? ranks[(n - 1) / 2]! : (ranks[n / 2 - 1]! + ranks[n / 2]!) / 2;
-  const range = n ? hi! - lo! : 0;
-  return {
-    id,
-    ...(axis ? { axis } : {}),
-    counts,
-    ordinal: n,
-    total: ratings.length,
-    ...(lo !== undefined ? { min: ORDINAL_RATINGS[lo]!, max: ORDINAL_RATINGS[hi!]! } : {}),
-    ...(median !== undefined ? { median } : {}),
-    range,
-    disagree: disagrees(range),
-  };
+  return spread;
 }
 
 const gridOrder = new Map(GRID.map((c, i) => [c.id, i]));
