@@ -1,0 +1,74 @@
+import type { Evaluation } from '../export/schema';
+import type { LEVELS } from '../grid/context';
+import type { VerdictLevel } from '../grid/verdict';
+import { normaliseUrl } from '../storage/record';
+import { evaluatorKey, inspectedTime } from './evaluator';
+import { fold } from './fold';
+import { siteOfEvaluation } from './group';
+
+// The dashboard's filters over thousands of evaluations: everything a filter compares is folded once, in
+// indexEvaluations, so a keystroke in the search box only runs `includes` on short strings.
+
+export type Level = (typeof LEVELS)[number];
+
+export interface IndexedEvaluation<E extends Evaluation = Evaluation> {
+  evaluation: E;
+  /** Folded title, site and normalised URL. */
+  search: string;
+  /** Folded context.subject ('' when not said). */
+  subject: string;
+  level?: Level;
+  verdict: VerdictLevel | 'none';
+  time: number;
+  evaluator: string;
+}
+
+export interface EvaluationFilter {
+  level?: Level;
+  /** Matches when the folded subject contains it (case and accents ignored: "maths" finds "Mathématiques"). */
+  subject?: string;
+  verdict?: VerdictLevel | 'none';
+  /** Inspected at or after / at or before, in ms since the epoch (the page turns its date fields into instants). */
+  since?: number;
+  until?: number;
+  /** An evaluator key (lib/consolidate/evaluator.ts evaluatorKey). */
+  evaluator?: string;
+  /** Every word must appear in the title, the site or the URL (case and accents ignored). */
+  query?: string;
+}
+
+export function indexEvaluation<E extends Evaluation>(e: E): IndexedEvaluation<E> {
+  return {
+    evaluation: e,
+    search: fold(`${e.resource.title} ${siteOfEvaluation(e)} ${normaliseUrl(e.resource.url)}`),
+    subject: fold(e.context?.subject),
+    ...(e.context?.level ? { level: e.context.level } : {}),
+    verdict: e.verdict?.level ?? 'none',
+    time: inspectedTime(e),
+    evaluator: evaluatorKey(e),
+  };
+}
+
+export const indexEvaluations = <E extends Evaluation>(list: readonly E[]): IndexedEvaluation<E>[] => list.map(indexEvaluation);
+
+/** A predicate for the filter, its text folded once. */
+export function matcher(f: EvaluationFilter): (x: IndexedEvaluation) => boolean {
+  const subject = fold(f.subject);
+  const words = fold(f.query).split(' ').filter(Boolean);
+  return (x) =>
+    (f.level === undefined || x.level === f.level) &&
+    (f.verdict === undefined || x.verdict === f.verdict) &&
+    (f.evaluator === undefined || x.evaluator === f.evaluator) &&
+    (f.since === undefined || x.time >= f.since) &&
+    (f.until === undefined || x.time <= f.until) &&
+    (!subject || x.subject.includes(subject)) &&
+    words.every((w) => x.search.includes(w));
+}
+
+/** The evaluations that pass every filter set, in the index's order. */
+export function filterEvaluations<E extends Evaluation>(index: readonly IndexedEvaluation<E>[], f: EvaluationFilter): E[] {
+  const ok = matcher(f);
+  const out: E[] = [];
+  for (const x of index) if (ok(x)) out.push(x.evaluation);
+  return out;
+}

@@ -1,0 +1,130 @@
+import { getDomain } from 'tldts';
+import type { Evaluation } from '../export/schema';
+import { VERDICTS, type VerdictLevel } from '../grid/verdict';
+import { TLDTS_OPTIONS } from '../net/site';
+import { normaliseUrl } from '../storage/record';
+import { evaluatorKey, inspectedTime } from './evaluator';
+
+// Evaluations grouped by resource (one normalised URL) and, wider, by site (registrable domain). Newest first at
+// both levels: a referent looks at what was inspected lately.
+
+export type VerdictCounts = Record<VerdictLevel | 'none', number>;
+
+export interface ResourceGroup {
+  /** normaliseUrl(resource.url): the key evaluations of one resource share. */
+  key: string;
+  site: string;
+  /** From the newest evaluation (titles change; the latest is what people see today). */
+  title: string;
+  url: string;
+  /** Ids of the group's evaluations, newest first. */
+  evaluationIds: string[];
+  evaluations: number;
+  /** Distinct evaluators (lib/consolidate/evaluator.ts: an evaluation without author is its own). */
+  evaluators: number;
+  evaluatorKeys: string[];
+  /** How many evaluations gave each verdict; `none` had no verdict yet. */
+  verdicts: VerdictCounts;
+  firstInspectedAt: string;
+  lastInspectedAt: string;
+}
+
+export interface SiteGroup {
+  site: string;
+  /** Newest first. */
+  resources: ResourceGroup[];
+  evaluations: number;
+  evaluators: number;
+  lastInspectedAt: string;
+}
+
+/** `resource.site` as the evaluation says it, or the URL's registrable domain, or its host. */
+export function siteOfEvaluation(e: Pick<Evaluation, 'resource'>): string {
+  const given = e.resource.site.trim().toLowerCase();
+  if (given) return given.replace(/^www\./, '');
+  const domain = getDomain(e.resource.url, TLDTS_OPTIONS);
+  return domain ?? normaliseUrl(e.resource.url).split('/')[0]!;
+}
+
+export const emptyVerdictCounts = (): VerdictCounts => ({ ...Object.fromEntries(VERDICTS.map((v) => [v, 0])), none: 0 }) as VerdictCounts;
+
+interface Acc {
+  group: ResourceGroup;
+  first: number;
+  last: number;
+  members: { id: string; t: number }[];
+  evaluators: Set<string>;
+}
+
+/** One group per normalised URL, newest first (by its latest inspection). */
+export function groupByResource(evaluations: readonly Evaluation[]): ResourceGroup[] {
+  const byKey = new Map<string, Acc>();
+  for (const e of evaluations) {
+    const key = normaliseUrl(e.resource.url);
+    const t = inspectedTime(e);
+    let acc = byKey.get(key);
+    if (!acc) {
+      acc = {
+        group: { key, site: '', title: '', url: '', evaluationIds: [], evaluations: 0, evaluators: 0, evaluatorKeys: [], verdicts: emptyVerdictCounts(), firstInspectedAt: e.inspectedAt, lastInspectedAt: e.inspectedAt },
+        first: t,
+        last: -Infinity,
+        members: [],
+        evaluators: new Set(),
+      };
+      byKey.set(key, acc);
+    }
+    const g = acc.group;
+    acc.members.push({ id: e.id, t });
+    acc.evaluators.add(evaluatorKey(e));
+    g.verdicts[e.verdict?.level ?? 'none']++;
+    if (t <= acc.first) {
+      acc.first = t;
+      g.firstInspectedAt = e.inspectedAt;
+    }
+    if (t > acc.last || (t === acc.last && e.id < g.evaluationIds[0]!)) {
+      acc.last = t;
+      g.lastInspectedAt = e.inspectedAt;
+      g.title = e.resource.title;
+      g.url = e.resource.url;
+      g.site = siteOfEvaluation(e);
+      g.evaluationIds[0] = e.id;
+    }
+  }
+  const out: { g: ResourceGroup; t: number }[] = [];
+  for (const acc of byKey.values()) {
+    const g = acc.group;
+    acc.members.sort((a, b) => b.t - a.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    g.evaluationIds = acc.members.map((m) => m.id);
+    g.evaluations = g.evaluationIds.length;
+    g.evaluatorKeys = [...acc.evaluators].sort();
+    g.evaluators = g.evaluatorKeys.length;
+    out.push({ g, t: acc.last });
+  }
+  return out.sort((a, b) => b.t - a.t || (a.g.key < b.g.key ? -1 : 1)).map((x) => x.g);
+}
+
+/** Resource groups gathered by site, newest first; `evaluators` counts each evaluator once across the site. */
+export function groupBySite(resources: readonly ResourceGroup[]): SiteGroup[] {
+  const bySite = new Map<string, { s: SiteGroup; who: Set<string>; t: number }>();
+  for (const r of resources) {
+    const t = Date.parse(r.lastInspectedAt);
+    let acc = bySite.get(r.site);
+    if (!acc) {
+      acc = { s: { site: r.site, resources: [], evaluations: 0, evaluators: 0, lastInspectedAt: r.lastInspectedAt }, who: new Set(), t };
+      bySite.set(r.site, acc);
+    }
+    acc.s.resources.push(r);
+    acc.s.evaluations += r.evaluations;
+    for (const k of r.evaluatorKeys) acc.who.add(k);
+    if (t > acc.t) {
+      acc.t = t;
+      acc.s.lastInspectedAt = r.lastInspectedAt;
+    }
+  }
+  const out = [...bySite.values()].map((a) => {
+    a.s.evaluators = a.who.size;
+    a.s.resources.sort((x, y) => Date.parse(y.lastInspectedAt) - Date.parse(x.lastInspectedAt) || (x.key < y.key ? -1 : 1));
+    return a;
+  });
+  return out.sort((a, b) => b.t - a.t || (a.s.site < b.s.site ? -1 : 1)).map((a) => a.s);
+}
