@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+import axe from 'axe-core';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { ResourceConsolidation } from '../../components/consolidation/ResourceConsolidation';
 import { groupByResource } from '../../lib/consolidate/group';
 import type { Criterion, Evaluation } from '../../lib/export/schema';
 import { GRID } from '../../lib/grid/grid';
+import { generateEvaluations } from '../support/evaluations';
 
 // One resource's consolidated view rendered in happy-dom: counts, verdicts, agreement, spreads with disagreements
 // first, blocking points, and the referent's verdict form that refuses an empty reason.
@@ -116,5 +118,19 @@ describe('ResourceConsolidation', () => {
     expect(cur.getAttribute('data-level')).toBe('avec-reserves');
     expect(cur.textContent).toMatch(/RUPN.*3 avril 2025.*Traceurs à vérifier/);
     expect(q(root, 'consol:decide')).toBeNull();
+  });
+
+  it('passes axe (in happy-dom: no contrast; page-level rules are the dashboard page\'s)', async () => {
+    const generated = generateEvaluations(40, 3, { resources: 2, evaluators: 5 });
+    const g = groupByResource(generated)[0]!;
+    document.documentElement.lang = 'fr';
+    document.title = 'Tableau de bord';
+    document.body.replaceChildren();
+    const main = document.createElement('main');
+    document.body.append(main);
+    render(<ResourceConsolidation group={g} evaluations={generated.filter((e) => g.evaluationIds.includes(e.id))} onDecide={() => {}} />, main);
+    const r = await axe.run(document, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false }, 'page-has-heading-one': { enabled: false } } });
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+    expect(r.passes.length).toBeGreaterThan(10);
   });
 });
