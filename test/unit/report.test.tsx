@@ -39,6 +39,8 @@ describe('the draft register entry', () => {
     const transfers = d.toAsk.find((q) => q.key === 'register_ask_transfers')!;
     expect(transfers.params[0]).toContain('Google (US)');
     expect(transfers.params[0]).not.toContain('Hotjar');
+    expect(transfers.params[0]).not.toContain('jsDelivr');
+    expect(d.toAsk.find((q) => q.key === 'register_ask_whereStored')!.params[0]).toContain('jsDelivr');
   });
 
   it('on a page with no third party and its documents linked, asks only what every service owes a school', () => {
