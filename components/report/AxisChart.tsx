@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n/t';
 // whoever cannot see the chart: the SVG is one image with a text alternative.
 
 const ROW = 28;
-const LABEL = 210;
+const LABEL = 290;
 const BAR = 300;
 
 export function AxisChart({ scores }: { scores: EvaluationVerdict['scores'] }) {

@@ -85,7 +85,7 @@ function Grid({ e }: { e: Evaluation }) {
               <th scope="row">{t(criterionKey(c.id, 'label'))}</th>
               <td>
                 {t(ratingKey(c.rating))}
-                <span class="source"> ({c.source === 'person' ? t('report_byPerson') : t('report_byLoupe')})</span>
+                <span class="by"> ({c.source === 'person' ? t('report_byPerson') : t('report_byLoupe')})</span>
               </td>
               <td>{c.comment ?? c.reasonText ?? ''}</td>
             </tr>
