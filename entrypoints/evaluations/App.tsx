@@ -134,6 +134,9 @@ export function App({ initialId }: { initialId?: string }) {
               <button type="button" class="secondary" aria-describedby={`r-${r.id}`} data-testid={`duplicate:${r.id}`} onClick={() => void duplicateEvaluation(loupeDb(), r.id, crypto.randomUUID(), Date.now()).then(act)}>
                 {t('list_duplicate')}
               </button>{' '}
+              <a href={`report.html?id=${encodeURIComponent(r.id)}`} aria-describedby={`r-${r.id}`} data-testid={`report:${r.id}`}>
+                {t('list_report')}
+              </a>{' '}
               <button
                 type="button"
                 class="secondary"
