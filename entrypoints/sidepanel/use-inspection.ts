@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { parseBrowserRequests } from '@/lib/inspect/browser-requests';
 import { BOUNDS } from '@/lib/inspect/with-timeout';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
@@ -54,7 +55,7 @@ export function useInspection(fixedTabId: number | undefined) {
       // never with an empty one that would read as "no problem".
       if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
-    }, axeBounds()).catch((error: unknown) => {
+    }, axeBounds(), browserRequests()).catch((error: unknown) => {
       if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
     });
   }, []);
@@ -122,4 +123,9 @@ function axeBounds() {
     return ms > 0 ? Math.min(ms, bound) : bound;
   };
   return { axeInject: shorter('injectMs', BOUNDS.axeInject), axeRun: shorter('axeMs', BOUNDS.axeRun), axeFrame: shorter('axeMs', BOUNDS.axeFrame) };
+}
+
+/** The browser's log of the page's requests, which the headless audit passes as ?requests=[…] (JSON). */
+function browserRequests() {
+  return parseBrowserRequests(new URLSearchParams(location.search).get('requests'));
 }

@@ -27,9 +27,10 @@ export interface AxeCut {
   framesNotChecked?: boolean;
 }
 
-function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds): PageAccess {
+function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, browserRequests?: readonly string[]): PageAccess {
   return {
     url,
+    browserRequests,
     async gather() {
       // As soon as possible (injectImmediately): a page that never finishes loading is read as it stands.
       await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/inspector.js'], injectImmediately: true }), BOUNDS.inject, 'injection');
@@ -127,9 +128,15 @@ async function readPartial(tabId: number): Promise<unknown> {
   }
 }
 
-export async function inspectTab(tabId: number, onEvent: (event: InspectionEvent) => void = () => {}, bounds: AxeBounds = BOUNDS): Promise<InspectResult> {
+/** `browserRequests`: the browser's log of the page's requests, given by the headless audit (lib/inspect/browser-requests.ts). */
+export async function inspectTab(
+  tabId: number,
+  onEvent: (event: InspectionEvent) => void = () => {},
+  bounds: AxeBounds = BOUNDS,
+  browserRequests?: readonly string[],
+): Promise<InspectResult> {
   const tab = await browser.tabs.get(tabId);
-  return inspectPage(tabAccess(tabId, tab.url, bounds), {
+  return inspectPage(tabAccess(tabId, tab.url, bounds, browserRequests), {
     detectors: detectorList,
     now: Date.now,
     id: crypto.randomUUID(),
