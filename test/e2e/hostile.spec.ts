@@ -218,6 +218,21 @@ test('a frame that answers axe in its place is never asked, and does not stall t
   await page.close();
 });
 
+test("a frame Loupe injected cannot forge axe's answer: its page script's replies are not heard", async ({ loupe, openPanel }) => {
+  test.setTimeout(40_000);
+  const page = await loupe.context.newPage();
+  await page.goto(`${site.origin}/forged-by-frame.html`);
+  await page.frameLocator('#forger').locator('p').waitFor();
+  const panel = await openPanel(page);
+  await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 25_000 });
+  const { evaluation } = ok(await resultOf(panel));
+  expect(evaluation.detectors.find((d) => d.id === 'axe')?.status).toBe('ok');
+  // The forger heard nothing it could read, so it answered nothing; and no forged node reached the report.
+  expect(await page.frameLocator('#forger').locator('body').evaluate(() => (window as unknown as { forgeries: number }).forgeries)).toBe(0);
+  expect(JSON.stringify(evaluation.findings)).not.toContain('forged-by-page');
+  await page.close();
+});
+
 test('a text file, an SVG document and a PDF without ".pdf" are said to be what they are', async ({ loupe, openPanel }) => {
   test.setTimeout(45_000);
   for (const [url, type] of [
