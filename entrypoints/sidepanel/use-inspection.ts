@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
 import { parseBrowserRequests } from '@/lib/inspect/browser-requests';
 import { BOUNDS } from '@/lib/inspect/with-timeout';
+import { markResult } from './paint-marks';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
 // navigation, on the re-inspect shortcut or on the button. The inspection itself is lib/inspect/pipeline.ts: this
@@ -49,6 +50,7 @@ export function useInspection(fixedTabId: number | undefined) {
       // A newer run (another tab, a navigation) has started meanwhile: this one is for a page no longer shown.
       if (run !== running.current) return;
       if (event.phase === 'step') return setState(stateOf(event));
+      if (event.phase === 'fast' || event.phase === 'done') markResult(event.phase);
       globalThis.__loupe = { tabId: id, result: event.result };
       // Kept as soon as the fast findings are there: coming back to the tab shows them without a second run. An
       // inspection left before axe finished comes back without the accessibility block (its status is absent),

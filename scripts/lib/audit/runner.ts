@@ -11,9 +11,10 @@ export interface LoadedPage {
   finalUrl: string;
   /**
    * Opens Loupe's panel bound to this page's tab and waits until it has finished, accessibility check included;
-   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it).
+   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it); `onMarks` gets the
+   * panel's loupe:* performance marks (entrypoints/sidepanel/paint-marks.ts), read before the panel closes.
    */
-  inspect(onFastFindings?: () => void): Promise<InspectResult>;
+  inspect(onFastFindings?: () => void, onMarks?: (marks: Record<string, number>) => void): Promise<InspectResult>;
   close(): Promise<void>;
 }
 
@@ -81,7 +82,7 @@ export function makeRunner<P extends AnyPage>(b: {
         return {
           status,
           finalUrl: page.url(),
-          async inspect(onFastFindings) {
+          async inspect(onFastFindings, onMarks) {
             // The accessibility check gets part of the page's time, so a slow axe never costs the whole evaluation.
             const tabId = await oneAtATime(() => b.tabIdOf(page));
             const query = `&requests=${encodeURIComponent(JSON.stringify(requestLogForPanel(requests)))}`;
@@ -92,7 +93,9 @@ export function makeRunner<P extends AnyPage>(b: {
                 onFastFindings();
               }
               await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
-              return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+              const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+              if (onMarks) onMarks(await readMarks(panel));
+              return result;
             } finally {
               await panel.close();
             }
@@ -106,4 +109,16 @@ export function makeRunner<P extends AnyPage>(b: {
     },
     close: () => b.close(),
   };
+}
+
+/** The panel's loupe:* marks, once the finished evaluation's paint mark is there (a frame after the render). */
+async function readMarks(panel: AnyPanel): Promise<Record<string, number>> {
+  for (let i = 0; i < 50; i++) {
+    const marks = (await panel.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('loupe:')).map((m) => [m.name, m.startTime])),
+    )) as Record<string, number>;
+    if ('loupe:painted:done' in marks) return marks;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {};
 }
