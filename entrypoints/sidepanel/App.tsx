@@ -12,11 +12,13 @@ import { captureTab } from './capture';
 import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
+import { usePaintMarks } from './paint-marks';
 
 // The side panel: wiring only. What to show is worked out in lib/panel (pure, tested); how, in components/.
 
 export function App({ fixedTabId }: { fixedTabId?: number }) {
   const { tabId, state, reinspect } = useInspection(fixedTabId);
+  usePaintMarks(state);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
   const a11y = accessibilityState(ok?.evaluation, state.kind === 'done' && state.running);

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { parseBrowserRequests } from '@/lib/inspect/browser-requests';
 import { BOUNDS } from '@/lib/inspect/with-timeout';
+import { markResult } from './paint-marks';
 
 // The panel's tab and its inspection: which tab it follows, one cached result per tab and address, a fresh run on
 // navigation, on the re-inspect shortcut or on the button. The inspection itself is lib/inspect/pipeline.ts: this
@@ -48,13 +50,14 @@ export function useInspection(fixedTabId: number | undefined) {
       // A newer run (another tab, a navigation) has started meanwhile: this one is for a page no longer shown.
       if (run !== running.current) return;
       if (event.phase === 'step') return setState(stateOf(event));
+      if (event.phase === 'fast' || event.phase === 'done') markResult(event.phase);
       globalThis.__loupe = { tabId: id, result: event.result };
       // Kept as soon as the fast findings are there: coming back to the tab shows them without a second run. An
       // inspection left before axe finished comes back without the accessibility block (its status is absent),
       // never with an empty one that would read as "no problem".
       if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
-    }, axeBounds()).catch((error: unknown) => {
+    }, axeBounds(), browserRequests()).catch((error: unknown) => {
       if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
     });
   }, []);
@@ -122,4 +125,9 @@ function axeBounds() {
     return ms > 0 ? Math.min(ms, bound) : bound;
   };
   return { axeInject: shorter('injectMs', BOUNDS.axeInject), axeRun: shorter('axeMs', BOUNDS.axeRun), axeFrame: shorter('axeMs', BOUNDS.axeFrame) };
+}
+
+/** The browser's log of the page's requests, which the headless audit passes as ?requests=[…] (JSON). */
+function browserRequests() {
+  return parseBrowserRequests(new URLSearchParams(location.search).get('requests'));
 }

@@ -82,6 +82,12 @@ export function configureFrame() {
   axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: ancestors.length ? ancestors : ['<same_origin>'] });
 }
 
+/** Whether axe, as configured here (allowedOrigins), may hear a frame message from `origin`. */
+export function originAllowed(origin: string): boolean {
+  const allowed = (axe as unknown as { _audit?: { allowedOrigins?: string[] } })._audit?.allowedOrigins ?? [];
+  return allowed.includes('*') || allowed.includes(origin) || (allowed.includes('<same_origin>') && origin === location.origin);
+}
+
 /**
  * Two passes over the same page: every rule but the slow ones, then the slow ones. If the second pass does not
  * end within the bound, the first pass's results stand and the slow rules are named as not checked.

@@ -22,6 +22,7 @@ export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
   if (l.unreadElements) out.push(stored('limit_unreadElements', [String(l.unreadElements), l.unreadReason ?? '']));
   if (l.sameOriginFrames) out.push(stored('limit_sameOriginFrames', [String(l.sameOriginFrames)]));
   if (l.timelineCleared) out.push(stored('limit_timelineCleared'));
+  if (l.browserLog) out.push(stored('limit_browserLog', [String(l.browserLog.added), l.browserLog.thirdPartyHosts.join(', ') || '—']));
   if (l.navigatedFrom) out.push(stored('limit_navigated', [l.navigatedFrom, snapshot.url]));
   return out;
 }

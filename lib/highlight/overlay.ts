@@ -29,7 +29,7 @@ export function drawHighlights(doc: Document, selectors: readonly string[], scro
       results.push('gone');
       continue;
     }
-    const r = el.getBoundingClientRect();
+    const r = inTopViewport(el, win);
     const visible = typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
     if (!visible || (r.width === 0 && r.height === 0)) {
       results.push('hidden');
@@ -44,8 +44,34 @@ export function drawHighlights(doc: Document, selectors: readonly string[], scro
     results.push('shown');
   }
   doc.documentElement.append(host);
-  if (scroll && first) first.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  if (scroll && first) {
+    // Inside a frame: the frame into view in the page first, then the element within the frame.
+    for (let w = first.ownerDocument.defaultView; w && w !== win && w.frameElement; w = w.frameElement.ownerDocument.defaultView) {
+      w.frameElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    }
+    first.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  }
   // Boxes are placed in page coordinates; redraw after the scroll so a sticky layout cannot shift them.
   if (scroll && first) return drawHighlights(doc, selectors, false);
   return results;
+}
+
+/**
+ * The element's box in the top document's viewport: inside a same-origin frame, offset by each frame element's
+ * content box (its position, border and padding) up to the top.
+ */
+function inTopViewport(el: Element, top: Window): { left: number; top: number; width: number; height: number } {
+  const r = el.getBoundingClientRect();
+  let left = r.left;
+  let y = r.top;
+  let frame = el.ownerDocument.defaultView !== top ? el.ownerDocument.defaultView?.frameElement : null;
+  while (frame) {
+    const f = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    left += f.left + frame.clientLeft + parseFloat(style.paddingLeft || '0');
+    y += f.top + frame.clientTop + parseFloat(style.paddingTop || '0');
+    const owner = frame.ownerDocument.defaultView;
+    frame = owner && owner !== top ? owner.frameElement : null;
+  }
+  return { left, top: y, width: r.width, height: r.height };
 }

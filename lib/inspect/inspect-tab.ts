@@ -3,7 +3,7 @@ import { SLOW_RULES } from '../a11y/slow-rules';
 import { detectorList } from '../detectors/registry';
 import type { ArtifactId } from '../detectors/types';
 import { setBadge } from './badge';
-import { AXE_PARTIAL, AXE_RUN, INSPECTOR_GATHER } from './page-globals';
+import { AXE_PARTIAL, AXE_RUN, AXE_SEAL, INSPECTOR_GATHER } from './page-globals';
 import { inspectPage, type InspectionEvent, type InspectResult, type PageAccess } from './pipeline';
 import { BOUNDS, TimeoutError, withTimeout } from './with-timeout';
 
@@ -27,9 +27,10 @@ export interface AxeCut {
   framesNotChecked?: boolean;
 }
 
-function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds): PageAccess {
+function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, browserRequests?: readonly string[]): PageAccess {
   return {
     url,
+    browserRequests,
     async gather() {
       // As soon as possible (injectImmediately): a page that never finishes loading is read as it stands.
       await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/inspector.js'], injectImmediately: true }), BOUNDS.inject, 'injection');
@@ -54,16 +55,19 @@ function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds): P
 
 async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {
   const cut: AxeCut = { seconds: Math.round(bounds.axeRun / 1000) };
+  // A key for this inspection's axe frame messages, known only to the isolated worlds Loupe injects
+  // (lib/a11y/sealed-messenger.ts): a page script in a frame cannot forge an answer.
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
   let origins: string[];
   try {
-    origins = await injectAxe(tabId, bounds.axeInject);
+    origins = await injectAxe(tabId, bounds.axeInject, secret);
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     // A frame that never lets scripts in (<iframe src="javascript:false">) can hold the all-frames injection: the
     // top frame is checked alone, and the frames are said not to be.
     cut.framesNotChecked = true;
     cut.seconds = Math.round(bounds.axeInject / 1000);
-    origins = await injectAxe(tabId, bounds.axeInject, false);
+    origins = await injectAxe(tabId, bounds.axeInject, secret, false);
   }
   let raw: unknown;
   try {
@@ -93,20 +97,38 @@ async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {
 }
 
 /** Loads axe into every frame (or the top one only) and returns the origins of the frames it reached. */
-async function injectAxe(tabId: number, ms: number, allFrames = true): Promise<string[]> {
+async function injectAxe(tabId: number, ms: number, secret: string, allFrames = true): Promise<string[]> {
   const target = allFrames ? { tabId, allFrames: true } : { tabId, frameIds: [0] };
   await withTimeout(browser.scripting.executeScript({ target, files: ['/axe.js'], injectImmediately: true }), ms, 'axe injection');
   const frames = await withTimeout(
     browser.scripting.executeScript({
       target,
-      func: (key: string) => ((globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)] ? location.origin : null),
+      func: (key: string) => {
+        if (!(globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)]) return null;
+        // WebCrypto exists in secure contexts only (https, 127.0.0.1): a plain-http frame cannot seal.
+        return { origin: location.origin, canSeal: !!globalThis.crypto?.subtle };
+      },
       args: [AXE_RUN],
       injectImmediately: true,
     }),
     ms,
     'axe injection',
   );
-  return [...new Set(frames.map((f) => f.result).filter((o): o is string => typeof o === 'string' && /^(https?|file):/.test(o)))];
+  // Sealed only when every frame can: a frame that could not would go unheard. Otherwise axe's own messages stay
+  // (the README says what a page script in a frame can then do).
+  if (frames.every((f) => !f.result || f.result.canSeal)) {
+    await withTimeout(
+      browser.scripting.executeScript({
+        target,
+        func: (sealKey: string, key: string) => (globalThis as unknown as Record<symbol, ((s: string) => void) | undefined>)[Symbol.for(sealKey)]?.(key),
+        args: [AXE_SEAL, secret],
+        injectImmediately: true,
+      }),
+      ms,
+      'axe injection',
+    );
+  }
+  return [...new Set(frames.map((f) => f.result?.origin).filter((o): o is string => typeof o === 'string' && /^(https?|file):/.test(o)))];
 }
 
 async function readPartial(tabId: number): Promise<unknown> {
@@ -127,9 +149,15 @@ async function readPartial(tabId: number): Promise<unknown> {
   }
 }
 
-export async function inspectTab(tabId: number, onEvent: (event: InspectionEvent) => void = () => {}, bounds: AxeBounds = BOUNDS): Promise<InspectResult> {
+/** `browserRequests`: the browser's log of the page's requests, given by the headless audit (lib/inspect/browser-requests.ts). */
+export async function inspectTab(
+  tabId: number,
+  onEvent: (event: InspectionEvent) => void = () => {},
+  bounds: AxeBounds = BOUNDS,
+  browserRequests?: readonly string[],
+): Promise<InspectResult> {
   const tab = await browser.tabs.get(tabId);
-  return inspectPage(tabAccess(tabId, tab.url, bounds), {
+  return inspectPage(tabAccess(tabId, tab.url, bounds, browserRequests), {
     detectors: detectorList,
     now: Date.now,
     id: crypto.randomUUID(),

@@ -3,3 +3,4 @@
 export const INSPECTOR_GATHER = 'loupe.gather';
 export const AXE_RUN = 'loupe.axe';
 export const AXE_PARTIAL = 'loupe.axe.partial';
+export const AXE_SEAL = 'loupe.axe.seal';

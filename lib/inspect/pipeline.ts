@@ -6,6 +6,7 @@ import { axeCutMessages, buildEvaluation, withPhase } from '../export/evaluation
 import type { Evaluation } from '../export/schema';
 import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
+import { addBrowserRequests } from './browser-requests';
 import { notHtml, samePage } from './document-kind';
 import { runDetectors } from './run-detectors';
 import { TimeoutError } from './with-timeout';
@@ -41,6 +42,8 @@ export interface PageAccess {
   gather(): Promise<unknown>;
   /** Produces one artifact in the page; its reply is untrusted. */
   artifact(id: ArtifactId): Promise<unknown>;
+  /** The browser's own log of the page's requests, when the headless audit kept one (lib/inspect/browser-requests.ts). */
+  browserRequests?: readonly string[];
 }
 
 export interface InspectOptions {
@@ -85,6 +88,11 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   if (kind) return fail({ reason: 'not-html', detail: kind });
   // The page went elsewhere between the request and the gather: the report is of where it went, and says so.
   if (page.url && !samePage(page.url, snapshot.url)) snapshot.limits.navigatedFrom = page.url.slice(0, 4096);
+  if (page.browserRequests?.length) {
+    // tldts stays out of the panel's first script (lib/net/site.ts): loaded only when the audit gave a log.
+    const { isThirdParty } = await import('../net/site');
+    addBrowserRequests(snapshot, page.browserRequests, (u) => isThirdParty(u, snapshot.url));
+  }
 
   emit({ phase: 'step', step: 'detectors' });
   const now = opts.now();

@@ -5,6 +5,11 @@ import { stripBidi } from '../text/untrusted';
 // Selectors name an element so that the panel can find it again. Inside an open shadow root the path goes on after
 // SHADOW_SEP, which is not CSS: resolveSelector splits on it and descends through each host's shadowRoot.
 export const SHADOW_SEP = ' >>> ';
+/**
+ * Inside a same-origin frame (the gather walks them with the page), the path starts with the frame element's own
+ * selector in its parent document, then FRAME_SEP, then the path inside the frame; nested frames chain.
+ */
+export const FRAME_SEP = ' |>> ';
 
 const identRe = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 
@@ -50,15 +55,28 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
     } else {
       const own = name.includes(':') ? `*:nth-child(${indexAmong(el)})` : `${cssName(name)}:nth-of-type(${nthOfType(el)})`;
       const parent = dom.parentNode(el);
-      if (!parent || dom.nodeType(parent) === 9) result = name;
+      if (!parent) result = name;
+      else if (dom.nodeType(parent) === 9) result = inFrame(parent as Document, name);
       else if (dom.nodeType(parent) === 11) result = selector((parent as ShadowRoot).host) + SHADOW_SEP + own;
       else result = selector(parent as Element) + ' > ' + own;
     }
     // An id is unique within its own tree only: prefixed by the host's path. A path built from the parent already
     // carries it (prefixing it again gave "#host >>> #host >>> …", which resolves to nothing).
     if (dom.nodeType(root) === 11 && result === '#' + id) result = selector((root as ShadowRoot).host) + SHADOW_SEP + result;
+    else if (dom.nodeType(root) === 9 && result === '#' + id) result = inFrame(root as Document, result);
     paths.set(el, result);
     return result;
+  }
+
+  /** `path` prefixed with the frame element's selector when `doc` is a same-origin frame's document. */
+  function inFrame(doc: Document, path: string): string {
+    let frame: Element | null = null;
+    try {
+      frame = doc.defaultView?.frameElement ?? null;
+    } catch {
+      // A cross-origin parent: the frame is not reachable from here (the gather does not walk such frames).
+    }
+    return frame ? selector(frame) + FRAME_SEP + path : path;
   }
 
   function ref(el: Element, opts: { label?: string; geometry?: boolean } = {}): NodeRef {
@@ -126,8 +144,29 @@ export function clip(s: string, max: number): string {
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
-/** Finds an element again from its selector, through open shadow roots. Returns null when it is gone. */
+/**
+ * Finds an element again from its selector, through same-origin frames and open shadow roots. Returns null when it
+ * is gone (or its frame is now of another origin).
+ */
 export function resolveSelector(doc: Document, selector: string): Element | null {
+  const frames = selector.split(FRAME_SEP);
+  const last = frames.pop()!;
+  let current = doc;
+  for (const part of frames) {
+    const frame = resolveInDocument(current, part);
+    let inner: Document | null = null;
+    try {
+      inner = frame && /^i?frame$/.test(frame.localName) ? (frame as HTMLIFrameElement).contentDocument : null;
+    } catch {
+      inner = null;
+    }
+    if (!inner) return null;
+    current = inner;
+  }
+  return resolveInDocument(current, last);
+}
+
+function resolveInDocument(doc: Document, selector: string): Element | null {
   let scope: Document | ShadowRoot = doc;
   let el: Element | null = null;
   for (const part of selector.split(SHADOW_SEP)) {

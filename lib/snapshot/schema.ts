@@ -297,6 +297,8 @@ export const pageSnapshotSchema = z.object({
     contentType: str(200).optional(),
     /** Same-origin frames walked with the page. */
     sameOriginFrames: z.number().optional(),
+    /** Set by the extension: requests the browser's own log held and the page's timeline did not (headless audit). */
+    browserLog: z.object({ added: z.number(), thirdPartyHosts: z.array(str(253)).max(20) }).optional(),
   }),
   a11y: a11yFactsSchema,
 });

@@ -61,3 +61,26 @@ test('bad usage exits 2 with the usage text', async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('Usage');
 });
+
+test("the audit cross-checks the browser's request log: trackers a page erased from its timeline and its DOM are still named", async () => {
+  test.setTimeout(180_000);
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
+  const list = join(out, 'pages.txt');
+  // Offline: the pixel and the hit are answered empty by the audit's own routing, nothing leaves the machine.
+  writeFileSync(list, `${resolve(ROOT, 'test/fixtures/hostile/erased-trackers.html')}\n${resolve(ROOT, 'test/fixtures/hostile/no-trackers.html')}\n`);
+  const r = await audit(['--offline', '--out', out, list]);
+  expect(r.code, r.stderr).toBe(0);
+  const read = (name: string) => exportFileSchema.parse(JSON.parse(readFileSync(join(out, name), 'utf8'))).evaluations[0]!;
+  // Must flag: Meta's pixel and Google Analytics, though neither a tag nor a timeline entry is left in the page.
+  const erased = read('01-erased-trackers.json');
+  const trackers = JSON.stringify(erased.findings.filter((f) => f.category === 'trackers' && f.severity !== 'info'));
+  expect(trackers).toMatch(/Facebook|Meta/);
+  expect(trackers).toMatch(/Google/);
+  const log = erased.limits.find((l) => l.messageKey === 'limit_browserLog');
+  expect(log?.message).toMatch(/connect\.facebook\.net/);
+  expect(log?.message).toMatch(/www\.google-analytics\.com/);
+  // Must not flag: a page with no third party, which clears its timeline all the same, gets no tracker and no host.
+  const clean = read('02-no-trackers.json');
+  expect(clean.findings.filter((f) => f.category === 'trackers' && f.severity !== 'info')).toEqual([]);
+  expect(clean.limits.find((l) => l.messageKey === 'limit_browserLog')?.message ?? '').not.toMatch(/facebook|google/);
+});

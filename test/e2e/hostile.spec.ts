@@ -6,7 +6,7 @@ import type { InspectResult } from '../../lib/inspect/inspect-tab';
 import { PANEL_FINISHED } from '../../scripts/lib/panel';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
 import { tabIdOf } from '../../scripts/lib/chromium';
-import { expect, test } from './fixtures';
+import { expect, outlines, test } from './fixtures';
 
 // The hostile-page suite (issue 10): pages that blanked, forged, hid or stalled Loupe's report. Each test has a time
 // bound (its timeout, and the waits inside) and an expected outcome. Pages: test/fixtures/hostile/.
@@ -165,6 +165,32 @@ test('a sign-up form and a Facebook pixel inside a same-origin frame are reporte
   await page.close();
 });
 
+test('« Montrer » outlines an element inside a same-origin frame, the frame scrolled into view', async ({ loupe, openPanel }) => {
+  test.setTimeout(30_000);
+  await loupe.context.route(/^https:\/\/www\.facebook\.com\//, (route) => route.fulfill({ status: 204, body: '' }));
+  const page = await loupe.context.newPage();
+  await page.goto(`${site.origin}/frame-below.html`);
+  const form = page.frameLocator('iframe').locator('form');
+  await form.waitFor();
+  const panel = await openPanel(page);
+  await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 20_000 });
+  const { evaluation } = ok(await resultOf(panel));
+  const signup = evaluation.findings.find((f) => f.id === 'account/signup-form')!;
+  expect(signup.evidence[0]?.selector).toContain(' |>> ');
+  await panel.getByTestId('button:show:account/signup-form').click();
+  await expect.poll(() => outlines(page).then((o) => o.length)).toBe(1);
+  // The box sits around the form inside the frame (border, padding and scroll counted), not around the frame.
+  const [box] = await outlines(page);
+  const at = (await form.boundingBox())!;
+  expect(Math.abs(box!.x + 3 - at.x)).toBeLessThan(2);
+  expect(Math.abs(box!.y + 3 - at.y)).toBeLessThan(2);
+  expect(Math.abs(box!.width - 6 - at.width)).toBeLessThan(2);
+  expect(at.y).toBeGreaterThanOrEqual(0);
+  expect(at.y).toBeLessThan(await page.evaluate(() => innerHeight));
+  await loupe.context.unrouteAll();
+  await page.close();
+});
+
 test('a sign-up form inside a closed shadow root is read', async ({ loupe, openPanel }) => {
   test.setTimeout(30_000);
   const page = await loupe.context.newPage();
@@ -189,6 +215,21 @@ test('a frame that answers axe in its place is never asked, and does not stall t
   const alt = evaluation.findings.find((f) => f.id === 'axe/violation:image-alt');
   // The cross-origin frame Loupe injected answered: its image without alt is there, outlined by its frame.
   expect(alt?.evidence.map((e) => e.selector)).toContain('#other-site');
+  await page.close();
+});
+
+test("a frame Loupe injected cannot forge axe's answer: its page script's replies are not heard", async ({ loupe, openPanel }) => {
+  test.setTimeout(40_000);
+  const page = await loupe.context.newPage();
+  await page.goto(`${site.origin}/forged-by-frame.html`);
+  await page.frameLocator('#forger').locator('p').waitFor();
+  const panel = await openPanel(page);
+  await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 25_000 });
+  const { evaluation } = ok(await resultOf(panel));
+  expect(evaluation.detectors.find((d) => d.id === 'axe')?.status).toBe('ok');
+  // The forger heard nothing it could read, so it answered nothing; and no forged node reached the report.
+  expect(await page.frameLocator('#forger').locator('body').evaluate(() => (window as unknown as { forgeries: number }).forgeries)).toBe(0);
+  expect(JSON.stringify(evaluation.findings)).not.toContain('forged-by-page');
   await page.close();
 });
 

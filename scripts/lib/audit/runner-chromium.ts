@@ -6,6 +6,8 @@ export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
   if (opts.offline) await b.context.route((u) => !isLocal(u.href), (route) => route.fulfill({ status: 204, body: '' }));
   return makeRunner({
     newPage: () => b.context.newPage(),
+    // Playwright's page events cover the page's frames; the routed (offline) requests are seen all the same.
+    watchRequests: (page, onUrl) => page.on('request', (r) => onUrl(r.url())),
     async load(page, url, timeoutMs) {
       const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs / 2 }).catch((error: Error) => {
         // Browser pages (chrome://) and data: URLs load without a "load" Playwright can always see.
@@ -18,9 +20,9 @@ export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
       return response?.status() ?? null;
     },
     tabIdOf: (page) => tabIdOf(b, page),
-    async openPanel(tabId, axeMs) {
+    async openPanel(tabId, axeMs, query) {
       const panel = await b.context.newPage();
-      await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}&axeMs=${axeMs}`);
+      await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}&axeMs=${axeMs}${query}`);
       return panel;
     },
     close: () => b.close(),

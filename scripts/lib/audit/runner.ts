@@ -1,4 +1,5 @@
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
+import { requestLogForPanel } from '../../../lib/inspect/browser-requests';
 import { PANEL_FINISHED, PANEL_HAS_FINDINGS } from '../panel';
 
 // One browser with Loupe, whichever it is: the audit opens pages in it, several at once, and asks the panel.
@@ -10,9 +11,10 @@ export interface LoadedPage {
   finalUrl: string;
   /**
    * Opens Loupe's panel bound to this page's tab and waits until it has finished, accessibility check included;
-   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it).
+   * `onFastFindings` is called when the panel shows its first findings (the benchmark times it); `onMarks` gets the
+   * panel's loupe:* performance marks (entrypoints/sidepanel/paint-marks.ts), read before the panel closes.
    */
-  inspect(onFastFindings?: () => void): Promise<InspectResult>;
+  inspect(onFastFindings?: () => void, onMarks?: (marks: Record<string, number>) => void): Promise<InspectResult>;
   close(): Promise<void>;
 }
 
@@ -53,11 +55,19 @@ interface AnyPanel extends AnyPage {
 /** A runner from a browser's few primitives: the page's life and the panel's reading are the same in every browser. */
 export function makeRunner<P extends AnyPage>(b: {
   newPage(): Promise<P>;
+  /**
+   * Calls `onUrl` for every request the page makes, its frames' included, from before its navigation: the browser's
+   * log, which the page cannot clear (lib/inspect/browser-requests.ts).
+   */
+  watchRequests(page: P, onUrl: (url: string) => void): void;
   /** Navigates and waits for "load"; resolves with the main document's HTTP status. */
   load(page: P, url: string, timeoutMs: number): Promise<number | null>;
   tabIdOf(page: P): Promise<number>;
-  /** `axeMs` bounds the accessibility check; past it the fast findings stand and the rules not checked are named. */
-  openPanel(tabId: number, axeMs: number): Promise<AnyPanel>;
+  /**
+   * `axeMs` bounds the accessibility check; past it the fast findings stand and the rules not checked are named.
+   * `query` carries the rest of the panel's address (the request log).
+   */
+  openPanel(tabId: number, axeMs: number, query: string): Promise<AnyPanel>;
   close(): Promise<void>;
 }): Runner {
   // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
@@ -65,21 +75,27 @@ export function makeRunner<P extends AnyPage>(b: {
   return {
     async open(url, timeoutMs) {
       const page = await b.newPage();
+      const requests: string[] = [];
+      b.watchRequests(page, (u) => requests.push(u));
       try {
         const status = await b.load(page, url, timeoutMs);
         return {
           status,
           finalUrl: page.url(),
-          async inspect(onFastFindings) {
+          async inspect(onFastFindings, onMarks) {
             // The accessibility check gets part of the page's time, so a slow axe never costs the whole evaluation.
-            const panel = await b.openPanel(await oneAtATime(() => b.tabIdOf(page)), Math.round(timeoutMs * 0.4));
+            const tabId = await oneAtATime(() => b.tabIdOf(page));
+            const query = `&requests=${encodeURIComponent(JSON.stringify(requestLogForPanel(requests)))}`;
+            const panel = await b.openPanel(tabId, Math.round(timeoutMs * 0.4), query);
             try {
               if (onFastFindings) {
                 await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: timeoutMs });
                 onFastFindings();
               }
               await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
-              return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+              const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+              if (onMarks) onMarks(await readMarks(panel));
+              return result;
             } finally {
               await panel.close();
             }
@@ -93,4 +109,16 @@ export function makeRunner<P extends AnyPage>(b: {
     },
     close: () => b.close(),
   };
+}
+
+/** The panel's loupe:* marks, once the finished evaluation's paint mark is there (a frame after the render). */
+async function readMarks(panel: AnyPanel): Promise<Record<string, number>> {
+  for (let i = 0; i < 50; i++) {
+    const marks = (await panel.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('loupe:')).map((m) => [m.name, m.startTime])),
+    )) as Record<string, number>;
+    if ('loupe:painted:done' in marks) return marks;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {};
 }
