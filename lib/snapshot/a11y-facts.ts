@@ -23,6 +23,8 @@ export async function collectA11yFacts(
   refs: RefMaker,
   breathe: () => Promise<void> = async () => {},
   dom: DomRead = domRead(doc.defaultView),
+  /** One link, field, table or medium that throws when read is counted here and skipped; the rest stands. */
+  unread: (error: unknown) => void = () => {},
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -61,99 +63,111 @@ export async function collectA11yFacts(
     const own: unknown = (a as HTMLAnchorElement).href;
     if (typeof own === 'string') return own;
     try {
-      return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', doc.baseURI).href;
-    } catch {
-      return '';
-    }
-  };
-  /** Text of the elements an aria-labelledby names. */
-  const labelledBy = (el: Element): string =>
-    (attr(el, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => (byId(id) ? text(byId(id)!) : '')).join(' ');
-
-  /** Text with the alternatives of images inside, as an accessible name would read, hidden parts skipped. */
-  const contentName = (el: Element): string => {
-    let out = '';
-    const visit = (n: Node) => {
-      if (out.length > 500) return;
-      if (n.nodeType === 3) out += (n as Text).data;
-      else if (n.nodeType === 1) {
-        const e = n as Element;
-        if (attr(e, 'aria-hidden') === 'true') return;
-        if (e.localName === 'img' || (e.localName === 'input' && attr(e, 'type') === 'image')) out += ' ' + (attr(e, 'alt') ?? '') + ' ';
-        else if (e.localName === 'svg') out += ' ' + (attr(e, 'aria-label') ?? (e.querySelector('title')?.textContent ?? '')) + ' ';
-        else for (let c = e.firstChild; c; c = c.nextSibling) visit(c);
+        return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', doc.baseURI).href;
+      } catch {
+        return '';
       }
     };
-    visit(el);
-    return out;
-  };
+    /** Text of the elements an aria-labelledby names. */
+    const labelledBy = (el: Element): string =>
+      (attr(el, 'aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => (byId(id) ? text(byId(id)!) : '')).join(' ');
 
-  // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
-  for (const a of all(doc, 'a, [role="link"]')) {
-    await tick();
-    if (facts.links.length >= A11Y_LIMITS.links) {
-      cut('links');
-      break;
+    /** Text with the alternatives of images inside, as an accessible name would read, hidden parts skipped. */
+    const contentName = (el: Element): string => {
+      let out = '';
+      const visit = (n: Node) => {
+        if (out.length > 500) return;
+        if (n.nodeType === 3) out += (n as Text).data;
+        else if (n.nodeType === 1) {
+          const e = n as Element;
+          if (attr(e, 'aria-hidden') === 'true') return;
+          if (e.localName === 'img' || (e.localName === 'input' && attr(e, 'type') === 'image')) out += ' ' + (attr(e, 'alt') ?? '') + ' ';
+          else if (e.localName === 'svg') out += ' ' + (attr(e, 'aria-label') ?? (e.querySelector('title')?.textContent ?? '')) + ' ';
+          else for (let c = e.firstChild; c; c = c.nextSibling) visit(c);
+        }
+      };
+      visit(el);
+      return out;
+    };
+
+    // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
+    for (const a of all(doc, 'a, [role="link"]')) {
+      await tick();
+      try {
+      if (facts.links.length >= A11Y_LIMITS.links) {
+        cut('links');
+        break;
+      }
+      const ctx = a.parentElement ? closest(a.parentElement, CONTEXT) : null;
+      const name = labelledBy(a) || attr(a, 'aria-label') || contentName(a) || attr(a, 'title') || '';
+      facts.links.push({
+        name: clip(name, 300),
+        title: clip(attr(a, 'title') ?? '', 300),
+        hrefAttr: clip(attr(a, 'href') ?? '', 500),
+        href: clip(a.localName === 'a' ? hrefOf(a) : '', 2000),
+        hasHref: a.localName === 'a' && attr(a, 'href') !== null,
+        role: clip(attr(a, 'role') ?? '', 40),
+        onclick: attr(a, 'onclick') !== null,
+        context: clip(ctx ? text(ctx) : '', 300),
+        ref: refs.ref(a, { geometry: false }),
+      });
+    } catch (error) {
+      unread(error);
     }
-    const ctx = a.parentElement ? closest(a.parentElement, CONTEXT) : null;
-    const name = labelledBy(a) || attr(a, 'aria-label') || contentName(a) || attr(a, 'title') || '';
-    facts.links.push({
-      name: clip(name, 300),
-      title: clip(attr(a, 'title') ?? '', 300),
-      hrefAttr: clip(attr(a, 'href') ?? '', 500),
-      href: clip(a.localName === 'a' ? hrefOf(a) : '', 2000),
-      hasHref: a.localName === 'a' && attr(a, 'href') !== null,
-      role: clip(attr(a, 'role') ?? '', 40),
-      onclick: attr(a, 'onclick') !== null,
-      context: clip(ctx ? text(ctx) : '', 300),
-      ref: refs.ref(a, { geometry: false }),
-    });
   }
 
   // Form fields: which of the ways to label them are present.
   for (const f of all(doc, 'input, select, textarea')) {
     await tick();
-    const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
-    if (f.localName === 'input' && /^(hidden|submit|reset|button|image)$/.test(type)) continue;
-    if (facts.fields.length >= A11Y_LIMITS.fields) {
-      cut('fields');
-      break;
+    try {
+      const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
+      if (f.localName === 'input' && /^(hidden|submit|reset|button|image)$/.test(type)) continue;
+      if (facts.fields.length >= A11Y_LIMITS.fields) {
+        cut('fields');
+        break;
+      }
+      const labels = Array.from((f as HTMLInputElement).labels ?? []);
+      facts.fields.push({
+        tag: f.localName,
+        type: clip(type, 40),
+        placeholder: clip(attr(f, 'placeholder') ?? '', 300),
+        label: clip(labels.map((l) => text(l)).join(' '), 300),
+        ariaLabel: clip(attr(f, 'aria-label') ?? '', 300),
+        labelledBy: clip(labelledBy(f), 300),
+        title: clip(attr(f, 'title') ?? '', 300),
+        ref: refs.ref(f, { geometry: false }),
+      });
+    } catch (error) {
+      unread(error);
     }
-    const labels = Array.from((f as HTMLInputElement).labels ?? []);
-    facts.fields.push({
-      tag: f.localName,
-      type: clip(type, 40),
-      placeholder: clip(attr(f, 'placeholder') ?? '', 300),
-      label: clip(labels.map((l) => text(l)).join(' '), 300),
-      ariaLabel: clip(attr(f, 'aria-label') ?? '', 300),
-      labelledBy: clip(labelledBy(f), 300),
-      title: clip(attr(f, 'title') ?? '', 300),
-      ref: refs.ref(f, { geometry: false }),
-    });
   }
 
   // Tables and their header markup.
   for (const t of all(doc, 'table')) {
     await tick();
-    if (facts.tables.length >= A11Y_LIMITS.tables) {
-      cut('tables');
-      break;
+    try {
+      if (facts.tables.length >= A11Y_LIMITS.tables) {
+        cut('tables');
+        break;
+      }
+      const own = (sel: string) => all(t, sel).filter((e) => closest(e, 'table') === t);
+      const rows = own('tr');
+      facts.tables.push({
+        role: clip(attr(t, 'role') ?? '', 40),
+        rows: rows.length,
+        cols: rows.reduce((m, r) => Math.max(m, (r as HTMLTableRowElement).cells?.length ?? 0), 0),
+        th: own('th').length,
+        roleHeaders: own('[role="columnheader"], [role="rowheader"]').length,
+        caption: clip(own('caption').map((c) => text(c)).join(' '), 200),
+        thead: own('thead').length > 0,
+        summary: attr(t, 'summary') !== null,
+        scopeOrHeaders: own('[scope], [headers]').length > 0,
+        nested: t.parentElement !== null && closest(t.parentElement, 'table') !== null,
+        ref: refs.ref(t, { geometry: false }),
+      });
+    } catch (error) {
+      unread(error);
     }
-    const own = (sel: string) => all(t, sel).filter((e) => closest(e, 'table') === t);
-    const rows = own('tr');
-    facts.tables.push({
-      role: clip(attr(t, 'role') ?? '', 40),
-      rows: rows.length,
-      cols: rows.reduce((m, r) => Math.max(m, (r as HTMLTableRowElement).cells?.length ?? 0), 0),
-      th: own('th').length,
-      roleHeaders: own('[role="columnheader"], [role="rowheader"]').length,
-      caption: clip(own('caption').map((c) => text(c)).join(' '), 200),
-      thead: own('thead').length > 0,
-      summary: attr(t, 'summary') !== null,
-      scopeOrHeaders: own('[scope], [headers]').length > 0,
-      nested: t.parentElement !== null && closest(t.parentElement, 'table') !== null,
-      ref: refs.ref(t, { geometry: false }),
-    });
   }
 
   // Ids that appear more than once, when a label or an ARIA attribute points to them: first the references (one
@@ -205,23 +219,27 @@ export async function collectA11yFacts(
   // Media: what the ACT rule on autoplaying audio needs (duration, sound, controls, paused).
   for (const m of all(doc, 'video, audio')) {
     await tick();
-    if (facts.media.length >= A11Y_LIMITS.media) {
-      cut('media');
-      break;
+    try {
+      if (facts.media.length >= A11Y_LIMITS.media) {
+        cut('media');
+        break;
+      }
+      const el = m as HTMLMediaElement & { mozHasAudio?: boolean; webkitAudioDecodedByteCount?: number };
+      const hasAudio = m.localName === 'audio' ? true : typeof el.mozHasAudio === 'boolean' ? el.mozHasAudio : (el.webkitAudioDecodedByteCount ?? 0) > 0 ? true : null;
+      facts.media.push({
+        tag: m.localName as 'video' | 'audio',
+        autoplay: attr(m, 'autoplay') !== null,
+        muted: attr(m, 'muted') !== null || el.muted === true,
+        controls: attr(m, 'controls') !== null,
+        loop: attr(m, 'loop') !== null,
+        paused: el.paused !== false,
+        duration: Number.isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : el.duration === Infinity ? -1 : null,
+        hasAudio,
+        ref: refs.ref(m, { geometry: false }),
+      });
+    } catch (error) {
+      unread(error);
     }
-    const el = m as HTMLMediaElement & { mozHasAudio?: boolean; webkitAudioDecodedByteCount?: number };
-    const hasAudio = m.localName === 'audio' ? true : typeof el.mozHasAudio === 'boolean' ? el.mozHasAudio : (el.webkitAudioDecodedByteCount ?? 0) > 0 ? true : null;
-    facts.media.push({
-      tag: m.localName as 'video' | 'audio',
-      autoplay: attr(m, 'autoplay') !== null,
-      muted: attr(m, 'muted') !== null || el.muted === true,
-      controls: attr(m, 'controls') !== null,
-      loop: attr(m, 'loop') !== null,
-      paused: el.paused !== false,
-      duration: Number.isFinite(el.duration) ? Math.round(el.duration * 10) / 10 : el.duration === Infinity ? -1 : null,
-      hasAudio,
-      ref: refs.ref(m, { geometry: false }),
-    });
   }
 
   // Running text in the page's declared language: text inside an element with another lang is set aside.

@@ -72,12 +72,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   };
 
   /** One element that cannot be read costs that element, never the snapshot: counted and said as a limit. */
+  const unread = (error: unknown) => {
+    snap.limits.unreadElements = (snap.limits.unreadElements ?? 0) + 1;
+    snap.limits.unreadReason ??= clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 300);
+  };
   const isolated = <A extends unknown[]>(read: (...args: A) => void) => (...args: A) => {
     try {
       read(...args);
     } catch (error) {
-      snap.limits.unreadElements = (snap.limits.unreadElements ?? 0) + 1;
-      snap.limits.unreadReason ??= clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 300);
+      unread(error);
     }
   };
   const readElement = isolated(visitElement);
@@ -127,7 +130,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (performance.now() - sliceStart <= SLICE_MS) return;
     await yieldToPage();
     sliceStart = performance.now();
-  }, dom);
+  }, dom, unread);
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;

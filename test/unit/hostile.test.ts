@@ -46,6 +46,27 @@ describe('hostile pages (gather and detectors)', () => {
     }
   });
 
+  it('one link that throws in the accessibility pass costs that link only: counted, the other links and facts stand', async () => {
+    const window = new Window({ url: 'https://www.editeur-exemple.fr/', settings: { disableJavaScriptEvaluation: true } });
+    const g = globalThis as Record<string, unknown>;
+    const saved = { Node: g.Node, NodeFilter: g.NodeFilter, ShadowRoot: g.ShadowRoot, CSS: g.CSS };
+    Object.assign(g, { Node: window.Node, NodeFilter: window.NodeFilter, ShadowRoot: window.ShadowRoot });
+    g.CSS ??= { escape: (s: string) => s };
+    try {
+      window.document.write('<body><a href="/a">Accueil</a><a id="bad" href="/b">Contact</a><a href="/c">Plan du site</a><input id="q" type="search" aria-label="Rechercher"></body>');
+      // The accessibility pass resolves a link's address through its own href: a page can make that one read throw.
+      Object.defineProperty(window.document.getElementById('bad'), 'href', { get: () => { throw new TypeError('hostile href'); } });
+      const snap = pageSnapshotSchema.parse(await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} }));
+      expect(snap.a11y.links.map((l) => l.name)).toEqual(['Accueil', 'Plan du site']);
+      expect(snap.a11y.fields.map((f) => f.ariaLabel)).toEqual(['Rechercher']);
+      expect(snap.limits.unreadElements).toBeGreaterThanOrEqual(1);
+      expect(limitMessages(snap).map((m) => m.messageKey)).toContain('limit_unreadElements');
+    } finally {
+      Object.assign(g, saved);
+      await window.happyDOM.close();
+    }
+  });
+
   it('a page that reads well has no unread element', async () => {
     const snap = await snapshotFromHtml('<body><img src="/a.png" alt="A"></body>');
     expect(snap.limits.unreadElements ?? 0).toBe(0);
