@@ -35,23 +35,6 @@ function stripUrlsDeep(value: unknown): unknown {
   return value;
 }
 
-const CSV_COLUMNS = ['resource_url', 'resource_title', 'inspected_at', 'finding_id', 'category', 'severity', 'message', 'evidence'] as const;
-
-/**
- * One row per finding, for the spreadsheets of the people who consolidate evaluations. Every cell quoted, a BOM so
- * that a spreadsheet reads UTF-8, and no cell a spreadsheet would run (see csvCell).
- */
-export function toCsv(file: ExportFile): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const e of file.evaluations) {
-    for (const f of e.findings) {
-      const evidence = f.evidence.map((ev) => ev.url ?? ev.selector ?? ev.text ?? '').filter(Boolean).join(' | ');
-      rows.push([e.resource.url, e.resource.title, e.inspectedAt, f.id, f.category, f.severity, f.message, evidence]);
-    }
-  }
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /**
  * Page text is untrusted. A spreadsheet runs a cell that starts with = + - @ (or a tab / CR before one), and one that
  * splits the file on ";" or a tab (French Excel does) sees a new cell after each: every such start is neutralised
