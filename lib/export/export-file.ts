@@ -2,9 +2,13 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type Evaluation, type 
 import { stripBidi } from '../text/untrusted';
 import { stripUrl } from './strip-url';
 
-/** Wraps evaluations in the export envelope, URLs stripped of their query strings unless asked otherwise. */
-export function toExportFile(evaluations: Evaluation[], opts: { now: number; version: string; keepQuery?: boolean }): ExportFile {
-  const clean = opts.keepQuery ? evaluations : evaluations.map(stripEvaluation);
+/**
+ * Wraps evaluations in the export envelope, URLs stripped of their query strings and fragments unless asked
+ * otherwise; `withoutAuthor` drops who evaluated, for a file shared beyond the school.
+ */
+export function toExportFile(evaluations: Evaluation[], opts: { now: number; version: string; keepQuery?: boolean; withoutAuthor?: boolean }): ExportFile {
+  const stripped = opts.keepQuery ? evaluations : evaluations.map(stripEvaluation);
+  const clean = opts.withoutAuthor ? stripped.map(withoutAuthor) : stripped;
   return exportFileSchema.parse({
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -12,6 +16,11 @@ export function toExportFile(evaluations: Evaluation[], opts: { now: number; ver
     generator: { name: 'Loupe', version: opts.version },
     evaluations: clean,
   });
+}
+
+function withoutAuthor(e: unknown): unknown {
+  const { author: _, ...rest } = e as Evaluation;
+  return rest;
 }
 
 /** The evaluation without query strings; untyped until the envelope's schema parses it again. */
