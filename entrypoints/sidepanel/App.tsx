@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EvaluatePanel } from '@/components/EvaluatePanel';
 import { EvaluationView } from '@/components/EvaluationView';
+import { ExportMenu } from '@/components/ExportMenu';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
 import { useEvaluation } from '@/components/use-evaluation';
@@ -51,6 +52,12 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           >
             {t('panel_exportJson')}
           </button>
+        )}
+        {ok && (
+          <ExportMenu
+            evaluations={() => [evaluating && work.evaluation ? work.evaluation : ok.evaluation]}
+            disabled={evaluating && work.pending.length > 0}
+          />
         )}
         <button type="button" class="secondary" data-testid="button:my-evaluations" onClick={() => void browser.tabs.create({ url: listUrl() })}>
           {t('eval_myEvaluations')}
