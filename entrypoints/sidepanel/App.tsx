@@ -10,7 +10,7 @@ import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';
 import { captureTab } from './capture';
-import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
+import { askForAllSites, canAskForAllSites } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
 
@@ -41,19 +41,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           </button>
         )}
         {ok && (
-          <button
-            type="button"
-            class="secondary"
-            data-testid="button:export"
-            // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
-            disabled={evaluating && work.pending.length > 0}
-            aria-describedby={evaluating && work.pending.length > 0 ? 'cannot-save' : undefined}
-            onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}
-          >
-            {t('panel_exportJson')}
-          </button>
-        )}
-        {ok && (
+          // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
           <ExportMenu
             evaluations={() => [evaluating && work.evaluation ? work.evaluation : ok.evaluation]}
             disabled={evaluating && work.pending.length > 0}
