@@ -7,7 +7,8 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { toCsv, toExportFile } from '../lib/export/export-file';
+import { findingRowsCsv } from '../lib/export/csv';
+import { toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
 import { withSuggestedGrid } from '../lib/grid/state';
 import { formatMessage } from '../lib/i18n/messages';
@@ -62,7 +63,7 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     // "detector"), with the most careful reading of an unknown context; a person confirms them in the panel.
     const evaluation = withSuggestedGrid(result.evaluation);
     const file = exportFileSchema.parse(toExportFile([evaluation], { now: Date.now(), version: evaluation.loupeVersion }));
-    writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : toCsv(file));
+    writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : findingRowsCsv(file));
     const verdict = verdictOf(result.evaluation);
     return { kind: 'done', verdict, line: [
         `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,

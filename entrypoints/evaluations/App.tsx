@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { EvaluatePanel } from '@/components/EvaluatePanel';
+import { ExportMenu } from '@/components/ExportMenu';
+import type { Evaluation } from '@/lib/export/schema';
 import { useEvaluation } from '@/components/use-evaluation';
 import { verdictKey } from '@/components/VerdictResult';
 import { t } from '@/lib/i18n/t';
@@ -116,6 +118,7 @@ export function App({ initialId }: { initialId?: string }) {
         )}
       </div>
       {records && <p data-testid="list:count">{t('list_count', shown.length)}</p>}
+      {shown.length > 0 && <ExportMenu testId="export-all" label={t('exp_all', shown.length)} evaluations={() => shown.map((r) => r.evaluation as Evaluation)} />}
       {records && records.length === 0 && <p data-testid="list:empty">{t('list_empty')}</p>}
       {records && records.length > 0 && shown.length === 0 && <p>{t('list_noMatch', query)}</p>}
       {unreadable > 0 && <p class="error">{t('storageError_corrupted')}</p>}
@@ -152,6 +155,7 @@ export function App({ initialId }: { initialId?: string }) {
                 {t('list_delete')}
               </button>
             </p>
+            <ExportMenu testId={`export:${r.id}`} evaluations={() => [r.evaluation as Evaluation]} />
           </li>
         ))}
       </ul>

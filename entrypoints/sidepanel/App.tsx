@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EvaluatePanel } from '@/components/EvaluatePanel';
 import { EvaluationView } from '@/components/EvaluationView';
+import { ExportMenu } from '@/components/ExportMenu';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
 import { useEvaluation } from '@/components/use-evaluation';
@@ -9,7 +10,7 @@ import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';
 import { captureTab } from './capture';
-import { askForAllSites, canAskForAllSites, downloadEvaluation } from './download';
+import { askForAllSites, canAskForAllSites } from './download';
 import { categoryTarget, findingTarget, useHighlight } from './use-highlight';
 import { useInspection } from './use-inspection';
 import { usePaintMarks } from './paint-marks';
@@ -42,17 +43,11 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           </button>
         )}
         {ok && (
-          <button
-            type="button"
-            class="secondary"
-            data-testid="button:export"
-            // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
+          // The export holds the grid once the evaluation is open; an override still lacking its comment waits.
+          <ExportMenu
+            evaluations={() => [evaluating && work.evaluation ? work.evaluation : ok.evaluation]}
             disabled={evaluating && work.pending.length > 0}
-            aria-describedby={evaluating && work.pending.length > 0 ? 'cannot-save' : undefined}
-            onClick={() => downloadEvaluation(evaluating && work.evaluation ? work.evaluation : ok.evaluation)}
-          >
-            {t('panel_exportJson')}
-          </button>
+          />
         )}
         <button type="button" class="secondary" data-testid="button:my-evaluations" onClick={() => void browser.tabs.create({ url: listUrl() })}>
           {t('eval_myEvaluations')}

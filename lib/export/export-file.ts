@@ -2,9 +2,13 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type Evaluation, type 
 import { stripBidi } from '../text/untrusted';
 import { stripUrl } from './strip-url';
 
-/** Wraps evaluations in the export envelope, URLs stripped of their query strings unless asked otherwise. */
-export function toExportFile(evaluations: Evaluation[], opts: { now: number; version: string; keepQuery?: boolean }): ExportFile {
-  const clean = opts.keepQuery ? evaluations : evaluations.map(stripEvaluation);
+/**
+ * Wraps evaluations in the export envelope, URLs stripped of their query strings and fragments unless asked
+ * otherwise; `withoutAuthor` drops who evaluated, for a file shared beyond the school.
+ */
+export function toExportFile(evaluations: Evaluation[], opts: { now: number; version: string; keepQuery?: boolean; withoutAuthor?: boolean }): ExportFile {
+  const stripped = opts.keepQuery ? evaluations : evaluations.map(stripEvaluation);
+  const clean = opts.withoutAuthor ? stripped.map(withoutAuthor) : stripped;
   return exportFileSchema.parse({
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -12,6 +16,11 @@ export function toExportFile(evaluations: Evaluation[], opts: { now: number; ver
     generator: { name: 'Loupe', version: opts.version },
     evaluations: clean,
   });
+}
+
+function withoutAuthor(e: unknown): unknown {
+  const { author: _, ...rest } = e as Evaluation;
+  return rest;
 }
 
 /** The evaluation without query strings; untyped until the envelope's schema parses it again. */
@@ -33,23 +42,6 @@ function stripUrlsDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripUrlsDeep);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripUrlsDeep(v)]));
   return value;
-}
-
-const CSV_COLUMNS = ['resource_url', 'resource_title', 'inspected_at', 'finding_id', 'category', 'severity', 'message', 'evidence'] as const;
-
-/**
- * One row per finding, for the spreadsheets of the people who consolidate evaluations. Every cell quoted, a BOM so
- * that a spreadsheet reads UTF-8, and no cell a spreadsheet would run (see csvCell).
- */
-export function toCsv(file: ExportFile): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const e of file.evaluations) {
-    for (const f of e.findings) {
-      const evidence = f.evidence.map((ev) => ev.url ?? ev.selector ?? ev.text ?? '').filter(Boolean).join(' | ');
-      rows.push([e.resource.url, e.resource.title, e.inspectedAt, f.id, f.category, f.severity, f.message, evidence]);
-    }
-  }
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**

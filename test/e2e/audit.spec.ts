@@ -52,7 +52,7 @@ test('the audit names the pages it could not inspect and exits 1; CSV on request
   expect(r.stdout).toMatch(/^\[non inspectée\] chrome:\/\/version — Cette page appartient au navigateur/m);
   expect(r.stdout).toMatch(/This page belongs to the browser/);
   const csv = readFileSync(join(out, '01-none.csv'), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFF"resource_url","resource_title","inspected_at","finding_id","category","severity","message","evidence"');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFF"Identifiant de l\'évaluation";"Adresse";"Site";"Titre";"Inspectée le";"Identifiant du constat";"Catégorie";"Sévérité";"Constat";"Preuves";"Note de la personne"');
   expect(csv).toContain('legal-links/missing-privacy');
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, routeThirdParties, SHOTS } from './fixtures';
 
@@ -108,6 +109,16 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(0);
   await list.getByTestId('list:search').fill('demo');
   await expect(list.locator('[data-testid^="record:"]')).toHaveCount(2);
+  // The CSV of one evaluation, as a French spreadsheet opens it: BOM, ";" and French headers.
+  const recordId = (await record.getAttribute('data-testid'))!.slice('record:'.length);
+  await list.getByTestId(`export:${recordId}:menu`).locator('summary').click();
+  const [csvDownload] = await Promise.all([list.waitForEvent('download'), list.getByTestId(`export:${recordId}:csv-evaluations`).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^loupe-127\.0\.0\.1-\d+-\d{4}-\d{2}-\d{2}-[a-z-]+\.csv$/);
+  const csv = readFileSync((await csvDownload.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF"Identifiant de l\'évaluation";"Adresse";"Site";"Titre";"Inspectée le";')).toBe(true);
+  expect(csv).toContain('"Absence de publicité"');
+  await list.getByTestId(`export:${recordId}:menu`).locator('summary').click();
+  await list.getByTestId('list:search').focus();
   expect(await axeViolations(list)).toEqual([]);
   const open = list.locator('[data-testid^="open:"]').first();
   for (let i = 0; i < 10 && !(await open.evaluate((el) => el === document.activeElement)); i++) await list.keyboard.press('Tab');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { detectors } from '../../lib/detectors/registry';
 import { buildEvaluation } from '../../lib/export/evaluation';
-import { csvCell, toCsv, toExportFile } from '../../lib/export/export-file';
+import { findingRowsCsv } from '../../lib/export/csv';
+import { csvCell, toExportFile } from '../../lib/export/export-file';
 import { safeEvidence } from '../../lib/inspect/safe-evidence';
 import { clip } from '../../lib/snapshot/node-ref';
 import { exportFileSchema } from '../../lib/export/schema';
@@ -44,10 +45,10 @@ describe('export', () => {
   });
 
   it('writes CSV that a spreadsheet cannot run as a formula', async () => {
-    const csv = toCsv(toExportFile([await sample()], { now: 0, version: '0.1.0' }));
+    const csv = findingRowsCsv(toExportFile([await sample()], { now: 0, version: '0.1.0' }));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('"resource_url","resource_title","inspected_at","finding_id","category","severity","message","evidence"');
+    expect(lines[0]).toBe('"Identifiant de l\'évaluation";"Adresse";"Site";"Titre";"Inspectée le";"Identifiant du constat";"Catégorie";"Sévérité";"Constat";"Preuves";"Note de la personne"');
     expect(lines).toHaveLength(4);
     expect(csv).not.toMatch(/[",;\t]=HYPERLINK/);
   });
