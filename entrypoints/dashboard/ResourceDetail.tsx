@@ -94,7 +94,7 @@ export function ResourceDetail(props: {
         <label>
           {t('dash_decisionReason')}
           <br />
-          <textarea data-testid="referent-reason" required aria-invalid={missing} value={reason} onInput={(e) => setReason(e.currentTarget.value)} rows={3} cols={60} />
+          <textarea data-testid="referent-reason" aria-required="true" aria-invalid={missing} value={reason} onInput={(e) => setReason(e.currentTarget.value)} rows={3} cols={60} />
         </label>
         {missing && (
           <p class="error" role="alert">
