@@ -81,6 +81,11 @@ export function App({ initialId }: { initialId?: string }) {
   return (
     <main class="dashboard" data-testid="page:evaluations">
       <h1>{t('list_title')}</h1>
+      <p>
+        <a href="/dashboard.html" data-testid="link:dashboard">
+          {t('dash_open')}
+        </a>
+      </p>
       {error && (
         <p class="error" role="alert" data-testid="storage-error" data-kind={error.kind}>
           {t(error.messageKey, error.detail)}

@@ -1,0 +1,63 @@
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+import type { ResourceGroup } from '@/lib/consolidate/group';
+import { verdictKey } from '@/components/VerdictResult';
+import { VERDICTS } from '@/lib/grid/verdict';
+import { t } from '@/lib/i18n/t';
+
+// Thousands of resources: only the rows in view are in the DOM (@tanstack/virtual-core, framework-free).
+
+const ROW = 76;
+
+export interface RowExtras {
+  referent: (key: string) => string | undefined;
+  /** Computed for the rows in view only: alpha over a resource costs a few of its evaluations' grids. */
+  alpha: (key: string) => string;
+}
+
+export function ResourceList({ groups, extras, onOpen }: { groups: ResourceGroup[]; extras: RowExtras; onOpen: (key: string) => void }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [v] = useState(
+    () =>
+      new Virtualizer<HTMLDivElement, Element>({
+        count: 0,
+        getScrollElement: () => scroller.current,
+        estimateSize: () => ROW,
+        overscan: 6,
+        initialRect: { width: 800, height: 448 },
+        scrollToFn: elementScroll,
+        observeElementRect,
+        observeElementOffset,
+        onChange: () => rerender(0),
+      }),
+  );
+  v.setOptions({ ...v.options, count: groups.length });
+  useEffect(() => v._didMount(), [v]);
+  useEffect(() => v._willUpdate());
+  return (
+    <div ref={scroller} class="resource-list" data-testid="resource-list" tabIndex={-1}>
+      <ul style={{ height: `${v.getTotalSize()}px`, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }} aria-label={t('dash_resources')}>
+        {v.getVirtualItems().map((item) => {
+          const g = groups[item.index]!;
+          const r = extras.referent(g.key);
+          const given = VERDICTS.filter((l) => g.verdicts[l] > 0).map((l) => `${t(verdictKey(l))} ${g.verdicts[l]}`);
+          return (
+            <li key={g.key} class="resource-row" data-testid={`resource:${g.key}`} style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: `${ROW}px`, transform: `translateY(${item.start}px)` }}>
+              <button type="button" onClick={() => onOpen(g.key)}>
+                <strong>{g.title || g.url}</strong> <span class="meta">— {g.site}</span>
+                <br />
+                <span class="meta" data-testid="resource-counts">
+                  {t('dash_rowCounts', g.evaluations, g.evaluators)}
+                  {given.length ? ` · ${given.join(', ')}` : ''}
+                  {` · ${extras.alpha(g.key)}`}
+                  {r ? ` · ${t('dash_referent', t(verdictKey(r as (typeof VERDICTS)[number])))}` : ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { test, expect, axeViolations } from './fixtures';
+import { toExportFile } from '../../lib/export/export-file';
+import { groupByResource } from '../../lib/consolidate/group';
+import { consolidateResource } from '../../lib/consolidate/resource';
+import { generateEvaluations } from '../support/evaluations';
+
+// The dashboard with colleagues' files: several evaluators' files and a broken one imported together, one resource's
+// consolidation, the referent's verdict, and the consolidated CSV read back.
+
+test('imports several evaluators’ files, names the bad one, consolidates a resource and exports the CSV', async ({ ownLoupe }) => {
+  // Its own browser: the test reads what the dashboard stored.
+  const all = generateEvaluations(12, 21, { resources: 2, evaluators: 4 });
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-dash-'));
+  const files = [0, 1, 2].map((i) => {
+    const path = join(dir, `evaluateur-${i + 1}.json`);
+    writeFileSync(path, JSON.stringify(toExportFile(all.filter((_, k) => k % 3 === i), { now: 0, version: 'test' })));
+    return path;
+  });
+  const broken = join(dir, 'mal-forme.json');
+  writeFileSync(broken, '{"format": "loupe-evaluations", "version": 2, "evaluations": [');
+
+  const page = await ownLoupe.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  await page.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  await expect(page).toHaveTitle(/Tableau de bord/);
+  await page.getByTestId('import-input').setInputFiles([...files, broken]);
+  const outcomes = page.getByTestId('import-outcome');
+  await expect(outcomes.first()).toBeVisible();
+  await expect(outcomes).toHaveCount(4);
+  await expect(page.locator('[data-testid=import-outcome][data-ok=false]')).toContainText('mal-forme.json');
+  await expect(page.locator('[data-testid=import-outcome][data-ok=false]')).toContainText('JSON');
+
+  const groups = groupByResource(all);
+  expect(groups).toHaveLength(2);
+  const g = groups[0]!;
+  const row = page.getByTestId(`resource:${g.key}`);
+  await expect(row.getByTestId('resource-counts')).toContainText(`${g.evaluations} évaluation(s), ${g.evaluators} évaluateur(s)`);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await row.getByRole('button').click();
+  const detail = page.getByTestId('resource-detail');
+  const c = consolidateResource(all.filter((e) => g.evaluationIds.includes(e.id)));
+  await expect(detail.getByTestId('agreement')).toContainText(c.agreement.alpha === null ? 'non calculable' : `sur ${c.agreement.pairable} notes`);
+  await expect(detail.locator('[data-testid^="spread:"]')).toHaveCount(c.spreads.filter((s) => s.ordinal > 0).length);
+  if (c.blocking.length) await expect(detail.getByTestId('blocking').locator('li')).toHaveCount(c.blocking.length);
+  // Disagreements first.
+  const flags = await detail.locator('[data-testid^="spread:"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-disagree') === 'true'));
+  expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+  await detail.getByTestId('referent-save').click();
+  await expect(detail.getByRole('alert')).toBeVisible();
+  await detail.getByTestId('referent:avec-reserves').check();
+  await detail.getByTestId('referent-reason').fill('Publicité à désactiver; =SOMME(A1)');
+  await detail.getByTestId('referent-save').click();
+  expect(await axeViolations(page)).toEqual([]);
+  await detail.getByRole('button', { name: 'Fermer' }).click();
+  await expect(row).toContainText('avis du référent');
+  await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/dashboard.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data).toHaveLength(2);
+  const line = parsed.data.find((r) => r.title === g.title)!;
+  expect(line).toMatchObject({ evaluations: String(g.evaluations), evaluators: String(g.evaluators), referent_verdict: 'avec-reserves' });
+  // csvCell neutralises a formula after a ";" too (French spreadsheets split on it).
+  expect(line.referent_reason).toBe("Publicité à désactiver; '=SOMME(A1)");
+  await page.close();
+});
