@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { test, expect, axeViolations } from './fixtures';
+import { test, expect, axeViolations, SHOTS } from './fixtures';
 import { toExportFile } from '../../lib/export/export-file';
 import { groupByResource } from '../../lib/consolidate/group';
 import { consolidateResource } from '../../lib/consolidate/resource';
@@ -56,9 +56,10 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   await detail.getByTestId('referent-reason').fill('Publicité à désactiver; =SOMME(A1)');
   await detail.getByTestId('referent-save').click();
   expect(await axeViolations(page)).toEqual([]);
+  await detail.screenshot({ path: `${SHOTS}/dashboard-resource.png` });
   await detail.getByRole('button', { name: 'Fermer' }).click();
   await expect(row).toContainText('avis du référent');
-  await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/dashboard.png'), fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
