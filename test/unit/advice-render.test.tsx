@@ -36,7 +36,7 @@ const referent: StoredConsolidation = {
     resource: { url: 'https://www.editeur-exemple.fr/demo', site: 'editeur-exemple.fr', title: 'Demo' },
     level: 'deconseillee',
     reason: 'Publicité.',
-    blocking: ['ads', 'account'],
+    blocking: ['no-ads', 'no-pupil-account'],
     decidedAt: '2026-11-12T10:00:00.000Z',
     evaluationIds: [],
   },
@@ -55,6 +55,7 @@ describe('AdviceInPlace', () => {
     const old: Evaluation = { ...structuredClone(today), id: 'older', inspectedAt: '2026-11-12T09:00:00.000Z', findings: today.findings.filter((f) => f.id !== 'trackers/org-facebook' && f.id !== 'account/signup-form') };
     const root = show(adviceOf(today, [stored(old), stored({ ...old, id: 'oldest', inspectedAt: '2026-10-01T09:00:00.000Z' })], referent));
     const summary = root.querySelector('[data-testid="advice:summary"]')!.textContent!;
+    expect(summary).not.toContain('_label');
     expect(summary).toMatch(/^Évaluée 2 fois\s?; votre référent\s?: déconseillée — .+, .+ \(le .*2026\)$/);
     const changes = root.querySelector('[data-testid="advice:changes"]')!.textContent!;
     expect(changes).toContain('Facebook Connect');
