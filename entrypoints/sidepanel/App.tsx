@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AdviceInPlace } from '@/components/AdviceInPlace';
 import { EvaluatePanel } from '@/components/EvaluatePanel';
 import { EvaluationView } from '@/components/EvaluationView';
 import { ExportMenu } from '@/components/ExportMenu';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
+import { useAdvice } from '@/components/use-advice';
 import { useEvaluation } from '@/components/use-evaluation';
 import type { Finding } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
@@ -29,6 +31,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const [evaluating, setEvaluating] = useState(false);
   const source = useMemo(() => (evaluating && ok ? { kind: 'inspection' as const, evaluation: ok.evaluation } : undefined), [evaluating, ok]);
   const work = useEvaluation(source, () => crypto.randomUUID());
+  const advice = useAdvice(ok?.evaluation);
   const listUrl = (id?: string) => browser.runtime.getURL(`/evaluations.html${id ? `?id=${encodeURIComponent(id)}` : ''}`);
 
   return (
@@ -61,6 +64,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onGrantAll={canAskForAllSites() ? () => void askForAllSites().then((granted) => granted && reinspect()) : undefined}
         />
       )}
+      {ok && <AdviceInPlace advice={advice} href={listUrl} />}
       {ok && evaluating && work.evaluation && (
         <EvaluatePanel
           work={{ ...work, evaluation: work.evaluation }}
