@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ResourceGroup } from '@/lib/consolidate/group';
+import { historyChanges } from '@/lib/consolidate/changes';
 import { consolidateResource } from '@/lib/consolidate/resource';
 import { disagreementsFirst } from '@/lib/consolidate/spread';
 import type { Consolidation, Evaluation } from '@/lib/export/schema';
@@ -10,6 +11,8 @@ import { t } from '@/lib/i18n/t';
 
 // One resource: how its evaluators' ratings spread (disagreements first), how far they agree, the blocking points
 // raised, and the referent's consolidated verdict.
+
+const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
 
 export const alphaText = (alpha: number | null, pairable: number) => (alpha === null ? t('dash_alphaNone') : t('dash_alpha', alpha.toFixed(2), pairable));
 
@@ -23,6 +26,7 @@ export function ResourceDetail(props: {
 }) {
   const { group, evaluations, decision } = props;
   const c = useMemo(() => consolidateResource(evaluations), [evaluations]);
+  const steps = useMemo(() => historyChanges(evaluations), [evaluations]);
   const [level, setLevel] = useState<VerdictLevel | undefined>(decision?.level);
   const [reason, setReason] = useState(decision?.reason ?? '');
   const [tried, setTried] = useState(false);
@@ -72,6 +76,18 @@ export function ResourceDetail(props: {
         <ul data-testid="blocking">
           {c.blocking.map((b) => (
             <li key={b.criterion}>{t('dash_blockingItem', t(criterionKey(b.criterion, 'label')), b.evaluations, b.evaluators)}</li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('dash_changes')}</h3>
+      {steps.length === 0 ? (
+        <p>{t('dash_changesNone')}</p>
+      ) : (
+        <ul data-testid="changes">
+          {steps.map((s) => (
+            <li key={s.until}>
+              {t('dash_changesStep', day(s.since), day(s.until))} {s.changes.map((ch) => t(ch.messageKey, ...ch.params)).join(' ; ')}
+            </li>
           ))}
         </ul>
       )}

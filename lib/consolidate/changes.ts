@@ -112,3 +112,26 @@ export function inspectionChanges(before: Evaluation, after: Evaluation): Inspec
   if (ga && !gb) add('gar-gone', []);
   return out;
 }
+
+export interface ChangeStep {
+  since: string;
+  until: string;
+  changes: InspectionChange[];
+}
+
+/**
+ * What changed along a resource's history: each inspection against the one before it, oldest first, keeping only
+ * the steps where something changed. Two evaluators' evaluations of one inspection (same date) are not a change.
+ */
+export function historyChanges(evaluations: readonly Evaluation[]): ChangeStep[] {
+  const byDate = [...evaluations].sort((a, b) => Date.parse(a.inspectedAt) - Date.parse(b.inspectedAt));
+  const steps: ChangeStep[] = [];
+  for (let i = 1; i < byDate.length; i++) {
+    const before = byDate[i - 1]!;
+    const after = byDate[i]!;
+    if (before.inspectedAt === after.inspectedAt) continue;
+    const changes = inspectionChanges(before, after);
+    if (changes.length > 0) steps.push({ since: before.inspectedAt, until: after.inspectedAt, changes });
+  }
+  return steps;
+}

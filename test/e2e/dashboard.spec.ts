@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { test, expect, axeViolations, SHOTS } from './fixtures';
 import { toExportFile } from '../../lib/export/export-file';
+import { readExportFile } from '../../lib/export/import';
 import { groupByResource } from '../../lib/consolidate/group';
 import { consolidateResource } from '../../lib/consolidate/resource';
+import { historyChanges } from '../../lib/consolidate/changes';
 import { generateEvaluations } from '../support/evaluations';
 
 // The dashboard with colleagues' files: several evaluators' files and a broken one imported together, one resource's
@@ -13,7 +15,13 @@ import { generateEvaluations } from '../support/evaluations';
 
 test('imports several evaluators’ files, names the bad one, consolidates a resource and exports the CSV', async ({ ownLoupe }) => {
   // Its own browser: the test reads what the dashboard stored.
-  const all = generateEvaluations(12, 21, { resources: 2, evaluators: 4 });
+  // The demo page's real findings on every evaluation; each resource's newest inspection no longer has Meta's pixel.
+  const demo = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
+  if (!demo.ok) throw new Error('fixture unreadable');
+  const findings = demo.file.evaluations[0]!.findings;
+  const generated = generateEvaluations(12, 21, { resources: 2, evaluators: 4 });
+  const newest = new Set(groupByResource(generated).map((g) => g.evaluationIds[0]));
+  const all = generated.map((e) => ({ ...e, findings: newest.has(e.id) ? findings.filter((f) => f.id !== 'trackers/org-facebook') : findings }));
   const dir = mkdtempSync(join(tmpdir(), 'loupe-dash-'));
   const files = [0, 1, 2].map((i) => {
     const path = join(dir, `evaluateur-${i + 1}.json`);
@@ -47,6 +55,11 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   await expect(detail.getByTestId('agreement')).toContainText(c.agreement.alpha === null ? 'non calculable' : `sur ${c.agreement.pairable} notes`);
   await expect(detail.locator('[data-testid^="spread:"]')).toHaveCount(c.spreads.filter((s) => s.ordinal > 0).length);
   if (c.blocking.length) await expect(detail.getByTestId('blocking').locator('li')).toHaveCount(c.blocking.length);
+  // What changed between the resource's inspections, dated: the generated evaluations differ in their trackers.
+  const steps = historyChanges(all.filter((e) => g.evaluationIds.includes(e.id)));
+  expect(steps.length).toBeGreaterThan(0);
+  await expect(detail.getByTestId('changes').locator('li')).toHaveCount(steps.length);
+  await expect(detail.getByTestId('changes')).toContainText('Facebook');
   // Disagreements first.
   const flags = await detail.locator('[data-testid^="spread:"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-disagree') === 'true'));
   expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectionChanges } from '../../lib/consolidate/changes';
+import { historyChanges, inspectionChanges } from '../../lib/consolidate/changes';
 import { readExportFile } from '../../lib/export/import';
 import type { Evaluation, Finding } from '../../lib/export/schema';
 
@@ -83,5 +83,19 @@ describe('inspection changes', () => {
       'change_licenceChanged',
       'change_garGone',
     ]);
+  });
+});
+
+describe('a resource history', () => {
+  it('lists the dated steps where something changed, oldest first, and nothing between two evaluations of one inspection', () => {
+    const first = demo();
+    const sameInspection = { ...structuredClone(first), id: 'colleague' };
+    const second = later(first, without('trackers/org-facebook'));
+    const third = { ...later(second, (fs) => fs), id: 'third', inspectedAt: '2026-12-05T09:00:00.000Z' };
+    const steps = historyChanges([third, second, sameInspection, first]);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toMatchObject({ since: first.inspectedAt, until: second.inspectedAt });
+    expect(steps[0]!.changes.map((c) => c.kind)).toEqual(['tracker-gone']);
+    expect(historyChanges([first, sameInspection])).toEqual([]);
   });
 });
