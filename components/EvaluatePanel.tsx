@@ -3,6 +3,7 @@ import type { Evaluation, Finding, Screenshot } from '@/lib/export/schema';
 import { AXES, axisKey, criterionKey, type Axis } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 import { CriterionItem } from './CriterionItem';
+import { AuthorFields } from './AuthorFields';
 import { ContextForm } from './ContextForm';
 import type { EvaluationWork } from './use-evaluation';
 import { VerdictResult, verdictKey } from './VerdictResult';
@@ -66,6 +67,7 @@ export function EvaluatePanel({ work, onCapture, onShow, selectedFinding, openHr
         </p>
       )}
       <ContextForm context={e.context ?? {}} onChange={actions.setContext} />
+      <AuthorFields author={e.author} onChange={actions.setAuthor} />
 
       <nav aria-label={t('eval_axes')} class="steps">
         <ul>

@@ -18,20 +18,24 @@ function nameFor(list: readonly Evaluation[], ext: ExportExt, suffix = ''): stri
   return suffix ? name.replace(/\.(\w+)$/, `-${suffix}.$1`) : name;
 }
 
-function render(file: ExportFile, format: Format): { name: string; text: string; type: string } {
+function render(file: ExportFile, format: Format, separator: ';' | ','): { name: string; text: string; type: string } {
   const list = file.evaluations;
   if (format === 'json') return { name: nameFor(list, 'json'), text: JSON.stringify(file, null, 2), type: 'application/json' };
-  if (format === 'csv-evaluations') return { name: nameFor(list, 'csv'), text: evaluationRowsCsv(file), type: 'text/csv;charset=utf-8' };
-  if (format === 'csv-findings') return { name: nameFor(list, 'csv', 'constats'), text: findingRowsCsv(file), type: 'text/csv;charset=utf-8' };
+  if (format === 'csv-evaluations') return { name: nameFor(list, 'csv'), text: evaluationRowsCsv(file, { separator }), type: 'text/csv;charset=utf-8' };
+  if (format === 'csv-findings') return { name: nameFor(list, 'csv', 'constats'), text: findingRowsCsv(file, { separator }), type: 'text/csv;charset=utf-8' };
   return { name: nameFor(list, 'md'), text: evaluationsMarkdown(list), type: 'text/markdown;charset=utf-8' };
 }
 
 export function ExportMenu({ evaluations, label, disabled, testId = 'export' }: { evaluations: () => Evaluation[]; label?: string; disabled?: boolean; testId?: string }) {
   const [status, setStatus] = useState<{ error: boolean; text: string } | undefined>();
+  // What the person typed about themselves is theirs: it can be left out of what they share.
+  const [withoutAuthor, setWithoutAuthor] = useState(false);
+  // French spreadsheets split on ";"; some tools want ",".
+  const [separator, setSeparator] = useState<';' | ','>(';');
   // The envelope's schema enforces the export's rules (an override has its comment): a draft may not meet them yet.
   const file = (): ExportFile | undefined => {
     try {
-      return toExportFile(evaluations(), { now: Date.now(), version: browser.runtime.getManifest().version });
+      return toExportFile(evaluations(), { now: Date.now(), version: browser.runtime.getManifest().version, withoutAuthor });
     } catch (error) {
       setStatus({ error: true, text: t('exp_failed', error instanceof Error ? error.message.slice(0, 300) : String(error)) });
       return undefined;
@@ -41,7 +45,7 @@ export function ExportMenu({ evaluations, label, disabled, testId = 'export' }: 
     const f = file();
     if (!f) return;
     setStatus(undefined);
-    const out = render(f, format);
+    const out = render(f, format, separator);
     saveFile(out.name, out.text, out.type);
   };
   const copy = async () => {
@@ -62,6 +66,18 @@ export function ExportMenu({ evaluations, label, disabled, testId = 'export' }: 
   return (
     <details class="export-menu" data-testid={`${testId}:menu`}>
       <summary>{label ?? t('exp_menu')}</summary>
+      <p class="export-options">
+        <label>
+          <input type="checkbox" checked={withoutAuthor} data-testid={`${testId}:without-author`} onChange={(e) => setWithoutAuthor(e.currentTarget.checked)} /> {t('exp_withoutAuthor')}
+        </label>{' '}
+        <label>
+          {t('exp_separator')}{' '}
+          <select value={separator} data-testid={`${testId}:separator`} onChange={(e) => setSeparator(e.currentTarget.value === ',' ? ',' : ';')}>
+            <option value=";">{t('exp_separatorSemicolon')}</option>
+            <option value=",">{t('exp_separatorComma')}</option>
+          </select>
+        </label>
+      </p>
       <p class="export-buttons">
         {button('json', 'exp_json')} {button('csv-evaluations', 'exp_csvEvaluations')} {button('csv-findings', 'exp_csvFindings')} {button('md', 'exp_markdown')}{' '}
         <button type="button" class="secondary" disabled={disabled} data-testid={`${testId}:copy-md`} onClick={() => void copy()}>

@@ -141,6 +141,11 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
       const e = current();
       update({ ...e, context: ctx, grid: suggestedGrid(e, ctx, e.grid) });
     },
+    setAuthor(author: NonNullable<Evaluation['author']>) {
+      const kept = Object.fromEntries(Object.entries(author).filter(([, v]) => v && v.trim() !== ''));
+      const { author: _old, ...rest } = current();
+      update(Object.keys(kept).length > 0 ? { ...rest, author: kept } : rest);
+    },
     rate(id: string, rating: Rating) {
       update({ ...current(), grid: rate(current().grid ?? [], id, rating) });
     },
@@ -180,7 +185,9 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
     startNew() {
       if (source?.kind !== 'inspection') return;
       flush();
-      const fresh = startEvaluation({ ...source.evaluation, id: newId() }, current()?.context ?? {});
+      // The same person starting again: their context and who they are carry over, their ratings do not.
+      const author = current()?.author;
+      const fresh = startEvaluation({ ...source.evaluation, id: newId(), ...(author ? { author } : {}) }, current()?.context ?? {});
       latest.current = fresh;
       setEvaluation(fresh);
       setStatus('draft');

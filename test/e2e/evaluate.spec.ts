@@ -34,6 +34,11 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   await expect(panel.getByTestId('suggestion:no-pupil-account')).toContainText("Les élèves y accèdent par l'ENT et le GAR");
   await expect(panel.getByTestId('criterion:no-pupil-account')).not.toHaveClass(/is-blocking/);
 
+  // Who evaluates (optional, folded): kept with the evaluation, and left out of an export on request.
+  await panel.getByTestId('section:author').locator('summary').click();
+  await panel.getByTestId('author:name').fill('Claire Martin');
+  await panel.getByTestId('author:role').fill('Professeure documentaliste');
+
   // The ad stays blocking; its evidence is one click away and can be outlined on the page.
   const ads = panel.getByTestId('criterion:no-ads');
   await expect(ads).toHaveAttribute('data-rating', 'non-conforme');
@@ -117,6 +122,19 @@ test('evaluate the demo page: context, suggestions with evidence, override, note
   const csv = readFileSync((await csvDownload.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF"Identifiant de l\'évaluation";"Adresse";"Site";"Titre";"Inspectée le";')).toBe(true);
   expect(csv).toContain('"Absence de publicité"');
+  // The comma option, for tools that want it; and the JSON without what the person typed about themselves.
+  await list.getByTestId(`export:${recordId}:separator`).selectOption(',');
+  const [commaDownload] = await Promise.all([list.waitForEvent('download'), list.getByTestId(`export:${recordId}:csv-evaluations`).click()]);
+  expect(readFileSync((await commaDownload.path())!, 'utf8').startsWith('\uFEFF"Identifiant de l\'évaluation","Adresse","Site",')).toBe(true);
+  const exportJson = async () => {
+    const [d] = await Promise.all([list.waitForEvent('download'), list.getByTestId(`export:${recordId}:json`).click()]);
+    return (JSON.parse(readFileSync((await d.path())!, 'utf8')) as { evaluations: { author?: unknown }[] }).evaluations;
+  };
+  expect((await exportJson())[0]!.author).toEqual({ name: 'Claire Martin', role: 'Professeure documentaliste' });
+  await list.getByTestId(`export:${recordId}:without-author`).check();
+  const anonymous = await exportJson();
+  expect(anonymous).toHaveLength(1);
+  expect(anonymous[0]!.author).toBeUndefined();
   await list.getByTestId(`export:${recordId}:menu`).locator('summary').click();
   await list.getByTestId('list:search').focus();
   expect(await axeViolations(list)).toEqual([]);
