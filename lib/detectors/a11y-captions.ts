@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { a11yFacts } from '../findings/data';
 import { defineDetector, type DetectorOutput } from './types';
+import { parseUrl } from '../net/parse-url';
 
 // Captions for deaf and hard-of-hearing pupils (seed 000: "sous-titrage des vidéos"). A <video> without a captions
 // or subtitles track may still have burned-in captions, and an embedded player's captions live on its own site:
@@ -13,12 +14,8 @@ const PLAYERS: [RegExp, string][] = [
 ];
 
 export function playerOf(src: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(src).hostname;
-  } catch {
-    return undefined;
-  }
+  const host = parseUrl(src)?.hostname;
+  if (host === undefined) return undefined;
   return PLAYERS.find(([re]) => re.test(host))?.[1];
 }
 

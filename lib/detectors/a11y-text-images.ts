@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { a11yFacts } from '../findings/data';
 import { defineDetector } from './types';
+import { fileNameOf } from '../net/parse-url';
 
 // Text set in images cannot be enlarged, recoloured or read aloud. Loupe cannot read pixels; it only notices images
 // whose file name or alternative says they hold text (a banner, a title, a quote, instructions). A hint for a person.
@@ -10,13 +11,6 @@ const ALT = /^(texte|titre|citation|consigne|affiche|infographie|bannière)\b|\b
 const MIN_WIDTH = 100;
 const MIN_HEIGHT = 20;
 
-function fileName(src: string): string {
-  try {
-    return decodeURIComponent(new URL(src).pathname.split('/').pop() ?? '');
-  } catch {
-    return '';
-  }
-}
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
 export const a11yTextImagesData = z.strictObject({ ...a11yFacts, count: z.number() });
@@ -28,7 +22,7 @@ export const a11yTextImages = defineDetector({
   requires: ['images'],
   run(snapshot) {
     const suspects = snapshot.images.filter(
-      (img) => img.width >= MIN_WIDTH && img.height >= MIN_HEIGHT && (NAME.test(fileName(img.src)) || ALT.test(img.alt.trim())),
+      (img) => img.width >= MIN_WIDTH && img.height >= MIN_HEIGHT && (NAME.test(fileNameOf(img.src)) || ALT.test(img.alt.trim())),
     );
     if (suspects.length === 0) return [];
     return [
@@ -36,7 +30,7 @@ export const a11yTextImages = defineDetector({
         key: 'suspect',
         severity: 'review',
         messageKey: 'a11yTextImages_suspect',
-        params: [suspects.slice(0, 3).map((i) => fileName(i.src) || i.alt).join(', ')],
+        params: [suspects.slice(0, 3).map((i) => fileNameOf(i.src) || i.alt).join(', ')],
         evidence: suspects.map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
         data: { wcag: ['1.4.5'], rgaa: ['1.8'], users: ['lowVision', 'blind'], count: suspects.length },
       },

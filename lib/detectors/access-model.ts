@@ -4,6 +4,7 @@ import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
+import { parseUrl } from '../net/parse-url';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
@@ -38,9 +39,9 @@ export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'aria
   const words = [link.text, link.title, link.ariaLabel].join(' ').replace(/\s+/g, ' ').trim();
   if (PRICING_LINK_TEXT.test(words)) return true;
   let path = '';
+  const u = parseUrl(link.href);
+  if (!u || APP_STORES.test(u.hostname)) return false;
   try {
-    const u = new URL(link.href);
-    if (APP_STORES.test(u.hostname)) return false;
     path = decodeURIComponent(u.pathname);
   } catch {
     return false;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
 import { ACCOUNT_WORDS, JOB_WORDS, LOGIN_WORDS, NEWSLETTER_WORDS, SIGNUP_WORDS } from '../text/signup-words';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { parseUrl } from '../net/parse-url';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -110,12 +111,8 @@ export function classifyForm(form: Form): FormVerdict {
 }
 
 function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return '';
-  }
+  const u = parseUrl(url);
+  return u ? u.pathname + u.search : '';
 }
 
 function formEvidence(form: Form, text: string): Evidence {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
+import { fileNameOf, parseUrl } from '../net/parse-url';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
 // secured by the ministry, so a teacher looks for the mark. Strength matters: the mark itself, a GAR access link
@@ -26,12 +27,7 @@ const ACCESS_HOST = /^(idp-auth|auth|acces|sso|ent)\.gar\.education\.fr$|^idp-au
 export function garOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc'>): GarStrength | null {
   if (link.imgSrc && isMarkImage({ src: link.imgSrc, alt: link.imgAlt, title: '' })) return 'mark';
   if (isMarkImage({ src: '', alt: link.imgAlt, title: link.title }) && link.imgSrc) return 'mark';
-  let host = '';
-  try {
-    host = new URL(link.href).hostname;
-  } catch {
-    host = '';
-  }
+  const host = parseUrl(link.href)?.hostname ?? '';
   if (ACCESS_HOST.test(host)) return 'access';
   const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ');
   // "Se connecter via le GAR" is an access button even when it points at a local route that redirects to the GAR.
@@ -42,23 +38,14 @@ export function garOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabe
 }
 
 export function isMarkImage(img: { src: string; alt: string; title: string }): boolean {
-  let file = '';
-  try {
-    file = decodeURIComponent(new URL(img.src).pathname.split('/').pop() ?? '');
-  } catch {
-    file = img.src.split(/[/?#]/).filter(Boolean).pop() ?? '';
-  }
+  const file = parseUrl(img.src) ? fileNameOf(img.src) : (img.src.split(/[/?#]/).filter(Boolean).pop() ?? '');
   if (file && MARK_FILE.test(file)) return true;
   if (img.src && /gar\.education\.fr$/i.test(safeHost(img.src)) && GAR_WORD.test(file)) return true;
   return MARK_ALT.test(img.alt) || MARK_ALT.test(img.title);
 }
 
 function safeHost(u: string): string {
-  try {
-    return new URL(u).hostname;
-  } catch {
-    return '';
-  }
+  return parseUrl(u)?.hostname ?? '';
 }
 
 /** A text that mentions the GAR as such (never the three letters alone). */

@@ -4,6 +4,7 @@ import type { Link, PageSnapshot } from '../snapshot/schema';
 import { isSafeUrl } from '../text/untrusted';
 import { defineDetector, type DetectorOutput } from './types';
 import { formatMessage } from '../i18n/messages';
+import { parseUrl } from '../net/parse-url';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -36,6 +37,9 @@ const PATH: Record<LegalKind, RegExp> = {
   dpo: /^mailto:(dpo|dpd|rgpd|delegue[-.]?protection|protection[-.]?donnees|donnees[-.]?personnelles|cil|dataprotection|data[-.]?protection)[^@]*@/i,
 };
 
+const ANY_TEXT = new RegExp(LEGAL_KINDS.map((k) => TEXT[k].source).join('|'), 'i');
+const ANY_PATH = new RegExp(LEGAL_KINDS.map((k) => PATH[k].source).join('|'), 'i');
+
 /** "non", "partiellement" or "totalement" conforme, as French public sites must state it; null when not said. */
 export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'totalement' | null {
   const m = /(non|partiellement|totalement)\s+conforme/i.exec(text);
@@ -55,10 +59,10 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
   let path = '';
   let mailto = false;
+  const u = parseUrl(link.href);
   try {
-    const u = new URL(link.href);
-    mailto = u.protocol === 'mailto:';
-    path = mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '')).toLowerCase().replace(/_/g, '-');
+    mailto = u?.protocol === 'mailto:';
+    path = !u ? '' : mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '')).toLowerCase().replace(/_/g, '-');
   } catch {
     path = '';
   }
@@ -72,6 +76,8 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
     const legalParts = split.filter((p) => LEGAL_KINDS.some((k) => TEXT[k].test(p)));
     return l.split(/\s+/).length <= 6 && legalParts.length >= 2 ? [l, ...legalParts] : [l];
   });
+  // Most links of a page name no document: one test of all the patterns at once rules them out.
+  if (!parts.some((l) => ANY_TEXT.test(l)) && !ANY_PATH.test(path)) return [];
   return LEGAL_KINDS.filter((k) => parts.some((l) => TEXT[k].test(l)) || PATH[k].test(path));
 }
 

@@ -6,6 +6,7 @@ import type { Detector, DetectorContext } from '../detectors/types';
 import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
 import { stripBidi } from '../text/untrusted';
 import { safeEvidence } from './safe-evidence';
+import { forgetParsedUrls } from '../net/parse-url';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -24,6 +25,7 @@ export async function runDetectors(
 ): Promise<DetectorRun> {
   const findings: Finding[] = [];
   const detectors: DetectorStatus[] = [];
+  forgetParsedUrls();
   await Promise.all(
     list.map(async (detector) => {
       const started = performance.now();

@@ -1,4 +1,5 @@
 import { isTrackerCategory, type TrackerCategory } from './categories';
+import { parseUrl } from '../net/parse-url';
 
 // The compact tracker lookup built from @ghostery/trackerdb by scripts/build-tracker-data.ts.
 // trackerdb's own matcher (an adblock engine, 1.7 MB, ~45 µs a URL) is too heavy for the panel's first paint;
@@ -61,12 +62,8 @@ export function describePattern(data: CompactTrackerData, key: string): TrackerM
 }
 
 export function matchUrl(data: CompactTrackerData, url: string): TrackerMatch | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const u = parseUrl(url);
+  if (!u) return undefined;
   if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return undefined;
   const key = lookupPattern(data, u.hostname, u.pathname + u.search);
   return key ? describePattern(data, key) : undefined;
