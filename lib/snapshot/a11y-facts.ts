@@ -25,6 +25,8 @@ export async function collectA11yFacts(
   dom: DomRead = domRead(doc.defaultView),
   /** One link, field, table or medium that throws when read is counted here and skipped; the rest stands. */
   unread: (error: unknown) => void = () => {},
+  /** Addresses the main walk already resolved, by link: resolving them again was a tenth of this pass. */
+  resolved: ReadonlyMap<Element, string> = new Map(),
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -60,6 +62,8 @@ export async function collectA11yFacts(
 
   /** The address a link leads to: an SVG <a> has an SVGAnimatedString for href, so its attribute is resolved here. */
   const hrefOf = (a: Element): string => {
+    const known = resolved.get(a);
+    if (known) return known;
     const own: unknown = (a as HTMLAnchorElement).href;
     if (typeof own === 'string') return own;
     try {
@@ -250,13 +254,17 @@ export async function collectA11yFacts(
     const walker = walkText(body);
     let sample = '';
     for (let n = walker.nextNode(); n && sample.length < A11Y_LIMITS.textSample; n = walker.nextNode()) {
-      const data = (n as Text).data;
-      const parent = n.parentElement;
-      if (!parent || NOT_TEXT.has(parent.tagName.toUpperCase()) || !/\p{L}{2}/u.test(data)) continue;
-      const langEl = closest(parent, '[lang]');
-      const lang = (langEl ? (attr(langEl, 'lang') ?? '') : '').toLowerCase().split('-')[0];
-      if (langEl && langEl !== root && lang !== pageLang) facts.text.foreignLangChars += data.length;
-      else sample += ' ' + data.replace(/\s+/g, ' ').trim();
+      try {
+        const data = (n as Text).data;
+        const parent = dom.parentElement(n);
+        if (!parent || NOT_TEXT.has(dom.localName(parent).toUpperCase()) || !/\p{L}{2}/u.test(data)) continue;
+        const langEl = closest(parent, '[lang]');
+        const lang = (langEl ? (attr(langEl, 'lang') ?? '') : '').toLowerCase().split('-')[0];
+        if (langEl && langEl !== root && lang !== pageLang) facts.text.foreignLangChars += data.length;
+        else sample += ' ' + data.replace(/\s+/g, ' ').trim();
+      } catch (error) {
+        unread(error);
+      }
     }
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }

@@ -90,6 +90,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const walkedRoots: (Document | ShadowRoot)[] = [doc];
   const frameDocs: Document[] = [];
   const labelsFor = new Map<Document | ShadowRoot, Map<string, Element>>();
+  const bases = new Map<Document, string>();
+  /** Links' resolved addresses, which the accessibility pass reads again. */
+  const hrefs = new Map<Element, string>();
   let sliceStart = performance.now();
   let count = 0;
 
@@ -130,7 +133,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (performance.now() - sliceStart <= SLICE_MS) return;
     await yieldToPage();
     sliceStart = performance.now();
-  }, dom, unread);
+  }, dom, unread, hrefs);
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;
@@ -171,9 +174,10 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           break;
         }
         if (!href) break;
+        hrefs.set(el, href);
         const img = dom.querySelector(el, 'img') as HTMLImageElement | null;
         const text = dom.text(el);
-        const imgSrc = img ? absolute(dom.attr(img, 'src') ?? '') : '';
+        const imgSrc = img ? absolute(dom.attr(img, 'src') ?? '', img) : '';
         push('links', {
           href: clip(href, 4096),
           text: clip(text, 500),
@@ -532,11 +536,17 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     );
   }
 
-  /** An absolute address, or '' when the value is none. */
-  function absolute(value: string): string {
+  /**
+   * An absolute address, or '' when the value is none. Resolved against the element's own document (a same-origin
+   * frame has its own base); each document's base is read once, as computing it is a URL serialisation each time.
+   */
+  function absolute(value: string, el: Element): string {
     if (!value) return '';
+    const owner = dom.ownerDocument(el) ?? doc;
+    let base = bases.get(owner);
+    if (base === undefined) bases.set(owner, (base = owner.baseURI));
     try {
-      return new URL(value, doc.baseURI).href;
+      return new URL(value, base).href;
     } catch {
       return '';
     }
@@ -548,7 +558,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
    */
   function linkHref(el: Element): string {
     const raw = dom.attr(el, 'href') ?? dom.attr(el, 'xlink:href');
-    return raw === null ? '' : absolute(raw.trim());
+    return raw === null ? '' : absolute(raw.trim(), el);
   }
 }
 

@@ -12,6 +12,7 @@ export interface DomRead {
   parentElement(n: Node): Element | null;
   parentNode(n: Node): Node | null;
   rootNode(n: Node): Node;
+  ownerDocument(n: Node): Document | null;
   shadowRoot(el: Element): ShadowRoot | null;
   attributes(el: Element): NamedNodeMap;
   firstElementChild(el: Node): Element | null;
@@ -41,15 +42,19 @@ function getterOf(ctor: Ctor, prop: string): ((x: object) => unknown) | undefine
   return undefined;
 }
 
-function methodOf(ctor: Ctor, name: string): ((self: object, ...args: unknown[]) => unknown) | undefined {
+/** Every method the gather calls takes one argument at most: a fixed arity spares an array per call on the hot path. */
+function methodOf(ctor: Ctor, name: string): ((self: object, arg?: unknown) => unknown) | undefined {
   const f = (ctor?.prototype as Record<string, unknown> | undefined)?.[name];
-  return typeof f === 'function' ? (self: object, ...args: unknown[]) => (f as (...a: unknown[]) => unknown).apply(self, args) : undefined;
+  if (typeof f !== 'function') return undefined;
+  const method = f as (this: object, arg?: unknown) => unknown;
+  return (self: object, arg?: unknown) => (arg === undefined ? method.call(self) : method.call(self, arg));
 }
 
 export function domRead(win: Window | null | undefined): DomRead {
   const w = (win ?? globalThis) as unknown as Record<string, Ctor>;
   const get = (ctor: string, prop: string) => getterOf(w[ctor], prop) ?? ((x: object) => (x as Record<string, unknown>)[prop]);
-  const call = (ctor: string, name: string) => methodOf(w[ctor], name) ?? ((x: object, ...a: unknown[]) => ((x as Record<string, (...a: unknown[]) => unknown>)[name]!)(...a));
+  const call = (ctor: string, name: string) =>
+    methodOf(w[ctor], name) ?? ((x: object, arg?: unknown) => (x as Record<string, (a?: unknown) => unknown>)[name]!(arg));
   const nodeType = get('Node', 'nodeType');
   const localName = get('Element', 'localName');
   const getAttribute = call('Element', 'getAttribute');
@@ -60,6 +65,7 @@ export function domRead(win: Window | null | undefined): DomRead {
   const parentElement = get('Node', 'parentElement');
   const parentNode = get('Node', 'parentNode');
   const getRootNode = call('Node', 'getRootNode');
+  const ownerDocument = get('Node', 'ownerDocument');
   const shadowRoot = get('Element', 'shadowRoot');
   const attributes = get('Element', 'attributes');
   const firstElementChild = { el: get('Element', 'firstElementChild'), doc: get('Document', 'firstElementChild'), frag: get('DocumentFragment', 'firstElementChild') };
@@ -90,6 +96,7 @@ export function domRead(win: Window | null | undefined): DomRead {
     parentElement: (n) => parentElement(n) as Element | null,
     parentNode: (n) => parentNode(n) as Node | null,
     rootNode: (n) => getRootNode(n) as Node,
+    ownerDocument: (n) => ownerDocument(n) as Document | null,
     shadowRoot: (el) => (shadowRoot(el) as ShadowRoot | null) ?? ((localName(el) as string).includes('-') ? closedShadowRoot(el) : null),
     attributes: (el) => attributes(el) as NamedNodeMap,
     firstElementChild: (n) => firstElementChild[kind(n)](n) as Element | null,

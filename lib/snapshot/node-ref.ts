@@ -79,13 +79,23 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
     return frame ? selector(frame) + FRAME_SEP + path : path;
   }
 
+  // The same link is placed by the main walk and by the accessibility pass: its ref is built once. Only refs
+  // without geometry and with the element's own label are kept (a rect can change between two reads).
+  const plain = new WeakMap<Element, NodeRef>();
+
   function ref(el: Element, opts: { label?: string; geometry?: boolean } = {}): NodeRef {
+    const reusable = opts.geometry === false && opts.label === undefined;
+    if (reusable) {
+      const known = plain.get(el);
+      if (known) return known;
+    }
     const base = {
       selector: selector(el).slice(0, 2000),
       snippet: startTag(el, dom),
       label: clip(opts.label ?? labelOf(el, dom), 200),
       inFooter: dom.closest(el, 'footer, [role="contentinfo"], .fr-footer') !== null,
     };
+    if (reusable) plain.set(el, base);
     if (opts.geometry === false) return base;
     const rect = dom.rect(el);
     const visible = dom.visible(el) ?? (rect.width > 0 || rect.height > 0);

@@ -54,8 +54,8 @@ describe('hostile pages (gather and detectors)', () => {
     g.CSS ??= { escape: (s: string) => s };
     try {
       window.document.write('<body><a href="/a">Accueil</a><a id="bad" href="/b">Contact</a><a href="/c">Plan du site</a><input id="q" type="search" aria-label="Rechercher"></body>');
-      // The accessibility pass resolves a link's address through its own href: a page can make that one read throw.
-      Object.defineProperty(window.document.getElementById('bad'), 'href', { get: () => { throw new TypeError('hostile href'); } });
+      // The accessibility pass reads a link's parent for its context: make that one read throw.
+      Object.defineProperty(window.document.getElementById('bad'), 'parentElement', { get: () => { throw new TypeError('hostile parent'); } });
       const snap = pageSnapshotSchema.parse(await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} }));
       expect(snap.a11y.links.map((l) => l.name)).toEqual(['Accueil', 'Plan du site']);
       expect(snap.a11y.fields.map((f) => f.ariaLabel)).toEqual(['Rechercher']);
