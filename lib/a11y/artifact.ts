@@ -40,6 +40,6 @@ export const axeArtifactSchema = z.object({
   /** Set when the run was cut at its bound: the rules it ran; the others were not checked. */
   checked: z.array(str(100)).max(AXE_LIMITS.rules).optional(),
   /** Set by the extension when the run was cut at a bound (lib/inspect/inspect-tab.ts). */
-  cut: z.object({ seconds: z.number(), rulesNotChecked: z.array(str(100)).max(AXE_LIMITS.rules).optional(), framesNotChecked: z.boolean().optional() }).optional(),
+  cut: z.object({ seconds: z.number(), rulesNotChecked: z.array(str(100)).max(AXE_LIMITS.rules).optional(), framesNotChecked: z.boolean().optional(), framesUnsealed: z.boolean().optional() }).optional(),
 });
 export type AxeArtifact = z.infer<typeof axeArtifactSchema>;

@@ -28,9 +28,10 @@ export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
 }
 
 /** What the accessibility check did not reach before its bound (lib/inspect/inspect-tab.ts sets it on the artifact). */
-export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[]; framesNotChecked?: boolean }): StoredMessage[] {
+export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[]; framesNotChecked?: boolean; framesUnsealed?: boolean }): StoredMessage[] {
   const out: StoredMessage[] = [];
   if (cut.framesNotChecked) out.push(stored('limit_axeFramesNotChecked', [String(cut.seconds)]));
+  if (cut.framesUnsealed) out.push(stored('limit_axeFramesUnsealed'));
   if (cut.rulesNotChecked?.length) {
     out.push(cut.rulesNotChecked.includes('*') ? stored('limit_axeNotFinished', [String(cut.seconds)]) : stored('limit_axeRulesNotChecked', [String(cut.seconds), cut.rulesNotChecked.join(', ')]));
   }

@@ -25,6 +25,8 @@ export interface AxeCut {
   seconds: number;
   rulesNotChecked?: string[];
   framesNotChecked?: boolean;
+  /** Frames were checked, but their messages to the top frame could not be sealed (a plain-http page). */
+  framesUnsealed?: boolean;
 }
 
 function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, browserRequests?: readonly string[]): PageAccess {
@@ -60,14 +62,14 @@ async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {
   const secret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
   let origins: string[];
   try {
-    origins = await injectAxe(tabId, bounds.axeInject, secret);
+    ({ origins, unsealed: cut.framesUnsealed } = await injectAxe(tabId, bounds.axeInject, secret));
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     // A frame that never lets scripts in (<iframe src="javascript:false">) can hold the all-frames injection: the
     // top frame is checked alone, and the frames are said not to be.
     cut.framesNotChecked = true;
     cut.seconds = Math.round(bounds.axeInject / 1000);
-    origins = await injectAxe(tabId, bounds.axeInject, secret, false);
+    ({ origins } = await injectAxe(tabId, bounds.axeInject, secret, false));
   }
   let raw: unknown;
   try {
@@ -93,11 +95,14 @@ async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {
   if (!raw || typeof raw !== 'object') return raw;
   const checked = (raw as { checked?: unknown }).checked;
   if (Array.isArray(checked)) cut.rulesNotChecked = SLOW_RULES.filter((r) => !checked.includes(r));
-  return cut.framesNotChecked || cut.rulesNotChecked?.length ? { ...raw, cut } : raw;
+  return cut.framesNotChecked || cut.framesUnsealed || cut.rulesNotChecked?.length ? { ...raw, cut } : raw;
 }
 
-/** Loads axe into every frame (or the top one only) and returns the origins of the frames it reached. */
-async function injectAxe(tabId: number, ms: number, secret: string, allFrames = true): Promise<string[]> {
+/**
+ * Loads axe into every frame (or the top one only): the origins of the frames it reached, and whether frames had to
+ * talk unsealed.
+ */
+async function injectAxe(tabId: number, ms: number, secret: string, allFrames = true): Promise<{ origins: string[]; unsealed?: true }> {
   const target = allFrames ? { tabId, allFrames: true } : { tabId, frameIds: [0] };
   await withTimeout(browser.scripting.executeScript({ target, files: ['/axe.js'], injectImmediately: true }), ms, 'axe injection');
   const frames = await withTimeout(
@@ -114,9 +119,13 @@ async function injectAxe(tabId: number, ms: number, secret: string, allFrames = 
     ms,
     'axe injection',
   );
-  // Sealed only when every frame can: a frame that could not would go unheard. Otherwise axe's own messages stay
-  // (the README says what a page script in a frame can then do).
-  if (frames.every((f) => !f.result || f.result.canSeal)) {
+  // Frames of an opaque origin (data:, sandboxed) are never asked by axe (allowedOrigins below): they do not count.
+  // Sealed only when every frame axe talks to can: a frame that could not would go unheard. Otherwise axe's own
+  // messages stay, and the report says so (the README says what a page script in a frame can then do).
+  const origins = [...new Set(frames.map((f) => f.result?.origin).filter((o): o is string => typeof o === 'string' && /^(https?|file):/.test(o)))];
+  const talking = frames.filter((f) => f.result && origins.includes(f.result.origin));
+  const sealed = talking.every((f) => f.result!.canSeal);
+  if (sealed) {
     await withTimeout(
       browser.scripting.executeScript({
         target,
@@ -128,7 +137,8 @@ async function injectAxe(tabId: number, ms: number, secret: string, allFrames = 
       'axe injection',
     );
   }
-  return [...new Set(frames.map((f) => f.result?.origin).filter((o): o is string => typeof o === 'string' && /^(https?|file):/.test(o)))];
+  // A page alone has no frame messages to forge: only frames talking unsealed are worth a word in the report.
+  return !sealed && talking.length > 1 ? { origins, unsealed: true } : { origins };
 }
 
 async function readPartial(tabId: number): Promise<unknown> {

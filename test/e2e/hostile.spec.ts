@@ -233,6 +233,37 @@ test("a frame Loupe injected cannot forge axe's answer: its page script's replie
   await page.close();
 });
 
+test('on a plain-http page the frames are still checked, and the report says their answers could not be sealed', async ({ loupe, openPanel }) => {
+  test.setTimeout(40_000);
+  // Plain http from a name other than 127.0.0.1 is not a secure context: no WebCrypto in the page's frames.
+  await loupe.context.route(/^http:\/\/(editeur|autre-site)\.test\//, async (route) => {
+    const file = new URL(route.request().url()).pathname.replace(/^\//, '');
+    await route.fulfill({ status: 200, contentType: file.endsWith('.png') ? 'image/png' : 'text/html; charset=utf-8', path: resolve(HOSTILE, file) });
+  });
+  const page = await loupe.context.newPage();
+  await page.goto('http://editeur.test/plain-http-frames.html');
+  await page.frameLocator('#other-site').locator('img').waitFor();
+  expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+  const panel = await openPanel(page);
+  await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 25_000 });
+  const { evaluation } = ok(await resultOf(panel));
+  expect(evaluation.findings.find((f) => f.id === 'axe/violation:image-alt')?.evidence.map((e) => e.selector)).toContain('#other-site');
+  expect(evaluation.limits.map((l) => l.messageKey)).toContain('limit_axeFramesUnsealed');
+  await page.close();
+});
+
+test('on a page served from 127.0.0.1 (a secure context) the frames are sealed, an opaque-origin frame aside: no such limit', async ({ loupe, openPanel }) => {
+  test.setTimeout(40_000);
+  const page = await loupe.context.newPage();
+  await page.goto(`${site.origin}/forged-frames.html?other=${encodeURIComponent(`${otherSite.origin}/other-site.html`)}`);
+  await page.frameLocator('#other-site').locator('img').waitFor();
+  const panel = await openPanel(page);
+  await expect(panel.locator(PANEL_FINISHED)).toBeVisible({ timeout: 25_000 });
+  const { evaluation } = ok(await resultOf(panel));
+  expect(evaluation.limits.map((l) => l.messageKey)).not.toContain('limit_axeFramesUnsealed');
+  await page.close();
+});
+
 test('a text file, an SVG document and a PDF without ".pdf" are said to be what they are', async ({ loupe, openPanel }) => {
   test.setTimeout(45_000);
   for (const [url, type] of [
