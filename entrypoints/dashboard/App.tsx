@@ -8,7 +8,7 @@ import { consolidatedCsv } from '@/lib/dashboard/consolidated-csv';
 import { toExportFile } from '@/lib/export/export-file';
 import { exportFileSchema, type Consolidation, type Evaluation } from '@/lib/export/schema';
 import { LEVELS } from '@/lib/grid/context';
-import { VERDICTS, type VerdictLevel } from '@/lib/grid/verdict';
+import type { VerdictLevel } from '@/lib/grid/verdict';
 import { backupFile, restoreBackup } from '@/lib/import/backup';
 import { importFiles, type FileOutcome } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
@@ -17,9 +17,9 @@ import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
 import { deleteEvaluation, listEvaluations, restoreEvaluation } from '@/lib/storage/evaluations';
 import type { StoredConsolidation, StoredEvaluation } from '@/lib/storage/record';
-import { verdictKey } from '@/components/VerdictResult';
-import { ResourceDetail, alphaText } from './ResourceDetail';
-import { ResourceList } from './ResourceList';
+import { VerdictOptions } from '@/components/VerdictResult';
+import { ResourceDetail } from './ResourceDetail';
+import { ResourceList, alphaText } from './ResourceList';
 
 // "Tableau de bord": colleagues' evaluations imported and gathered per resource, how far they agree, and the
 // referent's consolidated verdict.
@@ -261,11 +261,7 @@ export function App() {
               {t('dash_verdict')}
               <select value={verdict} data-testid="filter-verdict" onChange={(e) => setVerdict(e.currentTarget.value)}>
                 <option value="">{t('dash_all')}</option>
-                {VERDICTS.map((v) => (
-                  <option key={v} value={v}>
-                    {t(verdictKey(v))}
-                  </option>
-                ))}
+                <VerdictOptions />
               </select>
             </label>
             <label>
