@@ -13,7 +13,7 @@ import { generateEvaluations } from '../support/evaluations';
 // The dashboard with colleagues' files: several evaluators' files and a broken one imported together, one resource's
 // consolidation, the referent's verdict, and the consolidated CSV read back.
 
-test('imports several evaluators’ files, names the bad one, consolidates a resource and exports the CSV', async ({ ownLoupe }) => {
+test('imports several evaluators’ files, names the bad one, consolidates a resource, exports the CSV, deletes the resource and undoes it', async ({ ownLoupe }) => {
   // Its own browser: the test reads what the dashboard stored.
   // The demo page's real findings on every evaluation; each resource's newest inspection no longer has Meta's pixel.
   const demo = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
@@ -93,5 +93,16 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   expect(line).toMatchObject({ evaluations: String(g.evaluations), evaluators: String(g.evaluators), referent_verdict: 'avec-reserves' });
   // csvCell neutralises a formula after a ";" too (French spreadsheets split on it).
   expect(line.referent_reason).toBe("Publicité à désactiver; '=SOMME(A1)");
+
+  // Deleting the resource takes all its evaluations and the referent's verdict; undo brings every one back.
+  await row.getByRole('button').click();
+  await page.getByTestId('resource-delete').click();
+  await expect(page.getByTestId('resource-count')).toHaveText('1 ressource(s)');
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'supprimée' })).toContainText(`${g.evaluations} évaluation(s) supprimée(s)`);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('resource-count')).toHaveText('2 ressource(s)');
+  await expect(row.getByTestId('resource-counts')).toContainText(`${g.evaluations} évaluation(s), ${g.evaluators} évaluateur(s)`);
+  await expect(row).toContainText('avis du référent');
   await page.close();
 });
