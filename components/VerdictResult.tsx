@@ -7,6 +7,17 @@ import { camel } from '@/lib/panel/verdict';
 
 export const verdictKey = (v: VerdictLevel) => `gridVerdict_${camel(v)}`;
 
+/** The three verdict levels as a select's options, in the grid's order. */
+export const VerdictOptions = () => (
+  <>
+    {VERDICTS.map((v) => (
+      <option key={v} value={v}>
+        {t(verdictKey(v))}
+      </option>
+    ))}
+  </>
+);
+
 interface Props {
   evaluation: Evaluation;
   onVerdict: (level: VerdictLevel, reason: string) => void;

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
-import { VERDICTS, type VerdictLevel } from '@/lib/grid/verdict';
+import type { VerdictLevel } from '@/lib/grid/verdict';
 import { t } from '@/lib/i18n/t';
-import { verdictKey } from '../VerdictResult';
+import { VerdictOptions, verdictKey } from '../VerdictResult';
 import { formatDate } from './format';
 
 export interface ReferentVerdict {
   level: VerdictLevel;
   reason: string;
-  by: string;
+  /** Who decided, when the bundle says (a decision made on this browser names nobody). */
+  by?: string;
   decidedAt: string;
 }
 
@@ -27,7 +28,9 @@ export function ReferentVerdictForm({ current, onDecide }: Props) {
       <h3 id="h-consol-referent">{t('consol_referent')}</h3>
       {current && (
         <p class={`verdict-line verdict-${current.level}`} data-testid="consol:referent-current" data-level={current.level}>
-          {t('consol_referentCurrent', t(verdictKey(current.level)), current.by, formatDate(current.decidedAt))}
+          {current.by
+            ? t('consol_referentCurrent', t(verdictKey(current.level)), current.by, formatDate(current.decidedAt))
+            : t('consol_referentCurrentAnon', t(verdictKey(current.level)), formatDate(current.decidedAt))}
           <br />
           {current.reason}
         </p>
@@ -44,21 +47,11 @@ export function ReferentVerdictForm({ current, onDecide }: Props) {
           <label class="block">
             {t('consol_level')}
             <select data-testid="consol:level" value={level} onChange={(e) => setLevel(e.currentTarget.value as VerdictLevel)}>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {t(verdictKey(v))}
-                </option>
-              ))}
+              <VerdictOptions />
             </select>
           </label>
           <label class="block">
             {t('consol_reason')}
-            {tried && missing && (
-              <span class="error" id="consol-reason-required">
-                {' '}
-                {t('consol_reasonRequired')}
-              </span>
-            )}
             <textarea
               rows={3}
               maxLength={5000}
@@ -71,6 +64,12 @@ export function ReferentVerdictForm({ current, onDecide }: Props) {
               onInput={(e) => setReason(e.currentTarget.value)}
             />
           </label>
+          {/* Outside the label, so the field's name stays short; an alert, so it is heard when it appears. */}
+          {tried && missing && (
+            <p class="error" role="alert" id="consol-reason-required">
+              {t('consol_reasonRequired')}
+            </p>
+          )}
           <button type="submit" data-testid="consol:decide">
             {t('consol_decide')}
           </button>

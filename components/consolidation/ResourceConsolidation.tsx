@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n/t';
 import { verdictKey } from '../VerdictResult';
 import { AgreementFigure } from './AgreementFigure';
 import { BlockingList } from './BlockingList';
+import { ChangeHistory } from './ChangeHistory';
 import { formatDate } from './format';
 import { ReferentVerdictForm, type ReferentVerdict } from './ReferentVerdictForm';
 import { SpreadTable } from './SpreadTable';
@@ -18,12 +19,13 @@ interface Props {
   /** The group's evaluations (any order). */
   evaluations: readonly Evaluation[];
   referentVerdict?: ReferentVerdict;
-  /** What changed between inspections: rendered by its own component once it exists (nothing for now). */
-  changes?: unknown[];
   onDecide?: (level: VerdictLevel, reason: string) => void;
 }
 
-/** One resource's consolidation: who evaluated, the verdicts given, agreement, spreads, blocking points, the referent's verdict. */
+/**
+ * One resource's consolidation: who evaluated, the verdicts given, agreement, spreads, blocking points, what changed
+ * between inspections, the referent's verdict. The dashboard's only view of a resource.
+ */
 export function ResourceConsolidation({ group: g, evaluations, referentVerdict, onDecide }: Props) {
   const c = useMemo(() => consolidateResource(evaluations), [evaluations]);
   return (
@@ -49,6 +51,7 @@ export function ResourceConsolidation({ group: g, evaluations, referentVerdict, 
       <BlockingList points={c.blocking} />
       <AgreementFigure agreement={c.agreement} />
       <SpreadTable spreads={c.spreads} />
+      <ChangeHistory evaluations={evaluations} />
       <ReferentVerdictForm current={referentVerdict} onDecide={onDecide} />
     </article>
   );

@@ -8,18 +8,19 @@ import { consolidatedCsv } from '@/lib/dashboard/consolidated-csv';
 import { toExportFile } from '@/lib/export/export-file';
 import { exportFileSchema, type Consolidation, type Evaluation } from '@/lib/export/schema';
 import { LEVELS } from '@/lib/grid/context';
-import { VERDICTS, type VerdictLevel } from '@/lib/grid/verdict';
+import type { VerdictLevel } from '@/lib/grid/verdict';
 import { backupFile, restoreBackup } from '@/lib/import/backup';
 import { importFiles, type FileOutcome } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
-import { deleteConsolidation, listConsolidations, restoreConsolidation, saveConsolidation } from '@/lib/storage/consolidations';
+import { listConsolidations, saveConsolidation } from '@/lib/storage/consolidations';
 import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
-import { deleteEvaluation, listEvaluations, restoreEvaluation } from '@/lib/storage/evaluations';
+import { listEvaluations } from '@/lib/storage/evaluations';
 import type { StoredConsolidation, StoredEvaluation } from '@/lib/storage/record';
-import { verdictKey } from '@/components/VerdictResult';
-import { ResourceDetail, alphaText } from './ResourceDetail';
-import { ResourceList } from './ResourceList';
+import { deleteResource, restoreResource, type RemovedResource } from '@/lib/storage/resources';
+import { VerdictOptions } from '@/components/VerdictResult';
+import { ResourceDetail } from './ResourceDetail';
+import { ResourceList, alphaText } from './ResourceList';
 
 // "Tableau de bord": colleagues' evaluations imported and gathered per resource, how far they agree, and the
 // referent's consolidated verdict.
@@ -43,7 +44,7 @@ export function App() {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [over, setOver] = useState(false);
   const [open, setOpen] = useState<string | undefined>();
-  const [undo, setUndo] = useState<{ evaluations: StoredEvaluation[]; decision?: StoredConsolidation } | undefined>();
+  const [undo, setUndo] = useState<RemovedResource | undefined>();
   const [query, setQuery] = useState('');
   const [level, setLevel] = useState('');
   const [subject, setSubject] = useState('');
@@ -125,27 +126,17 @@ export function App() {
 
   const remove = async () => {
     if (!group) return;
-    const db = loupeDb();
-    const gone: StoredEvaluation[] = [];
-    for (const id of group.evaluationIds) {
-      const r = await deleteEvaluation(db, id);
-      if (!r.ok) {
-        setError(r.error);
-        break;
-      }
-      if (r.value) gone.push(r.value);
-    }
-    const d = await deleteConsolidation(db, group.key);
-    setUndo({ evaluations: gone, decision: d.ok ? d.value : undefined });
+    const r = await deleteResource(loupeDb(), group.evaluationIds, group.key);
+    if (!r.ok) return setError(r.error);
+    setUndo(r.value);
     setOpen(undefined);
     await reload();
   };
 
   const putBack = async () => {
     if (!undo) return;
-    const db = loupeDb();
-    for (const r of undo.evaluations) await restoreEvaluation(db, r);
-    if (undo.decision) await restoreConsolidation(db, undo.decision);
+    const r = await restoreResource(loupeDb(), undo);
+    if (!r.ok) return setError(r.error);
     setUndo(undefined);
     await reload();
   };
@@ -261,11 +252,7 @@ export function App() {
               {t('dash_verdict')}
               <select value={verdict} data-testid="filter-verdict" onChange={(e) => setVerdict(e.currentTarget.value)}>
                 <option value="">{t('dash_all')}</option>
-                {VERDICTS.map((v) => (
-                  <option key={v} value={v}>
-                    {t(verdictKey(v))}
-                  </option>
-                ))}
+                <VerdictOptions />
               </select>
             </label>
             <label>

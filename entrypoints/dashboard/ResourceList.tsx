@@ -9,6 +9,8 @@ import { t } from '@/lib/i18n/t';
 
 const ROW = 76;
 
+export const alphaText = (alpha: number | null, pairable: number) => (alpha === null ? t('dash_alphaNone') : t('dash_alpha', alpha.toFixed(2), pairable));
+
 export interface RowExtras {
   referent: (key: string) => string | undefined;
   /** Computed for the rows in view only: alpha over a resource costs a few of its evaluations' grids. */

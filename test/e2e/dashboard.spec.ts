@@ -13,7 +13,7 @@ import { generateEvaluations } from '../support/evaluations';
 // The dashboard with colleagues' files: several evaluators' files and a broken one imported together, one resource's
 // consolidation, the referent's verdict, and the consolidated CSV read back.
 
-test('imports several evaluators’ files, names the bad one, consolidates a resource and exports the CSV', async ({ ownLoupe }) => {
+test('imports several evaluators’ files, names the bad one, consolidates a resource, exports the CSV, deletes the resource and undoes it', async ({ ownLoupe }) => {
   // Its own browser: the test reads what the dashboard stored.
   // The demo page's real findings on every evaluation; each resource's newest inspection no longer has Meta's pixel.
   const demo = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
@@ -52,22 +52,30 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   await row.getByRole('button').click();
   const detail = page.getByTestId('resource-detail');
   const c = consolidateResource(all.filter((e) => g.evaluationIds.includes(e.id)));
-  await expect(detail.getByTestId('agreement')).toContainText(c.agreement.alpha === null ? 'non calculable' : `sur ${c.agreement.pairable} notes`);
-  await expect(detail.locator('[data-testid^="spread:"]')).toHaveCount(c.spreads.filter((s) => s.ordinal > 0).length);
-  if (c.blocking.length) await expect(detail.getByTestId('blocking').locator('li')).toHaveCount(c.blocking.length);
+  // The dashboard shows the shared consolidated view (components/consolidation), the one consolidation-render tests.
+  await expect(detail.getByTestId('consolidation')).toHaveAttribute('data-resource', g.key);
+  await expect(detail.getByTestId('consol:rests-on')).toContainText(`Repose sur ${c.agreement.pairable} notes`);
+  if (c.agreement.alpha === null) await expect(detail.getByTestId('consol:alpha-none')).toBeVisible();
+  else await expect(detail.getByTestId('consol:alpha')).toHaveAttribute('data-alpha', c.agreement.alpha.toFixed(3));
+  // Every criterion rated, those only rated off the scale too (their count stands in the off-scale column).
+  await expect(detail.locator('[data-testid^="spread:"]')).toHaveCount(c.spreads.length);
+  await expect(detail.locator('[data-testid^="consol-blocking:"]')).toHaveCount(c.blocking.length);
   // What changed between the resource's inspections, dated: the generated evaluations differ in their trackers.
   const steps = historyChanges(all.filter((e) => g.evaluationIds.includes(e.id)));
   expect(steps.length).toBeGreaterThan(0);
-  await expect(detail.getByTestId('changes').locator('li')).toHaveCount(steps.length);
-  await expect(detail.getByTestId('changes')).toContainText('Facebook');
+  await expect(detail.getByTestId('consol:changes').locator('li')).toHaveCount(steps.length);
+  await expect(detail.getByTestId('consol:changes')).toContainText('Facebook');
   // Disagreements first.
   const flags = await detail.locator('[data-testid^="spread:"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-disagree') === 'true'));
   expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
-  await detail.getByTestId('referent-save').click();
+  await detail.getByTestId('consol:decide').click();
   await expect(detail.getByRole('alert')).toBeVisible();
-  await detail.getByTestId('referent:avec-reserves').check();
-  await detail.getByTestId('referent-reason').fill('Publicité à désactiver; =SOMME(A1)');
-  await detail.getByTestId('referent-save').click();
+  await expect(detail.getByTestId('consol:reason')).toHaveAttribute('aria-invalid', 'true');
+  await detail.getByTestId('consol:level').selectOption('avec-reserves');
+  await detail.getByTestId('consol:reason').fill('Publicité à désactiver; =SOMME(A1)');
+  await detail.getByTestId('consol:decide').click();
+  await expect(detail.getByTestId('consol:referent-current')).toHaveAttribute('data-level', 'avec-reserves');
+  await expect(detail.getByRole('alert')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await detail.screenshot({ path: `${SHOTS}/dashboard-resource.png` });
   await detail.getByRole('button', { name: 'Fermer' }).click();
@@ -85,5 +93,16 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   expect(line).toMatchObject({ evaluations: String(g.evaluations), evaluators: String(g.evaluators), referent_verdict: 'avec-reserves' });
   // csvCell neutralises a formula after a ";" too (French spreadsheets split on it).
   expect(line.referent_reason).toBe("Publicité à désactiver; '=SOMME(A1)");
+
+  // Deleting the resource takes all its evaluations and the referent's verdict; undo brings every one back.
+  await row.getByRole('button').click();
+  await page.getByTestId('resource-delete').click();
+  await expect(page.getByTestId('resource-count')).toHaveText('1 ressource(s)');
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'supprimée' })).toContainText(`${g.evaluations} évaluation(s) supprimée(s)`);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('resource-count')).toHaveText('2 ressource(s)');
+  await expect(row.getByTestId('resource-counts')).toContainText(`${g.evaluations} évaluation(s), ${g.evaluators} évaluateur(s)`);
+  await expect(row).toContainText('avis du référent');
   await page.close();
 });

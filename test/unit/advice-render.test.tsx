@@ -4,7 +4,10 @@ import { resolve } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { AdviceInPlace } from '../../components/AdviceInPlace';
-import { adviceOf } from '../../lib/consolidate/advice';
+import { adviceOf, type Advice } from '../../lib/consolidate/advice';
+import { groupChanges } from '../../lib/consolidate/change-groups';
+import type { InspectionChange, InspectionChangeKind } from '../../lib/consolidate/changes';
+import { formatMessage } from '../../lib/i18n/messages';
 import { readExportFile } from '../../lib/export/import';
 import type { Evaluation } from '../../lib/export/schema';
 import type { StoredConsolidation, StoredEvaluation } from '../../lib/storage/record';
@@ -61,5 +64,35 @@ describe('AdviceInPlace', () => {
     expect(changes).toContain('Facebook Connect');
     expect(changes).toContain("nouveau formulaire d'inscription");
     expect(root.querySelector('a')!.getAttribute('href')).toBe('evaluations.html?id=older');
+  });
+
+  it('groups the changes by kind and caps each group, so 80 new trackers are one line', () => {
+    const since = '2026-11-12T09:00:00.000Z';
+    const change = (kind: InspectionChangeKind, messageKey: string, params: string[] = []): InspectionChange => ({ kind, messageKey, params, since, until: '2026-12-02T09:00:00.000Z' });
+    const changes = [
+      ...Array.from({ length: 80 }, (_, i) => change('tracker-added', 'change_trackerAdded', [`Traceur ${i + 1}`])),
+      change('tracker-gone', 'change_trackerGone', ['Facebook Connect']),
+      change('legal-changed', 'change_legalChanged_terms', ['https://a.fr/cgu', 'https://a.fr/conditions']),
+      change('legal-gone', 'change_legalGone_privacy'),
+      change('licence-changed', 'change_licenceChanged', ['CC BY', '—']),
+      change('signup-added', 'change_signupAdded'),
+    ];
+    const advice: Advice = { count: 1, newestId: 'older', since, changes };
+    const root = show(advice);
+    const items = [...root.querySelectorAll<HTMLLIElement>('[data-testid="advice:changes"] li')];
+    expect(items.map((li) => li.dataset.group)).toEqual(['tracker-added', 'tracker-gone', 'legal', 'licence', 'signup']);
+    const added = items[0]!;
+    expect(added.textContent).toBe('80 nouveaux traceurs\u202f: Traceur 1, Traceur 2, Traceur 3 et 77 autres');
+    expect(added.textContent).not.toContain('Traceur 4');
+    expect(added.dataset.more).toBe('77');
+    // A group of one says its change in full; legal links keep their sentences.
+    expect(items[1]!.textContent).toMatch(/^traceur disparu\s?: Facebook Connect$/);
+    expect(items[2]!.textContent).toMatch(/^2 liens légaux changés\s?: adresse des CGU changée.*; lien vers la politique de confidentialité disparu$/);
+    expect(items[2]!.dataset.more).toBe('0');
+    // The whole list stays short: at most three names or sentences a group.
+    expect(root.querySelector('[data-testid="advice:changes"]')!.textContent!.length).toBeLessThan(400);
+    expect(groupChanges(changes).every((g) => g.shown.length <= 3 && g.shown.length + g.more === g.total)).toBe(true);
+    expect(formatMessage('en', 'advice_more', ['77'])).toBe('and 77 more');
+    expect(formatMessage('en', 'changeGroup_trackerAdded', ['80'])).toBe('80 new trackers:');
   });
 });

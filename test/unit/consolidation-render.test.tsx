@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import axe from 'axe-core';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { ResourceConsolidation } from '../../components/consolidation/ResourceConsolidation';
 import { groupByResource } from '../../lib/consolidate/group';
+import { readExportFile } from '../../lib/export/import';
 import type { Criterion, Evaluation } from '../../lib/export/schema';
 import { GRID } from '../../lib/grid/grid';
 import { generateEvaluations } from '../support/evaluations';
@@ -118,6 +121,24 @@ describe('ResourceConsolidation', () => {
     expect(cur.getAttribute('data-level')).toBe('avec-reserves');
     expect(cur.textContent).toMatch(/RUPN.*3 avril 2025.*Traceurs à vérifier/);
     expect(q(root, 'consol:decide')).toBeNull();
+  });
+
+  it('shows a decision made on this browser, which names nobody', () => {
+    const root = show(list, { referentVerdict: { level: 'deconseillee', reason: 'Publicité', decidedAt: '2025-04-03T09:00:00Z' }, onDecide: () => {} });
+    expect(text(q(root, 'consol:referent-current'))).toMatch(/^Verdict consolidé : Déconseillée, le 3 avril 2025\./);
+    expect(q(root, 'consol:decide')).not.toBeNull();
+  });
+
+  it('dates what changed between inspections, and says when nothing did', () => {
+    expect(q(show(list), 'consol:changes-none')).not.toBeNull();
+    const read = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
+    if (!read.ok) throw new Error(read.messageKey);
+    const now = read.file.evaluations[0]!;
+    const before: Evaluation = { ...structuredClone(now), id: 'before-xxxxxxxx', inspectedAt: '2025-03-01T10:00:00.000Z', findings: now.findings.filter((f) => f.id !== 'trackers/org-facebook') };
+    const root = show([now, before]);
+    const items = [...q(root, 'consol:changes')!.querySelectorAll('li')];
+    expect(items).toHaveLength(1);
+    expect(text(items[0]!)).toMatch(/^Du 1 mars 2025 au .+ : .*Facebook Connect/);
   });
 
   it('passes axe (in happy-dom: no contrast; page-level rules are the dashboard page\'s)', async () => {

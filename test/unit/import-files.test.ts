@@ -1,9 +1,7 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import Dexie from 'dexie';
+import { ok, useFakeIndexedDb } from '../support/fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toExportFile } from '../../lib/export/export-file';
 import type { Consolidation, Evaluation } from '../../lib/export/schema';
 import { backupFile, restoreBackup } from '../../lib/import/backup';
@@ -20,20 +18,8 @@ import { generateEvaluations } from '../support/evaluations';
 const V1 = readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8');
 
 let db: LoupeDb;
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  Dexie.dependencies.indexedDB = globalThis.indexedDB;
-  db = new LoupeDb('loupe-import-test');
-});
-afterEach(() => {
-  db.close();
-  vi.restoreAllMocks();
-});
+const fake = useFakeIndexedDb(() => (db = new LoupeDb('loupe-import-test')));
 
-const ok = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(`storage failed: ${JSON.stringify(r.error)}`);
-  return r.value;
-};
 const source = (name: string, text: string, size = text.length): ImportSource & { read: ReturnType<typeof vi.fn> } => {
   const read = vi.fn(async () => text);
   return { name, size, text: read, read };
@@ -151,10 +137,7 @@ describe('backup and restore', () => {
     const backup = ok(await backupFile(db, 2, 'test'));
     expect(backup.evaluations).toHaveLength(5);
     expect(backup.consolidations).toHaveLength(1);
-    db.close();
-    globalThis.indexedDB = new IDBFactory();
-    Dexie.dependencies.indexedDB = globalThis.indexedDB;
-    db = new LoupeDb('loupe-import-test');
+    fake.reset();
     const outcomes = ok(await restoreBackup(db, source('sauvegarde.json', JSON.stringify(backup)), 3));
     expect(outcomes[0]).toMatchObject({ ok: true, added: 5, consolidations: 1 });
     expect(await ids()).toEqual(evs.map((e) => e.id).sort());

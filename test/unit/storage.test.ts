@@ -1,9 +1,8 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { ok, useFakeIndexedDb } from '../support/fake-indexeddb';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Consolidation, Evaluation } from '../../lib/export/schema';
 import { consolidationFor, deleteConsolidation, listConsolidations, restoreConsolidation, saveConsolidation } from '../../lib/storage/consolidations';
 import { rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
@@ -40,20 +39,8 @@ const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?sess
 });
 
 let db: LoupeDb;
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory();
-  Dexie.dependencies.indexedDB = globalThis.indexedDB;
-  db = new LoupeDb('loupe-test');
-});
-afterEach(() => {
-  db.close();
-  vi.restoreAllMocks();
-});
+useFakeIndexedDb(() => (db = new LoupeDb('loupe-test')));
 
-const ok = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(`storage failed: ${JSON.stringify(r.error)}`);
-  return r.value;
-};
 
 describe('evaluations storage', () => {
   it('saves an evaluation, then updates it as the person types, keeping its creation date', async () => {
