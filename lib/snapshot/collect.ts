@@ -7,7 +7,7 @@ import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
 import { TEXT_PATTERNS } from './text-patterns';
-import { hiddenByPage } from './hidden';
+import { createHiddenCheck } from './hidden';
 import { mentionContext } from './context';
 
 // The gather: the only module that reads the live DOM. One walk over elements and text nodes (open shadow roots
@@ -50,6 +50,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const yieldToPage = opts.yieldToPage ?? defaultYield;
   const dom = domRead(doc.defaultView);
   const refs = createRefMaker(dom);
+  const hiddenByPage = createHiddenCheck(dom);
   const truncated = new Set<string>();
   const snap = emptySnapshot({
     url: doc.location?.href ?? doc.URL,
@@ -83,8 +84,6 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       unread(error);
     }
   };
-  const readElement = isolated(visitElement);
-  const readText = isolated(visitText);
   const orphanInputs: HTMLInputElement[] = [];
   const roots: Node[] = doc.documentElement ? [doc.documentElement] : [];
   const walkedRoots: (Document | ShadowRoot)[] = [doc];
@@ -102,13 +101,22 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
       const type = dom.nodeType(node);
       if (type === 3) {
-        readText(node as Text);
+        // The try is inline, not a wrapper: on the walk's hot path a closure per node cost more than the node's read.
+        try {
+          visitText(node as Text);
+        } catch (error) {
+          unread(error);
+        }
         continue;
       }
       if (type !== 1) continue;
       const el = node as Element;
       count++;
-      readElement(el);
+      try {
+        visitElement(el);
+      } catch (error) {
+        unread(error);
+      }
       const shadow = dom.shadowRoot(el);
       if (shadow) {
         snap.limits.shadowRoots++;
@@ -235,7 +243,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           ref: refs.ref(el),
           width: clip(f.getAttribute('width') ?? '', 20),
           height: clip(f.getAttribute('height') ?? '', 20),
-          hiddenByPage: hiddenByPage(f, dom),
+          hiddenByPage: hiddenByPage(f),
         });
         break;
       }
@@ -502,7 +510,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       label: clip(labelTextOf(f), 500),
       ariaLabel: clip(dom.attr(f, 'aria-label') ?? '', 500),
       required: dom.hasAttr(f, 'required'),
-      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f, dom),
+      hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f),
     };
   }
 
