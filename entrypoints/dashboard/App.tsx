@@ -18,6 +18,7 @@ import type { StorageError } from '@/lib/storage/errors';
 import { listEvaluations } from '@/lib/storage/evaluations';
 import type { StoredConsolidation, StoredEvaluation } from '@/lib/storage/record';
 import { deleteResource, restoreResource, type RemovedResource } from '@/lib/storage/resources';
+import { schemaChecked } from '@/lib/storage/stored-shape';
 import { VerdictOptions } from '@/components/VerdictResult';
 import { ResourceDetail } from './ResourceDetail';
 import { ResourceList, alphaText } from './ResourceList';
@@ -55,7 +56,8 @@ export function App() {
 
   const reload = useCallback(async () => {
     const db = loupeDb();
-    const [e, c] = await Promise.all([listEvaluations(db), listConsolidations(db)]);
+    // The cheap check (lib/storage/stored-shape.ts): thousands of records, each parsed fully only where it is read whole.
+    const [e, c] = await Promise.all([listEvaluations(db, 'shape'), listConsolidations(db)]);
     if (!e.ok) return setError(e.error);
     if (!c.ok) return setError(c.error);
     setError(undefined);
@@ -108,6 +110,8 @@ export function App() {
   };
 
   const group = open ? groups.find((g) => g.key === open) : undefined;
+  // The detail reads the findings' data, which the cheap check on load does not look into.
+  const groupEvaluations = useMemo(() => (group ? schemaChecked(group.evaluationIds.flatMap((id) => byId.get(id) ?? [])) : []), [group, byId]);
 
   const decide = async (l: VerdictLevel, reason: string) => {
     if (!group) return;
@@ -142,7 +146,7 @@ export function App() {
   };
 
   const exportBundle = () => {
-    const shown = groups.flatMap((g) => g.evaluationIds.flatMap((id) => byId.get(id) ?? []));
+    const shown = schemaChecked(groups.flatMap((g) => g.evaluationIds.flatMap((id) => byId.get(id) ?? [])));
     const file = exportFileSchema.parse({ ...toExportFile(shown, { now: Date.now(), version: version() }), consolidations: groups.flatMap((g) => decisionMap.get(g.key) ?? []) });
     download('loupe-consolidation.json', JSON.stringify(file, null, 2), 'application/json');
   };
@@ -219,7 +223,7 @@ export function App() {
         <ResourceDetail
           key={group.key}
           group={group}
-          evaluations={group.evaluationIds.flatMap((id) => byId.get(id) ?? [])}
+          evaluations={groupEvaluations}
           decision={decisionMap.get(group.key)}
           onDecide={(l, r) => void decide(l, r)}
           onDelete={() => void remove()}

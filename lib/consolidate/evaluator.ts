@@ -25,10 +25,21 @@ export function evaluatorKey(e: Pick<Evaluation, 'id' | 'author'>): string {
   return k;
 }
 
+// And by what the author typed: a few hundred people write thousands of evaluations, so the same name and school
+// come back to be folded; bounded, as a page may stay open while files are imported.
+const personKeys = new Map<string, string>();
+
 function computeKey(e: Pick<Evaluation, 'id' | 'author'>): string {
-  const name = fold(e.author?.name);
-  const school = fold(e.author?.school);
-  return name || school ? `person:${name}|${school}` : `anonymous:${e.id}`;
+  const typed = `${e.author?.name ?? ''}\u0000${e.author?.school ?? ''}`;
+  let person = personKeys.get(typed);
+  if (person === undefined) {
+    const name = fold(e.author?.name);
+    const school = fold(e.author?.school);
+    person = name || school ? `person:${name}|${school}` : '';
+    if (personKeys.size >= 10_000) personKeys.clear();
+    personKeys.set(typed, person);
+  }
+  return person || `anonymous:${e.id}`;
 }
 
 export function evaluatorOf(e: Pick<Evaluation, 'id' | 'author'>): Evaluator {

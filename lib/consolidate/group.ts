@@ -59,8 +59,11 @@ interface Acc {
 /** One group per normalised URL, newest first (by its latest inspection). */
 export function groupByResource(evaluations: readonly Evaluation[]): ResourceGroup[] {
   const byKey = new Map<string, Acc>();
+  // normaliseUrl parses a URL; the evaluations of one resource share its address, so it is parsed once.
+  const keys = new Map<string, string>();
   for (const e of evaluations) {
-    const key = normaliseUrl(e.resource.url);
+    let key = keys.get(e.resource.url);
+    if (key === undefined) keys.set(e.resource.url, (key = normaliseUrl(e.resource.url)));
     const t = inspectedTime(e);
     let acc = byKey.get(key);
     if (!acc) {

@@ -3,6 +3,7 @@ import type { LoupeDb } from './db';
 import { unreadableRecord } from './errors';
 import { normaliseUrl, searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
 import { attempt, type StorageResult } from './result';
+import { hasStoredShape } from './stored-shape';
 
 export type { StorageResult };
 
@@ -61,10 +62,21 @@ export interface Listing {
   unreadable: number;
 }
 
-function readable(rows: unknown[]): Listing {
+/**
+ * How a listing checks what it reads back: `schema` parses every record (zod); `shape` is the dashboard's cheap check
+ * (lib/storage/stored-shape.ts says why it is safe, and what is left to parse where it is read).
+ */
+export type ReadCheck = 'schema' | 'shape';
+
+function readable(rows: unknown[], check: ReadCheck = 'schema'): Listing {
   const records: StoredEvaluation[] = [];
   let unreadable = 0;
   for (const row of rows) {
+    if (check === 'shape' && hasStoredShape(row)) {
+      records.push(row);
+      continue;
+    }
+    // The schema decides for a row the cheap check refuses: it may be valid in a way the check does not foresee.
     const r = storedEvaluationSchema.safeParse(row);
     if (r.success) records.push(r.data);
     else unreadable++;
@@ -73,8 +85,8 @@ function readable(rows: unknown[]): Listing {
 }
 
 /** Every evaluation, most recently changed first. */
-export function listEvaluations(db: LoupeDb): Promise<StorageResult<Listing>> {
-  return attempt(async () => readable(await db.evaluations.orderBy('updatedAt').reverse().toArray()));
+export function listEvaluations(db: LoupeDb, check: ReadCheck = 'schema'): Promise<StorageResult<Listing>> {
+  return attempt(async () => readable(await db.evaluations.orderBy('updatedAt').reverse().toArray(), check));
 }
 
 export function getEvaluation(db: LoupeDb, id: string): Promise<StorageResult<StoredEvaluation | undefined>> {

@@ -20,6 +20,8 @@ import {
 } from '../../lib/storage/evaluations';
 import { filterAndSort } from '../../lib/storage/list-view';
 import { normaliseUrl, storedEvaluationSchema, type StoredEvaluation } from '../../lib/storage/record';
+import { hasStoredShape, schemaChecked } from '../../lib/storage/stored-shape';
+import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
@@ -127,6 +129,56 @@ describe('evaluations storage', () => {
     expect(l.records.map((r) => r.id)).toEqual(['good-eval']);
     expect(l.unreadable).toBe(1);
     expect(await db.evaluations.count()).toBe(2);
+  });
+});
+
+describe("the dashboard's cheap check on reading back", () => {
+  // Each breaks a field the list, the filters, the grouping or a row's agreement reads.
+  const breakages: [string, (r: StoredEvaluation) => void][] = [
+    ['a rating off the scale', (r) => ((r.evaluation.grid![0] as { rating: string }).rating = 'super')],
+    ['a grid that is not a list', (r) => ((r.evaluation as { grid: unknown }).grid = { 0: r.evaluation.grid![0] })],
+    ['an unknown verdict', (r) => ((r.evaluation.verdict as { level: string }).level = 'bof')],
+    ['an author name that is a number', (r) => ((r.evaluation as { author: unknown }).author = { name: 42 })],
+    ['an unknown school level', (r) => ((r.evaluation.context as { level: string }).level = 'cm2')],
+    ['an inspection date that is not one', (r) => (r.evaluation.inspectedAt = 'hier')],
+    ['no resource', (r) => delete (r.evaluation as { resource?: unknown }).resource],
+    ['findings that are not a list', (r) => ((r.evaluation as { findings: unknown }).findings = 'none')],
+    ['a date of change that is text', (r) => ((r as { updatedAt: unknown }).updatedAt = '2026')],
+  ];
+
+  it('accepts exactly what the schema accepts on stored records and refuses each broken field, as unreadable', async () => {
+    const generated = generateEvaluations(40, 7);
+    for (const [i, e] of generated.entries()) ok(await saveEvaluation(db, e, 'done', i));
+    ok(await saveEvaluation(db, sample('draft-eval-1'), 'draft', 100));
+    const good = await db.evaluations.toArray();
+    for (const row of [...good, ...FIXTURE_V2.evaluations]) expect(hasStoredShape(row), row.id).toBe(storedEvaluationSchema.safeParse(row).success);
+
+    for (const [what, spoil] of breakages) {
+      const row = structuredClone(good.find((r) => r.evaluation.verdict && r.evaluation.author)!);
+      row.id = `broken-${what}`;
+      spoil(row);
+      expect(hasStoredShape(row), what).toBe(false);
+      expect(storedEvaluationSchema.safeParse(row).success, what).toBe(false);
+      await db.evaluations.put(row);
+    }
+    const shape = ok(await listEvaluations(db, 'shape'));
+    const schema = ok(await listEvaluations(db));
+    expect(shape.unreadable).toBe(breakages.length);
+    expect(shape.records.map((r) => r.id)).toEqual(schema.records.map((r) => r.id));
+    expect(shape.records).toHaveLength(good.length);
+    expect(await db.evaluations.count()).toBe(good.length + breakages.length);
+  });
+
+  it('leaves findings to the schema, where a detail or an export reads them', async () => {
+    const [a, b] = generateEvaluations(2, 3);
+    ok(await saveEvaluation(db, a!, 'done', 1));
+    ok(await saveEvaluation(db, b!, 'done', 2));
+    const row = (await db.evaluations.get(b!.id))!;
+    (row.evaluation.findings as unknown[]).push({ id: 'trackers/x', detector: 'trackers', data: { trackers: 'not a list' } });
+    await db.evaluations.put(row);
+    const listed = ok(await listEvaluations(db, 'shape')).records.map((r) => r.evaluation);
+    expect(listed).toHaveLength(2);
+    expect(schemaChecked(listed).map((e) => e.id)).toEqual([a!.id]);
   });
 });
 
