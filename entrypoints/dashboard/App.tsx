@@ -22,6 +22,7 @@ import { schemaChecked } from '@/lib/storage/stored-shape';
 import { VerdictOptions } from '@/components/VerdictResult';
 import { ResourceDetail } from './ResourceDetail';
 import { ResourceList, alphaText } from './ResourceList';
+import { markLoaded, useListPaintMark } from './paint-marks';
 
 // "Tableau de bord": colleagues' evaluations imported and gathered per resource, how far they agree, and the
 // referent's consolidated verdict.
@@ -40,6 +41,7 @@ const dayEnd = (d: string) => (d ? Date.parse(`${d}T23:59:59.999`) : undefined);
 
 export function App() {
   const [records, setRecords] = useState<StoredEvaluation[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [decisions, setDecisions] = useState<StoredConsolidation[]>([]);
   const [error, setError] = useState<StorageError | undefined>();
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
@@ -63,6 +65,8 @@ export function App() {
     setError(undefined);
     setRecords(e.value.records.filter((r) => r.status === 'done'));
     setDecisions(c.value);
+    setLoaded(true);
+    markLoaded();
   }, []);
   useEffect(() => void reload(), [reload]);
 
@@ -85,6 +89,7 @@ export function App() {
     evaluator: evaluator || undefined,
   };
   const groups = useMemo(() => groupByResource(filterEvaluations(index, filter)), [index, query, level, subject, verdict, since, until, evaluator]);
+  useListPaintMark(loaded, groups);
   const alphaCache = useMemo(() => new Map<string, string>(), [groups]);
   const extras = {
     referent: (key: string) => decisionMap.get(key)?.level,

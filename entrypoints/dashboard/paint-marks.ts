@@ -1,0 +1,20 @@
+import { useEffect } from 'preact/hooks';
+
+// Performance marks for `npm run bench` (scripts/bench/dashboard-page.ts): when the stored evaluations were read, and
+// when the resource list was painted after the load or after a filter changed it.
+export const MARK_LOADED = 'loupe:dashboard:loaded';
+export const MARK_PAINTED = 'loupe:dashboard:painted';
+
+export function markLoaded(): void {
+  performance.mark(MARK_LOADED);
+}
+
+/** Marks the paint of the list each time its resources change, once the stored evaluations are read. */
+export function useListPaintMark(loaded: boolean, resources: readonly unknown[]): void {
+  useEffect(() => {
+    if (!loaded) return;
+    // requestAnimationFrame runs before the paint; the task after it runs once the frame is on screen.
+    const id = requestAnimationFrame(() => setTimeout(() => performance.mark(MARK_PAINTED, { detail: { rows: resources.length } })));
+    return () => cancelAnimationFrame(id);
+  }, [loaded, resources]);
+}
