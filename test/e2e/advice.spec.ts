@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { toExportFile } from '../../lib/export/export-file';
 import { readExportFile } from '../../lib/export/import';
+import { exportFileSchema, type Consolidation } from '../../lib/export/schema';
 import { normaliseUrl } from '../../lib/storage/record';
 import { test, expect, routeThirdParties, SHOTS } from './fixtures';
 
-// Advice in place: a referent's verdict and two evaluations of the demo page, written into the extension's
-// IndexedDB, are shown first in the side panel with the change since the evaluated inspection; a page with nothing
-// stored shows no advice. Own browser: it writes storage.
+// Advice in place: a referent's consolidated bundle (evaluations of the demo page and of another resource, and the
+// referent's verdict on the demo page) is imported through the dashboard's file input, as a teacher would; the side
+// panel on the demo page then shows the referent's verdict first, dated, with the change since the evaluated
+// inspection; a page with nothing stored shows no advice. Own browser: it writes storage.
 
-test('the side panel shows the referent verdict and what changed first; nothing for a page never evaluated', async ({ ownLoupe, server, openPanel }) => {
+test('a referent bundle imported in the dashboard: the side panel shows the referent verdict and what changed first; nothing for a page never evaluated', async ({ ownLoupe, server, openPanel }) => {
   await routeThirdParties(ownLoupe);
   const read = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
   if (!read.ok) throw new Error(read.messageKey);
@@ -16,35 +20,35 @@ test('the side panel shows the referent verdict and what changed first; nothing 
   const base = read.file.evaluations[0]!;
   // The evaluated inspection lacks a tracker the page has (Meta) and its sign-up form.
   const evaluation = { ...base, resource: { ...base.resource, url }, findings: base.findings.filter((f) => f.id !== 'trackers/org-facebook' && f.id !== 'account/signup-form') };
-  const key = normaliseUrl(url);
-  const rows = [
-    { id: 'older-eval-0001', inspectedAt: '2026-10-01T09:00:00.000Z' },
-    { id: 'newer-eval-0002', inspectedAt: '2026-11-12T09:00:00.000Z' },
-  ].map(({ id, inspectedAt }, i) => ({
-    id, url: key, site: '127.0.0.1', title: 'Demo', createdAt: i, updatedAt: i, status: 'done', verdict: '', search: 'demo',
-    evaluation: { ...evaluation, id, inspectedAt },
-  }));
-  const consolidation = {
-    url: key, site: '127.0.0.1', decidedAt: Date.parse('2026-11-12T10:00:00.000Z'), origin: { kind: 'imported', importedAt: 0, fileName: 'referent.json' },
-    consolidation: { resource: { url, site: '127.0.0.1', title: 'Demo' }, level: 'deconseillee', reason: 'Publicité et compte élève.', blocking: ['no-ads'], decidedAt: '2026-11-12T10:00:00.000Z', evaluationIds: ['newer-eval-0002'] },
+  const evaluations = [
+    { ...evaluation, id: 'older-eval-0001', inspectedAt: '2026-10-01T09:00:00.000Z', author: { name: 'Hélène Durand', school: 'Collège Jean-Moulin' } },
+    { ...evaluation, id: 'newer-eval-0002', inspectedAt: '2026-11-12T09:00:00.000Z', author: { name: 'Loïc Martin', school: 'Lycée Victor-Hugo' } },
+    // Another resource in the same bundle: its advice must not show on the demo page.
+    { ...evaluation, id: 'other-eval-0003', inspectedAt: '2026-11-20T09:00:00.000Z', resource: { url: 'https://autre-editeur.example/ressource', site: 'autre-editeur.example', title: 'Autre' } },
+  ];
+  const decision: Consolidation = {
+    resource: { url, site: '127.0.0.1', title: 'Demo' },
+    level: 'deconseillee',
+    reason: 'Publicité et compte élève.',
+    blocking: ['no-ads'],
+    by: { name: 'Référente numérique', role: 'RUPN' },
+    decidedAt: '2026-11-12T10:00:00.000Z',
+    evaluationIds: ['newer-eval-0002'],
   };
-  const list = await ownLoupe.context.newPage();
-  await list.goto(`chrome-extension://${ownLoupe.extensionId}/evaluations.html`);
-  await list.evaluate(
-    ({ rows, consolidation }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('loupe');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['evaluations', 'consolidations'], 'readwrite');
-          for (const r of rows) tx.objectStore('evaluations').put(r);
-          tx.objectStore('consolidations').put(consolidation);
-          tx.oncomplete = () => done();
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { rows, consolidation },
-  );
+  // The bundle as the dashboard's "export the consolidated bundle" writes it.
+  const bundle = exportFileSchema.parse({ ...toExportFile(evaluations, { now: Date.parse('2026-11-13T08:00:00.000Z'), version: 'test' }), consolidations: [decision] });
+  const file = join(mkdtempSync(join(tmpdir(), 'loupe-advice-')), 'avis-referent.json');
+  writeFileSync(file, JSON.stringify(bundle, null, 2));
+
+  const dashboard = await ownLoupe.context.newPage();
+  await dashboard.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  await dashboard.getByTestId('import-input').setInputFiles(file);
+  const outcome = dashboard.getByTestId('import-outcome');
+  await expect(outcome).toHaveAttribute('data-ok', 'true');
+  await expect(outcome).toContainText('avis-referent.json');
+  await expect(outcome).toContainText('3 évaluation(s) ajoutée(s), 0 déjà présente(s), 1 avis consolidé(s)');
+  await expect(dashboard.getByTestId(`resource:${normaliseUrl(url)}`)).toContainText('avis du référent');
+  await dashboard.close();
 
   const page = await ownLoupe.context.newPage();
   await page.goto(url);
@@ -55,7 +59,8 @@ test('the side panel shows the referent verdict and what changed first; nothing 
   await expect(summary).toContainText(/votre référent\s?: déconseillée — .+ \(le 12 novembre 2026\)/);
   await expect(panel.getByTestId('advice:changes')).toContainText(/Depuis l'évaluation du 12 novembre 2026.*Facebook/);
   await expect(panel.getByTestId('advice:details')).toHaveAttribute('href', /evaluations\.html\?id=newer-eval-0002$/);
-  // First: above the verdict.
+  // First: the panel's first section, above the verdict and the findings.
+  expect(await panel.locator('main h2').first().getAttribute('id')).toBe('h-advice');
   const adviceBox = (await panel.getByTestId('advice').boundingBox())!;
   const mainBox = (await panel.locator('main').boundingBox())!;
   expect(adviceBox.y - mainBox.y).toBeLessThan(300);
