@@ -4,12 +4,13 @@ import type { ResourceGroup } from '@/lib/consolidate/group';
 import { verdictKey } from '@/components/VerdictResult';
 import { VERDICTS } from '@/lib/grid/verdict';
 import { t } from '@/lib/i18n/t';
+import { formatNumber } from '@/components/consolidation/format';
 
 // Thousands of resources: only the rows in view are in the DOM (@tanstack/virtual-core, framework-free).
 
 const ROW = 76;
 
-export const alphaText = (alpha: number | null, pairable: number) => (alpha === null ? t('dash_alphaNone') : t('dash_alpha', alpha.toFixed(2), pairable));
+export const alphaText = (alpha: number | null, pairable: number) => (alpha === null ? t('dash_alphaNone') : t('dash_alpha', formatNumber(alpha), pairable));
 
 export interface RowExtras {
   referent: (key: string) => string | undefined;
