@@ -11,6 +11,7 @@ export const SHADOW_SEP = ' >>> ';
  */
 export const FRAME_SEP = ' |>> ';
 
+const FOOTER = 'footer, [role="contentinfo"], .fr-footer';
 const identRe = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 
 export interface RefMaker {
@@ -93,7 +94,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
       selector: selector(el).slice(0, 2000),
       snippet: startTag(el, dom),
       label: clip(opts.label ?? labelOf(el, dom), 200),
-      inFooter: dom.closest(el, 'footer, [role="contentinfo"], .fr-footer') !== null,
+      inFooter: inFooter(el),
     };
     if (reusable) plain.set(el, base);
     if (opts.geometry === false) return base;
@@ -109,6 +110,17 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
       },
       hidden: !visible || (rect.width === 0 && rect.height === 0),
     };
+  }
+
+  // Whether an element is in the page's footer, remembered per ancestor: cards of a long list share theirs.
+  const footers = new WeakMap<Element, boolean>();
+  function inFooter(el: Element): boolean {
+    const known = footers.get(el);
+    if (known !== undefined) return known;
+    const parent = dom.parentElement(el);
+    const result = dom.matches(el, FOOTER) || (parent !== null && inFooter(parent));
+    footers.set(el, result);
+    return result;
   }
 
   function indexAmong(el: Element): number {
@@ -147,8 +159,13 @@ export function labelOf(el: Element, dom: DomRead = domRead(globalThis as unknow
   return text.length > 400 ? text.slice(0, 400) : text;
 }
 
+/** Whitespace other than single inner spaces, or a bidi control: what clip must tidy. */
+const UNTIDY = /[^\S ]| {2}|^ | $|[\u202A-\u202E\u2066-\u2069]/;
+
 export function clip(s: string, max: number): string {
   if (s.length === 0) return s;
+  // Most values (names, ids, addresses) are already tidy and short: one test instead of three passes.
+  if (s.length <= max && !UNTIDY.test(s)) return s;
   // Bidi controls go at the source: what the page says is shown and exported as it reads, not as it is displayed.
   const t = stripBidi(s.replace(/\s+/g, ' ').trim());
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
