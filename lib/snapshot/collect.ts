@@ -326,13 +326,13 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   }
 
   function indexedQuery(root: Document | ShadowRoot, sel: string): Iterable<Element> {
+    // Through the prototypes: <img name="getElementById"> replaces the document's own method.
     if (dom.nodeType(root) === 9) {
-      const doc = root as Document;
       if (sel[0] === '#') {
-        const el = doc.getElementById(sel.slice(1));
+        const el = dom.byId(root, sel.slice(1));
         return el ? [el] : [];
       }
-      if (sel[0] === '.') return Array.from(doc.getElementsByClassName(sel.slice(1)));
+      if (sel[0] === '.') return dom.byClass(root as Document, sel.slice(1));
     }
     return dom.querySelectorAll(root, sel);
   }

@@ -21,6 +21,9 @@ export interface DomRead {
   closest(el: Element, sel: string): Element | null;
   matches(el: Element, sel: string): boolean;
   querySelector(scope: Element | Document | ShadowRoot, sel: string): Element | null;
+  /** The tree's element of that id (<img name="getElementById"> shadows the document's own method). */
+  byId(root: Document | ShadowRoot, id: string): Element | null;
+  byClass(doc: Document, name: string): Element[];
   querySelectorAll(scope: Element | Document | ShadowRoot, sel: string): Element[];
   rect(el: Element): DOMRect;
   visible(el: Element): boolean | undefined;
@@ -74,6 +77,8 @@ export function domRead(win: Window | null | undefined): DomRead {
   const closest = call('Element', 'closest');
   const matches = call('Element', 'matches');
   const qs = { el: call('Element', 'querySelector'), doc: call('Document', 'querySelector'), frag: call('DocumentFragment', 'querySelector') };
+  const getByClass = call('Document', 'getElementsByClassName');
+  const getById = { doc: call('Document', 'getElementById'), frag: call('DocumentFragment', 'getElementById') };
   const qsa = { el: call('Element', 'querySelectorAll'), doc: call('Document', 'querySelectorAll'), frag: call('DocumentFragment', 'querySelectorAll') };
   const rect = call('Element', 'getBoundingClientRect');
   const checkVisibility = methodOf(w.Element, 'checkVisibility');
@@ -105,6 +110,8 @@ export function domRead(win: Window | null | undefined): DomRead {
     closest: (el, sel) => closest(el, sel) as Element | null,
     matches: (el, sel) => matches(el, sel) as boolean,
     querySelector: (scope, sel) => qs[kind(scope)](scope, sel) as Element | null,
+    byClass: (d, name) => Array.from(getByClass(d, name) as ArrayLike<Element>),
+    byId: (root, id) => (getById[nodeType(root) === 9 ? 'doc' : 'frag'](root, id) as Element | null) ?? null,
     querySelectorAll: (scope, sel) => Array.from(qsa[kind(scope)](scope, sel) as ArrayLike<Element>),
     rect: (el) => rect(el) as DOMRect,
     visible: (el) => (checkVisibility ? (checkVisibility(el) as boolean) : undefined),

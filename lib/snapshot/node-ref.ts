@@ -47,12 +47,19 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   function selector(el: Element): string {
     const cached = paths.get(el);
     if (cached !== undefined) return cached;
-    const root = dom.rootNode(el);
     let result: string;
     const id = dom.attr(el, 'id') ?? '';
     const name = dom.localName(el);
-    if (id && identRe.test(id) && (root as Document | ShadowRoot).getElementById?.(id) === el) {
+    // The tree's root is looked up (a walk to the top) only for an element with an id: it says whether the id is
+    // unique in that tree, and how to reach the tree.
+    const root = id && identRe.test(id) ? dom.rootNode(el) : null;
+    if (root && (dom.nodeType(root) === 9 || dom.nodeType(root) === 11) && dom.byId(root as Document | ShadowRoot, id) === el) {
       result = '#' + id;
+      // An id is unique within its own tree only: prefixed by the host's path (or the frame's). Only an id-named
+      // element is prefixed: a path built from the parent already carries it ("#host >>> #host >>> …" resolved to
+      // nothing).
+      if (dom.nodeType(root) === 11) result = selector((root as ShadowRoot).host) + SHADOW_SEP + result;
+      else if (dom.nodeType(root) === 9) result = inFrame(root as Document, result);
     } else {
       const own = name.includes(':') ? `*:nth-child(${indexAmong(el)})` : `${cssName(name)}:nth-of-type(${nthOfType(el)})`;
       const parent = dom.parentNode(el);
@@ -61,10 +68,6 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
       else if (dom.nodeType(parent) === 11) result = selector((parent as ShadowRoot).host) + SHADOW_SEP + own;
       else result = selector(parent as Element) + ' > ' + own;
     }
-    // An id is unique within its own tree only: prefixed by the host's path. A path built from the parent already
-    // carries it (prefixing it again gave "#host >>> #host >>> …", which resolves to nothing).
-    if (dom.nodeType(root) === 11 && result === '#' + id) result = selector((root as ShadowRoot).host) + SHADOW_SEP + result;
-    else if (dom.nodeType(root) === 9 && result === '#' + id) result = inFrame(root as Document, result);
     paths.set(el, result);
     return result;
   }

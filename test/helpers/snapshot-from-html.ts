@@ -6,7 +6,12 @@ import { pageSnapshotSchema, type PageSnapshot } from '../../lib/snapshot/schema
  * Runs the real gather on an HTML string in happy-dom and parses the result with the snapshot schema, as the
  * extension does. happy-dom has no layout: rects are zero, so "hidden" is not meaningful here (e2e covers it).
  */
-export async function snapshotFromHtml(html: string, url = 'https://www.editeur-exemple.fr/ressource'): Promise<PageSnapshot> {
+export async function snapshotFromHtml(
+  html: string,
+  url = 'https://www.editeur-exemple.fr/ressource',
+  /** Lets a test play the page's part on the parsed document (shadow a member, break a getter) before the gather. */
+  prepare: (doc: Document) => void = () => {},
+): Promise<PageSnapshot> {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
   const g = globalThis as Record<string, unknown>;
   const saved = { Node: g.Node, NodeFilter: g.NodeFilter, ShadowRoot: g.ShadowRoot, HTMLAnchorElement: g.HTMLAnchorElement, CSS: g.CSS };
@@ -16,6 +21,7 @@ export async function snapshotFromHtml(html: string, url = 'https://www.editeur-
   g.CSS ??= { escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => '\\' + c) };
   try {
     window.document.write(html);
+    prepare(window.document as unknown as Document);
     const snap = await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} });
     return pageSnapshotSchema.parse(snap);
   } finally {

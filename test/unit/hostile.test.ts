@@ -25,6 +25,21 @@ describe('hostile pages (gather and detectors)', () => {
     expect(classifyLink(link('javascript:Didomi.preferences.show()', 'Gérer les cookies'))).toEqual(['cookies']);
   });
 
+  it("a page whose named images shadow the document's getElementById and getElementsByClassName: banners and id paths still found", async () => {
+    const html = '<body><div id="tarteaucitronRoot">Cookies <button>Tout refuser</button></div><div class="cookie-banner">Bandeau</div><a id="cgu" href="/cgu">CGU</a></body>';
+    // The opposite case: the same page, unshadowed.
+    const plain = await snapshotFromHtml(html);
+    // happy-dom does not shadow document members by name as browsers do: own properties stand for <img name="…">.
+    const shadowed = await snapshotFromHtml(html, undefined, (doc) => {
+      for (const name of ['getElementById', 'getElementsByClassName']) Object.defineProperty(doc, name, { value: doc.createElement('img') });
+    });
+    for (const snap of [plain, shadowed]) {
+      expect(snap.marked.map((m) => m.matched)).toEqual(['#tarteaucitronRoot', '.cookie-banner']);
+      expect(snap.links[0]!.ref.selector).toBe('#cgu');
+      expect(snap.limits.unreadElements ?? 0).toBe(0);
+    }
+  });
+
   it('one element that throws when read costs that element only: counted, said, the rest stands', async () => {
     const window = new Window({ url: 'https://www.editeur-exemple.fr/', settings: { disableJavaScriptEvaluation: true } });
     const g = globalThis as Record<string, unknown>;
