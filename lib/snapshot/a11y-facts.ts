@@ -1,4 +1,5 @@
 import { domRead, type DomRead } from './dom-read';
+import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
 import type { A11yFacts } from './schema';
@@ -22,7 +23,7 @@ export async function collectA11yFacts(
   doc: Document,
   refs: RefMaker,
   breathe: () => Promise<void> = async () => {},
-  dom: DomRead = domRead(doc.defaultView),
+  dom: DomRead = domRead(docGet<Window | null>(doc, 'defaultView')),
   /** One link, field, table or medium that throws when read is counted here and skipped; the rest stands. */
   unread: (error: unknown) => void = () => {},
   /** Addresses the main walk already resolved, by link: resolving them again was a tenth of this pass. */
@@ -32,33 +33,22 @@ export async function collectA11yFacts(
   const tick = async () => {
     if ((++step & 63) === 0) await breathe();
   };
-  const win = doc.defaultView;
-  const textOf = Object.getOwnPropertyDescriptor((win?.Node ?? Node).prototype, 'textContent')!.get!;
   // The gather's own prototype reads (lib/snapshot/dom-read.ts); the document-level ones below are this pass's only.
   const attr = dom.attr;
-  const DocumentProto = (win?.Document ?? Document).prototype;
   const all = (root: Document | Element, sel: string): Element[] => dom.querySelectorAll(root, sel);
   const closest = dom.closest;
   /** Text of an element, read only as far as needed: a link in a huge cell must not pay for the whole cell. */
   const text = (n: Node, max = 600): string => {
-    if (n.nodeType === 3) return textOf.call(n) ?? '';
+    if (dom.nodeType(n) === 3) return dom.text(n);
     const walker = walkText(n);
     let out = '';
     for (let t = walker.nextNode(); t && out.length < max; t = walker.nextNode()) out += (t as Text).data;
     return out;
   };
-  // <img name="body"> or <form name="getElementById"> shadow the document's own members too.
-  const docGet = <T>(name: string): T => {
-    for (let p: object | null = DocumentProto; p; p = Object.getPrototypeOf(p)) {
-      const d = Object.getOwnPropertyDescriptor(p, name);
-      if (d?.get) return d.get.call(doc) as T;
-    }
-    return (doc as unknown as Record<string, T>)[name]!;
-  };
-  const walkText = (root: Node) => DocumentProto.createTreeWalker.call(doc, root, 4 /* NodeFilter.SHOW_TEXT */);
+  const walkText = (root: Node) => docCall<TreeWalker>(doc, 'createTreeWalker', root, 4 /* NodeFilter.SHOW_TEXT */);
   const facts = emptyA11yFacts();
   const cut = (key: string) => facts.truncated.includes(key) || facts.truncated.push(key);
-  const byId = (id: string) => DocumentProto.getElementById.call(doc, id);
+  const byId = (id: string) => dom.byId(doc, id);
 
   /** The address a link leads to: an SVG <a> has an SVGAnimatedString for href, so its attribute is resolved here. */
   const hrefOf = (a: Element): string => {
@@ -67,7 +57,7 @@ export async function collectA11yFacts(
     const own: unknown = (a as HTMLAnchorElement).href;
     if (typeof own === 'string') return own;
     try {
-        return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', doc.baseURI).href;
+        return new URL(attr(a, 'href') ?? attr(a, 'xlink:href') ?? '', docGet<string>(doc, 'baseURI')).href;
       } catch {
         return '';
       }
@@ -247,9 +237,9 @@ export async function collectA11yFacts(
   }
 
   // Running text in the page's declared language: text inside an element with another lang is set aside.
-  const root = docGet<Element>('documentElement');
-  const body = docGet<HTMLElement | null>('body');
-  const pageLang = (attr(root, 'lang') ?? '').toLowerCase().split('-')[0];
+  const root = docGet<Element | null>(doc, 'documentElement') ?? null;
+  const body = docGet<HTMLElement | null>(doc, 'body');
+  const pageLang = ((root && attr(root, 'lang')) ?? '').toLowerCase().split('-')[0];
   if (body) {
     const walker = walkText(body);
     let sample = '';
@@ -315,7 +305,7 @@ export async function collectA11yFacts(
         }
       }
     };
-    for (const sheet of Array.from(docGet<StyleSheetList | undefined>('styleSheets') ?? [])) {
+    for (const sheet of Array.from(docGet<StyleSheetList | undefined>(doc, 'styleSheets') ?? [])) {
       try {
         visit(sheet.cssRules);
       } catch {

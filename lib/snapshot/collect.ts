@@ -1,5 +1,6 @@
 import { collectA11yFacts } from './a11y-facts';
 import { domRead } from './dom-read';
+import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
 import { LIMITS } from './limits';
@@ -48,16 +49,18 @@ type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 export async function collectSnapshot(doc: Document, opts: CollectOptions = {}): Promise<PageSnapshot> {
   const started = performance.now();
   const yieldToPage = opts.yieldToPage ?? defaultYield;
-  const dom = domRead(doc.defaultView);
+  const dom = domRead(docGet<Window | null>(doc, 'defaultView'));
+  const documentElement = docGet<Element | null>(doc, 'documentElement') ?? null;
+  const doctype = docGet<DocumentType | null>(doc, 'doctype');
   const refs = createRefMaker(dom);
   const hiddenByPage = createHiddenCheck(dom);
   const truncated = new Set<string>();
   const snap = emptySnapshot({
-    url: doc.location?.href ?? doc.URL,
-    title: clip(doc.title, 500),
-    lang: clip((doc.documentElement && dom.attr(doc.documentElement, 'lang')) ?? '', 40),
+    url: docGet<string>(doc, 'URL') ?? '',
+    title: clip(docGet<string>(doc, 'title') ?? '', 500),
+    lang: clip((documentElement && dom.attr(documentElement, 'lang')) ?? '', 40),
     capturedAt: (opts.now ?? Date.now)(),
-    doctype: doc.doctype ? doc.doctype.name : '',
+    doctype: doctype ? doctype.name : '',
   });
 
   /** Whether a list has room: checked before building an item, so a huge page does not pay for what is cut. */
@@ -85,7 +88,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   };
   const orphanInputs: HTMLInputElement[] = [];
-  const roots: Node[] = doc.documentElement ? [doc.documentElement] : [];
+  const roots: Node[] = documentElement ? [documentElement] : [];
   const walkedRoots: (Document | ShadowRoot)[] = [doc];
   const frameDocs: Document[] = [];
   const labelsFor = new Map<Document | ShadowRoot, Map<string, Element>>();
@@ -97,7 +100,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
 
   while (roots.length > 0) {
     const root = roots.shift()!;
-    const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+    const walker = docCall<TreeWalker>(doc, 'createTreeWalker', root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
     for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
       const type = dom.nodeType(node);
       if (type === 3) {
@@ -130,7 +133,8 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
   snap.limits.elementCount = count;
-  if (doc.contentType) snap.limits.contentType = clip(doc.contentType, 200);
+  const contentType = docGet<string>(doc, 'contentType');
+  if (contentType) snap.limits.contentType = clip(contentType, 200);
   for (const root of walkedRoots) isolated(collectByQuery)(root);
   isolated(collectVirtualForms)(orphanInputs);
   for (const d of [doc, ...frameDocs]) isolated(collectResources)(d);
@@ -229,11 +233,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           inner = null;
         }
         // A same-origin frame is part of the page (a sign-up form, a pixel inside it): walked like the page itself.
+        const innerRoot = inner && docGet<Element | null>(inner, 'documentElement');
         if (!inner) snap.limits.crossOriginFrames++;
-        else if (inner.documentElement && !frameDocs.includes(inner)) {
+        else if (innerRoot && !frameDocs.includes(inner)) {
           snap.limits.sameOriginFrames = (snap.limits.sameOriginFrames ?? 0) + 1;
           frameDocs.push(inner);
-          roots.push(inner.documentElement);
+          roots.push(innerRoot);
           walkedRoots.push(inner);
         }
         push('iframes', {
@@ -406,7 +411,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       for (let depth = 0; box && depth < 6; depth++, box = dom.parentElement(box)) {
         if (hasButton(box)) break;
       }
-      if (!box || seen.has(box) || box === doc.body || box === doc.documentElement) continue;
+      if (!box || seen.has(box) || box === docGet(doc, 'body') || box === documentElement) continue;
       seen.add(box);
       const fields = dom.querySelectorAll(box, 'input, select, textarea').slice(0, FIELDS_PER_FORM) as HTMLInputElement[];
       // Keep groups that ask for an identity: a password, an e-mail (often a plain text input), a phone number.
@@ -426,7 +431,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   }
 
   function collectResources(doc: Document) {
-    const win = doc.defaultView;
+    const win = docGet<Window | null>(doc, 'defaultView');
     if (!win?.performance) return;
     // Browsers keep 250 entries by default and then drop the rest (W3C Resource Timing): an observer keeps more.
     const { entries, bufferFull } = readResources(win as unknown as ResourceWindow, LIMITS.resources);
@@ -448,7 +453,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
    * from the timeline tell it; the elements themselves stay in the report (scripts, images, frames).
    */
   function checkTimeline() {
-    if (doc.readyState !== 'complete' || snap.limits.resourceBufferFull) return;
+    if (docGet(doc, 'readyState') !== 'complete' || snap.limits.resourceBufferFull) return;
     const seen = new Set(snap.resources.map((r) => r.url));
     // Scripts only: a lazy image may not have been fetched yet, a script of a loaded page has.
     const fetched = snap.scripts.map((x) => x.src);
@@ -457,7 +462,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
 
   function collectStorage() {
     try {
-      snap.storage.cookieNames = doc.cookie
+      snap.storage.cookieNames = (docGet<string>(doc, 'cookie') ?? '')
         .split(';')
         .map((c) => clip(c.split('=')[0] ?? '', 300))
         .filter(Boolean)
@@ -466,8 +471,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       // Sandboxed documents throw on document.cookie.
     }
     try {
-      snap.storage.localStorageKeys = doc.defaultView?.localStorage.length ?? 0;
-      snap.storage.sessionStorageKeys = doc.defaultView?.sessionStorage.length ?? 0;
+      const win = docGet<Window | null>(doc, 'defaultView');
+      snap.storage.localStorageKeys = win?.localStorage.length ?? 0;
+      snap.storage.sessionStorageKeys = win?.sessionStorage.length ?? 0;
     } catch {
       // Storage can be disabled for the page.
     }
@@ -552,7 +558,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (!value) return '';
     const owner = dom.ownerDocument(el) ?? doc;
     let base = bases.get(owner);
-    if (base === undefined) bases.set(owner, (base = owner.baseURI));
+    if (base === undefined) bases.set(owner, (base = docGet<string>(owner, 'baseURI') ?? ''));
     try {
       return new URL(value, base).href;
     } catch {

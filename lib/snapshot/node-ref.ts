@@ -1,4 +1,5 @@
 import { domRead, openOrClosedShadowRoot, type DomRead } from './dom-read';
+import { docCall, docGet } from './doc-read';
 import type { NodeRef } from './schema';
 import { stripBidi } from '../text/untrusted';
 
@@ -76,7 +77,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   function inFrame(doc: Document, path: string): string {
     let frame: Element | null = null;
     try {
-      frame = doc.defaultView?.frameElement ?? null;
+      frame = docGet<Window | null>(doc, 'defaultView')?.frameElement ?? null;
     } catch {
       // A cross-origin parent: the frame is not reachable from here (the gather does not walk such frames).
     }
@@ -201,7 +202,7 @@ function resolveInDocument(doc: Document, selector: string): Element | null {
   let el: Element | null = null;
   for (const part of selector.split(SHADOW_SEP)) {
     try {
-      el = scope.querySelector(part);
+      el = docGet<number>(scope as Document, 'nodeType') === 9 ? docCall<Element | null>(scope as Document, 'querySelector', part) : scope.querySelector(part);
     } catch {
       return null;
     }

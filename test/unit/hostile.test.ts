@@ -25,17 +25,25 @@ describe('hostile pages (gather and detectors)', () => {
     expect(classifyLink(link('javascript:Didomi.preferences.show()', 'Gérer les cookies'))).toEqual(['cookies']);
   });
 
-  it("a page whose named images shadow the document's getElementById and getElementsByClassName: banners and id paths still found", async () => {
-    const html = '<body><div id="tarteaucitronRoot">Cookies <button>Tout refuser</button></div><div class="cookie-banner">Bandeau</div><a id="cgu" href="/cgu">CGU</a></body>';
+  it("a page whose named images shadow the document's members (title, createTreeWalker, defaultView…): the same snapshot", async () => {
+    const html = '<head><title>Document piégé</title></head><body><div id="tarteaucitronRoot">Cookies <button>Tout refuser</button></div><div class="cookie-banner">Bandeau</div><a id="cgu" href="/cgu">CGU</a><form id="f"><h2>Créer un compte</h2><input type="email" name="email"><input type="password" name="pw"><button>Créer</button></form></body>';
     // The opposite case: the same page, unshadowed.
     const plain = await snapshotFromHtml(html);
-    // happy-dom does not shadow document members by name as browsers do: own properties stand for <img name="…">.
+    // Document has [LegacyOverrideBuiltIns]: in a page's own world <img name="title"> replaces document.title
+    // (Chromium's isolated world is spared, other callers and engines are not). happy-dom does not shadow by name:
+    // own properties stand for the images.
+    const members = ['getElementById', 'getElementsByClassName', 'title', 'createTreeWalker', 'defaultView', 'documentElement', 'body', 'baseURI', 'URL', 'cookie', 'readyState', 'contentType', 'doctype', 'styleSheets'];
     const shadowed = await snapshotFromHtml(html, undefined, (doc) => {
-      for (const name of ['getElementById', 'getElementsByClassName']) Object.defineProperty(doc, name, { value: doc.createElement('img') });
+      for (const name of members) Object.defineProperty(doc, name, { value: doc.createElement('img') });
     });
     for (const snap of [plain, shadowed]) {
+      expect(snap.title).toBe('Document piégé');
+      expect(snap.url).toBe('https://www.editeur-exemple.fr/ressource');
       expect(snap.marked.map((m) => m.matched)).toEqual(['#tarteaucitronRoot', '.cookie-banner']);
       expect(snap.links[0]!.ref.selector).toBe('#cgu');
+      expect(snap.links[0]!.href).toBe('https://www.editeur-exemple.fr/cgu');
+      expect(snap.forms[0]!.fields.map((f) => f.type)).toEqual(['email', 'password']);
+      expect(snap.a11y.links.map((l) => l.name)).toEqual(['CGU']);
       expect(snap.limits.unreadElements ?? 0).toBe(0);
     }
   });
