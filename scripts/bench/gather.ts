@@ -80,10 +80,10 @@ interface InPage { walk: number[]; gather: number[]; yielded: number; longest: n
 export async function bench(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-'));
   const pages: { name: string; html: string; runs: number }[] = [
-    { name: '1k', html: syntheticPage(1_000), runs: 9 },
-    { name: '10k', html: syntheticPage(10_000), runs: 7 },
-    { name: '50k', html: syntheticPage(50_000), runs: 3 },
-    { name: '100 forms x 200 fields', html: formsPage(100, 200), runs: 3 },
+    { name: '1k', html: syntheticPage(1_000), runs: 15 },
+    { name: '10k', html: syntheticPage(10_000), runs: 15 },
+    { name: '50k', html: syntheticPage(50_000), runs: 5 },
+    { name: '100 forms x 200 fields', html: formsPage(100, 200), runs: 5 },
   ];
   pages.forEach((p, i) => writeFileSync(join(dir, `p${i}.html`), p.html));
   // The gather bundled as the page-side script it is in the extension, exposed for timing.
