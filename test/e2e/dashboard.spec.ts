@@ -89,10 +89,12 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   expect(parsed.data).toHaveLength(2);
-  const line = parsed.data.find((r) => r.title === g.title)!;
-  expect(line).toMatchObject({ evaluations: String(g.evaluations), evaluators: String(g.evaluators), referent_verdict: 'avec-reserves' });
+  // French headers and values, as the referent's spreadsheet shows them.
+  const line = parsed.data.find((r) => r['Titre'] === g.title)!;
+  expect(line).toMatchObject({ 'Évaluations': String(g.evaluations), 'Évaluateurs': String(g.evaluators), 'Verdict du référent': 'Avec réserves' });
+  expect(line['Accord entre évaluateurs (alpha de Krippendorff)']).toMatch(/^-?\d,\d\d$/);
   // csvCell neutralises a formula after a ";" too (French spreadsheets split on it).
-  expect(line.referent_reason).toBe("Publicité à désactiver; '=SOMME(A1)");
+  expect(line['Raison du référent']).toBe("Publicité à désactiver; '=SOMME(A1)");
 
   // Deleting the resource takes all its evaluations and the referent's verdict; undo brings every one back.
   await row.getByRole('button').click();
