@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import { searchText } from './record';
+import { searchText, storedEvaluationSchema } from './record';
+import { hasStoredShape } from './stored-shape';
 import type { StoredConsolidation, StoredEvaluation } from './record';
 import { summaryOf, type EvaluationSummary } from './summary';
 
@@ -47,8 +48,9 @@ export class LoupeDb extends Dexie {
           .table('evaluations')
           .toCollection()
           .each((r: StoredEvaluation) => {
-            // A row without an id cannot be keyed; the dashboard's check leaves it out either way.
-            if (r && typeof r.id === 'string') all.push(summaryOf(r));
+            // Only records the dashboard would show: one the schema refuses stays without a summary and is counted
+            // as unreadable, as before.
+            if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) all.push(summaryOf(r));
           });
         await tx.table('summaries').bulkPut(all);
       });

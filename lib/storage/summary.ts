@@ -131,3 +131,45 @@ export function gradedOf(s: EvaluationSummary): GradedEvaluation {
   }
   return g;
 }
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const isNum = (v: unknown) => typeof v === 'number' && !Number.isNaN(v);
+
+/**
+ * Whether a row of `summaries` is one this build wrote, with the types the dashboard reads. A row that is not (an
+ * older summary version, a damaged row) is rebuilt from its evaluation, as a missing one is.
+ */
+export function isCurrentSummary(row: unknown): row is EvaluationSummary {
+  if (!isObj(row) || row.v !== SUMMARY_VERSION) return false;
+  const r = row.resource;
+  const a = row.author;
+  const c = row.counts;
+  return (
+    str(row.id) &&
+    str(row.url) &&
+    str(row.site) &&
+    str(row.title) &&
+    isNum(row.createdAt) &&
+    isNum(row.updatedAt) &&
+    str(row.status) &&
+    str(row.verdict) &&
+    str(row.search) &&
+    isObj(r) &&
+    str(r.url) &&
+    str(r.site) &&
+    str(r.title) &&
+    str(row.inspectedAt) &&
+    optStr(row.level) &&
+    optStr(row.subject) &&
+    (a === undefined || (isObj(a) && optStr(a.name) && optStr(a.school) && optStr(a.role))) &&
+    Array.isArray(row.blocking) &&
+    row.blocking.every(str) &&
+    (row.grid === undefined || (Array.isArray(row.grid) && row.grid.every((g) => str(g) && (g as string).length >= 3))) &&
+    isNum(row.findings) &&
+    isObj(c) &&
+    (row.origin === undefined || isObj(row.origin))
+  );
+}
