@@ -1,5 +1,6 @@
 import { csvCell } from '../export/export-file';
-import type { Consolidation, Evaluation } from '../export/schema';
+import type { Consolidation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import type { ResourceGroup } from '../consolidate/group';
 import { consolidateResource } from '../consolidate/resource';
 import { VERDICTS } from '../grid/verdict';
@@ -9,7 +10,7 @@ import { VERDICTS } from '../grid/verdict';
 
 export const CONSOLIDATED_COLUMNS = ['title', 'url', 'site', 'evaluations', 'evaluators', ...VERDICTS.map((v) => `verdict_${v}`), 'alpha', 'blocking_points', 'referent_verdict', 'referent_reason'] as const;
 
-export function consolidatedCsv(groups: readonly ResourceGroup[], byId: ReadonlyMap<string, Evaluation>, decisions: ReadonlyMap<string, Consolidation>): string {
+export function consolidatedCsv(groups: readonly ResourceGroup[], byId: ReadonlyMap<string, GradedEvaluation>, decisions: ReadonlyMap<string, Consolidation>): string {
   const rows: string[][] = [[...CONSOLIDATED_COLUMNS]];
   for (const g of groups) {
     const c = consolidateResource(g.evaluationIds.flatMap((id) => byId.get(id) ?? []));

@@ -1,6 +1,9 @@
 import { ok, useFakeIndexedDb } from '../support/fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
+import { filterEvaluations, indexEvaluations } from '../../lib/consolidate/filter';
 import { groupByResource } from '../../lib/consolidate/group';
+import { consolidateResource } from '../../lib/consolidate/resource';
+import { consolidatedCsv } from '../../lib/dashboard/consolidated-csv';
 import { toExportFile } from '../../lib/export/export-file';
 import type { Evaluation } from '../../lib/export/schema';
 import { backupFile, restoreBackup } from '../../lib/import/backup';
@@ -8,7 +11,7 @@ import { importFiles, type ImportSource } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
 import { deleteEvaluation, duplicateEvaluation, listSummaries, restoreEvaluation, saveEvaluation } from '../../lib/storage/evaluations';
 import { deleteResource, restoreResource } from '../../lib/storage/resources';
-import { SUMMARY_VERSION, summaryOf } from '../../lib/storage/summary';
+import { gradedOf, SUMMARY_VERSION, summaryOf } from '../../lib/storage/summary';
 import type { StoredEvaluation } from '../../lib/storage/record';
 import { generateEvaluations } from '../support/evaluations';
 
@@ -174,5 +177,32 @@ describe('reading summaries for the dashboard', () => {
     const listing = ok(await listSummaries(db));
     expect(listing).toMatchObject({ summaries: [], unreadable: 1 });
     expect(await db.evaluations.count()).toBe(1);
+  });
+});
+
+describe('the dashboard on summaries', () => {
+  it('lists, filters, groups, rates agreement and exports the CSV exactly as on whole evaluations', async () => {
+    const evaluations = generateEvaluations(300, 38, { resources: 40, evaluators: 12 });
+    ok(await importFiles(db, [source('a.json', fileOf(evaluations))], 1));
+    const graded = ok(await listSummaries(db)).summaries.map(gradedOf);
+    const whole = (await db.evaluations.orderBy('updatedAt').reverse().toArray()).map((r) => r.evaluation as Evaluation);
+    const filters = [{}, { query: 'geometrie' }, { verdict: 'deconseillee' as const }, { level: 'cycle3' as const }, { subject: 'math' }, { since: Date.parse('2024-06-01') }];
+    for (const f of filters) {
+      const a = groupByResource(filterEvaluations(indexEvaluations(graded), f));
+      const b = groupByResource(filterEvaluations(indexEvaluations(whole), f));
+      expect(a).toEqual(b);
+      expect(a.length, JSON.stringify(f)).toBeGreaterThan(0);
+    }
+    const groups = groupByResource(whole);
+    const byGraded = new Map(graded.map((e) => [e.id, e]));
+    const byWhole = new Map(whole.map((e) => [e.id, e]));
+    for (const g of groups) {
+      const a = consolidateResource(g.evaluationIds.map((id) => byGraded.get(id)!));
+      const b = consolidateResource(g.evaluationIds.map((id) => byWhole.get(id)!));
+      expect(a.agreement).toEqual(b.agreement);
+      expect(a.blocking).toEqual(b.blocking);
+      expect(a.spreads).toEqual(b.spreads);
+    }
+    expect(consolidatedCsv(groups, byGraded, new Map())).toBe(consolidatedCsv(groups, byWhole, new Map()));
   });
 });
