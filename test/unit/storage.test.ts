@@ -15,6 +15,7 @@ import {
   historyOf,
   latestOf,
   listEvaluations,
+  listSummaries,
   restoreEvaluation,
   saveEvaluation,
 } from '../../lib/storage/evaluations';
@@ -281,6 +282,10 @@ describe('schema upgrade from version 3', () => {
 
     expect(await db.summaries.count()).toBe(FIXTURE_V3.evaluations.length);
     for (const original of FIXTURE_V3.evaluations) expectSummaryOf(await db.summaries.get(original.id), original);
+    // What the dashboard reads: every evaluation, nothing to rebuild.
+    const listing = ok(await listSummaries(db));
+    expect(listing).toMatchObject({ rebuilt: 0, unreadable: 0 });
+    expect(listing.summaries).toHaveLength(FIXTURE_V3.evaluations.length);
     // The fixture covers what the summaries carry: drafts, imports with their origin, authors, grids, findings.
     expect(FIXTURE_V3.evaluations.some((r) => r.status === 'draft')).toBe(true);
     expect(FIXTURE_V3.evaluations.some((r) => r.origin?.kind === 'imported' && r.evaluation.author && r.evaluation.grid?.some((c) => c.blocking) !== undefined)).toBe(true);

@@ -146,14 +146,13 @@ describe('all or nothing', () => {
 });
 
 describe('reading summaries for the dashboard', () => {
-  it('rebuilds a missing, stale or older-version summary from its evaluation, and never shows an orphan', async () => {
+  it('rebuilds a missing, damaged or older-version summary from its evaluation, and never shows an orphan', async () => {
     const evaluations = generateEvaluations(5, 37);
-    for (const e of evaluations) ok(await saveEvaluation(db, e, 'done', 1));
+    for (const [i, e] of evaluations.entries()) ok(await saveEvaluation(db, e, 'done', 10 - i));
     const [a, b, c] = evaluations as [Evaluation, Evaluation, Evaluation];
     // As an older build, or a write that went round lib/storage, would leave them.
     await db.summaries.delete(a.id);
-    const record = (await db.evaluations.get(b.id))!;
-    await db.evaluations.put({ ...record, updatedAt: 9, title: 'Titre changé', search: 'titre changé' });
+    await db.summaries.put({ ...(await db.summaries.get(b.id))!, resource: undefined } as never);
     await db.summaries.update(c.id, { v: SUMMARY_VERSION - 1 });
     await db.summaries.put({ ...(await db.summaries.get(c.id))!, id: 'orphan-0001', v: SUMMARY_VERSION });
 
@@ -161,7 +160,9 @@ describe('reading summaries for the dashboard', () => {
     expect(listing.rebuilt).toBe(3);
     expect(listing.unreadable).toBe(0);
     expect(listing.summaries.map((s) => s.id).sort()).toEqual(evaluations.map((e) => e.id).sort());
-    expect(listing.summaries[0]).toMatchObject({ id: b.id, title: 'Titre changé', updatedAt: 9 });
+    expect(listing.summaries.find((x) => x.id === b.id)!.resource).toEqual(b.resource);
+    // Most recently changed first, rebuilt ones among the others.
+    expect(listing.summaries.map((x) => x.id)).toEqual(evaluations.map((e) => e.id));
     // Written back: the next read rebuilds nothing.
     await db.summaries.delete('orphan-0001');
     expect(await expectInStep()).toBe(5);
