@@ -7,7 +7,7 @@ import type { RecordOrigin, StoredEvaluation } from './record';
 // One small record per evaluation (table `summaries`, schema version 4), derived from it and written in the same
 // transaction: what the dashboard's list, filters, search, grouping and per-row agreement read, so that opening it
 // reads a few hundred bytes per evaluation instead of the whole inspection (tens of kilobytes with its findings).
-// The evaluation stays the truth: a summary missing, stale or unreadable is rebuilt from it (summariesFor in
+// The evaluation stays the truth: a summary missing, of another version or damaged is rebuilt from it (listSummaries in
 // evaluations.ts), never the other way round.
 
 /** Bumped when what a summary holds changes: summaries of another version are rebuilt from their records. */
