@@ -15,17 +15,20 @@ import { t } from '@/lib/i18n/t';
 import { listConsolidations, saveConsolidation } from '@/lib/storage/consolidations';
 import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
-import { listEvaluations } from '@/lib/storage/evaluations';
-import type { StoredConsolidation, StoredEvaluation } from '@/lib/storage/record';
+import { getEvaluations, listSummaries } from '@/lib/storage/evaluations';
+import type { StoredConsolidation } from '@/lib/storage/record';
 import { deleteResource, restoreResource, type RemovedResource } from '@/lib/storage/resources';
 import { schemaChecked } from '@/lib/storage/stored-shape';
+import { gradedOf, type EvaluationSummary } from '@/lib/storage/summary';
 import { VerdictOptions } from '@/components/VerdictResult';
 import { ResourceDetail } from './ResourceDetail';
 import { ResourceList, alphaText } from './ResourceList';
 import { markLoaded, useListPaintMark } from './paint-marks';
 
 // "Tableau de bord": colleagues' evaluations imported and gathered per resource, how far they agree, and the
-// referent's consolidated verdict.
+// referent's consolidated verdict. The list, its filters, grouping and agreement read the evaluations' summaries
+// only (lib/storage/summary.ts, a few hundred bytes each); whole evaluations are read for an opened resource's detail
+// and for the exports.
 
 function download(name: string, text: string, type: string): void {
   const a = document.createElement('a');
@@ -40,7 +43,7 @@ const dayStart = (d: string) => (d ? Date.parse(`${d}T00:00:00`) : undefined);
 const dayEnd = (d: string) => (d ? Date.parse(`${d}T23:59:59.999`) : undefined);
 
 export function App() {
-  const [records, setRecords] = useState<StoredEvaluation[]>([]);
+  const [summaries, setSummaries] = useState<EvaluationSummary[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [decisions, setDecisions] = useState<StoredConsolidation[]>([]);
   const [error, setError] = useState<StorageError | undefined>();
@@ -58,19 +61,18 @@ export function App() {
 
   const reload = useCallback(async () => {
     const db = loupeDb();
-    // The cheap check (lib/storage/stored-shape.ts): thousands of records, each parsed fully only where it is read whole.
-    const [e, c] = await Promise.all([listEvaluations(db, 'shape'), listConsolidations(db)]);
+    const [e, c] = await Promise.all([listSummaries(db), listConsolidations(db)]);
     if (!e.ok) return setError(e.error);
     if (!c.ok) return setError(c.error);
     setError(undefined);
-    setRecords(e.value.records.filter((r) => r.status === 'done'));
+    setSummaries(e.value.summaries.filter((s) => s.status === 'done'));
     setDecisions(c.value);
     setLoaded(true);
     markLoaded();
   }, []);
   useEffect(() => void reload(), [reload]);
 
-  const evaluations = useMemo(() => records.map((r) => r.evaluation as Evaluation), [records]);
+  const evaluations = useMemo(() => summaries.map(gradedOf), [summaries]);
   const index = useMemo(() => indexEvaluations(evaluations), [evaluations]);
   const byId = useMemo(() => new Map(evaluations.map((e) => [e.id, e])), [evaluations]);
   const decisionMap = useMemo(() => new Map(decisions.map((d) => [d.url, d.consolidation])), [decisions]);
@@ -115,8 +117,23 @@ export function App() {
   };
 
   const group = open ? groups.find((g) => g.key === open) : undefined;
-  // The detail reads the findings' data, which the cheap check on load does not look into.
-  const groupEvaluations = useMemo(() => (group ? schemaChecked(group.evaluationIds.flatMap((id) => byId.get(id) ?? [])) : []), [group, byId]);
+  // The detail reads whole evaluations (findings and their data, changes between inspections): read when a resource
+  // is opened, each checked by the schema.
+  const [detail, setDetail] = useState<{ ids: string; evaluations: Evaluation[] } | undefined>();
+  const detailIds = group ? group.evaluationIds.join('\n') : '';
+  useEffect(() => {
+    if (!detailIds) return setDetail(undefined);
+    let current = true;
+    void getEvaluations(loupeDb(), detailIds.split('\n')).then((r) => {
+      if (!current) return;
+      if (!r.ok) return setError(r.error);
+      setDetail({ ids: detailIds, evaluations: schemaChecked(r.value.map((x) => x.evaluation as Evaluation)) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [detailIds]);
+  const groupEvaluations = detail?.ids === detailIds ? detail.evaluations : undefined;
 
   const decide = async (l: VerdictLevel, reason: string) => {
     if (!group) return;
@@ -150,8 +167,10 @@ export function App() {
     await reload();
   };
 
-  const exportBundle = () => {
-    const shown = schemaChecked(groups.flatMap((g) => g.evaluationIds.flatMap((id) => byId.get(id) ?? [])));
+  const exportBundle = async () => {
+    const r = await getEvaluations(loupeDb(), groups.flatMap((g) => g.evaluationIds));
+    if (!r.ok) return setError(r.error);
+    const shown = schemaChecked(r.value.map((x) => x.evaluation as Evaluation));
     const file = exportFileSchema.parse({ ...toExportFile(shown, { now: Date.now(), version: version() }), consolidations: groups.flatMap((g) => decisionMap.get(g.key) ?? []) });
     download('loupe-consolidation.json', JSON.stringify(file, null, 2), 'application/json');
   };
@@ -225,7 +244,7 @@ export function App() {
         </p>
       )}
       {group ? (
-        <ResourceDetail
+        groupEvaluations && <ResourceDetail
           key={group.key}
           group={group}
           evaluations={groupEvaluations}
@@ -286,7 +305,7 @@ export function App() {
           </div>
           <p data-testid="resource-count">{t('dash_resourceCount', groups.length)}</p>
           <p>
-            <button type="button" class="secondary" data-testid="export-bundle" onClick={exportBundle}>
+            <button type="button" class="secondary" data-testid="export-bundle" onClick={() => void exportBundle()}>
               {t('dash_exportBundle')}
             </button>{' '}
             <button type="button" class="secondary" data-testid="export-csv" onClick={exportCsv}>

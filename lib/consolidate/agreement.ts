@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, latestPerEvaluator } from './evaluator';
 import { alphaOfTallies, type AlphaMetric, type AlphaResult } from './krippendorff';
 import { criterionSpreads, ordinalRank, type CriterionSpread } from './spread';
@@ -18,7 +18,7 @@ export function agreementFromSpreads(spreads: readonly CriterionSpread[], coders
 }
 
 /** Evaluators with at least one ordinal rating on a criterion another evaluator also placed on the scale. */
-export function pairableCoders(latest: readonly Evaluation[], spreads: readonly CriterionSpread[]): number {
+export function pairableCoders(latest: readonly GradedEvaluation[], spreads: readonly CriterionSpread[]): number {
   const shared = new Set(spreads.filter((s) => s.ordinal >= 2).map((s) => s.id));
   const who = new Set<string>();
   for (const e of latest) if (e.grid?.some((c) => shared.has(c.id) && ordinalRank(c.rating) !== undefined)) who.add(evaluatorKey(e));
@@ -26,14 +26,14 @@ export function pairableCoders(latest: readonly Evaluation[], spreads: readonly 
 }
 
 /** Alpha over one resource's criteria. */
-export function resourceAgreement(evaluations: readonly Evaluation[], metric: AlphaMetric = 'ordinal'): AlphaResult {
+export function resourceAgreement(evaluations: readonly GradedEvaluation[], metric: AlphaMetric = 'ordinal'): AlphaResult {
   const latest = latestPerEvaluator(evaluations);
   const spreads = criterionSpreads(latest);
   return agreementFromSpreads(spreads, pairableCoders(latest, spreads), metric);
 }
 
 /** Alpha over every resource's criteria together: how consistently a team of evaluators applies the grid. */
-export function agreementAcross(resources: readonly (readonly Evaluation[])[], metric: AlphaMetric = 'ordinal'): AlphaResult {
+export function agreementAcross(resources: readonly (readonly GradedEvaluation[])[], metric: AlphaMetric = 'ordinal'): AlphaResult {
   const spreads: CriterionSpread[] = [];
   const who = new Set<string>();
   for (const evaluations of resources) {

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import { GRID } from '../grid/grid';
 import { evaluatorKey } from './evaluator';
 
@@ -16,14 +16,14 @@ export interface RaisedBlockingPoint {
 const gridOrder = new Map(GRID.map((c, i) => [c.id, i]));
 
 /** The criteria one evaluation holds as blocking: flagged in its grid or listed in its verdict. */
-export function blockingOf(e: Pick<Evaluation, 'grid' | 'verdict'>): Set<string> {
+export function blockingOf(e: Pick<GradedEvaluation, 'grid' | 'verdict'>): Set<string> {
   const out = new Set<string>(e.verdict?.blocking ?? []);
   for (const c of e.grid ?? []) if (c.blocking) out.add(c.id);
   return out;
 }
 
 /** Most raised first, then the grid's order. */
-export function raisedBlockingPoints(evaluations: readonly Evaluation[]): RaisedBlockingPoint[] {
+export function raisedBlockingPoints(evaluations: readonly GradedEvaluation[]): RaisedBlockingPoint[] {
   const byId = new Map<string, { ids: string[]; who: Set<string> }>();
   for (const e of evaluations) {
     for (const id of blockingOf(e)) {

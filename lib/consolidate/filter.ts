@@ -2,6 +2,7 @@ import type { Evaluation } from '../export/schema';
 import type { LEVELS } from '../grid/context';
 import type { VerdictLevel } from '../grid/verdict';
 import { normaliseUrl } from '../storage/record';
+import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, inspectedTime } from './evaluator';
 import { fold } from './fold';
 import { siteOfEvaluation } from './group';
@@ -11,7 +12,7 @@ import { siteOfEvaluation } from './group';
 
 export type Level = (typeof LEVELS)[number];
 
-export interface IndexedEvaluation<E extends Evaluation = Evaluation> {
+export interface IndexedEvaluation<E extends GradedEvaluation = Evaluation> {
   evaluation: E;
   /** Folded title, site and normalised URL. */
   search: string;
@@ -50,7 +51,7 @@ const remembered = (memo: Map<string, string> | undefined, text: string, make: (
   return out;
 };
 
-export function indexEvaluation<E extends Evaluation>(e: E, memo?: FoldMemo): IndexedEvaluation<E> {
+export function indexEvaluation<E extends GradedEvaluation>(e: E, memo?: FoldMemo): IndexedEvaluation<E> {
   const r = e.resource;
   const subject = e.context?.subject ?? '';
   return {
@@ -70,13 +71,13 @@ export function indexEvaluation<E extends Evaluation>(e: E, memo?: FoldMemo): In
  * subjects recur across thousands of evaluations (five evaluations a resource, a dozen subjects): each distinct
  * text is folded once per index.
  */
-export function indexEvaluations<E extends Evaluation>(list: readonly E[]): IndexedEvaluation<E>[] {
+export function indexEvaluations<E extends GradedEvaluation>(list: readonly E[]): IndexedEvaluation<E>[] {
   const memo: FoldMemo = { search: new Map(), subject: new Map() };
   return list.map((e) => indexEvaluation(e, memo));
 }
 
 /** A predicate for the filter, its text folded once. */
-export function matcher(f: EvaluationFilter): (x: IndexedEvaluation) => boolean {
+export function matcher(f: EvaluationFilter): (x: IndexedEvaluation<GradedEvaluation>) => boolean {
   const subject = fold(f.subject);
   const words = fold(f.query).split(' ').filter(Boolean);
   return (x) =>
@@ -90,7 +91,7 @@ export function matcher(f: EvaluationFilter): (x: IndexedEvaluation) => boolean 
 }
 
 /** The evaluations that pass every filter set, in the index's order. */
-export function filterEvaluations<E extends Evaluation>(index: readonly IndexedEvaluation<E>[], f: EvaluationFilter): E[] {
+export function filterEvaluations<E extends GradedEvaluation>(index: readonly IndexedEvaluation<E>[], f: EvaluationFilter): E[] {
   const ok = matcher(f);
   const out: E[] = [];
   for (const x of index) if (ok(x)) out.push(x.evaluation);

@@ -3,6 +3,7 @@ import type { Evaluation } from '../export/schema';
 import { VERDICTS, type VerdictLevel } from '../grid/verdict';
 import { TLDTS_OPTIONS } from '../net/site';
 import { normaliseUrl } from '../storage/record';
+import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, inspectedTime } from './evaluator';
 
 // Evaluations grouped by resource (one normalised URL) and, wider, by site (registrable domain). Newest first at
@@ -57,7 +58,7 @@ interface Acc {
 }
 
 /** One group per normalised URL, newest first (by its latest inspection). */
-export function groupByResource(evaluations: readonly Evaluation[]): ResourceGroup[] {
+export function groupByResource(evaluations: readonly GradedEvaluation[]): ResourceGroup[] {
   const byKey = new Map<string, Acc>();
   // normaliseUrl parses a URL; the evaluations of one resource share its address, so it is parsed once.
   const keys = new Map<string, string>();

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import { agreementFromSpreads, pairableCoders } from './agreement';
 import { raisedBlockingPoints, type RaisedBlockingPoint } from './blocking';
 import { latestPerEvaluator } from './evaluator';
@@ -16,7 +16,7 @@ export interface ResourceConsolidation {
   latest: number;
 }
 
-export function consolidateResource(evaluations: readonly Evaluation[]): ResourceConsolidation {
+export function consolidateResource(evaluations: readonly GradedEvaluation[]): ResourceConsolidation {
   const latest = latestPerEvaluator(evaluations);
   const spreads = criterionSpreads(latest);
   return { spreads, agreement: agreementFromSpreads(spreads, pairableCoders(latest, spreads)), blocking: raisedBlockingPoints(evaluations), latest: latest.length };

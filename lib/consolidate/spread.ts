@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import type { ratingSchema } from '../export/schema';
 import { GRID, type Axis } from '../grid/grid';
 import type { z } from 'zod';
@@ -78,7 +78,7 @@ const gridOrder = new Map(GRID.map((c, i) => [c.id, i]));
  * of the grid last, by id). Pass each evaluator's latest evaluation (latestPerEvaluator) to read opinions, not
  * history.
  */
-export function criterionSpreads(evaluations: readonly Pick<Evaluation, 'grid'>[]): CriterionSpread[] {
+export function criterionSpreads(evaluations: readonly Pick<GradedEvaluation, 'grid'>[]): CriterionSpread[] {
   const byId = new Map<string, { axis: Axis; ratings: AnyRating[] }>();
   for (const e of evaluations) {
     for (const c of e.grid ?? []) {

@@ -1,6 +1,7 @@
 import { csvCell } from '../export/export-file';
 import { criterionLabel, fr, frenchDate, verdictLabel } from '../export/fr-labels';
-import type { Consolidation, Evaluation } from '../export/schema';
+import type { Consolidation } from '../export/schema';
+import type { GradedEvaluation } from '../storage/summary';
 import type { ResourceGroup } from '../consolidate/group';
 import { consolidateResource } from '../consolidate/resource';
 import { VERDICTS } from '../grid/verdict';
@@ -30,7 +31,7 @@ export function consolidatedHeaders(): string[] {
 
 const decimal = (x: number) => x.toFixed(2).replace('.', ',');
 
-export function consolidatedCsv(groups: readonly ResourceGroup[], byId: ReadonlyMap<string, Evaluation>, decisions: ReadonlyMap<string, Consolidation>): string {
+export function consolidatedCsv(groups: readonly ResourceGroup[], byId: ReadonlyMap<string, GradedEvaluation>, decisions: ReadonlyMap<string, Consolidation>): string {
   const rows: string[][] = [consolidatedHeaders()];
   for (const g of groups) {
     const c = consolidateResource(g.evaluationIds.flatMap((id) => byId.get(id) ?? []));

@@ -2,7 +2,7 @@ import { readExportFile } from '../export/import';
 import type { ExportFile } from '../export/schema';
 import type { LoupeDb } from '../storage/db';
 import { toConsolidationRecord } from '../storage/consolidations';
-import { toRecord } from '../storage/evaluations';
+import { putEvaluations, toRecord } from '../storage/evaluations';
 import type { StoredConsolidation, StoredEvaluation } from '../storage/record';
 import { attempt, type StorageResult } from '../storage/result';
 
@@ -55,12 +55,14 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
       const consolidations = await Promise.all((r.file.consolidations ?? []).map((c) => toConsolidationRecord(c, origin)));
       prepared.push({ fileName: r.fileName, evaluations, consolidations });
     }
-    const written = await db.transaction('rw', db.evaluations, db.consolidations, async () => {
+    // The summaries in the same transaction (lib/storage/summary.ts): an import that fails adds neither.
+    const written = await db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
       const counts: { added: number; duplicates: number; consolidations: number }[] = [];
       const seen = new Set<string>();
       for (const p of prepared) {
         const count = { added: 0, duplicates: 0, consolidations: 0 };
         const existing = await db.evaluations.bulkGet(p.evaluations.map((e) => e.id));
+        const added: StoredEvaluation[] = [];
         for (const [i, record] of p.evaluations.entries()) {
           // The same evaluation already here (a second import, or the person's own record): kept as it is.
           if (existing[i] !== undefined || seen.has(record.id)) {
@@ -68,9 +70,10 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
             continue;
           }
           seen.add(record.id);
-          await db.evaluations.add(record);
+          added.push(record);
           count.added++;
         }
+        await putEvaluations(db, added, 'add');
         for (const c of p.consolidations) {
           const here = await db.consolidations.get(c.url);
           if (here && here.decidedAt >= c.decidedAt) continue;

@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
-import { searchText } from './record';
+import { searchText, storedEvaluationSchema } from './record';
+import { hasStoredShape } from './stored-shape';
 import type { StoredConsolidation, StoredEvaluation } from './record';
+import { summaryOf, type EvaluationSummary } from './summary';
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
 // open a database left by any earlier release; test/unit/storage.test.ts opens a fixture of each earlier version.
@@ -10,6 +12,7 @@ export const DB_NAME = 'loupe';
 export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
   consolidations!: Table<StoredConsolidation, string>;
+  summaries!: Table<EvaluationSummary, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -32,6 +35,25 @@ export class LoupeDb extends Dexie {
     // imported from a referent's bundle. Evaluations gain an optional `origin` (absent = the person's own), so no
     // record needs rewriting.
     this.version(3).stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt' });
+    // Version 4: a small summary beside each evaluation (lib/storage/summary.ts), so the dashboard reads a few hundred
+    // bytes per evaluation instead of its whole inspection; every write of `evaluations` writes it in the same
+    // transaction. Filled here from the evaluations already stored; they are not rewritten.
+    this.version(4)
+      .stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' })
+      .upgrade(async (tx) => {
+        // Summaries are small: gathered while the records stream by, then written at once (a failed write aborts
+        // the upgrade, and the database stays at version 3 with everything in it).
+        const all: EvaluationSummary[] = [];
+        await tx
+          .table('evaluations')
+          .toCollection()
+          .each((r: StoredEvaluation) => {
+            // Only records the dashboard would show: one the schema refuses stays without a summary and is counted
+            // as unreadable, as before.
+            if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) all.push(summaryOf(r));
+          });
+        await tx.table('summaries').bulkPut(all);
+      });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LoupeDb } from './db';
+import { deleteEvaluations, putEvaluations } from './evaluations';
 import { storedConsolidationSchema, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
 import { attempt, type StorageResult } from './result';
 
@@ -14,12 +15,12 @@ export interface RemovedResource {
 /** Deletes these evaluations and the decision on `url`, all or nothing; hands back what was there, for undo. */
 export function deleteResource(db: LoupeDb, evaluationIds: readonly string[], url: string): Promise<StorageResult<RemovedResource>> {
   return attempt(() =>
-    db.transaction('rw', db.evaluations, db.consolidations, async () => {
+    db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
       const evaluations: StoredEvaluation[] = [];
       for (const id of evaluationIds) {
         const row = await db.evaluations.get(id);
         if (!row) continue;
-        await db.evaluations.delete(id);
+        await deleteEvaluations(db, [id]);
         evaluations.push(row);
       }
       const consolidation = await db.consolidations.get(url);
@@ -35,8 +36,8 @@ export function restoreResource(db: LoupeDb, removed: RemovedResource): Promise<
     // Parsed before the transaction: a record refused by the schema writes nothing.
     const evaluations = removed.evaluations.map((r) => storedEvaluationSchema.parse(r));
     const consolidation = removed.consolidation && storedConsolidationSchema.parse(removed.consolidation);
-    await db.transaction('rw', db.evaluations, db.consolidations, async () => {
-      await db.evaluations.bulkPut(evaluations);
+    await db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
+      await putEvaluations(db, evaluations);
       if (consolidation) await db.consolidations.put(consolidation);
     });
     return removed;

@@ -1,4 +1,7 @@
-import type { Criterion, Evaluation } from '../../lib/export/schema';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readExportFile } from '../../lib/export/import';
+import type { Criterion, Evaluation, Finding } from '../../lib/export/schema';
 import { LEVELS } from '../../lib/grid/context';
 import { GRID, type Rating } from '../../lib/grid/grid';
 import { decideVerdict } from '../../lib/grid/state';
@@ -6,12 +9,48 @@ import { decideVerdict } from '../../lib/grid/state';
 // Deterministic evaluations for the consolidation bench and the dashboard's tests: n evaluations over about n/5
 // resources and 3n/100 evaluators (10,000 → 2,000 resources, 300 evaluators). Each resource has a "true" rating per
 // criterion and evaluators stray from it now and then, so agreement, spreads and disagreements are all non-trivial.
-// Every evaluation passes evaluationSchema.
+// Every evaluation passes evaluationSchema. Each carries what a real inspection finds (25 to 40 findings with their
+// evidence, messages and detector data, about 20 to 30 kB of JSON), drawn from the demo page's inspection
+// (test/fixtures/exports/v1-demo.json, 41 findings) with the resource's own host, so record sizes are real ones.
 
 export interface GenerateOptions {
   resources?: number;
   evaluators?: number;
+  /** false: no findings (the grid and verdict alone), for tests that only read those. */
+  findings?: boolean;
 }
+
+const DEMO_HOST = 'www.editeur-exemple.fr';
+let demoFindings: string[] | undefined;
+
+/** The demo inspection's findings, each as JSON (copied per evaluation with its host replaced). */
+function templates(): string[] {
+  if (!demoFindings) {
+    const text = readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8');
+    const r = readExportFile(text);
+    if (!r.ok) throw new Error(`demo export unreadable: ${r.messageKey}`);
+    demoFindings = r.file.evaluations[0]!.findings.map((f) => JSON.stringify(f));
+  }
+  return demoFindings;
+}
+
+/** 25 to 40 of the demo's findings, in their order, pointing at this resource's host. */
+function findingsFor(host: string, r: (n: number) => number): Finding[] {
+  const all = templates();
+  const keep = 25 + r(16);
+  const out: Finding[] = [];
+  let left = keep;
+  for (let i = 0; i < all.length && left > 0; i++) {
+    // Keeps each remaining one with the odds that leave exactly `keep` in the end.
+    if (r(all.length - i) < left) {
+      out.push(JSON.parse(all[i]!.replaceAll(DEMO_HOST, host).replaceAll('editeur-exemple.fr', host.replace(/^www\./, ''))) as Finding);
+      left--;
+    }
+  }
+  return out;
+}
+
+const countOf = (findings: readonly Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
 
 function rng(seed: number): (n: number) => number {
   let s = seed >>> 0 || 1;
@@ -69,15 +108,17 @@ export function generateEvaluations(n: number, seed = 1, options: GenerateOption
       return { id: c.id, axis: c.axis, rating, source: 'person', findingIds: [], ...(c.blocks && rating === 'non-conforme' ? { blocking: true } : {}) };
     });
     const time = START + r(SPAN / 1000) * 1000;
+    // Its own random stream: the grid, dates, authors and verdicts stay what they were before findings were added.
+    const findings = options.findings === false ? [] : findingsFor(new URL(res.url).host, rng(Math.imul(k + 1, 2246822519) ^ Math.imul(seed, 3266489917)));
     const e: Evaluation = {
       id: `gen-${seed}-${String(k).padStart(6, '0')}`,
       resource: { url: res.url, site: res.site, title: res.title },
       inspectedAt: new Date(time).toISOString(),
       loupeVersion: '0.1.0',
-      findings: [],
+      findings,
       detectors: [],
       limits: [],
-      summary: { blocking: grid.filter((c) => c.blocking).length, problem: 0, review: 0, info: 0 },
+      summary: { blocking: Math.max(grid.filter((c) => c.blocking).length, countOf(findings, 'blocking')), problem: countOf(findings, 'problem'), review: countOf(findings, 'review'), info: countOf(findings, 'info') },
       grid,
       context: { users: 'pupils', level: LEVELS[r(LEVELS.length)]!, subject: SUBJECTS[r(SUBJECTS.length)]! },
       ...(r(8) ? { verdict: decideVerdict(grid) } : {}),

@@ -15,11 +15,13 @@ import {
   historyOf,
   latestOf,
   listEvaluations,
+  listSummaries,
   restoreEvaluation,
   saveEvaluation,
 } from '../../lib/storage/evaluations';
 import { filterAndSort } from '../../lib/storage/list-view';
-import { normaliseUrl, storedEvaluationSchema, type StoredEvaluation } from '../../lib/storage/record';
+import { normaliseUrl, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from '../../lib/storage/record';
+import { gradedOf, SUMMARY_VERSION, type EvaluationSummary } from '../../lib/storage/summary';
 import { hasStoredShape, schemaChecked } from '../../lib/storage/stored-shape';
 import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
@@ -33,6 +35,11 @@ const FIXTURE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixture
 const FIXTURE_V2 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v2-database.json'), 'utf8')) as {
   stores: Record<string, string>;
   evaluations: StoredEvaluation[];
+};
+const FIXTURE_V3 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v3-database.json'), 'utf8')) as {
+  stores: Record<string, string>;
+  evaluations: StoredEvaluation[];
+  consolidations: StoredConsolidation[];
 };
 const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?session=SECRET', title = 'Ressource de mathématiques'): Evaluation => ({
   ...FIXTURE.evaluations[1]!.evaluation,
@@ -190,7 +197,7 @@ describe('schema upgrade', () => {
     v1.close();
 
     const records = ok(await listEvaluations(db)).records;
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
     for (const r of records) {
       const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
@@ -212,7 +219,7 @@ describe('schema upgrade from version 2', () => {
     v2.close();
 
     const listing = ok(await listEvaluations(db));
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(listing.unreadable).toBe(0);
     expect(listing.records).toHaveLength(FIXTURE_V2.evaluations.length);
     for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(original);
@@ -221,6 +228,89 @@ describe('schema upgrade from version 2', () => {
     // The new table works on the upgraded database.
     ok(await saveConsolidation(db, consolidation('2026-11-01T10:00:00.000Z'), { kind: 'own' }));
     expect(await db.consolidations.count()).toBe(1);
+  });
+});
+
+/** What a summary must say of its record, read from the record here (not through summaryOf). */
+function expectSummaryOf(summary: EvaluationSummary | undefined, r: StoredEvaluation): void {
+  const e = r.evaluation;
+  expect(summary).toBeDefined();
+  expect(summary).toMatchObject({
+    id: r.id,
+    v: SUMMARY_VERSION,
+    url: r.url,
+    site: r.site,
+    title: r.title,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    status: r.status,
+    verdict: r.verdict,
+    search: r.search,
+    resource: { url: e.resource.url, site: e.resource.site, title: e.resource.title },
+    inspectedAt: e.inspectedAt,
+    blocking: e.verdict?.blocking ?? [],
+    findings: e.findings.length,
+    counts: e.summary,
+  });
+  expect(summary!.origin).toEqual(r.origin);
+  expect(summary!.level).toBe(e.context?.level);
+  expect(summary!.subject).toBe(e.context?.subject);
+  expect(summary!.author).toEqual(e.author);
+  const g = gradedOf(summary!);
+  expect(g.grid).toEqual(e.grid?.map((c) => ({ id: c.id, axis: c.axis, rating: c.rating, ...(c.blocking ? { blocking: true } : {}) })));
+  expect(g.verdict).toEqual(e.verdict ? { level: e.verdict.level, blocking: e.verdict.blocking } : undefined);
+  // Small beside its record: what the dashboard no longer reads on load.
+  expect(JSON.stringify(summary).length).toBeLessThan(Math.max(2000, JSON.stringify(r).length / 4));
+}
+
+describe('schema upgrade from version 3', () => {
+  it('opens a database written by version 3 with every evaluation and consolidation unchanged, and a right summary of each evaluation', async () => {
+    const v3 = new Dexie('loupe-test');
+    v3.version(3).stores(FIXTURE_V3.stores);
+    await v3.table('evaluations').bulkAdd(FIXTURE_V3.evaluations);
+    await v3.table('consolidations').bulkAdd(FIXTURE_V3.consolidations);
+    v3.close();
+
+    await db.open();
+    expect(db.verno).toBe(4);
+    const rows = await db.evaluations.toArray();
+    expect(rows).toHaveLength(FIXTURE_V3.evaluations.length);
+    for (const original of FIXTURE_V3.evaluations) expect(rows.find((r) => r.id === original.id)).toEqual(original);
+    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V3.consolidations));
+    expect(await db.consolidations.count()).toBe(FIXTURE_V3.consolidations.length);
+    expect(ok(await listConsolidations(db))).toHaveLength(FIXTURE_V3.consolidations.length);
+
+    expect(await db.summaries.count()).toBe(FIXTURE_V3.evaluations.length);
+    for (const original of FIXTURE_V3.evaluations) expectSummaryOf(await db.summaries.get(original.id), original);
+    // What the dashboard reads: every evaluation, nothing to rebuild.
+    const listing = ok(await listSummaries(db));
+    expect(listing).toMatchObject({ rebuilt: 0, unreadable: 0 });
+    expect(listing.summaries).toHaveLength(FIXTURE_V3.evaluations.length);
+    // The fixture covers what the summaries carry: drafts, imports with their origin, authors, grids, findings.
+    expect(FIXTURE_V3.evaluations.some((r) => r.status === 'draft')).toBe(true);
+    expect(FIXTURE_V3.evaluations.some((r) => r.origin?.kind === 'imported' && r.evaluation.author && r.evaluation.grid?.some((c) => c.blocking) !== undefined)).toBe(true);
+    expect(FIXTURE_V3.evaluations.some((r) => r.evaluation.findings.length >= 25)).toBe(true);
+  });
+
+  it('leaves a version 3 database as it was when the upgrade cannot finish', async () => {
+    const v3 = new Dexie('loupe-test');
+    v3.version(3).stores(FIXTURE_V3.stores);
+    await v3.table('evaluations').bulkAdd(FIXTURE_V3.evaluations);
+    v3.close();
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'summaries') throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(db.open()).rejects.toThrow();
+    db.close();
+    vi.restoreAllMocks();
+    const again = new Dexie('loupe-test');
+    again.version(3).stores(FIXTURE_V3.stores);
+    await again.open();
+    expect(again.verno).toBe(3);
+    expect(await again.table('evaluations').toArray()).toEqual(expect.arrayContaining(FIXTURE_V3.evaluations));
+    again.close();
   });
 });
 
