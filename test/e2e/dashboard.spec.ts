@@ -108,3 +108,21 @@ test('imports several evaluators’ files, names the bad one, consolidates a res
   await expect(row).toContainText('avis du référent');
   await page.close();
 });
+
+test('files dropped on the import zone are imported like picked ones, a bad one named', async ({ ownLoupe }) => {
+  const good = JSON.stringify(toExportFile(generateEvaluations(3, 5, { resources: 1, evaluators: 2 }), { now: 0, version: 'test' }));
+  const page = await ownLoupe.context.newPage();
+  await page.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  const dropped = await page.evaluateHandle((good) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([good], 'collegue.json', { type: 'application/json' }));
+    dt.items.add(new File(['pas du JSON'], 'notes.json', { type: 'application/json' }));
+    return dt;
+  }, good);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('import-outcome')).toHaveCount(2);
+  await expect(page.locator('[data-testid=import-outcome][data-ok=false]')).toContainText('notes.json');
+  await expect(page.locator('[data-testid=import-outcome][data-ok=true]')).toContainText('collegue.json');
+  await expect(page.getByTestId('resource-count')).toHaveText('1 ressource(s)');
+  await page.close();
+});
