@@ -3,6 +3,7 @@ import { LEVELS } from '../grid/context';
 import { AXES } from '../grid/grid';
 import { VERDICTS } from '../grid/verdict';
 import { STATUSES, type StoredEvaluation } from './record';
+import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 
 // A cheap check of a stored evaluation read back for the dashboard, instead of storedEvaluationSchema on each of
 // thousands of records (in Node, 8 µs a record with no findings with zod's compiled parsers, 35 µs without them, as
@@ -17,11 +18,6 @@ import { STATUSES, type StoredEvaluation } from './record';
 // screenshots) is parsed with the schema where it is read: a resource's detail and the exports (App.tsx).
 // Everything is rendered as text, never HTML, whatever the check.
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || typeof v === 'string';
-const num = (v: unknown) => typeof v === 'number' && !Number.isNaN(v);
 const oneOf = (list: readonly string[]) => {
   const set = new Set<unknown>(list);
   return (v: unknown) => set.has(v);
@@ -48,9 +44,7 @@ function evaluationOk(e: unknown): boolean {
   if (v !== undefined && !(isObj(v) && isVerdict(v.level) && Array.isArray(v.blocking) && v.blocking.every(str))) return false;
   const c = e.context;
   if (c !== undefined && !(isObj(c) && (c.level === undefined || isLevel(c.level)) && optStr(c.subject))) return false;
-  const a = e.author;
-  if (a !== undefined && !(isObj(a) && optStr(a.name) && optStr(a.school) && optStr(a.role))) return false;
-  return true;
+  return authorOk(e.author);
 }
 
 /** Whether a row read from the evaluations table has what the dashboard's list reads, with the right types. */
@@ -61,8 +55,8 @@ export function hasStoredShape(row: unknown): row is StoredEvaluation {
     str(row.url) &&
     str(row.site) &&
     str(row.title) &&
-    num(row.createdAt) &&
-    num(row.updatedAt) &&
+    isNum(row.createdAt) &&
+    isNum(row.updatedAt) &&
     isStatus(row.status) &&
     (row.verdict === '' || isVerdict(row.verdict)) &&
     str(row.search) &&

@@ -3,6 +3,7 @@ import { AXES, type Axis } from '../grid/grid';
 import type { LEVELS } from '../grid/context';
 import type { VerdictLevel } from '../grid/verdict';
 import type { RecordOrigin, StoredEvaluation } from './record';
+import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 
 // One small record per evaluation (table `summaries`, schema version 4), derived from it and written in the same
 // transaction: what the dashboard's list, filters, search, grouping and per-row agreement read, so that opening it
@@ -132,11 +133,6 @@ export function gradedOf(s: EvaluationSummary): GradedEvaluation {
   return g;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || typeof v === 'string';
-const isNum = (v: unknown) => typeof v === 'number' && !Number.isNaN(v);
 
 /**
  * Whether a row of `summaries` is one this build wrote, with the types the dashboard reads. A row that is not (an
@@ -164,7 +160,7 @@ export function isCurrentSummary(row: unknown): row is EvaluationSummary {
     str(row.inspectedAt) &&
     optStr(row.level) &&
     optStr(row.subject) &&
-    (a === undefined || (isObj(a) && optStr(a.name) && optStr(a.school) && optStr(a.role))) &&
+    authorOk(a) &&
     Array.isArray(row.blocking) &&
     row.blocking.every(str) &&
     (row.grid === undefined || (Array.isArray(row.grid) && row.grid.every((g) => str(g) && (g as string).length >= 3))) &&
