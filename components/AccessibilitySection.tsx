@@ -1,7 +1,7 @@
-import { isFrom, type Evaluation } from '@/lib/export/schema';
+import { isFrom, type Evaluation } from '@/lib/detectors/finding';
 import { RGAA_ATTRIBUTION } from '@/lib/a11y/rgaa-criteria';
 import { USER_GROUPS, type UserGroup } from '@/lib/a11y/users';
-import { t } from '@/lib/i18n/t';
+import { t, tp } from '@/lib/i18n/t';
 import type { AccessibilityState } from '@/lib/panel/accessibility-state';
 
 export type { AccessibilityState };
@@ -46,7 +46,7 @@ export function AccessibilitySection({ state, evaluation, error }: Props) {
         </p>
       )}
       <p class="source" data-testid="a11y:counts">
-        {t('a11y_counts', ...(found?.params ?? ['0', '0', '0']))}
+        {found ? tp('a11y_counts', found.params) : t('a11y_counts', 0, 0, 0)}
       </p>
       {/* The attribution the RGAA's licence asks for, in its own words. */}
       <p class="source" lang="fr">

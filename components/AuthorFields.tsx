@@ -1,4 +1,4 @@
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 
 // Who evaluates: optional, folded, and the only personal data Loupe keeps. It lets a referent count evaluators and

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
 import { camel, categoryKey, type CategoryView, type Message } from '@/lib/panel/verdict';

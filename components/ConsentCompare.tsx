@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Evaluation, Finding } from '@/lib/export/schema';
+import type { Evaluation, Finding } from '@/lib/detectors/finding';
 import { compareInspections, type ConsentChoice } from '@/lib/inspect/compare';
-import { t } from '@/lib/i18n/t';
+import { t, tp } from '@/lib/i18n/t';
 import { FindingItem } from './FindingItem';
 
 // Before / after the cookie banner, in the panel. The person keeps an inspection as "before", answers the banner on
@@ -19,7 +19,7 @@ function FindingList({ title, findings, testId }: { title: string; findings: Fin
       <h3>{title}</h3>
       <ul class="evidence">
         {findings.map((f) => (
-          <li key={f.id}>{t(f.messageKey, ...f.params)}</li>
+          <li key={f.id}>{tp(f.messageKey, f.params)}</li>
         ))}
       </ul>
     </div>

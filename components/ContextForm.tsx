@@ -1,4 +1,4 @@
-import { ACCESS, LEVELS, PLACES, USERS, type UseContext } from '@/lib/grid/context';
+import { ACCESS, LEVELS, PLACES, USERS, type UseContext } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { camel } from '@/lib/panel/verdict';
 

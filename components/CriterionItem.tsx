@@ -1,6 +1,8 @@
-import type { Criterion, Finding } from '@/lib/export/schema';
-import { criterionKey, RATINGS, ratingKey } from '@/lib/grid/grid';
-import { t } from '@/lib/i18n/t';
+import type { Criterion } from '@/lib/model/assessment';
+import type { Finding } from '@/lib/detectors/finding';
+import { criterionKey, ratingKey } from '@/lib/grid/grid';
+import { RATINGS } from '@/lib/model/assessment';
+import { t, tp } from '@/lib/i18n/t';
 import type { EvaluationActions } from './use-evaluation';
 
 interface Props {
@@ -46,7 +48,7 @@ export function CriterionItem({ criterion: c, evidence, findingNotes, actions, o
           <ul class="findings">
             {evidence.map((f) => (
               <li key={f.id} class={`finding severity-${f.severity}`} data-testid={`evidence-finding:${f.id}`}>
-                <span class="badge">{t(`severity_${f.severity}`)}</span> <span id={`${id}-${safeId(f.id)}`}>{t(f.messageKey, ...f.params)}</span>
+                <span class="badge">{t(`severity_${f.severity}`)}</span> <span id={`${id}-${safeId(f.id)}`}>{tp(f.messageKey, f.params)}</span>
                 {onShow && f.evidence.some((e) => e.selector) && (
                   <button type="button" class="show" aria-pressed={selectedFinding === f.id} aria-describedby={`${id}-${safeId(f.id)}`} onClick={() => onShow(f)}>
                     {selectedFinding === f.id ? t('panel_hideOnPage') : t('panel_showOnPage')}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Evaluation, Finding, Screenshot } from '@/lib/export/schema';
-import { AXES, axisKey, criterionKey, type Axis } from '@/lib/grid/grid';
+import type { Evaluation, Finding } from '@/lib/detectors/finding';
+import type { Screenshot } from '@/lib/model/assessment';
+import { AXES, type Axis } from '@/lib/model/assessment';
+import { axisKey, criterionKey } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 import { CriterionItem } from './CriterionItem';
 import { AuthorFields } from './AuthorFields';

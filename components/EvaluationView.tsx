@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { detectors } from '@/lib/detectors/registry';
-import type { Category } from '@/lib/detectors/types';
-import type { Evaluation, Finding } from '@/lib/export/schema';
+import type { Category } from '@/lib/model/finding';
+import type { Evaluation, Finding } from '@/lib/detectors/finding';
 import type { AccessibilityState } from '@/lib/panel/accessibility-state';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
 import { buildVerdict, type CategoryView } from '@/lib/panel/verdict';

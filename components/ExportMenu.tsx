@@ -4,7 +4,8 @@ import { evaluationRowsCsv, findingRowsCsv } from '@/lib/export/csv';
 import { toExportFile } from '@/lib/export/export-file';
 import { bundleFileName, evaluationFileName, type ExportExt } from '@/lib/export/file-name';
 import { evaluationsMarkdown } from '@/lib/export/markdown';
-import type { Evaluation, ExportFile } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
+import type { ExportFile } from '@/lib/export/schema';
 import { t } from '@/lib/i18n/t';
 import { saveFile } from './save-file';
 

@@ -1,11 +1,11 @@
-import type { Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import { RGAA_CRITERIA } from '@/lib/a11y/rgaa-criteria';
 import type { UserGroup } from '@/lib/a11y/users';
 import { Fragment } from 'preact';
 import { evidenceLines, refsOf, type ShownFinding } from '@/lib/panel/display';
 import { whyKey, type Message } from '@/lib/panel/verdict';
-import type { Category } from '@/lib/detectors/types';
+import type { Category } from '@/lib/model/finding';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
 import { FindingMessage, Msg } from './Message';
 

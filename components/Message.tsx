@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/detectors/finding';
 import { hasMessage } from '@/lib/i18n/messages';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { shownParams } from '@/lib/panel/localize';

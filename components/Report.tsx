@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { Category } from '@/lib/detectors/types';
-import type { Evaluation, Finding } from '@/lib/export/schema';
-import { t } from '@/lib/i18n/t';
+import type { Category } from '@/lib/model/finding';
+import type { Evaluation, Finding } from '@/lib/detectors/finding';
+import { t, tp } from '@/lib/i18n/t';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
 import type { CategoryView, Verdict } from '@/lib/panel/verdict';
 import { CategorySection } from './CategorySection';
@@ -35,7 +35,7 @@ export function Report({ evaluation, verdict, selected, onToggleFinding, onToggl
           <h2 id="h-limits">{t('panel_limits')}</h2>
           <ul>
             {limits.map((l, i) => (
-              <li key={i}>{t(l.messageKey, ...l.params)}</li>
+              <li key={i}>{tp(l.messageKey, l.params)}</li>
             ))}
           </ul>
         </section>

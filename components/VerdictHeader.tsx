@@ -1,4 +1,4 @@
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import { categoryKey, type Verdict } from '@/lib/panel/verdict';
 import type { ShownFinding } from '@/lib/panel/display';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { axisKey, criterionKey } from '@/lib/grid/grid';
-import { VERDICTS, type VerdictLevel } from '@/lib/grid/verdict';
+import { VERDICTS, type VerdictLevel } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { camel } from '@/lib/panel/verdict';
 

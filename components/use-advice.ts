@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { adviceOf, type Advice } from '@/lib/consolidate/advice';
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { consolidationFor } from '@/lib/storage/consolidations';
 import { loupeDb } from '@/lib/storage/db';
 import { historyOf } from '@/lib/storage/evaluations';

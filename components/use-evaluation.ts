@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Evaluation, Screenshot } from '@/lib/export/schema';
-import type { UseContext } from '@/lib/grid/context';
-import type { Axis, Rating } from '@/lib/grid/grid';
+import type { Evaluation } from '@/lib/detectors/finding';
+import type { Screenshot } from '@/lib/model/assessment';
+import type { UseContext } from '@/lib/model/assessment';
+import type { Axis, Rating } from '@/lib/model/assessment';
 import { confirm, decideVerdict, missingComments, rate, setComment, suggestedGrid } from '@/lib/grid/state';
-import type { VerdictLevel } from '@/lib/grid/verdict';
+import type { VerdictLevel } from '@/lib/model/assessment';
 import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
 import { getEvaluation, historyOf, latestOf, saveEvaluation, type History } from '@/lib/storage/evaluations';

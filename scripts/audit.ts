@@ -12,6 +12,7 @@ import { toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
 import { withSuggestedGrid } from '../lib/grid/state';
 import { formatMessage } from '../lib/i18n/messages';
+import { formatWith } from '../lib/i18n/format';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
 import { CWD, USAGE, UsageError, parseArgs, shardOf, type AuditOptions, type MergeOptions } from './lib/audit/args';
 import { navigationProblem, pageProblem } from './lib/audit/http';
@@ -68,7 +69,7 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     return { kind: 'done', verdict, line: [
         `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
         // What was not checked is said with the result, never left for the reader of the file to find.
-        ...result.evaluation.limits.map((l) => `    (${say(o.lang, 'limit')}) ${formatMessage(o.lang, l.messageKey, l.params)}`),
+        ...result.evaluation.limits.map((l) => `    (${say(o.lang, 'limit')}) ${formatWith(o.lang, l.messageKey, l.params)}`),
       ].join('\n') };
   } catch (error) {
     return { kind: 'failed', url, reason: navigationProblem(errorText(error), o.timeoutMs) };

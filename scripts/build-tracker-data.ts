@@ -1,4 +1,4 @@
-// Builds lib/detectors/data/trackerdb-compact.json from the installed @ghostery/trackerdb (dist/trackerdb.json).
+// Builds lib/trackers/data/trackerdb-compact.json from the installed @ghostery/trackerdb (dist/trackerdb.json).
 //   npx tsx scripts/build-tracker-data.ts
 // test/unit/tracker-data.test.ts fails when the committed file differs from what this script would write, so run
 // it after every trackerdb upgrade. Data: Ghostery Tracker Database, CC BY-NC-SA 4.0 (non-commercial, attribution).
@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { CompactTrackerData } from '../lib/trackers/compact';
 
-export const OUT = resolve(import.meta.dirname, '../lib/detectors/data/trackerdb-compact.json');
+export const OUT = resolve(import.meta.dirname, '../lib/trackers/data/trackerdb-compact.json');
 
 interface TrackerDb {
   categories: Record<string, { name: string }>;

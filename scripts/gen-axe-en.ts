@@ -1,4 +1,4 @@
-// Generates lib/a11y/axe-help-en.json: axe-core's own English title of each rule, for the panel in English (axe runs
+// Generates lib/i18n/axe-help-en.json: axe-core's own English title of each rule, for the panel in English (axe runs
 // in the page with its French locale, so the finding carries the French title). Read from the installed axe-core,
 // so the titles are axe's words, never ours; test/unit/panel-english.test.ts fails when they drift.
 //   npx tsx scripts/gen-axe-en.ts
@@ -12,7 +12,7 @@ export function axeEnglishHelp(): Record<string, string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = resolve(import.meta.dirname, '../lib/a11y/axe-help-en.json');
+  const out = resolve(import.meta.dirname, '../lib/i18n/axe-help-en.json');
   const help = axeEnglishHelp();
   writeFileSync(out, JSON.stringify(help, null, 1) + '\n');
   console.log(`${Object.keys(help).length} rules → ${out}`);

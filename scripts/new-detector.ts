@@ -8,7 +8,7 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CATEGORIES, type Category } from '../lib/detectors/types';
+import { CATEGORIES, type Category } from '../lib/model/finding';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -19,6 +19,7 @@ export function detectorSource(id: string, category: Category): string {
   const name = camel(id);
   return `import { z } from 'zod';
 import { elementEvidence } from '../findings/evidence';
+import { count } from '../model/message';
 import { defineDetector } from './types';
 
 // What this detector looks for, and why it matters in class (comments say why, not what).
@@ -44,7 +45,7 @@ export const ${name} = defineDetector({
         key: 'found',
         severity: 'review',
         messageKey: '${name}_found',
-        params: [String(found.length)],
+        params: [count(found.length)],
         evidence: found.map((l) => elementEvidence(l.ref, l.text, l.href)),
         data: { count: found.length },
       },

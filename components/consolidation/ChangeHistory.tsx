@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { historyChanges } from '@/lib/consolidate/changes';
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import { formatDate } from './format';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { VerdictLevel } from '@/lib/grid/verdict';
+import type { VerdictLevel } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { VerdictOptions, verdictKey } from '../VerdictResult';
 import { formatDate } from './format';

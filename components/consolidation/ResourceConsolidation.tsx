@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { ResourceGroup } from '@/lib/consolidate/group';
 import { consolidateResource } from '@/lib/consolidate/resource';
-import type { Evaluation } from '@/lib/export/schema';
-import { VERDICTS, type VerdictLevel } from '@/lib/grid/verdict';
+import type { Evaluation } from '@/lib/detectors/finding';
+import { VERDICTS, type VerdictLevel } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { verdictKey } from '../VerdictResult';
 import { AgreementFigure } from './AgreementFigure';

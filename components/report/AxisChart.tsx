@@ -1,4 +1,4 @@
-import type { EvaluationVerdict } from '@/lib/export/schema';
+import type { EvaluationVerdict } from '@/lib/model/assessment';
 import { axisKey } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 

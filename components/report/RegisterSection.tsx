@@ -1,4 +1,4 @@
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { registerDraft, type RegisterDraft } from '@/lib/export/register';
 import { t } from '@/lib/i18n/t';
 

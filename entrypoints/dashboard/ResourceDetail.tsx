@@ -1,6 +1,7 @@
 import type { ResourceGroup } from '@/lib/consolidate/group';
-import type { Consolidation, Evaluation } from '@/lib/export/schema';
-import type { VerdictLevel } from '@/lib/grid/verdict';
+import type { Consolidation } from '@/lib/model/consolidation';
+import type { Evaluation } from '@/lib/detectors/finding';
+import type { VerdictLevel } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { ResourceConsolidation, type ReferentVerdict } from '@/components/consolidation/ResourceConsolidation';
 

@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import type { ResourceGroup } from '@/lib/consolidate/group';
 import { verdictKey } from '@/components/VerdictResult';
-import { VERDICTS } from '@/lib/grid/verdict';
+import { VERDICTS } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
 import { formatNumber } from '@/components/consolidation/format';
 

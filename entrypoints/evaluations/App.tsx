@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { EvaluatePanel } from '@/components/EvaluatePanel';
 import { ExportMenu } from '@/components/ExportMenu';
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { useEvaluation } from '@/components/use-evaluation';
 import { verdictKey } from '@/components/VerdictResult';
 import { t } from '@/lib/i18n/t';

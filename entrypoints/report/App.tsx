@@ -3,7 +3,7 @@ import { EvaluationView } from '@/components/EvaluationView';
 import { AxisChart } from '@/components/report/AxisChart';
 import { RegisterSection } from '@/components/report/RegisterSection';
 import { verdictKey } from '@/components/VerdictResult';
-import type { Evaluation } from '@/lib/export/schema';
+import type { Evaluation } from '@/lib/detectors/finding';
 import { axisKey, criterionKey, ratingKey } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';

@@ -8,7 +8,7 @@ import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
 import { useAdvice } from '@/components/use-advice';
 import { useEvaluation } from '@/components/use-evaluation';
-import type { Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';
 import { captureTab } from './capture';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Screenshot } from '@/lib/export/schema';
+import type { Screenshot } from '@/lib/model/assessment';
 
 // A capture of the inspected tab for the person's evidence. tabs.captureVisibleTab needs activeTab (granted by the
 // click on Loupe's icon in that tab) or a host permission (the audit build): no new permission. The image is

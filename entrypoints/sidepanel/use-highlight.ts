@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Finding } from '@/lib/export/schema';
+import type { Finding } from '@/lib/detectors/finding';
 import { highlightReplySchema } from '@/lib/messaging/protocol';
 import { highlightNote, type HighlightNote } from '@/lib/panel/highlight-note';
 

@@ -1,7 +1,7 @@
-import fr from 'axe-core/locales/fr.json' with { type: 'json' };
 import { z } from 'zod';
-import { a11yFacts, userGroupSchema } from '../findings/data';
-import type { DetectorOutput, Evidence } from '../detectors/types';
+import { a11yFacts, userGroupSchema } from './users';
+import type { DetectorOutput, Evidence } from '../model/finding';
+import { count, text, texts, type Param } from '../model/message';
 import { SHADOW_SEP } from '../snapshot/node-ref';
 import type { AxeArtifact, AxeRule, AxeTarget } from './artifact';
 import { usersOf, USER_GROUPS, type UserGroup } from './users';
@@ -51,10 +51,9 @@ export function selectorOfTarget(target: AxeTarget): { selector: string; inFrame
   return { selector: join(target[0] ?? ''), inFrame: target.length > 1 };
 }
 
-/** The French title axe gives the rule (trusted: read from the extension's copy, not the page's reply). */
-function helpOf(rule: AxeRule): string {
-  const rules = (fr as { rules: Record<string, { help?: string }> }).rules;
-  return rules[rule.id]?.help ?? rule.help;
+/** The rule by its id (the formatter names it in axe's own words), how many elements, which RGAA criteria. */
+function ruleParams(rule: AxeRule, rgaa: readonly string[]): Param[] {
+  return [{ axeRule: rule.id }, count(rule.nodeCount), rgaa.length ? texts(rgaa.slice(0, 4)) : text('—')];
 }
 
 function describeRule(rule: AxeRule) {
@@ -85,7 +84,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
       key: `violation:${rule.id}`,
       severity: d.severity,
       messageKey: d.severity === 'problem' ? 'a11y_axe_violation' : 'a11y_axe_violationMinor',
-      params: [helpOf(rule), String(rule.nodeCount), d.rgaa.slice(0, 4).join(', ') || '—'],
+      params: ruleParams(rule, d.rgaa),
       evidence: d.evidence,
       data: {
         outcome: 'violation',
@@ -110,7 +109,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
       key: `incomplete:${rule.id}`,
       severity: 'review',
       messageKey: 'a11y_axe_incomplete',
-      params: [helpOf(rule), String(rule.nodeCount), d.rgaa.slice(0, 4).join(', ') || '—'],
+      params: ruleParams(rule, d.rgaa),
       evidence: d.evidence,
       data: { outcome: 'incomplete', rule: rule.id, impact: rule.impact, level: d.level, wcag: d.wcag, rgaa: d.rgaa, users: d.users, nodeCount: rule.nodeCount, nodes: d.nodes },
     });
@@ -119,7 +118,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
     key: 'summary',
     severity: 'info',
     messageKey: 'a11y_axe_summary',
-    params: [String(artifact.violations.length), String(toCheck), String(artifact.passes)],
+    params: [count(artifact.violations.length), count(toCheck), count(artifact.passes)],
     evidence: [],
     data: {
       outcome: 'summary',

@@ -1,8 +1,17 @@
+import { z } from 'zod';
 // Who is hindered by a fault, for a teacher who thinks of pupils, not of success criteria.
 // By axe rule where the rule says more than its criterion, else by WCAG success criterion, else by guideline.
 
 export const USER_GROUPS = ['blind', 'lowVision', 'deaf', 'motor', 'cognitive'] as const;
 export type UserGroup = (typeof USER_GROUPS)[number];
+export const userGroupSchema = z.enum(USER_GROUPS);
+
+/** The accessibility facts of a finding: WCAG success criteria, RGAA criteria, the pupils hindered. */
+export const a11yFacts = {
+  wcag: z.array(z.string()),
+  rgaa: z.array(z.string()),
+  users: z.array(userGroupSchema),
+};
 
 const BY_RULE: Record<string, UserGroup[]> = {
   'color-contrast': ['lowVision'],

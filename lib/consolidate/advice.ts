@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { Evaluation } from '../detectors/finding';
 import type { StoredConsolidation, StoredEvaluation } from '../storage/record';
 import { inspectionChanges, type InspectionChange } from './changes';
 

@@ -1,4 +1,4 @@
-import { isFrom, type Evaluation } from '../export/schema';
+import { isFrom, type Evaluation } from '../detectors/finding';
 
 // What changed on a resource between two inspections, from the findings' data only (not their wording or order):
 // a person who evaluated a resource last month needs to know what is new before trusting that evaluation today.

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../export/schema';
+import type { Evaluation } from '../detectors/finding';
 import { fold } from './fold';
 
 // Who evaluated: the export's author is optional and typed by hand, so identity is the folded name and school.

@@ -1,11 +1,12 @@
-import type { Evaluation } from '../export/schema';
-import type { LEVELS } from '../grid/context';
-import type { VerdictLevel } from '../grid/verdict';
-import { normaliseUrl } from '../storage/record';
+import type { Evaluation } from '../detectors/finding';
+import type { LEVELS } from '../model/assessment';
+import type { VerdictLevel } from '../model/assessment';
+
 import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, inspectedTime } from './evaluator';
 import { fold } from './fold';
 import { siteOfEvaluation } from './group';
+import { resourceKey } from '../net/resource';
 
 // The dashboard's filters over thousands of evaluations: everything a filter compares is folded once, in
 // indexEvaluations, so a keystroke in the search box only runs `includes` on short strings.
@@ -57,7 +58,7 @@ export function indexEvaluation<E extends GradedEvaluation>(e: E, memo?: FoldMem
   return {
     evaluation: e,
     // Keyed by the resource's own fields: its site and normalised URL follow from them.
-    search: remembered(memo?.search, `${r.title}\u0000${r.site}\u0000${r.url}`, () => fold(`${r.title} ${siteOfEvaluation(e)} ${normaliseUrl(r.url)}`)),
+    search: remembered(memo?.search, `${r.title}\u0000${r.site}\u0000${r.url}`, () => fold(`${r.title} ${siteOfEvaluation(e)} ${resourceKey(r.url)}`)),
     subject: remembered(memo?.subject, subject, () => fold(subject)),
     ...(e.context?.level ? { level: e.context.level } : {}),
     verdict: e.verdict?.level ?? 'none',

@@ -1,10 +1,8 @@
-import { getDomain } from 'tldts';
-import type { Evaluation } from '../export/schema';
-import { VERDICTS, type VerdictLevel } from '../grid/verdict';
-import { TLDTS_OPTIONS } from '../net/site';
-import { normaliseUrl } from '../storage/record';
+import type { Evaluation } from '../detectors/finding';
+import { VERDICTS, type VerdictLevel } from '../model/assessment';
 import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, inspectedTime } from './evaluator';
+import { resourceKey, resourceSite } from '../net/resource';
 
 // Evaluations grouped by resource (one normalised URL) and, wider, by site (registrable domain). Newest first at
 // both levels: a referent looks at what was inspected lately.
@@ -12,7 +10,7 @@ import { evaluatorKey, inspectedTime } from './evaluator';
 export type VerdictCounts = Record<VerdictLevel | 'none', number>;
 
 export interface ResourceGroup {
-  /** normaliseUrl(resource.url): the key evaluations of one resource share. */
+  /** resourceKey(resource.url): the key evaluations of one resource share. */
   key: string;
   site: string;
   /** From the newest evaluation (titles change; the latest is what people see today). */
@@ -39,12 +37,9 @@ export interface SiteGroup {
   lastInspectedAt: string;
 }
 
-/** `resource.site` as the evaluation says it, or the URL's registrable domain, or its host. */
+/** The evaluation's site, from its address (lib/net/resource.ts): one meaning whatever an older file wrote. */
 export function siteOfEvaluation(e: Pick<Evaluation, 'resource'>): string {
-  const given = e.resource.site.trim().toLowerCase();
-  if (given) return given.replace(/^www\./, '');
-  const domain = getDomain(e.resource.url, TLDTS_OPTIONS);
-  return domain ?? normaliseUrl(e.resource.url).split('/')[0]!;
+  return resourceSite(e.resource.url);
 }
 
 export const emptyVerdictCounts = (): VerdictCounts => ({ ...Object.fromEntries(VERDICTS.map((v) => [v, 0])), none: 0 }) as VerdictCounts;
@@ -60,11 +55,11 @@ interface Acc {
 /** One group per normalised URL, newest first (by its latest inspection). */
 export function groupByResource(evaluations: readonly GradedEvaluation[]): ResourceGroup[] {
   const byKey = new Map<string, Acc>();
-  // normaliseUrl parses a URL; the evaluations of one resource share its address, so it is parsed once.
+  // resourceKey parses a URL; the evaluations of one resource share its address, so it is parsed once.
   const keys = new Map<string, string>();
   for (const e of evaluations) {
     let key = keys.get(e.resource.url);
-    if (key === undefined) keys.set(e.resource.url, (key = normaliseUrl(e.resource.url)));
+    if (key === undefined) keys.set(e.resource.url, (key = resourceKey(e.resource.url)));
     const t = inspectedTime(e);
     let acc = byKey.get(key);
     if (!acc) {

@@ -1,6 +1,7 @@
 import type { GradedEvaluation } from '../storage/summary';
-import type { ratingSchema } from '../export/schema';
-import { GRID, type Axis } from '../grid/grid';
+import type { ratingSchema } from '../model/assessment';
+import { GRID } from '../grid/grid';
+import { type Axis } from '../model/assessment';
 import type { z } from 'zod';
 
 // Per criterion, how the evaluators rated it: the whole distribution, never only a median. The ordinal scale is

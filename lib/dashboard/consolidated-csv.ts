@@ -1,10 +1,10 @@
 import { csvCell } from '../export/export-file';
 import { criterionLabel, fr, frenchDate, verdictLabel } from '../export/fr-labels';
-import type { Consolidation } from '../export/schema';
+import type { Consolidation } from '../model/consolidation';
 import type { GradedEvaluation } from '../storage/summary';
 import type { ResourceGroup } from '../consolidate/group';
 import { consolidateResource } from '../consolidate/resource';
-import { VERDICTS } from '../grid/verdict';
+import { VERDICTS } from '../model/assessment';
 
 // The dashboard's consolidated CSV: one row per resource, for the referents' spreadsheet. French headers and values
 // (the labels the panel uses), ";" because French spreadsheets split on it, a decimal comma they read as a number,

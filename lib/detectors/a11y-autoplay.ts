@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count, list, quotes, text, texts } from '../model/message';
 
 // Media that start on their own, judged as ACT rule 80f0bf ("audio or video avoids automatically playing audio")
 // and RGAA 4.10 do: it fails only when it plays sound for more than 3 seconds with no control to stop it; the native
@@ -53,7 +55,7 @@ export const a11yAutoplay = defineDetector({
         key: `${AUTOPLAY_KEY_PREFIX}${m.tag}-${i + 1}`,
         severity: verdict === 'failed' ? 'problem' : 'review',
         messageKey: verdict === 'failed' ? 'a11yAutoplay_media' : 'a11yAutoplay_check',
-        params: [seconds],
+        params: [text(seconds)],
         evidence: [elementEvidence(m.ref, `<${m.tag}> ${seconds} s`)],
         data: { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind', 'cognitive'], verdict, duration: m.duration, hasAudio: m.hasAudio },
       });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
-import { defineDetector, type DetectorOutput } from './types';
+import { a11yFacts } from '../a11y/users';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
 import { parseUrl } from '../net/parse-url';
+import { count, list, quotes, text, texts } from '../model/message';
 
 // Captions for deaf and hard-of-hearing pupils (seed 000: "sous-titrage des vidéos"). A <video> without a captions
 // or subtitles track may still have burned-in captions, and an embedded player's captions live on its own site:
@@ -45,7 +47,7 @@ export const a11yCaptions = defineDetector({
         key: 'embedded',
         severity: 'review',
         messageKey: 'a11yCaptions_embedded',
-        params: [[...new Set(players.map((p) => p.player!))].join(', ')],
+        params: [texts(players.map((p) => p.player!))],
         evidence: players.map(({ f }) => ({ selector: f.ref.selector, snippet: f.ref.snippet, url: f.src })),
         data: { wcag: ['1.2.2'], rgaa: ['4.3'], users: ['deaf'], count: players.length },
       });

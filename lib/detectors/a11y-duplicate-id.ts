@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import { defineDetector } from './types';
+import { count, list, quotes, text, texts } from '../model/message';
 
 // RGAA 8.2 (WCAG 4.1.1): when a label's "for" or an ARIA attribute names an id that several elements carry, the
 // browser picks the first one: the field gets another field's label, the button another element's description.
@@ -22,7 +23,7 @@ export const a11yDuplicateId = defineDetector({
         key: 'referenced',
         severity: 'problem',
         messageKey: 'a11yDuplicateId_referenced',
-        params: [String(dups.length), dups.slice(0, 3).map((d) => `« ${d.id} » (${d.count}×)`).join(', ')],
+        params: [count(dups.length), list(dups.slice(0, 3).map((d) => ({ named: { quote: d.id }, detail: text(`${d.count}×`) })))],
         evidence: dups.flatMap((d) => [
           ...d.referrers.map((r) => elementEvidence(r, `${d.attributes.join(', ')} → id « ${d.id} » (${d.count}×)`)),
           ...d.holders.map((h) => elementEvidence(h, `id « ${d.id} »`)),

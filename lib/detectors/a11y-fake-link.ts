@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count } from '../model/message';
+import type { MessageKey } from '../model/message';
 
 // RGAA 7.1 (WCAG 4.1.2) and 6.2: a link that leads nowhere ("javascript:…", or "#" with a click handler) is a button
 // in disguise. A screen reader announces "lien", the pupil expects a new page, and Space does not activate it.
@@ -25,13 +28,13 @@ export const a11yFakeLink = defineDetector({
     const scripted = candidates.filter((l) => JS.test(l.hrefAttr) || (HASH.test(l.hrefAttr) && l.onclick));
     const hash = candidates.filter((l) => HASH.test(l.hrefAttr) && !l.onclick);
     const out: DetectorOutput[] = [];
-    const push = (key: string, severity: 'problem' | 'review', messageKey: string, list: typeof candidates, rgaa: string[]) => {
+    const push = (key: string, severity: 'problem' | 'review', messageKey: MessageKey, list: typeof candidates, rgaa: string[]) => {
       if (list.length === 0) return;
       out.push({
         key,
         severity,
         messageKey,
-        params: [String(list.length)],
+        params: [count(list.length)],
         evidence: list.map((l) => elementEvidence(l.ref, `« ${l.name || '—'} » href="${l.hrefAttr}"`)),
         data: { wcag: ['4.1.2'], rgaa, users: ['blind', 'motor'], count: list.length },
       });

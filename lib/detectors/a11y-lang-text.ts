@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { guessLanguage, KNOWN_LANGUAGES } from '../a11y/text-language';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
+import { count, list, quotes, text, texts } from '../model/message';
 
 // RGAA 8.4 (WCAG 3.1.1): a valid lang that names the wrong language makes a screen reader read French text with an
 // English voice, which pupils cannot follow. Text marked with its own lang is set aside by the gather. A guess from
@@ -35,7 +36,7 @@ export const a11yLangText = defineDetector({
         key: 'contradicted',
         severity: 'review',
         messageKey: 'a11yLangText_contradicted',
-        params: [snapshot.lang, `${NAMES[guess.lang]} (${guess.lang})`, guess.examples.slice(0, 5).join(', ')],
+        params: [text(snapshot.lang), { language: guess.lang }, texts(guess.examples.slice(0, 5))],
         evidence: [{ selector: 'html', snippet: `<html lang="${snapshot.lang}">`, text: `${guess.lang}: ${guess.hits[guess.lang]} / ${declared}: ${guess.hits[declared]} (${guess.words})` }],
         data: { wcag: ['3.1.1'], rgaa: ['8.4'], users: ['blind'], declared, detected: guess.lang, words: guess.words, hits: guess.hits, examples: guess.examples },
       },

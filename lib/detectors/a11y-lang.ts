@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
 
 // A page without a declared language is read by screen readers in the reader's own language. axe's html-has-lang

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { quoteList } from '../a11y/quote-list';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count, quotes } from '../model/message';
 
 // RGAA 6.1 (WCAG 2.4.4): a link's text, with its context, must say where it leads. "Lire la suite" or a bare
 // address says nothing to a screen-reader user who lists the page's links; several links with the same text and
@@ -58,7 +59,7 @@ export const a11yLinkText = defineDetector({
         key: 'vague',
         severity: 'review',
         messageKey: 'a11yLinkText_vague',
-        params: [String(vague.length), quoteList(vague.map((l) => l.name))],
+        params: [count(vague.length), quotes(vague.map((l) => l.name))],
         evidence: vague.map((l) => elementEvidence(l.ref, l.context ? `« ${l.name} » — ${l.context}` : `« ${l.name} »`, l.href)),
         data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind', 'cognitive'], count: vague.length },
       });
@@ -75,7 +76,7 @@ export const a11yLinkText = defineDetector({
         key: 'same-text',
         severity: 'review',
         messageKey: 'a11yLinkText_sameText',
-        params: [String(groups.length), quoteList(groups.map((g) => g[0]!.name))],
+        params: [count(groups.length), quotes(groups.map((g) => g[0]!.name))],
         evidence: groups.flat().map((l) => elementEvidence(l.ref, `« ${l.name} » → ${l.href}`, l.href)),
         data: { wcag: ['2.4.4'], rgaa: ['6.1'], users: ['blind'], count: groups.length },
       });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
+import { count } from '../model/message';
 
 // PDFs linked from the page are part of the resource, and their accessibility (tagged text, headings, reading
 // order) cannot be judged from the page: a person opens them.
@@ -31,7 +32,7 @@ export const a11yPdf = defineDetector({
         key: 'linked',
         severity: 'review',
         messageKey: 'a11yPdf_linked',
-        params: [String(unique.length)],
+        params: [count(unique.length)],
         evidence: unique.map((l) => ({ selector: l.ref.selector, url: l.href, text: l.text || l.href })),
         data: { count: unique.length, users: ['blind', 'lowVision'] },
       },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { quoteList } from '../a11y/quote-list';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import { defineDetector } from './types';
+import { count, quotes } from '../model/message';
 
 // RGAA 11.1 and 11.2 (WCAG 3.3.2): a field whose only label is its placeholder loses it as soon as the pupil types,
 // and RGAA does not count a placeholder as a label (test 11.1.1: label, aria-label, aria-labelledby or title).
@@ -25,7 +25,7 @@ export const a11yPlaceholderLabel = defineDetector({
         key: 'placeholder-only',
         severity: 'problem',
         messageKey: 'a11yPlaceholderLabel_only',
-        params: [String(bare.length), quoteList(bare.map((f) => f.placeholder))],
+        params: [count(bare.length), quotes(bare.map((f) => f.placeholder))],
         evidence: bare.map((f) => elementEvidence(f.ref, `placeholder="${f.placeholder}"`)),
         data: { wcag: ['3.3.2'], rgaa: ['11.1', '11.2'], users: ['blind', 'cognitive'], count: bare.length },
       },

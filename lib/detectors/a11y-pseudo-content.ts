@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { quoteList } from '../a11y/quote-list';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import { defineDetector } from './types';
+import { count, quotes } from '../model/message';
 
 // RGAA 10.2 (WCAG 1.3.1): text written by the style sheet (content: "Nouveau" in ::before) disappears without
 // styles and is read inconsistently by screen readers. Icons, quotes and separators are left out; words and numbers
@@ -23,7 +23,7 @@ export const a11yPseudoContent = defineDetector({
         key: 'text',
         severity: 'review',
         messageKey: 'a11yPseudoContent_text',
-        params: [String(texts.length), quoteList(texts.map((p) => p.content))],
+        params: [count(texts.length), quotes(texts.map((p) => p.content))],
         evidence: texts.map((p) => elementEvidence(p.ref, `${p.selector} { content: "${p.content}" } (${p.count}×)`)),
         data: { wcag: ['1.3.1'], rgaa: ['10.2'], users: ['blind', 'lowVision'], count: texts.length },
       },

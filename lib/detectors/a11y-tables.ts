@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count } from '../model/message';
+import type { MessageKey } from '../model/message';
 
 // RGAA 5 (WCAG 1.3.1): a data table is read cell by cell with its headers; without header cells a screen reader
 // reads a stream of numbers. A layout table must not carry header markup (5.8), else it is announced as data.
@@ -33,13 +36,13 @@ export const a11yTables = defineDetector({
     const meant = data.filter((t) => t.caption !== '' || t.summary || t.thead);
     const unsure = data.filter((t) => !meant.includes(t));
     const out: DetectorOutput[] = [];
-    const push = (key: string, severity: 'problem' | 'review', messageKey: string, list: Table[], rgaa: string[]) => {
+    const push = (key: string, severity: 'problem' | 'review', messageKey: MessageKey, list: Table[], rgaa: string[]) => {
       if (list.length === 0) return;
       out.push({
         key,
         severity,
         messageKey,
-        params: [String(list.length)],
+        params: [count(list.length)],
         evidence: list.map((t) => elementEvidence(t.ref, describe(t))),
         data: { wcag: ['1.3.1'], rgaa, users: ['blind'], count: list.length },
       });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
 import { fileNameOf } from '../net/parse-url';
+import { texts } from '../model/message';
 
 // Text set in images cannot be enlarged, recoloured or read aloud. Loupe cannot read pixels; it only notices images
 // whose file name or alternative says they hold text (a banner, a title, a quote, instructions). A hint for a person.
@@ -30,7 +31,7 @@ export const a11yTextImages = defineDetector({
         key: 'suspect',
         severity: 'review',
         messageKey: 'a11yTextImages_suspect',
-        params: [suspects.slice(0, 3).map((i) => fileNameOf(i.src) || i.alt).join(', ')],
+        params: [texts(suspects.slice(0, 3).map((i) => fileNameOf(i.src) || i.alt))],
         evidence: suspects.map((i) => ({ selector: i.ref.selector, snippet: i.ref.snippet, url: i.src, text: i.alt })),
         data: { wcag: ['1.4.5'], rgaa: ['1.8'], users: ['lowVision', 'blind'], count: suspects.length },
       },

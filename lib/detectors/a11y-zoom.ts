@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { a11yFacts } from '../findings/data';
+import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
+import { text } from '../model/message';
 
 // Zoom blocked by the viewport meta (user-scalable=no, or maximum-scale below 2): low-vision pupils on a phone or a
 // tablet cannot enlarge the text. Same threshold as W3C ACT rule b4f0c3 and axe's meta-viewport, which replaces this
@@ -34,7 +35,7 @@ export const a11yZoom = defineDetector({
         key: 'blocked',
         severity: 'problem',
         messageKey: 'a11yZoom_blocked',
-        params: [snapshot.viewport],
+        params: [text(snapshot.viewport)],
         evidence: [{ snippet: `<meta name="viewport" content="${snapshot.viewport}">`, text: snapshot.viewport }],
         data: { wcag: ['1.4.4'], rgaa: ['10.4'], users: ['lowVision'] },
       },

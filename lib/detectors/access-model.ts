@@ -2,14 +2,28 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { parseUrl } from '../net/parse-url';
+import { count } from '../model/message';
+import type { MessageKey } from '../model/message';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
 
 export const ACCESS_KINDS = ['free', 'freemium', 'premium', 'subscription', 'trial', 'in-app', 'school-licence', 'paid', 'pricing-link'] as const;
+const MESSAGE = {
+  free: 'accessModel_free',
+  freemium: 'accessModel_freemium',
+  premium: 'accessModel_premium',
+  subscription: 'accessModel_subscription',
+  trial: 'accessModel_trial',
+  'in-app': 'accessModel_inApp',
+  'school-licence': 'accessModel_schoolLicence',
+  paid: 'accessModel_paid',
+  'pricing-link': 'accessModel_pricingLink',
+} as const satisfies Record<(typeof ACCESS_KINDS)[number], MessageKey>;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 const TEXT: Record<Exclude<AccessKind, 'pricing-link'>, RegExp> = {
@@ -110,8 +124,8 @@ export const accessModel = defineDetector({
       out.push({
         key: k,
         severity: SEVERITY[k],
-        messageKey: `accessModel_${k.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`,
-        params: [String(list.length)],
+        messageKey: MESSAGE[k],
+        params: [count(list.length)],
         evidence: list,
         data: { kind: k, count: list.length },
       });

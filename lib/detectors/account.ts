@@ -2,8 +2,10 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
 import { ACCOUNT_WORDS, JOB_WORDS, LOGIN_WORDS, NEWSLETTER_WORDS, SIGNUP_WORDS } from '../text/signup-words';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
 import { parseUrl } from '../net/parse-url';
+import { text, texts } from '../model/message';
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -147,7 +149,7 @@ export const account = defineDetector({
     for (const c of clickables) {
       if (SCHOOL_LOGIN.test(c.text) || SCHOOL_LOGIN.test(c.href)) mitigations.push({ selector: c.ref.selector, url: c.href || undefined, text: c.text });
     }
-    const reason = mitigations.map((m) => m.text).filter(Boolean).slice(0, 3).join(' ; ');
+    const reason = texts(mitigations.map((m) => m.text ?? '').filter(Boolean), 3);
 
     const out: DetectorOutput[] = [];
     if (signups.length > 0) {
@@ -171,7 +173,7 @@ export const account = defineDetector({
           key: 'signup-link',
           severity: 'review',
           messageKey: 'account_signupLink',
-          params: [links[0]!.text || links[0]!.href],
+          params: [text(links[0]!.text || links[0]!.href)],
           evidence: links.map(clickEvidence),
         });
       }
@@ -184,7 +186,7 @@ export const account = defineDetector({
         key: 'social-login',
         severity: 'problem',
         messageKey: 'account_socialLogin',
-        params: [providers.join(', ')],
+        params: [texts(providers)],
         evidence: social.map(clickEvidence),
         data: { providers },
       });

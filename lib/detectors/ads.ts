@@ -2,7 +2,9 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { adNetworkOf, loadDomainRules, NETWORK_BY_ID, type AdNetwork } from '../net/ad-networks';
 import type { MarkedElement, NodeRef, PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
+import { count, text } from '../model/message';
 
 // Advertising shown to pupils: ad slots recognised by their markup (AdSense, Google Ad Manager, Taboola, …),
 // iframes served by ad networks, ad-network code, and visible "Publicité" labels. A slot of a known network is
@@ -131,7 +133,7 @@ export const ads = defineDetector({
         key: `slot-${id}`,
         severity: 'blocking',
         messageKey: 'ads_slot',
-        params: [network.name, String(list.length)],
+        params: [text(network.name), count(list.length)],
         evidence: [
           ...list.slice(0, 10).map((s) => elementEvidence(s.ref, network.name)),
           ...(code.get(id) ?? []).slice(0, 5),
@@ -144,7 +146,7 @@ export const ads = defineDetector({
         key: 'slot-unknown',
         severity: 'review',
         messageKey: 'ads_slotUnknown',
-        params: [String(unknownSlots.length)],
+        params: [count(unknownSlots.length)],
         evidence: unknownSlots.map((s) => elementEvidence(s.ref, s.via)),
         data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
       });
@@ -156,7 +158,7 @@ export const ads = defineDetector({
         key: `code-${id}`,
         severity: 'review',
         messageKey: 'ads_code',
-        params: [network.name],
+        params: [text(network.name)],
         evidence: evidence,
         data: { network: network.name, networkId: id },
       });
@@ -166,7 +168,7 @@ export const ads = defineDetector({
         key: 'label',
         severity: slots.size > 0 ? 'info' : 'review',
         messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
-        params: [labels[0]!.ref.label || labels[0]!.text],
+        params: [text(labels[0]!.ref.label || labels[0]!.text)],
         evidence: labels.map((t) => elementEvidence(t.ref, t.ref.label || t.text)),
         data: { labels: labels.length },
       });

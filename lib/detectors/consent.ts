@@ -2,7 +2,9 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { loadDomainRules } from '../net/ad-networks';
 import type { MarkedElement, PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
+import { text, texts } from '../model/message';
 
 // Cookie consent: which consent platform (CMP) the page uses, whether its banner offers to refuse at the first
 // level (the CNIL asks that refusing be as easy as accepting), and trackers already loaded while the banner still
@@ -91,7 +93,7 @@ export const consent = defineDetector({
         key: `cmp-${id}`,
         severity: 'info',
         messageKey: 'consent_platform',
-        params: [p.name],
+        params: [text(p.name)],
         evidence: evidence,
         data: { platform: p.name, platformId: id },
       });
@@ -108,8 +110,8 @@ export const consent = defineDetector({
       const evidence: Evidence[] = [elementEvidence(b.ref, controls.slice(0, 6).join(' · '))];
       out.push(
         refuse.length > 0
-          ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [refuse[0]!], evidence, data: { buttons: controls } }
-          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: secondLayer.length ? 'consent_refuseSecondLayer' : 'consent_noRefuse', params: secondLayer.length ? [secondLayer[0]!] : [], evidence, data: { buttons: controls, secondLayer } },
+          ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [text(refuse[0]!)], evidence, data: { buttons: controls } }
+          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: secondLayer.length ? 'consent_refuseSecondLayer' : 'consent_noRefuse', params: secondLayer.length ? [text(secondLayer[0]!)] : [], evidence, data: { buttons: controls, secondLayer } },
       );
     }
 
@@ -129,7 +131,7 @@ export const consent = defineDetector({
           key: 'trackers-before-consent',
           severity: 'review',
           messageKey: 'consent_trackersBeforeConsent',
-          params: [names.join(', ')],
+          params: [texts(names)],
           evidence: trackers,
           data: { trackers: names },
         });

@@ -1,9 +1,12 @@
+import type { MessageKey } from '../model/message';
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { fileNameOf, parseUrl } from '../net/parse-url';
+import { count } from '../model/message';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
 // secured by the ministry, so a teacher looks for the mark. Strength matters: the mark itself, a GAR access link
@@ -54,7 +57,7 @@ export function garInText(text: string): boolean {
   return MENTION.test(s) || MENTION_CS.test(s);
 }
 
-const MESSAGE: Record<GarStrength, string> = { mark: 'gar_mark', access: 'gar_access', mention: 'gar_mention' };
+const MESSAGE: Record<GarStrength, MessageKey> = { mark: 'gar_mark', access: 'gar_access', mention: 'gar_mention' };
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
 export const garMarkData = z.union([
@@ -100,7 +103,7 @@ export const garMark = defineDetector({
         // A mention without the mark is a claim to verify in the GAR catalogue; the mark and an access link are facts.
         severity: s === 'mention' && found.mark.length === 0 && found.access.length === 0 ? 'review' : 'info',
         messageKey: s === 'mention' && (found.mark.length > 0 || found.access.length > 0) ? 'gar_mentionAlso' : MESSAGE[s],
-        params: [String(list.length)],
+        params: [count(list.length)],
         evidence: list,
         data: { strength: s, where: [...where[s]], count: list.length },
       });

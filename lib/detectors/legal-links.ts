@@ -2,9 +2,12 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { isSafeUrl } from '../text/untrusted';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
 import { formatMessage } from '../i18n/messages';
 import { parseUrl } from '../net/parse-url';
+import { count, text } from '../model/message';
+import type { MessageKey } from '../model/message';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -12,6 +15,15 @@ import { parseUrl } from '../net/parse-url';
 
 export const LEGAL_KINDS = ['terms', 'sales', 'privacy', 'legal-notice', 'cookies', 'accessibility', 'dpo'] as const;
 export type LegalKind = (typeof LEGAL_KINDS)[number];
+const FOUND = {
+  terms: 'legalLinks_found_terms',
+  sales: 'legalLinks_found_sales',
+  privacy: 'legalLinks_found_privacy',
+  'legal-notice': 'legalLinks_found_legalnotice',
+  cookies: 'legalLinks_found_cookies',
+  accessibility: 'legalLinks_found_accessibility',
+  dpo: 'legalLinks_found_dpo',
+} as const satisfies Record<LegalKind, MessageKey>;
 
 // Link texts are short labels; an article title that happens to say "vie privée" or "accessibilité" is content, not
 // a policy. So text patterns name the document ("politique de …", "déclaration d'…") or the whole label is the
@@ -89,10 +101,11 @@ function isContent(label: string): boolean {
   return CONTENT.test(label) && words >= 4;
 }
 
-const MISSING: Partial<Record<LegalKind, 'problem' | 'review'>> = {
-  privacy: 'review',
-  'legal-notice': 'review',
-  terms: 'review',
+/** The documents a resource should link to, how grave their absence is, and how it is said. */
+const MISSING: Partial<Record<LegalKind, { severity: 'problem' | 'review'; messageKey: MessageKey }>> = {
+  privacy: { severity: 'review', messageKey: 'legalLinks_missing_privacy' },
+  'legal-notice': { severity: 'review', messageKey: 'legalLinks_missing_legalnotice' },
+  terms: { severity: 'review', messageKey: 'legalLinks_missing_terms' },
 };
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
@@ -134,8 +147,8 @@ export const legalLinks = defineDetector({
         out.push({
           key: kind,
           severity: 'info',
-          messageKey: level ? 'legalLinks_found_accessibility_level' : `legalLinks_found_${kind.replace('-', '')}`,
-          params: level ? [String(links.length), level] : [String(links.length)],
+          messageKey: level ? 'legalLinks_found_accessibility_level' : FOUND[kind],
+          params: level ? [count(links.length), text(level)] : [count(links.length)],
           // A link opened by script has no address: its evidence says so.
           evidence: links.map((l) =>
             elementEvidence(l.ref, l.href ? l.text || l.title || l.ariaLabel || l.imgAlt : formatMessage('fr', 'legalLinks_scriptLink', [l.text]), l.href),
@@ -150,8 +163,8 @@ export const legalLinks = defineDetector({
       const collects = kind === 'privacy' && snapshot.forms.some((f) => f.fields.some((x) => /password|email/.test(x.type)));
       out.push({
         key: `missing-${kind}`,
-        severity: collects ? 'problem' : missing,
-        messageKey: `legalLinks_missing_${kind.replace('-', '')}${collects ? '_withForm' : ''}`,
+        severity: collects ? 'problem' : missing.severity,
+        messageKey: collects ? 'legalLinks_missing_privacy_withForm' : missing.messageKey,
         evidence: [],
         data: { kind, missing: true },
       });

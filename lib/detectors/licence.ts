@@ -2,9 +2,11 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf, typesOf, type JsonObject } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { CREDIT_WORDS, SELF_REFERENCE } from '../text/licence-context';
+import { text, texts } from '../model/message';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
 // teacher must tell apart: a free/open licence (Creative Commons, Licence Ouverte, public domain), proprietary terms
@@ -335,7 +337,7 @@ export const licence = defineDetector({
           : pageHits.some((h) => h.licence.open)
             ? 'licence_reservedWithLicence'
             : 'licence_reserved',
-        params: [name],
+        params: [text(name)],
         evidence: uniq,
         data: {
           outcome: l.open ? 'open' : 'proprietary',
@@ -362,7 +364,7 @@ export const licence = defineDetector({
         key: 'declared-other',
         severity: 'review',
         messageKey: 'licence_declaredOther',
-        params: [declaredUnknown[0]!.text ?? ''],
+        params: [text(declaredUnknown[0]!.text ?? '')],
         evidence: dedupeEvidence(declaredUnknown),
         data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
@@ -375,7 +377,7 @@ export const licence = defineDetector({
         key: `media-${slug(name)}`,
         severity: 'info',
         messageKey: 'licence_media',
-        params: [name],
+        params: [text(name)],
         evidence: dedupeEvidence(list.map((h) => h.evidence)),
         data: { outcome: 'media', licence: name, family: list[0]!.licence.family, sources: [...new Set(list.map((h) => h.source))] },
       });
@@ -390,7 +392,7 @@ export const licence = defineDetector({
         key: 'learning-resource',
         severity: 'info',
         messageKey: 'licence_learningResource',
-        params: [summary || Object.keys(lrmi).join(', ')],
+        params: [summary ? text(summary) : texts(Object.keys(lrmi))],
         evidence: [],
         data: { lrmi },
       });

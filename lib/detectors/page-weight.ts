@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count } from '../model/message';
 
 // Network weight for the grid's technical criterion (school networks are slow and shared): requests and bytes the
 // Performance API recorded, split between the site itself and third parties. Bytes are a lower bound: the browser
@@ -51,7 +53,7 @@ export const pageWeight = defineDetector({
         key: 'weight',
         severity: 'info',
         messageKey: 'pageWeight_summary',
-        params: [String(total), formatBytes(bytes), String(first.requests), formatBytes(first.bytes), String(third.requests), formatBytes(third.bytes)],
+        params: [count(total), { bytes }, count(first.requests), { bytes: first.bytes }, count(third.requests), { bytes: third.bytes }],
         evidence: [],
         data: { requests: total, bytes, firstParty: first, thirdParty: third, resourceBufferFull: snapshot.limits.resourceBufferFull },
       },
@@ -62,7 +64,7 @@ export const pageWeight = defineDetector({
         key: 'unknown-sizes',
         severity: 'info',
         messageKey: 'pageWeight_unknownSizes',
-        params: [String(unknown), String(third.unknownSize)],
+        params: [count(unknown), count(third.unknownSize)],
         evidence: [],
         data: { unknownSize: unknown, thirdPartyUnknownSize: third.unknownSize },
       });

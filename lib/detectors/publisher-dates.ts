@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { PageSnapshot } from '../snapshot/schema';
 import { classifyLink } from './legal-links';
-import { defineDetector, type DetectorContext, type DetectorOutput, type Evidence } from './types';
+import { defineDetector, type DetectorContext } from './types';
+import { type DetectorOutput, type Evidence } from '../model/finding';
+import { text } from '../model/message';
 
 // Who publishes the resource and how fresh it is: the editorial criteria of the grid ask for an identified
 // publisher and a recent update. Read from schema.org (publisher, dateModified, datePublished), Open Graph and
@@ -124,7 +126,7 @@ export const publisherDates = defineDetector({
         key: 'publisher',
         severity: 'info',
         messageKey: 'publisherDates_publisher',
-        params: [first.name],
+        params: [text(first.name)],
         evidence: publishers.slice(0, 5).map((p) => p.evidence).concat(legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : []),
         data: { publisher: first.name, source: first.source, others: [...new Set(publishers.map((p) => p.name))].slice(0, 5), legalNotice: legalNotice?.href },
       });
@@ -138,8 +140,8 @@ export const publisherDates = defineDetector({
     const day = 86_400_000;
     const age = (iso: string) => Math.floor((context.now - Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso)) / day);
     // A recent date is a fact; one older than a curriculum cycle (three years) is worth a word, not a fault.
-    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: age(mod.date) > 3 * 365 ? 'publisherDates_updatedOld' : 'publisherDates_updated', params: [mod.date], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
-    if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [pub.date], evidence: [pub.evidence], data: { date: pub.date, source: pub.source, ageDays: age(pub.date) } });
+    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: age(mod.date) > 3 * 365 ? 'publisherDates_updatedOld' : 'publisherDates_updated', params: [{ date: mod.date }], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
+    if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [{ date: pub.date }], evidence: [pub.evidence], data: { date: pub.date, source: pub.source, ageDays: age(pub.date) } });
     if (!mod && !pub) out.push({ key: 'no-date', severity: 'review', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
     return out;
   },

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { trackerCategorySchema } from '../findings/data';
+import { trackerCategorySchema } from '../trackers/categories';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Severity } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Severity } from '../model/finding';
 import { SEVERITY_BY_CATEGORY } from './trackers';
 import { worstSeverity } from '../findings/severity';
+import { count, list, text, texts } from '../model/message';
 
 // What the page stored in the browser: cookie names readable by the page (HttpOnly and third-party cookies are
 // invisible to it; reading those would need the cookies permission, which Loupe does not ask for) and the number
@@ -35,7 +37,7 @@ export const storage = defineDetector({
         key: 'cookies',
         severity: 'info',
         messageKey: 'storage_cookies',
-        params: [String(names.length), names.slice(0, 20).join(', ')],
+        params: [count(names.length), texts(names.slice(0, 20))],
         evidence: [],
         data: { cookies: names },
       });
@@ -53,7 +55,7 @@ export const storage = defineDetector({
           key: 'tracker-cookies',
           severity: worstSeverity(known.map((k) => ({ severity: SEVERITY_BY_CATEGORY[k.match!.category] ?? ('review' as Severity) })))!,
           messageKey: 'storage_trackerCookies',
-          params: [known.map((k) => `${k.name} (${k.match!.name}, ${k.match!.organizationName})`).join(', ')],
+          params: [list(known.map((k) => ({ named: text(k.name), detail: list([text(k.match!.name), text(k.match!.organizationName)]) })))],
           evidence: [],
           data: {
             cookies: known.map((k) => ({ name: k.name, tracker: k.match!.name, category: k.match!.category, organization: k.match!.organizationName, country: k.match!.country || null })),
@@ -66,7 +68,7 @@ export const storage = defineDetector({
         key: 'web-storage',
         severity: 'info',
         messageKey: 'storage_webStorage',
-        params: [String(localStorageKeys), String(sessionStorageKeys)],
+        params: [count(localStorageKeys), count(sessionStorageKeys)],
         evidence: [],
         data: { localStorageKeys, sessionStorageKeys },
       });

@@ -1,12 +1,15 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
-import { trackerCategorySchema } from '../findings/data';
+import { trackerCategorySchema } from '../trackers/categories';
 import type { PageSnapshot } from '../snapshot/schema';
-import { defineDetector, type DetectorOutput, type Evidence, type Severity } from './types';
+import { defineDetector } from './types';
+import { type DetectorOutput, type Evidence, type Severity } from '../model/finding';
 import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
 import type { TrackerCategory } from '../trackers/categories';
 import { formatMessage } from '../i18n/messages';
+import { count, list as listOf, text, texts } from '../model/message';
+import type { MessageKey } from '../model/message';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
 // the page's) is classified with Ghostery's tracker database and grouped by organisation, with its country: a
@@ -158,14 +161,14 @@ export const trackers = defineDetector({
       const severity = list
         .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
-      const names = list.map((t) => `${t.match.name} (${categoryLabel(t.match.category)})`).join(', ');
+      const names = listOf(list.map((t) => ({ named: text(t.match.name), detail: { category: t.match.category } })));
       const requests = list.flatMap((t) => t.requests);
       const messageKey = !country ? 'trackers_org_unknownCountry' : outside ? 'trackers_org_outsideEu' : 'trackers_org_eu';
       out.push({
         key: `org-${orgKey}`,
         severity,
         messageKey,
-        params: [g.match.organizationName, names, countryName(country)],
+        params: [text(g.match.organizationName), names, { country: country || null }],
         evidence: requests.map(evidenceOf),
         data: {
           organization: g.match.organizationName,
@@ -186,7 +189,7 @@ export const trackers = defineDetector({
           key: `session-recording-${t.match.pattern}`,
           severity: 'problem',
           messageKey: 'trackers_sessionRecording',
-          params: [t.match.name === g.match.organizationName ? t.match.name : `${t.match.name} (${g.match.organizationName})`],
+          params: [t.match.name === g.match.organizationName ? text(t.match.name) : { named: text(t.match.name), detail: text(g.match.organizationName) }],
           evidence: t.requests.map(evidenceOf),
           data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
         });
@@ -199,7 +202,7 @@ export const trackers = defineDetector({
         key: `unknown-${site}`,
         severity: 'info',
         messageKey: 'trackers_unknownThirdParty',
-        params: [site, String(requests.length)],
+        params: [text(site), count(requests.length)],
         evidence: requests.map(evidenceOf),
         data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
       });
@@ -208,14 +211,14 @@ export const trackers = defineDetector({
     const loadedSites = new Set([...third, ...[...own.values()].flat()].map((r) => r.site));
     const hints = resourceHints(snapshot).filter((r) => r.thirdParty && !loadedSites.has(r.site) && !isOwn(r, matchUrl(data, r.url)));
     // Issue 15: three lists that are not data sent to a third party, each one information finding by site.
-    const bySite = (key: string, messageKey: string, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
+    const bySite = (key: string, messageKey: MessageKey, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
       if (list.length === 0) return;
       const sites = [...new Set(list.map((r) => r.site))];
       out.push({
         key,
         severity: 'info',
         messageKey,
-        params: [sites.join(', ')],
+        params: [texts(sites)],
         evidence: list.map(evidence),
         data: { sites, hosts: [...new Set(list.map((r) => r.host))], urls: list.map((r) => r.url).slice(0, 50) },
       });
@@ -238,8 +241,8 @@ export const trackers = defineDetector({
         messageKey: trackingOrgs > 0 ? 'trackers_summary' : 'trackers_summary_unknownOnly',
         params:
           trackingOrgs > 0
-            ? [String(trackerCount), String(trackingOrgs), String(outsideEu), String(unknown.size + orgs.size - trackingOrgs)]
-            : [String(unknown.size + orgs.size)],
+            ? [count(trackerCount), count(trackingOrgs), count(outsideEu), count(unknown.size + orgs.size - trackingOrgs)]
+            : [count(unknown.size + orgs.size)],
         evidence: [],
         data: {
           trackers: trackerCount,
@@ -261,7 +264,7 @@ export const trackers = defineDetector({
         key: 'limit-frames',
         severity: 'info',
         messageKey: 'trackers_limitFrames',
-        params: [String(frames.length), [...new Set(frames.map((r) => r.site))].join(', ')],
+        params: [count(frames.length), texts(frames.map((r) => r.site))],
         evidence: frames.map(evidenceOf),
         data: { frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
       });

@@ -1,7 +1,9 @@
-import { AXES, GRID } from '../grid/grid';
+import { AXES } from '../model/assessment';
+import { GRID } from '../grid/grid';
 import { csvCell } from './export-file';
 import { axisLabel, categoryLabel, criterionLabel, fr, frenchDate, levelLabel, ratingLabel, severityLabel, verdictLabel } from './fr-labels';
-import type { Evaluation, ExportFile } from './schema';
+import type { Evaluation } from '../detectors/finding';
+import type { ExportFile } from './schema';
 
 // CSV for the spreadsheets French schools use: French Excel and LibreOffice split on ";" by default (a "," option for
 // the others), read UTF-8 only after a BOM, and every cell goes through csvCell (quoted, formulas neutralised).

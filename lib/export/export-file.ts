@@ -1,6 +1,7 @@
-import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type Evaluation, type ExportFile } from './schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from './schema';
+import { type Evaluation } from '../detectors/finding';
 import { stripBidi } from '../text/untrusted';
-import { stripUrl } from './strip-url';
+import { stripUrl } from '../net/strip-url';
 
 /**
  * Wraps evaluations in the export envelope, URLs stripped of their query strings and fragments unless asked

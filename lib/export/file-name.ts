@@ -1,4 +1,4 @@
-import type { VerdictLevel } from '../grid/verdict';
+import type { VerdictLevel } from '../model/assessment';
 
 // Names of the files Loupe offers to download: readable, sortable by date, and made of characters every system and
 // mail client accepts (the site comes from a page: it may hold anything).

@@ -1,7 +1,8 @@
-import type { Category, Severity } from '../detectors/types';
-import type { UseContext } from '../grid/context';
-import { axisKey, criterionKey, ratingKey, type Axis, type Rating } from '../grid/grid';
-import type { VerdictLevel } from '../grid/verdict';
+import type { Category, Severity } from '../model/finding';
+import type { UseContext } from '../model/assessment';
+import { axisKey, criterionKey, ratingKey } from '../grid/grid';
+import { type Axis, type Rating } from '../model/assessment';
+import type { VerdictLevel } from '../model/assessment';
 import { formatMessage } from '../i18n/messages';
 
 // The words an export is written in: French whatever the browser's language (evaluations are shared between French

@@ -1,7 +1,7 @@
 import { GRID } from '../grid/grid';
 import { escapeMarkdown as md, markdownUrl } from '../text/markdown';
 import { axisLabel, criterionLabel, fr, frenchDate, levelLabel, ratingLabel, severityLabel, verdictLabel } from './fr-labels';
-import type { Evaluation } from './schema';
+import type { Evaluation } from '../detectors/finding';
 
 // One evaluation as Markdown, to paste into an ENT message or a mail: the verdict and who gave it first, then what
 // it rests on. In French, like every export. Everything that came from a page or a person goes through escapeMarkdown.

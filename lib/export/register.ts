@@ -1,6 +1,6 @@
 import type { LegalKind } from '../detectors/legal-links';
 import { isSafeUrl } from '../text/untrusted';
-import { isFrom, type Evaluation } from './schema';
+import { isFrom, type Evaluation } from '../detectors/finding';
 
 // A draft entry for the school's register of processing activities (RGPD art. 30, "registre des traitements"), which
 // the head of school keeps with the DPD. It is built only from what the inspection saw on the page, so it is a

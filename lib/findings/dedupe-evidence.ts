@@ -1,4 +1,4 @@
-import type { Evidence } from '../detectors/types';
+import type { Evidence } from '../model/finding';
 
 /** One piece of evidence per element (or per URL and text when there is no element), in first-seen order. */
 export function dedupeEvidence(list: Evidence[]): Evidence[] {

@@ -1,4 +1,4 @@
-import type { Evidence } from '../detectors/types';
+import type { Evidence } from '../model/finding';
 import type { NodeRef } from '../snapshot/schema';
 
 // Evidence is what makes a finding provable on the page: the element's selector (the highlighter outlines it), its

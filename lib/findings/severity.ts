@@ -1,4 +1,4 @@
-import type { Severity } from '../detectors/types';
+import type { Severity } from '../model/finding';
 
 /** Most serious first. */
 export const SEVERITY_RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };

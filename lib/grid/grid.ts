@@ -1,21 +1,9 @@
-import { z } from 'zod';
+import { AXES, type Axis, type Rating } from '../model/assessment';
 
 // The ministry's grid ("Les critères pour le choix des ressources numériques pour l'École", ../shared/seeds/000),
 // as data: six axes, their criteria, and which detectors' findings inform each. Labels and one-line help are
 // message keys (grid_<criterion>_label / _help in public/_locales), so the grid speaks the browser's language.
 // Criteria no detector can judge are `person: true`: Loupe never suggests a rating for them.
-
-export const AXES = ['pedagogique', 'juridique', 'technique', 'economique', 'editorial', 'accessibilite'] as const;
-export const axisSchema = z.enum(AXES);
-export type Axis = z.infer<typeof axisSchema>;
-
-/**
- * The five ratings of a criterion. "a-verifier": the code cannot settle it, or nobody has looked yet; "non-evalue"
- * is kept in the export schema only for files written before the grid existed.
- */
-export const RATINGS = ['conforme', 'partiel', 'non-conforme', 'a-verifier', 'non-applicable'] as const;
-export const gridRatingSchema = z.enum(RATINGS);
-export type Rating = z.infer<typeof gridRatingSchema>;
 
 /** Which findings inform a criterion: a detector, optionally only some of its finding keys (after the "/"). */
 export interface Informant {

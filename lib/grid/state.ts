@@ -1,9 +1,12 @@
 import { formatMessage } from '../i18n/messages';
-import type { Criterion, Evaluation, EvaluationVerdict } from '../export/schema';
-import type { UseContext } from './context';
-import { GRID, type Rating } from './grid';
+import type { Criterion, EvaluationVerdict } from '../model/assessment';
+import type { Evaluation } from '../detectors/finding';
+import type { UseContext } from '../model/assessment';
+import { GRID } from './grid';
+import { type Rating } from '../model/assessment';
 import { suggestGrid, type InspectionFacts, type Suggestion } from './suggest';
-import { applyRules, axisScores, blockingPoints, type VerdictLevel } from './verdict';
+import { applyRules, axisScores, blockingPoints } from './verdict';
+import { type VerdictLevel } from '../model/assessment';
 
 // The grid of one evaluation as it changes: built from the suggestions, re-suggested when the context changes,
 // confirmed or overridden criterion by criterion. Pure functions over plain records, so the panel, the audit and

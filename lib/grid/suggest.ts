@@ -1,8 +1,11 @@
-import type { Severity } from '../detectors/types';
+import type { Severity } from '../model/finding';
 import { formatBytes } from '../detectors/page-weight';
-import { isFrom, type DetectorStatus, type Finding } from '../export/schema';
-import { minorsLikely, type UseContext } from './context';
-import { GRID, informs, type CriterionDef, type Rating } from './grid';
+import { isFrom, type Finding } from '../detectors/finding';
+import { type DetectorStatus } from '../model/finding';
+import { minorsLikely } from './context';
+import { type UseContext } from '../model/assessment';
+import { GRID, informs, type CriterionDef } from './grid';
+import { type Rating } from '../model/assessment';
 
 // From findings and the context of use to a suggested rating per criterion, with the findings that support it.
 // Pure: the panel, the headless audit and the tests call the same function. A suggestion is never final: the grid

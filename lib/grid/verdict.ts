@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { AXES, GRID, type Axis, type Rating } from './grid';
+import { AXES, type Axis, type Rating, type VerdictLevel } from '../model/assessment';
+import { GRID } from './grid';
 
 // The verdict in the three levels académies publish (recommandée / avec réserves / déconseillée), decided by rules
 // written as data: the first rule whose every threshold is met wins. Blocking points are counted on their own, so
 // no number of "conforme" can average them away.
 
-export const VERDICTS = ['recommandee', 'avec-reserves', 'deconseillee'] as const;
-export const verdictLevelSchema = z.enum(VERDICTS);
-export type VerdictLevel = z.infer<typeof verdictLevelSchema>;
 
 type Counted = Rating | 'blocking';
 

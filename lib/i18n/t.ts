@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { Param } from '../model/message';
+import { formatParam } from './format';
 import { formatMessage, type Locale } from './messages';
 import { frenchSpacing } from './typography';
 
@@ -28,4 +30,10 @@ export function t(key: string, ...params: (string | number)[]): string {
   }
   const text = fromBrowser || formatMessage('fr', key, subs);
   return fromBrowser && !uiLanguage().startsWith('fr') ? text : frenchSpacing(text);
+}
+
+/** A message with typed parameters (a finding's, a limit's), worded in the browser's language. */
+export function tp(key: string, params: readonly Param[]): string {
+  const locale = uiLocale();
+  return t(key, ...params.map((p) => formatParam(p, locale)));
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Evaluation } from '../export/schema';
+import type { Evaluation } from '../detectors/finding';
 
 export interface Badge {
   text: string;

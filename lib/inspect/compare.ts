@@ -1,6 +1,7 @@
 import { EVIDENCE_CAP } from '../findings/evidence';
-import { formatMessage } from '../i18n/messages';
-import { isFrom, type Evaluation, type Finding } from '../export/schema';
+import { worded } from '../i18n/format';
+import { texts } from '../model/message';
+import { isFrom, type Evaluation, type Finding } from '../detectors/finding';
 import { TRACKING_CATEGORIES } from '../trackers/categories';
 
 // Before and after the cookie banner. Loupe never clicks the banner: the person inspects, answers the banner on the
@@ -80,15 +81,12 @@ export function compareInspections(before: Evaluation, after: Evaluation, choice
   });
   if (unique.length === 0) return comparison;
   const names = [...new Set(unique.map((x) => x.text || hostOf(x.url!)))];
-  const params = [names.join(', ')];
   comparison.findings.push({
     id: 'consent/still-loaded-after-refusal',
     detector: 'consent',
     category: 'consent',
     severity: 'problem',
-    messageKey: 'consent_stillLoadedAfterRefusal',
-    params,
-    message: formatMessage('fr', 'consent_stillLoadedAfterRefusal', params),
+    ...worded('consent_stillLoadedAfterRefusal', [texts(names)]),
     evidence: unique.slice(0, EVIDENCE_CAP),
     data: { trackers: names, before: before.id, after: after.id },
   });

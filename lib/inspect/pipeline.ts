@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { axeArtifactSchema } from '../a11y/artifact';
-import { oneFindingPerElement } from '../a11y/merge-findings';
+import { oneFindingPerElement } from './merge-findings';
 import { ARTIFACT_IDS, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
-import { axeCutMessages, buildEvaluation, withPhase } from '../export/evaluation';
-import type { Evaluation } from '../export/schema';
+import { axeCutMessages, buildEvaluation, withPhase } from './evaluation';
+import type { Evaluation } from '../detectors/finding';
 import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
 import { addBrowserRequests } from './browser-requests';
@@ -98,7 +98,10 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   const now = opts.now();
   const fastDetectors = opts.detectors.filter((d) => !d.needs?.length);
   const run = await runDetectors(snapshot, fastDetectors, { now });
-  let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version }) };
+  // The resource's site (lib/net/resource.ts) needs tldts, a lazy chunk the trackers check has already loaded.
+  const { resourceSite } = await import('../net/resource');
+  const site = resourceSite(snapshot.url);
+  let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version, site }) };
   emit({ phase: 'fast', result });
 
   const later = opts.detectors.filter((d) => d.needs?.length);

@@ -1,9 +1,11 @@
 import { EVIDENCE_CAP } from '../findings/evidence';
-import { formatMessage } from '../i18n/messages';
+import { formatWith } from '../i18n/format';
+import { mapPageText } from '../model/message';
 import { declaredOnly } from './guard';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { Detector, DetectorContext } from '../detectors/types';
-import { findingSchema, type DetectorStatus, type Finding } from '../export/schema';
+import { findingSchema, type Finding } from '../detectors/finding';
+import { type DetectorStatus } from '../model/finding';
 import { stripBidi } from '../text/untrusted';
 import { safeEvidence } from './safe-evidence';
 import { forgetParsedUrls } from '../net/parse-url';
@@ -61,7 +63,7 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
     const id = `${detector.id}/${o.key}`;
     if (seen.has(id)) throw new Error(`duplicate finding key ${o.key}`);
     seen.add(id);
-    const params = (o.params ?? []).map(stripBidi);
+    const params = (o.params ?? []).map((p) => mapPageText(p, stripBidi));
     const parsed = findingSchema.safeParse({
       id,
       detector: detector.id,
@@ -69,7 +71,7 @@ function findingsOf(detector: Detector, outputs: Awaited<ReturnType<Detector['ru
       severity: o.severity,
       messageKey: o.messageKey,
       params,
-      message: formatMessage('fr', o.messageKey, params),
+      message: formatWith('fr', o.messageKey, params),
       // One cap for every detector: a detector lists what it found, the runner keeps what a person can use.
       evidence: safeEvidence(o.evidence.slice(0, EVIDENCE_CAP)),
       ...(o.data !== undefined ? { data: o.data } : {}),

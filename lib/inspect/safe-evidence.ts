@@ -1,4 +1,4 @@
-import type { Evidence } from '../detectors/types';
+import type { Evidence } from '../model/finding';
 import { isSafeUrl, stripBidi } from '../text/untrusted';
 
 /** Evidence as shown and exported: no address that runs code, no bidi controls in what a person reads. */

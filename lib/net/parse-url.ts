@@ -47,3 +47,8 @@ export function fileNameOf(url: string): string {
     return last;
   }
 }
+
+/** The host name of an address (lower case, no port), or '' when it has none. */
+export function hostOf(url: string): string {
+  return parseUrl(url)?.hostname ?? '';
+}

@@ -1,5 +1,5 @@
 import { AXE_DETECTOR_ID } from '../a11y/axe-findings';
-import type { Evaluation } from '../export/schema';
+import type { Evaluation } from '../detectors/finding';
 
 /** Where the accessibility check (axe) stands, as the panel's accessibility block and `data-a11y` show it. */
 export type AccessibilityState = 'idle' | 'running' | 'done' | 'error' | 'skipped';

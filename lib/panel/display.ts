@@ -1,5 +1,6 @@
-import type { Evidence } from '../detectors/types';
-import { isFrom, type Finding } from '../export/schema';
+import type { Evidence } from '../model/finding';
+import type { MessageKey, Param } from '../model/message';
+import { isFrom, type Finding } from '../detectors/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { worstSeverity } from './status';
 
@@ -19,7 +20,7 @@ import { worstSeverity } from './status';
 export type ShownFinding = Finding & {
   folded: string[];
   /** What the folded findings add, said after the finding's own message. */
-  also?: { messageKey: string; params: string[] }[];
+  also?: { messageKey: string; params: Param[] }[];
   /** RGAA and WCAG references of the finding and of what was folded into it. */
   refs?: { rgaa: string[]; wcag: string[] };
 };
@@ -45,7 +46,7 @@ const AXE = 'axe';
 const CONTENT_HOSTING = new Set(['hosting']);
 
 /** Registrable domains of French public services, with the message key naming who runs them. */
-export const PUBLIC_SERVICES: Readonly<Record<string, string>> = {
+export const PUBLIC_SERVICES: Readonly<Record<string, MessageKey>> = {
   'education.fr': 'publicService_education',
   'education.gouv.fr': 'publicService_education',
   'gouv.fr': 'publicService_state',
@@ -58,12 +59,12 @@ function reworded(f: Finding): Finding {
     const categories = f.data.categories;
     if (categories.length > 0 && categories.every((c) => CONTENT_HOSTING.has(c))) {
       // What it serves is the page's own content: a fact to know (it sees visitors' addresses), nothing to decide.
-      return { ...f, severity: 'info', messageKey: 'trackers_contentHost', params: [f.params[0] ?? ''] };
+      return { ...f, severity: 'info', messageKey: 'trackers_contentHost', params: f.params.slice(0, 1) };
     }
   }
   if ('site' in f.data && f.messageKey === 'trackers_unknownThirdParty') {
     const service = PUBLIC_SERVICES[f.data.site];
-    if (service) return { ...f, messageKey: 'trackers_publicService', params: [f.params[0] ?? '', service] };
+    if (service) return { ...f, messageKey: 'trackers_publicService', params: [...f.params.slice(0, 1), { message: service }] };
   }
   return f;
 }
@@ -104,9 +105,13 @@ function organizationNamed(f: Finding): string | undefined {
   return isFrom(f, 'trackers') && f.data && 'organizationKey' in f.data ? f.data.organization : undefined;
 }
 
-function joinNames(names: string[]): string {
-  return [...new Set(names)].join(', ');
+/** The names of several findings as one list, each once. */
+function joinNames(names: Param[]): Param {
+  const seen = new Set<string>();
+  return { list: names.filter((n) => !seen.has(JSON.stringify(n)) && !!seen.add(JSON.stringify(n))) };
 }
+
+const countOf = (p: Param | undefined): number => (p && 'count' in p ? p.count : 0);
 
 export function displayFindings(findings: readonly Finding[]): ShownFinding[] {
   const out: ShownFinding[] = [];
@@ -135,8 +140,8 @@ export function displayFindings(findings: readonly Finding[]): ShownFinding[] {
     if (list.length < 2) continue;
     const g = GROUPS[list[0]!.messageKey]!;
     const params = [...list[0]!.params];
-    params[g.names] = joinNames(list.map((f) => f.params[g.names] ?? ''));
-    if (g.counts !== undefined) params[g.counts] = String(list.reduce((n, f) => n + (Number(f.params[g.counts!]) || 0), 0));
+    params[g.names] = joinNames(list.flatMap((f) => f.params[g.names] ?? []));
+    if (g.counts !== undefined) params[g.counts] = { count: list.reduce((n, f) => n + countOf(f.params[g.counts!]), 0) };
     out[i] = {
       ...out[i]!,
       severity: worstSeverity(list)!,

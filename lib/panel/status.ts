@@ -1,5 +1,5 @@
-import { SEVERITIES, type Severity } from '../detectors/types';
-import type { Finding } from '../export/schema';
+import { SEVERITIES, type Severity } from '../model/finding';
+import type { Finding } from '../detectors/finding';
 import { worstSeverity } from '../findings/severity';
 
 export { worstSeverity } from '../findings/severity';

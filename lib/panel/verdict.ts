@@ -1,5 +1,5 @@
-import { CATEGORIES, type Category, type Severity } from '../detectors/types';
-import { isFrom, type Evaluation, type Finding } from '../export/schema';
+import { CATEGORIES, type Category, type Severity } from '../model/finding';
+import { isFrom, type Evaluation, type Finding } from '../detectors/finding';
 import { hasMessage } from '../i18n/messages';
 import { SEVERITY_RANK } from '../findings/severity';
 import { displayFindings, type ShownFinding } from './display';

@@ -1,15 +1,16 @@
-import type { Consolidation } from '../export/schema';
+import type { Consolidation } from '../model/consolidation';
 import type { LoupeDb } from './db';
 import { siteOf } from './evaluations';
-import { normaliseUrl, storedConsolidationSchema, type RecordOrigin, type StoredConsolidation } from './record';
+import { storedConsolidationSchema, type RecordOrigin, type StoredConsolidation } from './record';
 import { attempt, type StorageResult } from './result';
+import { resourceKey } from '../net/resource';
 
 // Referents' consolidated verdicts: one per resource, the newest decision wins (a referent revises it; an imported
 // bundle older than what is here does not overwrite it).
 
 export async function toConsolidationRecord(c: Consolidation, origin: RecordOrigin): Promise<StoredConsolidation> {
   return storedConsolidationSchema.parse({
-    url: normaliseUrl(c.resource.url),
+    url: resourceKey(c.resource.url),
     site: (await siteOf(c.resource.url)) || c.resource.site,
     decidedAt: Date.parse(c.decidedAt),
     origin,
@@ -33,7 +34,7 @@ export function saveConsolidation(db: LoupeDb, c: Consolidation, origin: RecordO
 /** The referent's verdict on the resource at this address, if any (records the schema refuses are ignored). */
 export function consolidationFor(db: LoupeDb, resourceUrl: string): Promise<StorageResult<StoredConsolidation | undefined>> {
   return attempt(async () => {
-    const parsed = storedConsolidationSchema.safeParse(await db.consolidations.get(normaliseUrl(resourceUrl)));
+    const parsed = storedConsolidationSchema.safeParse(await db.consolidations.get(resourceKey(resourceUrl)));
     return parsed.success ? parsed.data : undefined;
   });
 }

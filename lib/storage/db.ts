@@ -3,6 +3,7 @@ import { searchText, storedEvaluationSchema } from './record';
 import { hasStoredShape } from './stored-shape';
 import type { StoredConsolidation, StoredEvaluation } from './record';
 import { summaryOf, type EvaluationSummary } from './summary';
+import { evaluationV2toV3 } from '../export/migrate';
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
 // open a database left by any earlier release; test/unit/storage.test.ts opens a fixture of each earlier version.
@@ -53,6 +54,40 @@ export class LoupeDb extends Dexie {
             if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) all.push(summaryOf(r));
           });
         await tx.table('summaries').bulkPut(all);
+      });
+    // Version 5 (export format 3): message parameters typed ({count}, {text}, {country}…, lib/model/message.ts) and
+    // one meaning of "site" (lib/net/resource.ts: the registrable domain, private suffixes counted). Every record,
+    // its summary and every consolidation are rewritten in the upgrade's one transaction: a failure leaves version 4.
+    this.version(5)
+      .stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' })
+      .upgrade(async (tx) => {
+        // tldts is a lazy chunk; waitFor keeps the upgrade's transaction open while it loads.
+        const { resourceSite } = await Dexie.waitFor(import('../net/resource'));
+        const summaries: EvaluationSummary[] = [];
+        await tx
+          .table('evaluations')
+          .toCollection()
+          .modify((r: StoredEvaluation) => {
+            const e = evaluationV2toV3(r.evaluation);
+            const url = e?.resource?.url;
+            if (typeof url === 'string') {
+              r.site = resourceSite(url) || r.site;
+              e.resource = { ...e.resource, site: r.site };
+              r.search = searchText(r.title ?? '', r.site, r.url ?? '');
+            }
+            r.evaluation = e;
+            if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) summaries.push(summaryOf(r));
+          });
+        await tx.table('summaries').bulkPut(summaries);
+        await tx
+          .table('consolidations')
+          .toCollection()
+          .modify((c: StoredConsolidation) => {
+            const url = c.consolidation?.resource?.url;
+            if (typeof url !== 'string') return;
+            c.site = resourceSite(url) || c.site;
+            c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
+          });
       });
   }
 }

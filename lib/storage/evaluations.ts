@@ -1,10 +1,11 @@
-import { evaluationSchema, type Evaluation } from '../export/schema';
+import { evaluationSchema, type Evaluation } from '../detectors/finding';
 import type { LoupeDb } from './db';
 import { unreadableRecord } from './errors';
-import { normaliseUrl, searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
+import { searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
 import { attempt, type StorageResult } from './result';
 import { hasStoredShape } from './stored-shape';
 import { isCurrentSummary, summaryOf, type EvaluationSummary } from './summary';
+import { resourceKey } from '../net/resource';
 
 export type { StorageResult };
 
@@ -26,14 +27,14 @@ export async function deleteEvaluations(db: LoupeDb, ids: string[]): Promise<voi
   await db.summaries.bulkDelete(ids);
 }
 
-/** Registrable domain (tldts, loaded on first save so the panel's first script stays small). */
+/** The resource's site (lib/net/resource.ts, loaded on first save so the panel's first script stays small). */
 export async function siteOf(url: string): Promise<string> {
-  const { getDomain, getHostname } = await import('tldts');
-  return getDomain(url) ?? getHostname(url) ?? '';
+  const { resourceSite } = await import('../net/resource');
+  return resourceSite(url);
 }
 
 export async function toRecord(evaluation: Evaluation, status: StoredEvaluation['status'], now: number, createdAt = now): Promise<StoredEvaluation> {
-  const url = normaliseUrl(evaluation.resource.url);
+  const url = resourceKey(evaluation.resource.url);
   const site = (await siteOf(evaluation.resource.url)) || evaluation.resource.site;
   const title = evaluation.resource.title;
   return storedEvaluationSchema.parse({
@@ -182,7 +183,7 @@ export interface History {
 
 export function historyOf(db: LoupeDb, resourceUrl: string, exceptId?: string): Promise<StorageResult<History>> {
   return attempt(async () => {
-    const url = normaliseUrl(resourceUrl);
+    const url = resourceKey(resourceUrl);
     const site = await siteOf(resourceUrl);
     const newest = (a: StoredEvaluation, b: StoredEvaluation) => b.updatedAt - a.updatedAt;
     const same = readable(await db.evaluations.where('url').equals(url).toArray()).records.filter((r) => r.id !== exceptId).sort(newest);

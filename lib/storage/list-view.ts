@@ -1,4 +1,4 @@
-import { VERDICTS } from '../grid/verdict';
+import { VERDICTS } from '../model/assessment';
 import type { StoredEvaluation } from './record';
 
 // What "Mes évaluations" shows, worked out without a browser: search by site or title, sort by date or verdict.

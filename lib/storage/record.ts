@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { consolidationSchema, criterionFieldsSchema, evaluationSchema, verdictFieldsSchema } from '../export/schema';
-import { verdictLevelSchema } from '../grid/verdict';
+import { consolidationSchema } from '../model/consolidation';
+import { criterionFieldsSchema, verdictFieldsSchema } from '../model/assessment';
+import { evaluationSchema } from '../detectors/finding';
+import { verdictLevelSchema } from '../model/assessment';
 
 // What the database keeps per evaluation: the whole evaluation (inspection, context, grid, notes, screenshots,
 // verdict) plus the fields the lists are indexed and searched by.
@@ -53,19 +55,6 @@ export const storedConsolidationSchema = z.object({
   consolidation: consolidationSchema,
 });
 export type StoredConsolidation = z.infer<typeof storedConsolidationSchema>;
-
-/** `https://www.Site.fr/a/b/?x=1#y` and `http://site.fr/a/b` are one resource. */
-export function normaliseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol}${u.pathname}`;
-    const host = u.hostname.toLowerCase().replace(/^www\./, '');
-    const path = u.pathname.replace(/\/+$/, '');
-    return `${host}${u.port ? `:${u.port}` : ''}${path || '/'}`;
-  } catch {
-    return url.split(/[?#]/)[0]!;
-  }
-}
 
 export function searchText(title: string, site: string, url: string): string {
   return `${title} ${site} ${url}`.toLowerCase();

@@ -1,7 +1,7 @@
-import { evaluationSchema } from '../export/schema';
-import { LEVELS } from '../grid/context';
-import { AXES } from '../grid/grid';
-import { VERDICTS } from '../grid/verdict';
+import { evaluationSchema } from '../detectors/finding';
+import { LEVELS } from '../model/assessment';
+import { AXES } from '../model/assessment';
+import { VERDICTS } from '../model/assessment';
 import { STATUSES, type StoredEvaluation } from './record';
 import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 

@@ -1,7 +1,8 @@
-import type { Criterion, Evaluation, EvaluationVerdict } from '../export/schema';
-import { AXES, type Axis } from '../grid/grid';
-import type { LEVELS } from '../grid/context';
-import type { VerdictLevel } from '../grid/verdict';
+import type { Criterion, EvaluationVerdict } from '../model/assessment';
+import type { Evaluation } from '../detectors/finding';
+import { AXES, type Axis } from '../model/assessment';
+import type { LEVELS } from '../model/assessment';
+import type { VerdictLevel } from '../model/assessment';
 import type { RecordOrigin, StoredEvaluation } from './record';
 import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 

@@ -5,6 +5,6 @@ import type { CompactTrackerData } from './compact';
 let pending: Promise<CompactTrackerData> | undefined;
 
 export function loadTrackerData(): Promise<CompactTrackerData> {
-  pending ??= import('../detectors/data/trackerdb-compact.json').then((m) => (m.default ?? m) as unknown as CompactTrackerData);
+  pending ??= import('./data/trackerdb-compact.json').then((m) => (m.default ?? m) as unknown as CompactTrackerData);
   return pending;
 }

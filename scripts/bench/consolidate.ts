@@ -8,7 +8,7 @@ import { agreementAcross } from '../../lib/consolidate/agreement';
 import { filterEvaluations, indexEvaluations } from '../../lib/consolidate/filter';
 import { groupByResource, groupBySite } from '../../lib/consolidate/group';
 import { consolidateResource } from '../../lib/consolidate/resource';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { generateEvaluations } from '../../test/support/evaluations';
 import { goal, median, type BenchResult } from './report';
 

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { filterEvaluations, indexEvaluations } from '../../lib/consolidate/filter';
 import { groupByResource } from '../../lib/consolidate/group';
 import { toExportFile } from '../../lib/export/export-file';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { importFiles } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
 import { listEvaluations, listSummaries, type Listing } from '../../lib/storage/evaluations';

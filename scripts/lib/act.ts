@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AXE_RGAA } from '../../lib/a11y/axe-rgaa';
 import { RGAA_CRITERIA } from '../../lib/a11y/rgaa-criteria';
-import type { Finding } from '../../lib/export/schema';
+import type { Finding } from '../../lib/detectors/finding';
 import type { InspectResult } from '../../lib/inspect/inspect-tab';
 import { PANEL_FINISHED } from './panel';
 import { ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './chromium';

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { evaluationSchema, exportFileSchema } from '../../lib/export/schema';
+import { evaluationSchema } from '../../lib/detectors/finding';
+import { exportFileSchema } from '../../lib/export/schema';
 import { FIXTURES, expect, test } from './fixtures';
 
 // One pupil-facing page with an ad slot, a cookie banner without "Refuser" and a sign-up form, inspected in

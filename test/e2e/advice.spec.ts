@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toExportFile } from '../../lib/export/export-file';
 import { readExportFile } from '../../lib/export/import';
-import { exportFileSchema, type Consolidation } from '../../lib/export/schema';
-import { normaliseUrl } from '../../lib/storage/record';
+import { exportFileSchema } from '../../lib/export/schema';
+import { type Consolidation } from '../../lib/model/consolidation';
+
 import { test, expect, routeThirdParties, SHOTS } from './fixtures';
+import { resourceKey } from '../../lib/net/resource';
 
 // Advice in place: a referent's consolidated bundle (evaluations of the demo page and of another resource, and the
 // referent's verdict on the demo page) is imported through the dashboard's file input, as a teacher would; the side
@@ -47,7 +49,7 @@ test('a referent bundle imported in the dashboard: the side panel shows the refe
   await expect(outcome).toHaveAttribute('data-ok', 'true');
   await expect(outcome).toContainText('avis-referent.json');
   await expect(outcome).toContainText('3 évaluation(s) ajoutée(s), 0 déjà présente(s), 1 avis consolidé(s)');
-  await expect(dashboard.getByTestId(`resource:${normaliseUrl(url)}`)).toContainText('avis du référent');
+  await expect(dashboard.getByTestId(`resource:${resourceKey(url)}`)).toContainText('avis du référent');
   await dashboard.close();
 
   const page = await ownLoupe.context.newPage();

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Route } from '@playwright/test';
-import { exportFileSchema, type Finding } from '../../lib/export/schema';
+import { exportFileSchema } from '../../lib/export/schema';
+import { type Finding } from '../../lib/detectors/finding';
 import { AUDIT_BUILD } from '../../scripts/lib/chromium';
 import { FIXTURES, expect, test } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { Evaluation, Finding } from '../../lib/export/schema';
+import type { Evaluation, Finding } from '../../lib/detectors/finding';
 
 /** A hand-built evaluation around some findings, its summary counted from them. */
 export function evaluationOf(findings: Finding[], detectors: Evaluation['detectors']): Evaluation {

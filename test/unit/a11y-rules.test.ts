@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { oneFindingPerElement } from '../../lib/a11y/merge-findings';
+import { oneFindingPerElement } from '../../lib/inspect/merge-findings';
 import { guessLanguage } from '../../lib/a11y/text-language';
 import { autoplayVerdict } from '../../lib/detectors/a11y-autoplay';
 import { isVagueLinkText } from '../../lib/detectors/a11y-link-text';
-import { findingSchema, type Finding } from '../../lib/export/schema';
+import { findingSchema, type Finding } from '../../lib/detectors/finding';
 import { ref } from '../helpers/make-snapshot';
 import { snapshotFromHtml } from '../helpers/snapshot-from-html';
 
@@ -56,7 +56,7 @@ describe('language of the running text', () => {
 describe('Loupe and axe on the same element: one finding', () => {
   // Built through the export schema, so each finding's data has its detector's shape as in a real run.
   const finding = (id: string, severity: Finding['severity'], evidence: Finding['evidence'], data: Record<string, unknown>): Finding =>
-    findingSchema.parse({ id, detector: id.split('/')[0], category: 'accessibility', severity, messageKey: 'k', params: ['aide', String(evidence.length), '4.10'], message: 'm', evidence, data });
+    findingSchema.parse({ id, detector: id.split('/')[0], category: 'accessibility', severity, messageKey: 'k', params: [{ text: 'aide' }, { count: evidence.length }, { text: '4.10' }], message: 'm', evidence, data });
   const facts = { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind'] };
   const axeRule = (rule: string, severity: Finding['severity'], nodes: { selector: string; html: string }[]) => {
     const outcome = severity === 'review' ? 'incomplete' : 'violation';
@@ -85,7 +85,7 @@ describe('Loupe and axe on the same element: one finding', () => {
     const out = oneFindingPerElement([loupeMusic], [axeRule('no-autoplay-audio', 'review', [music, intro])]);
     const axe = out.later.find((f) => f.detector === 'axe')!;
     expect(axe.evidence.map((e) => e.selector)).toEqual(['#intro']);
-    expect(axe.params[1]).toBe('1');
+    expect(axe.params[1]).toEqual({ count: 1 });
     expect(axe.data).toMatchObject({ nodeCount: 1, nodes: [expect.objectContaining({ selector: '#intro' })] });
   });
   it('takes out axe’s "to check" on ids Loupe already judged, and leaves its other rules', () => {

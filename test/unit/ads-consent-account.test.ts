@@ -5,6 +5,7 @@ import { consent } from '../../lib/detectors/consent';
 import { adNetworkOf, loadDomainRules } from '../../lib/net/ad-networks';
 import type { Field, Form } from '../../lib/snapshot/schema';
 import { makeSnapshot, ref } from '../helpers/make-snapshot';
+import { fr as frText } from '../helpers/params';
 
 function field(over: Partial<Field>): Field {
   return { tag: 'input', type: 'text', name: '', id: '', autocomplete: '', placeholder: '', label: '', ariaLabel: '', required: false, hidden: false, ...over };
@@ -54,7 +55,9 @@ describe('account', () => {
     const signup = form({ heading: 'Inscription', submitTexts: ["S'inscrire"], fields: [field({ type: 'email' }), field({ type: 'password', autocomplete: 'new-password' })] });
     const mitigated = makeSnapshot({ forms: [signup], textSignals: [{ pattern: 'class-code', text: 'Les comptes sont créés par votre enseignant', ref: ref('#note', 'Les comptes sont créés par votre enseignant') }] });
     const out = await account.run(mitigated, { now: 0 });
-    expect(out.find((f) => f.key === 'signup-form')).toMatchObject({ severity: 'review', params: ['Les comptes sont créés par votre enseignant'] });
+    const found = out.find((f) => f.key === 'signup-form')!;
+    expect(found).toMatchObject({ severity: 'review' });
+    expect(frText(found.params)).toEqual(['Les comptes sont créés par votre enseignant']);
     const plain = await account.run(makeSnapshot({ forms: [signup] }), { now: 0 });
     expect(plain.find((f) => f.key === 'signup-form')?.severity).toBe('blocking');
   });

@@ -9,7 +9,7 @@ import { groupChanges } from '../../lib/consolidate/change-groups';
 import type { InspectionChange, InspectionChangeKind } from '../../lib/consolidate/changes';
 import { formatMessage } from '../../lib/i18n/messages';
 import { readExportFile } from '../../lib/export/import';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import type { StoredConsolidation, StoredEvaluation } from '../../lib/storage/record';
 
 // The advice above the verdict: nothing when nothing is stored; the referent's verdict, the count and the changes.

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resourceSite } from '../../lib/net/resource';
 import { detectors } from '../../lib/detectors/registry';
-import { buildEvaluation } from '../../lib/export/evaluation';
+import { buildEvaluation } from '../../lib/inspect/evaluation';
 import { toExportFile } from '../../lib/export/export-file';
 import { exportFileSchema } from '../../lib/export/schema';
 import { runDetectors } from '../../lib/inspect/run-detectors';
@@ -13,7 +14,7 @@ import { makeSnapshot } from '../helpers/make-snapshot';
 async function exportOf(id: string, url: string) {
   const snap = makeSnapshot({ url });
   const run = await runDetectors(snap, [detectors['legal-links']], { now: 0 });
-  const e = buildEvaluation(snap, run, { now: Date.UTC(2026, 10, 23), id, version: '0.1.0' });
+  const e = buildEvaluation(snap, run, { now: Date.UTC(2026, 10, 23), id, version: '0.1.0', site: resourceSite(url) });
   return JSON.stringify(toExportFile([e], { now: Date.UTC(2026, 10, 23), version: '0.1.0' }));
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyChanges, inspectionChanges } from '../../lib/consolidate/changes';
 import { readExportFile } from '../../lib/export/import';
-import type { Evaluation, Finding } from '../../lib/export/schema';
+import type { Evaluation, Finding } from '../../lib/detectors/finding';
 
 // Changes between two inspections, from the demo export's real evaluation and edited copies of it.
 

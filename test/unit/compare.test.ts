@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Finding } from '../../lib/export/schema';
+import type { Evaluation, Finding } from '../../lib/detectors/finding';
 import { compareInspections } from '../../lib/inspect/compare';
+import { fr as frText } from '../helpers/params';
 
 // Hand-made findings: only the fields the comparison reads (the runner's schema check is tested elsewhere).
 function finding(id: string, over: Partial<Omit<Finding, 'data'>> & { data?: Record<string, unknown> } = {}): Finding {
@@ -46,7 +47,8 @@ describe('compareInspections', () => {
     const c = compareInspections(before, after, 'refused');
     expect(c.findings).toHaveLength(1);
     const f = c.findings[0]!;
-    expect(f).toMatchObject({ id: 'consent/still-loaded-after-refusal', severity: 'problem', category: 'consent', params: ['Google Analytics'] });
+    expect(f).toMatchObject({ id: 'consent/still-loaded-after-refusal', severity: 'problem', category: 'consent' });
+    expect(frText(f!.params)).toEqual(['Google Analytics']);
     expect(f.message).toContain('Encore chargés après le refus');
     expect(f.evidence.map((e) => e.url)).toEqual(['https://www.google-analytics.com/g/collect']);
   });
@@ -61,7 +63,7 @@ describe('compareInspections', () => {
     const cdn = finding('trackers/unknown-jsdelivr.net', { category: 'trackers', severity: 'info', evidence: [{ url: 'https://cdn.jsdelivr.net/x.js' }] });
     const hosting = finding('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', evidence: [{ url: 'https://cdn.jsdelivr.net/y.js' }], data: { organization: 'jsDelivr', categories: ['hosting'] } });
     const c = compareInspections(before, evaluation('after-4', [org, cdn, hosting]), 'refused');
-    expect(c.findings[0]!.params).toEqual(['Google']);
+    expect(frText(c.findings[0]!.params)).toEqual(['Google']);
     expect(c.findings[0]!.evidence.map((e) => e.url)).toEqual(['https://www.googletagmanager.com/gtag/js']);
   });
 

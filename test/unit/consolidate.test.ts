@@ -6,7 +6,8 @@ import { filterEvaluations, indexEvaluations } from '../../lib/consolidate/filte
 import { groupByResource, groupBySite, siteOfEvaluation } from '../../lib/consolidate/group';
 import { consolidateResource } from '../../lib/consolidate/resource';
 import { criterionSpreads, disagreementsFirst, spreadOf } from '../../lib/consolidate/spread';
-import { evaluationSchema, type Criterion, type Evaluation } from '../../lib/export/schema';
+import { evaluationSchema, type Evaluation } from '../../lib/detectors/finding';
+import { type Criterion } from '../../lib/model/assessment';
 import { GRID } from '../../lib/grid/grid';
 import { generateEvaluations } from '../support/evaluations';
 
@@ -82,9 +83,10 @@ describe('groupByResource / groupBySite', () => {
     expect(g.title).toBe('Nouveau titre');
   });
 
-  it('a site is the evaluation\'s own, else the registrable domain of the URL', () => {
+  it('a site is the registrable domain of the address, whatever an older file wrote in it (one meaning, lib/net/resource.ts)', () => {
     expect(siteOfEvaluation(e4)).toBe('site.fr');
-    expect(siteOfEvaluation(ev({ resource: { url: 'https://cdn.hebergeur.net/x', site: 'Editeur.fr', title: '' } }))).toBe('editeur.fr');
+    expect(siteOfEvaluation(ev({ resource: { url: 'https://cdn.hebergeur.net/x', site: 'Editeur.fr', title: '' } }))).toBe('hebergeur.net');
+    expect(siteOfEvaluation(ev({ resource: { url: 'http://127.0.0.1:8080/x', site: '127.0.0.1:8080', title: '' } }))).toBe('127.0.0.1');
     expect(siteOfEvaluation(ev({ url: 'https://x.github.io/p', resource: { url: 'https://x.github.io/p', site: '', title: '' } }))).toBe('x.github.io');
     const sites = groupBySite(groups);
     expect(sites.map((s) => s.site)).toEqual(['site.fr', 'ailleurs.org']);

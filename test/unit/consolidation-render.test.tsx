@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ResourceConsolidation } from '../../components/consolidation/ResourceConsolidation';
 import { groupByResource } from '../../lib/consolidate/group';
 import { readExportFile } from '../../lib/export/import';
-import type { Criterion, Evaluation } from '../../lib/export/schema';
+import type { Criterion } from '../../lib/model/assessment';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { GRID } from '../../lib/grid/grid';
 import { generateEvaluations } from '../support/evaluations';
 

@@ -3,14 +3,14 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../lib/detectors/registry';
-import { CATEGORIES } from '../../lib/detectors/types';
+import { CATEGORIES } from '../../lib/model/finding';
 import { makeSnapshot } from '../helpers/make-snapshot';
 import { runDetectors } from '../../lib/inspect/run-detectors';
-import type { DetectorOutput } from '../../lib/detectors/types';
+import type { DetectorOutput } from '../../lib/model/finding';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
 
 const DIR = resolve(import.meta.dirname, '../../lib/detectors');
-const NOT_DETECTORS = new Set(['types.ts', 'registry.ts']);
+const NOT_DETECTORS = new Set(['types.ts', 'registry.ts', 'finding.ts']);
 
 describe('detector conventions', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_DETECTORS.has(f));
@@ -47,7 +47,7 @@ describe('detector conventions', () => {
   });
 
   it('a detector that throws mid-run contributes no finding at all, not the ones before the fault', async () => {
-    const terms = { key: 'terms', severity: 'info' as const, messageKey: 'legalLinks_found_terms', params: ['1'], evidence: [], data: { kind: 'terms' as const, urls: [] } };
+    const terms = { key: 'terms', severity: 'info' as const, messageKey: 'legalLinks_found_terms' as const, params: [{ count: 1 }], evidence: [], data: { kind: 'terms' as const, urls: [] } };
     const cases: [string, DetectorOutput[], RegExp][] = [
       ['a repeated key', [terms, { ...terms, key: 'privacy' }, terms], /duplicate finding key terms/],
       ['data outside its schema', [terms, { ...terms, key: 'privacy', data: { kind: 'privacy', urls: 'x' } }], /privacy does not match the export schema: data/],

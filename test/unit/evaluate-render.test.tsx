@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { EvaluatePanel } from '../../components/EvaluatePanel';
 import { startEvaluation, type EvaluationWork } from '../../components/use-evaluation';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { GRID } from '../../lib/grid/grid';
 import { rate } from '../../lib/grid/state';
 
@@ -15,7 +15,7 @@ const inspection: Evaluation = {
   inspectedAt: new Date(0).toISOString(),
   loupeVersion: '0',
   findings: [
-    { id: 'ads/slot-adsense', detector: 'ads', category: 'ads', severity: 'blocking', messageKey: 'ads_slot', params: ['1', 'Google AdSense'], message: '', evidence: [{ selector: '#ad' }] },
+    { id: 'ads/slot-adsense', detector: 'ads', category: 'ads', severity: 'blocking', messageKey: 'ads_slot', params: [{ text: 'Google AdSense' }, { count: 1 }], message: '', evidence: [{ selector: '#ad' }] },
   ],
   detectors: [{ id: 'ads', status: 'ok', ms: 1 }],
   limits: [],

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toExportFile } from '../../lib/export/export-file';
 import { readExportFile } from '../../lib/export/import';
-import type { Evaluation } from '../../lib/export/schema';
-import { stripUrl } from '../../lib/export/strip-url';
+import type { Evaluation } from '../../lib/detectors/finding';
+import { stripUrl } from '../../lib/net/strip-url';
 import { generateEvaluations } from '../support/evaluations';
 
 const opts = { now: Date.UTC(2026, 11, 2), version: '0.1.0' };

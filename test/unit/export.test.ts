@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resourceSite } from '../../lib/net/resource';
 import { z } from 'zod';
 import { detectors } from '../../lib/detectors/registry';
-import { buildEvaluation } from '../../lib/export/evaluation';
+import { buildEvaluation } from '../../lib/inspect/evaluation';
 import { findingRowsCsv } from '../../lib/export/csv';
 import { csvCell, toExportFile } from '../../lib/export/export-file';
 import { safeEvidence } from '../../lib/inspect/safe-evidence';
 import { clip } from '../../lib/snapshot/node-ref';
 import { exportFileSchema } from '../../lib/export/schema';
-import { stripUrl } from '../../lib/export/strip-url';
+import { stripUrl } from '../../lib/net/strip-url';
 import { runDetectors } from '../../lib/inspect/run-detectors';
 import { link, makeSnapshot } from '../helpers/make-snapshot';
+import { fr as frText } from '../helpers/params';
 
 async function sample() {
   const snap = makeSnapshot({
@@ -21,7 +23,7 @@ async function sample() {
   });
   // One detector whose findings are known: this file tests the export, not the set of detectors.
   const run = await runDetectors(snap, [detectors['legal-links']], { now: 0 });
-  return buildEvaluation(snap, run, { now: Date.UTC(2026, 10, 23), id: 'eval-0001', version: '0.1.0' });
+  return buildEvaluation(snap, run, { now: Date.UTC(2026, 10, 23), id: 'eval-0001', version: '0.1.0', site: resourceSite(snap.url) });
 }
 
 describe('export', () => {
@@ -38,7 +40,7 @@ describe('export', () => {
     const e = await sample();
     // Kept as message keys (the panel shows them in the browser's language), the French text beside them.
     expect(e.limits.map((l) => l.messageKey)).toEqual(['limit_crossOriginFrames', 'limit_resourceBufferFull', 'limit_truncated']);
-    expect(e.limits[0]!.params).toEqual(['2']);
+    expect(frText(e.limits[0]!.params)).toEqual(['2']);
     expect(e.limits.map((l) => l.message).join('\n')).toMatch(/2 cadre\(s\)/);
     expect(e.limits.map((l) => l.message).join('\n')).toMatch(/250 ressources/);
     expect(e.summary).toEqual({ blocking: 0, problem: 0, review: 2, info: 1 });
@@ -74,11 +76,11 @@ describe('export', () => {
 
   it('refuses an envelope of another format or version', () => {
     expect(exportFileSchema.safeParse({ format: 'other', version: 1, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
-    expect(exportFileSchema.safeParse({ format: 'loupe-evaluations', version: 3, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
+    expect(exportFileSchema.safeParse({ format: 'loupe-evaluations', version: 4, exportedAt: new Date().toISOString(), generator: { name: 'Loupe', version: '1' }, evaluations: [] }).success).toBe(false);
   });
 
   it('the committed JSON Schema is the one generated from the zod schema', () => {
-    const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/evaluation-export.v2.schema.json'), 'utf8'));
+    const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/evaluation-export.v3.schema.json'), 'utf8'));
     expect(committed).toEqual(z.toJSONSchema(exportFileSchema));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectorList } from '../../lib/detectors/registry';
-import type { Finding } from '../../lib/export/schema';
-import { formatMessage } from '../../lib/i18n/messages';
+import type { Finding } from '../../lib/detectors/finding';
+import { formatWith } from '../../lib/i18n/format';
 import fr from '../../public/_locales/fr/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { runDetectors } from '../../lib/inspect/run-detectors';
@@ -20,7 +20,7 @@ const catalogs: Record<'fr' | 'en', Record<string, { message: string }>> = { fr,
 function messageFault(f: Finding, locale: 'fr' | 'en'): string | undefined {
   const template = catalogs[locale][f.messageKey]?.message;
   if (template === undefined) return `${f.messageKey} missing in ${locale}`;
-  const text = formatMessage(locale, f.messageKey, f.params);
+  const text = formatWith(locale, f.messageKey, f.params);
   if (text === f.messageKey || text.trim() === '') return `${f.messageKey} renders to nothing in ${locale}`;
   const highest = Math.max(0, ...[...template.matchAll(/\$([1-9])/g)].map((m) => Number(m[1])));
   if (highest > f.params.length) return `${f.messageKey} uses $${highest} but has ${f.params.length} parameter(s) in ${locale}`;

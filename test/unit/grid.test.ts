@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DetectorStatus, Finding } from '../../lib/export/schema';
-import { criterionSchema, verdictSchema } from '../../lib/export/schema';
-import type { UseContext } from '../../lib/grid/context';
-import { contextSchema } from '../../lib/grid/context';
-import { AXES, GRID, criterionKey, informs, type Rating } from '../../lib/grid/grid';
+import type { DetectorStatus } from '../../lib/model/finding';
+import type { Finding } from '../../lib/detectors/finding';
+import { criterionSchema, verdictSchema } from '../../lib/model/assessment';
+import type { UseContext } from '../../lib/model/assessment';
+import { contextSchema } from '../../lib/model/assessment';
+import { AXES, type Rating } from '../../lib/model/assessment';
+import { GRID, criterionKey, informs } from '../../lib/grid/grid';
 import { confirm, decideVerdict, missingComments, rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { suggestCriterion, suggestGrid, type InspectionFacts } from '../../lib/grid/suggest';
 import { applyRules, axisScores, VERDICT_RULES, type RatedCriterion } from '../../lib/grid/verdict';

@@ -5,10 +5,11 @@ import { collectSnapshot } from '../../lib/snapshot/collect';
 import { domRead } from '../../lib/snapshot/dom-read';
 import { createRefMaker, resolveSelector } from '../../lib/snapshot/node-ref';
 import { pageSnapshotSchema } from '../../lib/snapshot/schema';
-import { limitMessages } from '../../lib/export/evaluation';
+import { limitMessages } from '../../lib/inspect/evaluation';
 import { notHtml, samePage } from '../../lib/inspect/document-kind';
 import { TimeoutError, withTimeout } from '../../lib/inspect/with-timeout';
 import { snapshotFromHtml } from '../helpers/snapshot-from-html';
+import { fr as frText } from '../helpers/params';
 
 // Hostile pages that need no real browser (the ones that do are in test/e2e/hostile*.spec.ts): each with the
 // opposite case beside it.
@@ -62,7 +63,7 @@ describe('hostile pages (gather and detectors)', () => {
       expect(snap.links).toHaveLength(1);
       expect(snap.limits.unreadElements).toBe(1);
       expect(snap.limits.unreadReason).toBe('TypeError: hostile getter');
-      expect(limitMessages(snap)).toContainEqual(expect.objectContaining({ messageKey: 'limit_unreadElements', params: ['1', 'TypeError: hostile getter'] }));
+      expect(limitMessages(snap).map((l) => [l.messageKey, ...frText(l.params)])).toContainEqual(['limit_unreadElements', '1', 'TypeError: hostile getter']);
     } finally {
       Object.assign(g, saved);
       await window.happyDOM.close();
@@ -115,7 +116,7 @@ describe('hostile pages (gather and detectors)', () => {
     // The opposite case: a fragment is no navigation.
     expect(samePage('https://www.editeur-exemple.fr/apres#haut', snap.url)).toBe(true);
     snap.limits.navigatedFrom = 'https://www.editeur-exemple.fr/avant';
-    expect(limitMessages(snap)).toContainEqual(expect.objectContaining({ messageKey: 'limit_navigated', params: ['https://www.editeur-exemple.fr/avant', 'https://www.editeur-exemple.fr/apres'] }));
+    expect(limitMessages(snap).map((l) => [l.messageKey, ...frText(l.params)])).toContainEqual(['limit_navigated', 'https://www.editeur-exemple.fr/avant', 'https://www.editeur-exemple.fr/apres']);
   });
 
   it('PDF, text and SVG documents are named by their type; HTML and XHTML pages are pages', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleFileName, evaluationFileName, safePart } from '../../lib/export/file-name';
 import { evaluationMarkdown } from '../../lib/export/markdown';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { decideVerdict } from '../../lib/grid/state';
 import { escapeMarkdown } from '../../lib/text/markdown';
 import { generateEvaluations } from '../support/evaluations';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../lib/export/schema';
+import type { Finding } from '../../lib/detectors/finding';
 import { formatMessage } from '../../lib/i18n/messages';
 import { displayFindings, evidenceLines } from '../../lib/panel/display';
-import { countryName, formatBytes, formatDate, shownParams } from '../../lib/panel/localize';
-import axeHelpEn from '../../lib/a11y/axe-help-en.json';
+import { shownParams } from '../../lib/panel/localize';
+import { countryName, formatBytes, formatDate } from '../../lib/i18n/format';
+import axeHelpEn from '../../lib/i18n/axe-help-en.json';
 import { axeEnglishHelp } from '../../scripts/gen-axe-en';
+import { fr as frText } from '../helpers/params';
 
 // What the panel lists and how it words it: the same fact once, in the panel's language.
 
@@ -17,11 +19,11 @@ function f(id: string, over: Record<string, unknown> = {}): Finding {
 describe('displayFindings', () => {
   it('lists the ad slots of several networks as one finding, each network named once, the slots added up', () => {
     const shown = displayFindings([
-      f('ads/slot-google-ad-manager', { severity: 'blocking', messageKey: 'ads_slot', params: ['Google Ad Manager (DoubleClick)', '2'], evidence: [{ selector: '#a', text: 'Google Ad Manager (DoubleClick)' }, { selector: '#b', text: 'Google Ad Manager (DoubleClick)' }] }),
-      f('ads/slot-taboola', { severity: 'blocking', messageKey: 'ads_slot', params: ['Taboola', '1'], evidence: [{ selector: '#t', text: 'Taboola' }] }),
-      f('ads/label', { messageKey: 'ads_labelWithSlot', params: ['Publicité'] }),
+      f('ads/slot-google-ad-manager', { severity: 'blocking', messageKey: 'ads_slot', params: [{ text: 'Google Ad Manager (DoubleClick)' }, { count: 2 }], evidence: [{ selector: '#a', text: 'Google Ad Manager (DoubleClick)' }, { selector: '#b', text: 'Google Ad Manager (DoubleClick)' }] }),
+      f('ads/slot-taboola', { severity: 'blocking', messageKey: 'ads_slot', params: [{ text: 'Taboola' }, { count: 1 }], evidence: [{ selector: '#t', text: 'Taboola' }] }),
+      f('ads/label', { messageKey: 'ads_labelWithSlot', params: [{ text: 'Publicité' }] }),
     ]);
-    expect(shown.map((s) => [s.id, s.params, s.folded])).toEqual([
+    expect(shown.map((s) => [s.id, frText(s.params), s.folded])).toEqual([
       ['ads/slot-google-ad-manager', ['Google Ad Manager (DoubleClick), Taboola', '3'], ['ads/slot-google-ad-manager', 'ads/slot-taboola']],
       ['ads/label', ['Publicité'], ['ads/label']],
     ]);
@@ -50,8 +52,8 @@ describe('displayFindings', () => {
     const org = f('trackers/org-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_org_eu', data: { organization: 'Hotjar', organizationKey: 'hotjar' } });
     const shown = displayFindings([
       org,
-      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: ['Hotjar'], data: { tracker: 'Hotjar', organization: 'Hotjar' } }),
-      f('storage/tracker-cookies', { category: 'trackers', severity: 'problem', messageKey: 'storage_trackerCookies', params: ['_hjSession_1 (Hotjar, Hotjar)'], data: { cookies: [{ organization: 'Hotjar' }] } }),
+      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: [{ text: 'Hotjar' }], data: { tracker: 'Hotjar', organization: 'Hotjar' } }),
+      f('storage/tracker-cookies', { category: 'trackers', severity: 'problem', messageKey: 'storage_trackerCookies', params: [{ text: '_hjSession_1 (Hotjar, Hotjar)' }], data: { cookies: [{ organization: 'Hotjar' }] } }),
     ]);
     expect(shown.map((s) => s.id)).toEqual(['trackers/org-hotjar']);
     expect(shown[0]!.also?.map((a) => a.messageKey)).toEqual(['trackers_sessionRecording', 'storage_trackerCookies']);
@@ -62,8 +64,8 @@ describe('displayFindings', () => {
 
   it('does not call a public content host a tracker, and names a French public service', () => {
     const [cdn, gar, ga] = displayFindings([
-      f('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', messageKey: 'trackers_org_unknownCountry', params: ['jsDelivr', 'jsDelivr (hébergement de contenu)', ''], data: { categories: ['hosting'] } }),
-      f('trackers/unknown-education.fr', { category: 'trackers', messageKey: 'trackers_unknownThirdParty', params: ['education.fr', '1'], data: { site: 'education.fr' } }),
+      f('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', messageKey: 'trackers_org_unknownCountry', params: [{ text: 'jsDelivr' }, { list: [{ named: { text: 'jsDelivr' }, detail: { category: 'hosting' } }] }, { country: null }], data: { categories: ['hosting'] } }),
+      f('trackers/unknown-education.fr', { category: 'trackers', messageKey: 'trackers_unknownThirdParty', params: [{ text: 'education.fr' }, { count: 1 }], data: { site: 'education.fr' } }),
       f('trackers/org-google', { category: 'trackers', severity: 'blocking', messageKey: 'trackers_org_outsideEu', data: { categories: ['advertising', 'hosting'] } }),
     ]);
     expect([cdn!.messageKey, cdn!.severity]).toEqual(['trackers_contentHost', 'info']);
@@ -76,7 +78,7 @@ describe('displayFindings', () => {
 
 describe('shownParams and formats', () => {
   it('names countries, tracker categories, units and dates in the panel’s language', () => {
-    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: ['Google', 'Google Tag (publicité)', 'États-Unis'], data: { organizationKey: 'google', country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
+    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: [{ text: 'Google' }, { list: [{ named: { text: 'Google Tag' }, detail: { category: 'advertising' } }] }, { country: 'US' }], data: { organizationKey: 'google', country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
     expect(shownParams(org, 'en')).toEqual({ params: ['Google', 'Google Tag (advertising)', 'United States'], fromPage: [true, false, false] });
     expect(shownParams(org, 'fr').params).toEqual(['Google', 'Google Tag (publicité)', 'États-Unis']);
     expect(countryName('mt', 'en')).toBe('Malta');
@@ -90,7 +92,7 @@ describe('shownParams and formats', () => {
   });
 
   it('gives axe’s rules axe’s own English titles, and keeps its French ones in French', () => {
-    const v = f('axe/violation:image-alt', { messageKey: 'a11y_axe_violation', params: ['Les images doivent avoir une alternative textuelle', '2', '1.1'], data: { rule: 'image-alt' } });
+    const v = f('axe/violation:image-alt', { messageKey: 'a11y_axe_violation', params: [{ axeRule: 'image-alt' }, { count: 2 }, { list: [{ text: '1.1' }] }], data: { rule: 'image-alt' } });
     expect(shownParams(v, 'en').params[0]).toBe('Images must have alternative text');
     expect(shownParams(v, 'fr').params[0]).toBe('Les images doivent avoir une alternative textuelle');
   });

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../components/Report';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { buildVerdict } from '../../lib/panel/verdict';
 
 // The report rendered in happy-dom: what a person reads when one check fails and the others succeed.
@@ -19,7 +19,7 @@ const evaluation: Evaluation = {
       category: 'legal-links',
       severity: 'info',
       messageKey: 'legalLinks_found_terms',
-      params: ['1'],
+      params: [{ count: 1 }],
       message: '',
       evidence: [{ selector: '#cgu', text: 'CGU' }],
     },

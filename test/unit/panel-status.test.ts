@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../lib/detectors/registry';
-import type { Category, Severity } from '../../lib/detectors/types';
-import type { Evaluation, Finding } from '../../lib/export/schema';
+import type { Category, Severity } from '../../lib/model/finding';
+import type { Evaluation, Finding } from '../../lib/detectors/finding';
 import { categoryStatus, isAbsence, STATUS_RANK } from '../../lib/panel/status';
 import { buildVerdict } from '../../lib/panel/verdict';
 import { evaluationOf } from '../helpers/evaluation';

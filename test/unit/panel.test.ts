@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category } from '../../lib/detectors/types';
-import type { Evaluation, Finding } from '../../lib/export/schema';
+import { CATEGORIES, type Category } from '../../lib/model/finding';
+import type { Evaluation, Finding } from '../../lib/detectors/finding';
 import { hasMessage } from '../../lib/i18n/messages';
 import { badgeFor } from '../../lib/inspect/badge';
 import { highlightNote } from '../../lib/panel/highlight-note';
@@ -12,7 +12,7 @@ import { evaluationOf } from '../helpers/evaluation';
 
 function finding(id: string, category: Category, severity: Finding['severity'], data?: Record<string, unknown>): Finding {
   const [detector] = id.split('/') as [string];
-  return { id, detector, category, severity, messageKey: 'legalLinks_found_terms', params: ['1'], message: 'x', evidence: [], ...(data ? { data } : {}) } as Finding;
+  return { id, detector, category, severity, messageKey: 'legalLinks_found_terms', params: [{ count: 1 }], message: 'x', evidence: [], ...(data ? { data } : {}) } as Finding;
 }
 
 const evaluation = evaluationOf;

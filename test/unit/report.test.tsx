@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportView } from '../../entrypoints/report/App';
 import { readExportFile } from '../../lib/export/import';
 import { registerDraft } from '../../lib/export/register';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { withSuggestedGrid } from '../../lib/grid/state';
 
 // The printable report and its draft register entry, from the demo page's real evaluation (written by Loupe 0.1 and

@@ -1,7 +1,7 @@
 import { ok, useFakeIndexedDb } from '../support/fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { groupByResource } from '../../lib/consolidate/group';
-import type { Consolidation } from '../../lib/export/schema';
+import type { Consolidation } from '../../lib/model/consolidation';
 import { consolidationFor, saveConsolidation } from '../../lib/storage/consolidations';
 import { LoupeDb } from '../../lib/storage/db';
 import { listEvaluations, saveEvaluation } from '../../lib/storage/evaluations';

@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Consolidation, Evaluation } from '../../lib/export/schema';
+import type { Consolidation } from '../../lib/model/consolidation';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { consolidationFor, deleteConsolidation, listConsolidations, restoreConsolidation, saveConsolidation } from '../../lib/storage/consolidations';
 import { rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { LoupeDb } from '../../lib/storage/db';
@@ -20,11 +21,14 @@ import {
   saveEvaluation,
 } from '../../lib/storage/evaluations';
 import { filterAndSort } from '../../lib/storage/list-view';
-import { normaliseUrl, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from '../../lib/storage/record';
+import { storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from '../../lib/storage/record';
 import { gradedOf, SUMMARY_VERSION, type EvaluationSummary } from '../../lib/storage/summary';
 import { hasStoredShape, schemaChecked } from '../../lib/storage/stored-shape';
 import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
+import { resourceKey, resourceSite } from '../../lib/net/resource';
+import { evaluationV2toV3 } from '../../lib/export/migrate';
+import { searchText } from '../../lib/storage/record';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
 
@@ -41,8 +45,23 @@ const FIXTURE_V3 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixt
   evaluations: StoredEvaluation[];
   consolidations: StoredConsolidation[];
 };
+/** An evaluation stored by an earlier version as version 5 keeps it: typed parameters, one meaning of "site". */
+const asV5 = <E extends Evaluation>(e: E): E => {
+  const typed = evaluationV2toV3(e);
+  return { ...typed, resource: { ...typed.resource, site: resourceSite(e.resource.url) } };
+};
+/** A stored record as version 5 keeps it, and its consolidation (lib/storage/db.ts, version 5). */
+const recordAsV5 = (r: StoredEvaluation): StoredEvaluation => {
+  const site = resourceSite(r.evaluation.resource.url);
+  return { ...r, site, search: searchText(r.title, site, r.url), evaluation: asV5(r.evaluation) };
+};
+const consolidationAsV5 = (c: StoredConsolidation): StoredConsolidation => {
+  const site = resourceSite(c.consolidation.resource.url);
+  return { ...c, site, consolidation: { ...c.consolidation, resource: { ...c.consolidation.resource, site } } };
+};
+
 const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?session=SECRET', title = 'Ressource de mathématiques'): Evaluation => ({
-  ...FIXTURE.evaluations[1]!.evaluation,
+  ...asV5(FIXTURE.evaluations[1]!.evaluation),
   id,
   resource: { url, site: new URL(url).host, title },
 });
@@ -82,7 +101,7 @@ describe('evaluations storage', () => {
     expect(h.same.map((r) => r.id)).toEqual(['draft-eval', 'old-eval']);
     expect(h.site.map((r) => r.id)).toEqual(['other-eval']);
     expect(ok(await latestOf(db, 'https://www.editeur-exemple.fr/ressource'))!.id).toBe('draft-eval');
-    expect(normaliseUrl('HTTPS://WWW.Editeur-Exemple.fr:8443/a/b/?q#f')).toBe('editeur-exemple.fr:8443/a/b');
+    expect(resourceKey('HTTPS://WWW.Editeur-Exemple.fr:8443/a/b/?q#f')).toBe('editeur-exemple.fr:8443/a/b');
   });
 
   it('deletes with undo, and duplicates into a new draft', async () => {
@@ -158,7 +177,7 @@ describe("the dashboard's cheap check on reading back", () => {
     for (const [i, e] of generated.entries()) ok(await saveEvaluation(db, e, 'done', i));
     ok(await saveEvaluation(db, sample('draft-eval-1'), 'draft', 100));
     const good = await db.evaluations.toArray();
-    for (const row of [...good, ...FIXTURE_V2.evaluations]) expect(hasStoredShape(row), row.id).toBe(storedEvaluationSchema.safeParse(row).success);
+    for (const row of [...good, ...FIXTURE_V2.evaluations.map(recordAsV5)]) expect(hasStoredShape(row), row.id).toBe(storedEvaluationSchema.safeParse(row).success);
 
     for (const [what, spoil] of breakages) {
       const row = structuredClone(good.find((r) => r.evaluation.verdict && r.evaluation.author)!);
@@ -197,11 +216,11 @@ describe('schema upgrade', () => {
     v1.close();
 
     const records = ok(await listEvaluations(db)).records;
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
     for (const r of records) {
       const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
-      expect(r.evaluation).toEqual(original.evaluation);
+      expect(r.evaluation).toEqual(asV5(original.evaluation));
       expect(r.search).toContain(r.title.toLowerCase());
       expect(r.verdict).toBe(original.evaluation.verdict?.level ?? '');
       expect(storedEvaluationSchema.safeParse(r).success).toBe(true);
@@ -219,10 +238,10 @@ describe('schema upgrade from version 2', () => {
     v2.close();
 
     const listing = ok(await listEvaluations(db));
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(listing.unreadable).toBe(0);
     expect(listing.records).toHaveLength(FIXTURE_V2.evaluations.length);
-    for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(original);
+    for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
     expect(listing.records.some((r) => r.status === 'draft')).toBe(true);
     expect(ok(await listConsolidations(db))).toEqual([]);
     // The new table works on the upgraded database.
@@ -263,6 +282,46 @@ function expectSummaryOf(summary: EvaluationSummary | undefined, r: StoredEvalua
   expect(JSON.stringify(summary).length).toBeLessThan(Math.max(2000, JSON.stringify(r).length / 4));
 }
 
+const FIXTURE_V4 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v4-database.json'), 'utf8')) as {
+  stores: Record<string, string>;
+  evaluations: StoredEvaluation[];
+  consolidations: StoredConsolidation[];
+  summaries: EvaluationSummary[];
+};
+
+describe('schema upgrade from version 4', () => {
+  it('types every message parameter, gives every record one meaning of "site", and loses nothing else', async () => {
+    const v4 = new Dexie('loupe-test');
+    v4.version(4).stores(FIXTURE_V4.stores);
+    await v4.table('evaluations').bulkAdd(FIXTURE_V4.evaluations);
+    await v4.table('consolidations').bulkAdd(FIXTURE_V4.consolidations);
+    await v4.table('summaries').bulkAdd(FIXTURE_V4.summaries);
+    v4.close();
+
+    await db.open();
+    expect(db.verno).toBe(5);
+    const rows = await db.evaluations.toArray();
+    expect(rows).toHaveLength(FIXTURE_V4.evaluations.length);
+    for (const original of FIXTURE_V4.evaluations) {
+      const row = rows.find((r) => r.id === original.id)!;
+      expect(row).toEqual(recordAsV5(original));
+      // Every parameter typed, every French text as it was written.
+      for (const [i, f] of row.evaluation.findings.entries()) {
+        expect(f.params.every((p) => typeof p === 'object')).toBe(true);
+        expect(f.message).toBe(original.evaluation.findings[i]!.message);
+      }
+      expect(storedEvaluationSchema.safeParse(row).success).toBe(true);
+      expectSummaryOf(await db.summaries.get(original.id), row);
+    }
+    // The version 4 fixture holds a real inspection whose French parameters are rebuilt from data (trackers, weight).
+    const findings = rows.flatMap((r) => r.evaluation.findings);
+    expect(findings.find((f) => f.messageKey.startsWith('trackers_org_'))?.params[2]).toHaveProperty('country');
+    expect(findings.find((f) => f.messageKey === 'pageWeight_summary')?.params[1]).toHaveProperty('bytes');
+    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V4.consolidations.map(consolidationAsV5)));
+    expect(ok(await listSummaries(db))).toMatchObject({ rebuilt: 0, unreadable: 0 });
+  });
+});
+
 describe('schema upgrade from version 3', () => {
   it('opens a database written by version 3 with every evaluation and consolidation unchanged, and a right summary of each evaluation', async () => {
     const v3 = new Dexie('loupe-test');
@@ -272,16 +331,16 @@ describe('schema upgrade from version 3', () => {
     v3.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const rows = await db.evaluations.toArray();
     expect(rows).toHaveLength(FIXTURE_V3.evaluations.length);
-    for (const original of FIXTURE_V3.evaluations) expect(rows.find((r) => r.id === original.id)).toEqual(original);
-    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V3.consolidations));
+    for (const original of FIXTURE_V3.evaluations) expect(rows.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
+    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V3.consolidations.map(consolidationAsV5)));
     expect(await db.consolidations.count()).toBe(FIXTURE_V3.consolidations.length);
     expect(ok(await listConsolidations(db))).toHaveLength(FIXTURE_V3.consolidations.length);
 
     expect(await db.summaries.count()).toBe(FIXTURE_V3.evaluations.length);
-    for (const original of FIXTURE_V3.evaluations) expectSummaryOf(await db.summaries.get(original.id), original);
+    for (const original of FIXTURE_V3.evaluations) expectSummaryOf(await db.summaries.get(original.id), recordAsV5(original));
     // What the dashboard reads: every evaluation, nothing to rebuild.
     const listing = ok(await listSummaries(db));
     expect(listing).toMatchObject({ rebuilt: 0, unreadable: 0 });

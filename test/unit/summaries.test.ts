@@ -5,7 +5,7 @@ import { groupByResource } from '../../lib/consolidate/group';
 import { consolidateResource } from '../../lib/consolidate/resource';
 import { consolidatedCsv } from '../../lib/dashboard/consolidated-csv';
 import { toExportFile } from '../../lib/export/export-file';
-import type { Evaluation } from '../../lib/export/schema';
+import type { Evaluation } from '../../lib/detectors/finding';
 import { backupFile, restoreBackup } from '../../lib/import/backup';
 import { importFiles, type ImportSource } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';

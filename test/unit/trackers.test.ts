@@ -3,9 +3,11 @@ import { trackers } from '../../lib/detectors/trackers';
 import { storage } from '../../lib/detectors/storage';
 import { pageWeight, formatBytes } from '../../lib/detectors/page-weight';
 import { pageRequests } from '../../lib/trackers/requests';
-import type { Detector, DetectorOutput } from '../../lib/detectors/types';
+import type { Detector } from '../../lib/detectors/types';
+import type { DetectorOutput } from '../../lib/model/finding';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
 import { link, makeSnapshot, ref } from '../helpers/make-snapshot';
+import { fr as frText } from '../helpers/params';
 
 const script = (src: string, selector: string) => ({ src, type: '', ref: ref(selector) });
 const resource = (url: string, transferSize = 0, initiatorType = 'script') => ({ url, initiatorType, transferSize, encodedBodySize: transferSize, startTime: 1 });
@@ -26,9 +28,9 @@ describe('trackers', () => {
     expect(out['org-google']).toMatchObject({
       severity: 'blocking',
       messageKey: 'trackers_org_outsideEu',
-      params: ['Google', 'Google Tag (publicité), Google Analytics (mesure d\'audience)', 'États-Unis'],
       data: { country: 'US', outsideEu: true, privacyPolicy: 'https://policies.google.com/privacy', categories: ['advertising', 'site_analytics'], requests: 2, withoutElement: 1 },
     });
+    expect(frText(out['org-google']!.params)).toEqual(['Google', "Google Tag (publicité), Google Analytics (mesure d'audience)", 'États-Unis']);
     // The script element is the evidence; the beacon has no element, only its URL.
     expect(out['org-google']!.evidence).toEqual([
       expect.objectContaining({ selector: '#gtag', url: 'https://www.googletagmanager.com/gtag/js?id=G-1' }),
@@ -36,9 +38,11 @@ describe('trackers', () => {
     ]);
     expect(out['org-facebook']).toMatchObject({ severity: 'problem', data: { organization: 'Meta', country: 'US' } });
     expect(out['org-hotjar']).toMatchObject({ severity: 'problem', messageKey: 'trackers_org_eu', data: { country: 'MT', outsideEu: false } });
-    expect(out['session-recording-hotjar']).toMatchObject({ severity: 'problem', params: ['Hotjar'] });
+    expect(out['session-recording-hotjar']).toMatchObject({ severity: 'problem' });
+    expect(frText(out['session-recording-hotjar']!.params)).toEqual(['Hotjar']);
     expect(out['session-recording-hotjar']!.evidence[0]!.selector).toBe('#hj');
-    expect(out.summary).toMatchObject({ severity: 'info', params: ['4', '3', '2', '0'] });
+    expect(out.summary).toMatchObject({ severity: 'info' });
+    expect(frText(out.summary!.params)).toEqual(['4', '3', '2', '0']);
   });
 
   it('lists unknown third parties as info and leaves first-party subdomains and plain links alone', async () => {
@@ -49,8 +53,10 @@ describe('trackers', () => {
       links: [link('https://www.facebook.com/editeur', 'Facebook'), link('https://doubleclick.net/', 'x')],
     }));
     expect(Object.keys(out).sort()).toEqual(['summary', 'unknown-unknown-cdn.example']);
-    expect(out['unknown-unknown-cdn.example']).toMatchObject({ severity: 'info', params: ['unknown-cdn.example', '2'] });
-    expect(out.summary).toMatchObject({ messageKey: 'trackers_summary_unknownOnly', params: ['1'] });
+    expect(out['unknown-unknown-cdn.example']).toMatchObject({ severity: 'info' });
+    expect(frText(out['unknown-unknown-cdn.example']!.params)).toEqual(['unknown-cdn.example', '2']);
+    expect(out.summary).toMatchObject({ messageKey: 'trackers_summary_unknownOnly' });
+    expect(frText(out.summary!.params)).toEqual(['1']);
   });
 
   it('says nothing was seen on a first-party page and flags a full resource buffer', async () => {
@@ -76,9 +82,10 @@ describe('trackers', () => {
 describe('storage', () => {
   it('lists cookies, names tracker cookies and counts web storage keys', async () => {
     const out = await run(storage, makeSnapshot({ storage: { cookieNames: ['_ga', '_ga_ABC', '_hjSession_1', 'panier', '_fbp'], localStorageKeys: 2, sessionStorageKeys: 0 } }));
-    expect(out.cookies).toMatchObject({ severity: 'info', params: ['5', '_ga, _ga_ABC, _hjSession_1, panier, _fbp'] });
-    expect(out['tracker-cookies']!.params![0]).toBe('_ga (Google Analytics, Google), _ga_ABC (Google Analytics, Google), _hjSession_1 (Hotjar, Hotjar), _fbp (Facebook, Meta)');
-    expect(out['web-storage']).toMatchObject({ params: ['2', '0'] });
+    expect(out.cookies).toMatchObject({ severity: 'info' });
+    expect(frText(out.cookies!.params)).toEqual(['5', '_ga, _ga_ABC, _hjSession_1, panier, _fbp']);
+    expect(frText(out['tracker-cookies']!.params)[0]).toBe('_ga (Google Analytics, Google), _ga_ABC (Google Analytics, Google), _hjSession_1 (Hotjar, Hotjar), _fbp (Facebook, Meta)');
+    expect(frText(out['web-storage']!.params)).toEqual(['2', '0']);
   });
 
   it('weighs tracker cookies as their trackers: a first-party analytics set-up is a tracker, not a fact', async () => {
@@ -112,8 +119,8 @@ describe('page-weight', () => {
       firstParty: { requests: 2, bytes: 150_000, unknownSize: 0 },
       thirdParty: { requests: 2, bytes: 1_500_000, unknownSize: 1 },
     });
-    expect(out.weight!.params).toEqual(['4', '1,7 Mo', '2', '150 ko', '2', '1,5 Mo']);
-    expect(out['unknown-sizes']).toMatchObject({ params: ['1', '1'] });
+    expect(frText(out.weight!.params)).toEqual(['4', '1,7 Mo', '2', '150 ko', '2', '1,5 Mo']);
+    expect(frText(out['unknown-sizes']!.params)).toEqual(['1', '1']);
   });
 
   it('formats bytes the French way', () => {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toExportFile } from '../../../lib/export/export-file';
-import { exportFileSchema, type Evaluation, type ExportFile } from '../../../lib/export/schema';
+import { exportFileSchema, type ExportFile } from '../../../lib/export/schema';
+import { type Evaluation } from '../../../lib/detectors/finding';
 
 // The per-page files of one or many audit runs (shards on several machines, CI jobs) into one export bundle that the
 // dashboard imports. A file that is not a Loupe export is named and left out; nothing else is lost.

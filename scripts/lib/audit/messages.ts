@@ -1,4 +1,4 @@
-import type { Evaluation } from '../../../lib/export/schema';
+import type { Evaluation } from '../../../lib/detectors/finding';
 import { formatMessage } from '../../../lib/i18n/messages';
 
 // The audit console's own words, French first. The reasons the panel itself gives come from public/_locales.

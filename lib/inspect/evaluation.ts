@@ -1,13 +1,12 @@
-import { formatMessage } from '../i18n/messages';
+import { worded } from '../i18n/format';
+import { count, text, texts } from '../model/message';
 import type { PageSnapshot } from '../snapshot/schema';
-import type { DetectorRun } from '../inspect/run-detectors';
-import { evaluationSchema, type Evaluation, type Finding, type StoredMessage } from './schema';
-import { stripUrl } from './strip-url';
+import type { DetectorRun } from './run-detectors';
+import { evaluationSchema, type Evaluation, type Finding } from '../detectors/finding';
+import type { StoredMessage } from '../model/message';
+import { stripUrl } from '../net/strip-url';
 
-/** A message key and its parameters, with the French text the export carries beside them. */
-export function stored(messageKey: string, params: string[] = []): StoredMessage {
-  return { messageKey, params, message: formatMessage('fr', messageKey, params) };
-}
+const stored = worded;
 
 /**
  * The limits of what the gather could see, kept in the evaluation so no one mistakes an empty list for a clean page:
@@ -16,24 +15,24 @@ export function stored(messageKey: string, params: string[] = []): StoredMessage
 export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
   const l = snapshot.limits;
   const out: StoredMessage[] = [];
-  if (l.crossOriginFrames > 0) out.push(stored('limit_crossOriginFrames', [String(l.crossOriginFrames)]));
+  if (l.crossOriginFrames > 0) out.push(stored('limit_crossOriginFrames', [count(l.crossOriginFrames)]));
   if (l.resourceBufferFull) out.push(stored('limit_resourceBufferFull'));
-  if (l.truncated.length > 0) out.push(stored('limit_truncated', [l.truncated.join(', ')]));
-  if (l.unreadElements) out.push(stored('limit_unreadElements', [String(l.unreadElements), l.unreadReason ?? '']));
-  if (l.sameOriginFrames) out.push(stored('limit_sameOriginFrames', [String(l.sameOriginFrames)]));
+  if (l.truncated.length > 0) out.push(stored('limit_truncated', [texts(l.truncated)]));
+  if (l.unreadElements) out.push(stored('limit_unreadElements', [count(l.unreadElements), text(l.unreadReason ?? '')]));
+  if (l.sameOriginFrames) out.push(stored('limit_sameOriginFrames', [count(l.sameOriginFrames)]));
   if (l.timelineCleared) out.push(stored('limit_timelineCleared'));
-  if (l.browserLog) out.push(stored('limit_browserLog', [String(l.browserLog.added), l.browserLog.thirdPartyHosts.join(', ') || '—']));
-  if (l.navigatedFrom) out.push(stored('limit_navigated', [l.navigatedFrom, snapshot.url]));
+  if (l.browserLog) out.push(stored('limit_browserLog', [count(l.browserLog.added), l.browserLog.thirdPartyHosts.length ? texts(l.browserLog.thirdPartyHosts) : text('—')]));
+  if (l.navigatedFrom) out.push(stored('limit_navigated', [text(l.navigatedFrom), text(snapshot.url)]));
   return out;
 }
 
 /** What the accessibility check did not reach before its bound (lib/inspect/inspect-tab.ts sets it on the artifact). */
 export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[]; framesNotChecked?: boolean; framesUnsealed?: boolean }): StoredMessage[] {
   const out: StoredMessage[] = [];
-  if (cut.framesNotChecked) out.push(stored('limit_axeFramesNotChecked', [String(cut.seconds)]));
+  if (cut.framesNotChecked) out.push(stored('limit_axeFramesNotChecked', [count(cut.seconds)]));
   if (cut.framesUnsealed) out.push(stored('limit_axeFramesUnsealed'));
   if (cut.rulesNotChecked?.length) {
-    out.push(cut.rulesNotChecked.includes('*') ? stored('limit_axeNotFinished', [String(cut.seconds)]) : stored('limit_axeRulesNotChecked', [String(cut.seconds), cut.rulesNotChecked.join(', ')]));
+    out.push(cut.rulesNotChecked.includes('*') ? stored('limit_axeNotFinished', [count(cut.seconds)]) : stored('limit_axeRulesNotChecked', [count(cut.seconds), texts(cut.rulesNotChecked)]));
   }
   return out;
 }
@@ -41,12 +40,11 @@ export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[
 export function buildEvaluation(
   snapshot: PageSnapshot,
   run: DetectorRun,
-  opts: { now: number; id: string; version: string },
+  opts: { now: number; id: string; version: string; site: string },
 ): Evaluation {
-  const site = safeHost(snapshot.url);
   return evaluationSchema.parse({
     id: opts.id,
-    resource: { url: stripUrl(snapshot.url), site, title: snapshot.title },
+    resource: { url: stripUrl(snapshot.url), site: opts.site, title: snapshot.title },
     inspectedAt: new Date(opts.now).toISOString(),
     loupeVersion: opts.version,
     findings: run.findings,
@@ -70,12 +68,4 @@ export function withPhase(evaluation: Evaluation, run: DetectorRun, drop: (f: Fi
 function summaryOf(findings: readonly Finding[]): Evaluation['summary'] {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return { blocking: count('blocking'), problem: count('problem'), review: count('review'), info: count('info') };
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
 }

@@ -1,5 +1,6 @@
 import { AUTOPLAY_KEY_PREFIX } from '../detectors/a11y-autoplay';
-import { isFrom, type Finding, type FindingOf } from '../export/schema';
+import { isFrom, type Finding, type FindingOf } from '../detectors/finding';
+import { worded } from '../i18n/format';
 
 // When axe has run, one fault on one element is said once, not by Loupe and by axe: an autoplaying player judged by
 // both keeps the more severe verdict (Loupe's per-element finding when equal, it carries the duration); duplicate
@@ -31,7 +32,7 @@ function withoutNodes(f: AxeRuleFinding, drop: (n: AxeNode) => boolean): AxeRule
   const count = Math.max(kept.length, f.data.nodeCount - (nodes.length - kept.length));
   return {
     ...f,
-    params: f.params.map((p, i) => (i === 1 ? String(count) : p)),
+    ...worded(f.messageKey, f.params.map((p, i) => (i === 1 ? { count } : p))),
     evidence: f.evidence.filter((e) => e.selector === undefined || keptSelectors.has(e.selector)),
     data: { ...f.data, nodes: kept, nodeCount: count },
   };
