@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { Finding } from '@/lib/detectors/finding';
 import { t } from '@/lib/i18n/t';
 import type { HighlightNote } from '@/lib/panel/highlight-note';
-import { camel, categoryKey, type CategoryView, type Message } from '@/lib/panel/verdict';
+import { categoryKey, type CategoryView, type Message } from '@/lib/panel/verdict';
+import { camel } from '@/lib/text/key-case';
 import { FindingItem, sectionAnchor } from './FindingItem';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { ACCESS, LEVELS, PLACES, USERS, type UseContext } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
-import { camel } from '@/lib/panel/verdict';
+import { camel } from '@/lib/text/key-case';
 
 interface Props {
   context: UseContext;

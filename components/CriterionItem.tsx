@@ -1,7 +1,6 @@
-import type { Criterion } from '@/lib/model/assessment';
+import { type Criterion, RATINGS } from '@/lib/model/assessment';
 import type { Finding } from '@/lib/detectors/finding';
 import { criterionKey, ratingKey } from '@/lib/grid/grid';
-import { RATINGS } from '@/lib/model/assessment';
 import { t, tp } from '@/lib/i18n/t';
 import type { EvaluationActions } from './use-evaluation';
 
@@ -36,7 +35,7 @@ export function CriterionItem({ criterion: c, evidence, findingNotes, actions, o
       </h3>
       <p class="help">{t(criterionKey(c.id, 'help'))}</p>
       <p class="suggestion" data-testid={`suggestion:${c.id}`}>
-        {c.suggested && <strong>{t('eval_suggested', t(ratingKey(c.suggested)))}</strong>} {c.reason && t(c.reason.key, ...c.reason.params)}
+        {c.suggested && <strong>{t('eval_suggested', t(ratingKey(c.suggested)))}</strong>} {c.reason && tp(c.reason.key, c.reason.params)}
       </p>
       <p class={`source source-${c.source}`} data-testid={`source:${c.id}`}>
         {t(sourceKey(c))}

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Evaluation, Finding } from '@/lib/detectors/finding';
-import type { Screenshot } from '@/lib/model/assessment';
-import { AXES, type Axis } from '@/lib/model/assessment';
+import { type Screenshot, AXES, type Axis } from '@/lib/model/assessment';
 import { axisKey, criterionKey } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 import { CriterionItem } from './CriterionItem';

@@ -3,7 +3,7 @@ import type { Evaluation } from '@/lib/detectors/finding';
 import { axisKey, criterionKey } from '@/lib/grid/grid';
 import { VERDICTS, type VerdictLevel } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n/t';
-import { camel } from '@/lib/panel/verdict';
+import { camel } from '@/lib/text/key-case';
 
 export const verdictKey = (v: VerdictLevel) => `gridVerdict_${camel(v)}`;
 

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Evaluation } from '@/lib/detectors/finding';
-import type { Screenshot } from '@/lib/model/assessment';
-import type { UseContext } from '@/lib/model/assessment';
-import type { Axis, Rating } from '@/lib/model/assessment';
+import type { Screenshot, UseContext, Axis, Rating, VerdictLevel } from '@/lib/model/assessment';
 import { confirm, decideVerdict, missingComments, rate, setComment, suggestedGrid } from '@/lib/grid/state';
-import type { VerdictLevel } from '@/lib/model/assessment';
 import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
 import { getEvaluation, historyOf, latestOf, saveEvaluation, type History } from '@/lib/storage/evaluations';

@@ -9,11 +9,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CATEGORIES, type Category } from '../lib/model/finding';
+import { camel } from '../lib/text/key-case';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** `legal-links` → `legalLinks`: message keys allow [A-Za-z0-9_] only. */
-const camel = (id: string) => id.replace(/-(\w)/g, (_, x: string) => x.toUpperCase());
 
 export function detectorSource(id: string, category: Category): string {
   const name = camel(id);

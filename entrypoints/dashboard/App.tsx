@@ -7,10 +7,9 @@ import { consolidateResource } from '@/lib/consolidate/resource';
 import { consolidatedCsv } from '@/lib/dashboard/consolidated-csv';
 import { toExportFile } from '@/lib/export/export-file';
 import { exportFileSchema } from '@/lib/export/schema';
-import { type Consolidation } from '@/lib/model/consolidation';
-import { type Evaluation } from '@/lib/detectors/finding';
-import { LEVELS } from '@/lib/model/assessment';
-import type { VerdictLevel } from '@/lib/model/assessment';
+import type { Consolidation } from '@/lib/model/consolidation';
+import type { Evaluation } from '@/lib/detectors/finding';
+import { LEVELS, type VerdictLevel } from '@/lib/model/assessment';
 import { backupFile, restoreBackup } from '@/lib/import/backup';
 import { importFiles, type FileOutcome } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
@@ -26,6 +25,7 @@ import { VerdictOptions } from '@/components/VerdictResult';
 import { ResourceDetail } from './ResourceDetail';
 import { ResourceList, alphaText } from './ResourceList';
 import { markLoaded, useListPaintMark } from './paint-marks';
+import { camel } from '@/lib/text/key-case';
 
 // "Tableau de bord": colleagues' evaluations imported and gathered per resource, how far they agree, and the
 // referent's consolidated verdict. The list, its filters, grouping and agreement read the evaluations' summaries
@@ -269,7 +269,7 @@ export function App() {
                 <option value="">{t('dash_all')}</option>
                 {LEVELS.map((l) => (
                   <option key={l} value={l}>
-                    {t(`ctx_level_${l.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`)}
+                    {t(`ctx_level_${camel(l)}`)}
                   </option>
                 ))}
               </select>

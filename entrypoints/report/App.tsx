@@ -7,7 +7,7 @@ import type { Evaluation } from '@/lib/detectors/finding';
 import { axisKey, criterionKey, ratingKey } from '@/lib/grid/grid';
 import { t } from '@/lib/i18n/t';
 import { accessibilityState } from '@/lib/panel/accessibility-state';
-import { camel } from '@/lib/panel/verdict';
+import { camel } from '@/lib/text/key-case';
 import { loupeDb } from '@/lib/storage/db';
 import { getEvaluation } from '@/lib/storage/evaluations';
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { a11yFacts, userGroupSchema } from './users';
+import { a11yFacts, userGroupSchema, usersOf, USER_GROUPS, type UserGroup } from './users';
 import type { DetectorOutput, Evidence } from '../model/finding';
 import { count, text, texts, type Param } from '../model/message';
 import { SHADOW_SEP } from '../snapshot/node-ref';
 import type { AxeArtifact, AxeRule, AxeTarget } from './artifact';
-import { usersOf, USER_GROUPS, type UserGroup } from './users';
 import { AXE_RGAA } from './axe-rgaa';
 import { axeRgaaEntry } from './axe-rgaa-build';
 import { levelOf } from './wcag';

@@ -1,4 +1,5 @@
 import { isFrom, type Evaluation } from '../detectors/finding';
+import { camel } from '../text/key-case';
 
 // What changed on a resource between two inspections, from the findings' data only (not their wording or order):
 // a person who evaluated a resource last month needs to know what is new before trusting that evaluation today.
@@ -69,9 +70,6 @@ function licencesOf(e: Evaluation): string[] {
   return [...out].sort();
 }
 
-function camel(s: string): string {
-  return s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-}
 
 function hasFinding(e: Evaluation, id: string): boolean {
   return e.findings.some((f) => f.id === id);

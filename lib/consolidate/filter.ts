@@ -1,6 +1,5 @@
 import type { Evaluation } from '../detectors/finding';
-import type { LEVELS } from '../model/assessment';
-import type { VerdictLevel } from '../model/assessment';
+import type { LEVELS, VerdictLevel } from '../model/assessment';
 
 import type { GradedEvaluation } from '../storage/summary';
 import { evaluatorKey, inspectedTime } from './evaluator';

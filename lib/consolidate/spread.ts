@@ -1,7 +1,6 @@
 import type { GradedEvaluation } from '../storage/summary';
-import type { ratingSchema } from '../model/assessment';
+import { ratingSchema, type Axis } from '../model/assessment';
 import { GRID } from '../grid/grid';
-import { type Axis } from '../model/assessment';
 import type { z } from 'zod';
 
 // Per criterion, how the evaluators rated it: the whole distribution, never only a median. The ordinal scale is
@@ -11,7 +10,7 @@ import type { z } from 'zod';
 export type AnyRating = z.infer<typeof ratingSchema>;
 export const ORDINAL_RATINGS = ['non-conforme', 'partiel', 'conforme'] as const;
 export type OrdinalRating = (typeof ORDINAL_RATINGS)[number];
-export const ALL_RATINGS: readonly AnyRating[] = ['conforme', 'partiel', 'non-conforme', 'a-verifier', 'non-applicable', 'non-evalue'];
+export const ALL_RATINGS: readonly AnyRating[] = ratingSchema.options;
 
 /** Rank on the ordinal scale (0 = non-conforme … 2 = conforme), undefined off the scale. */
 export function ordinalRank(r: AnyRating): number | undefined {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import { defineDetector } from './types';
-import { type DetectorOutput } from '../model/finding';
-import { count } from '../model/message';
-import type { MessageKey } from '../model/message';
+import type { DetectorOutput } from '../model/finding';
+import { count, type MessageKey } from '../model/message';
 
 // RGAA 7.1 (WCAG 4.1.2) and 6.2: a link that leads nowhere ("javascript:…", or "#" with a click handler) is a button
 // in disguise. A screen reader announces "lien", the pupil expects a new page, and Space does not activate it.

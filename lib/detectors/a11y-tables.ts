@@ -3,9 +3,8 @@ import { a11yFacts } from '../a11y/users';
 import { elementEvidence } from '../findings/evidence';
 import type { PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
-import { type DetectorOutput } from '../model/finding';
-import { count } from '../model/message';
-import type { MessageKey } from '../model/message';
+import type { DetectorOutput } from '../model/finding';
+import { count, type MessageKey } from '../model/message';
 
 // RGAA 5 (WCAG 1.3.1): a data table is read cell by cell with its headers; without header cells a screen reader
 // reads a stream of numbers. A layout table must not carry header markup (5.8), else it is announced as data.

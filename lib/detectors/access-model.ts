@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
-import { type DetectorOutput, type Evidence } from '../model/finding';
+import type { DetectorOutput, Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { parseUrl } from '../net/parse-url';
-import { count } from '../model/message';
-import type { MessageKey } from '../model/message';
+import { count, type MessageKey } from '../model/message';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.

@@ -1,12 +1,11 @@
-import type { MessageKey } from '../model/message';
+import { type MessageKey, count } from '../model/message';
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
-import { type DetectorOutput, type Evidence } from '../model/finding';
+import type { DetectorOutput, Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { fileNameOf, parseUrl } from '../net/parse-url';
-import { count } from '../model/message';
 
 // The "compatible GAR" mark (seed 000): resources reached through the Gestionnaire d'accès aux ressources are
 // secured by the ministry, so a teacher looks for the mark. Strength matters: the mark itself, a GAR access link

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { isSafeUrl } from '../text/untrusted';
 import { defineDetector } from './types';
-import { type DetectorOutput } from '../model/finding';
+import type { DetectorOutput } from '../model/finding';
 import { formatMessage } from '../i18n/messages';
 import { parseUrl } from '../net/parse-url';
-import { count, text } from '../model/message';
-import type { MessageKey } from '../model/message';
+import { count, text, type MessageKey } from '../model/message';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.

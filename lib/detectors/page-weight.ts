@@ -8,13 +8,6 @@ import { count } from '../model/message';
 // Performance API recorded, split between the site itself and third parties. Bytes are a lower bound: the browser
 // reports 0 for cross-origin resources without Timing-Allow-Origin and for resources served from its cache.
 
-export function formatBytes(bytes: number): string {
-  const fmt = (n: number, digits: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1000) return `${fmt(bytes, 0)} o`;
-  if (bytes < 1_000_000) return `${fmt(bytes / 1000, 0)} ko`;
-  return `${fmt(bytes / 1_000_000, 1)} Mo`;
-}
-
 interface Part {
   requests: number;
   bytes: number;

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { trackerCategorySchema } from '../trackers/categories';
 import type { PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
-import { type DetectorOutput, type Severity } from '../model/finding';
+import { type DetectorOutput, type Severity, worstSeverity } from '../model/finding';
 import { SEVERITY_BY_CATEGORY } from './trackers';
-import { worstSeverity } from '../findings/severity';
 import { count, list, text, texts } from '../model/message';
 
 // What the page stored in the browser: cookie names readable by the page (HttpOnly and third-party cookies are

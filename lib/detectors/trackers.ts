@@ -1,15 +1,13 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
-import { trackerCategorySchema } from '../trackers/categories';
+import { trackerCategorySchema, type TrackerCategory } from '../trackers/categories';
 import type { PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
-import { type DetectorOutput, type Evidence, type Severity } from '../model/finding';
+import { SEVERITY_RANK, type DetectorOutput, type Evidence, type Severity } from '../model/finding';
 import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
-import type { TrackerCategory } from '../trackers/categories';
 import { formatMessage } from '../i18n/messages';
-import { count, list as listOf, text, texts } from '../model/message';
-import type { MessageKey } from '../model/message';
+import { count, list as listOf, text, texts, type MessageKey } from '../model/message';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
 // the page's) is classified with Ghostery's tracker database and grouped by organisation, with its country: a
@@ -36,13 +34,6 @@ export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = 
   social_media: 'problem',
   customer_interaction: 'problem',
 };
-const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
-
-function categoryLabel(category: string): string {
-  const key = `trackerCategory_${category}`;
-  const text = formatMessage('fr', key);
-  return text === key ? category : text;
-}
 
 function evidenceOf(r: PageRequest): Evidence {
   return r.ref
@@ -98,7 +89,7 @@ export const trackers = defineDetector({
   data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
       import('../trackers/requests'),
       import('../trackers/compact'),
       import('../trackers/load'),
@@ -160,7 +151,7 @@ export const trackers = defineDetector({
       }
       const severity = list
         .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
-        .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
+        .reduce<Severity>((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a), 'review');
       const names = listOf(list.map((t) => ({ named: text(t.match.name), detail: { category: t.match.category } })));
       const requests = list.flatMap((t) => t.requests);
       const messageKey = !country ? 'trackers_org_unknownCountry' : outside ? 'trackers_org_outsideEu' : 'trackers_org_eu';

@@ -1,14 +1,12 @@
 import type { Category, Severity } from '../model/finding';
-import type { UseContext } from '../model/assessment';
+import type { UseContext, Axis, Rating, VerdictLevel } from '../model/assessment';
 import { axisKey, criterionKey, ratingKey } from '../grid/grid';
-import { type Axis, type Rating } from '../model/assessment';
-import type { VerdictLevel } from '../model/assessment';
 import { formatMessage } from '../i18n/messages';
+import { camel } from '../text/key-case';
 
 // The words an export is written in: French whatever the browser's language (evaluations are shared between French
 // schools), read from the same _locales files the panel uses so a label says the same thing everywhere.
 
-const camel = (s: string) => s.replace(/-(\w)/g, (_, x: string) => x.toUpperCase());
 export const fr = (key: string, params: readonly string[] = []) => formatMessage('fr', key, params);
 
 export const ratingLabel = (r: Rating | 'non-evalue') => fr(ratingKey(r));

@@ -78,10 +78,15 @@ function messageV2toV3<T>(m: T): T {
 /** One evaluation as version 3 writes it (also used by the storage upgrade of records kept by older versions). */
 export function evaluationV2toV3<T>(e: T): T {
   if (!isObject(e)) return e;
+  // A criterion's reason (lib/grid/suggest.ts) held counts and a size as French strings too.
+  const grid = Array.isArray(e.grid)
+    ? e.grid.map((c) => (isObject(c) && isObject(c.reason) && Array.isArray(c.reason.params) ? { ...c, reason: { ...c.reason, params: c.reason.params.map(typed) } } : c))
+    : e.grid;
   return {
     ...e,
     findings: Array.isArray(e.findings) ? e.findings.map(messageV2toV3) : e.findings,
     limits: Array.isArray(e.limits) ? e.limits.map(messageV2toV3) : e.limits,
+    ...(grid !== undefined ? { grid } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { AXES, type Axis, type Rating } from '../model/assessment';
+import { camel } from '../text/key-case';
 
 // The ministry's grid ("Les critères pour le choix des ressources numériques pour l'École", ../shared/seeds/000),
 // as data: six axes, their criteria, and which detectors' findings inform each. Labels and one-line help are
@@ -70,7 +71,7 @@ export const CRITERION_IDS = GRID.map((c) => c.id);
 
 /** message keys allow [A-Za-z0-9_] only: `no-pupil-account` → `noPupilAccount`. */
 export function criterionKey(id: string, part: 'label' | 'help'): string {
-  return `grid_${id.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}_${part}`;
+  return `grid_${camel(id)}_${part}`;
 }
 
 export function axisKey(axis: Axis): string {
@@ -78,7 +79,7 @@ export function axisKey(axis: Axis): string {
 }
 
 export function ratingKey(r: Rating | 'non-evalue'): string {
-  return `gridRating_${r.replace(/-(\w)/g, (_, x: string) => x.toUpperCase())}`;
+  return `gridRating_${camel(r)}`;
 }
 
 export function criteriaOf(axis: Axis): CriterionDef[] {

@@ -1,12 +1,9 @@
-import { formatMessage } from '../i18n/messages';
-import type { Criterion, EvaluationVerdict } from '../model/assessment';
+import { formatWith } from '../i18n/format';
+import type { Criterion, EvaluationVerdict, UseContext, Rating, VerdictLevel } from '../model/assessment';
 import type { Evaluation } from '../detectors/finding';
-import type { UseContext } from '../model/assessment';
 import { GRID } from './grid';
-import { type Rating } from '../model/assessment';
 import { suggestGrid, type InspectionFacts, type Suggestion } from './suggest';
 import { applyRules, axisScores, blockingPoints } from './verdict';
-import { type VerdictLevel } from '../model/assessment';
 
 // The grid of one evaluation as it changes: built from the suggestions, re-suggested when the context changes,
 // confirmed or overridden criterion by criterion. Pure functions over plain records, so the panel, the audit and
@@ -21,7 +18,7 @@ function fromSuggestion(s: Suggestion, previous?: Criterion): Criterion {
     ...(s.rating ? { suggested: s.rating } : {}),
     findingIds: s.evidence,
     reason: s.reason,
-    reasonText: formatMessage('fr', s.reason.key, s.reason.params),
+    reasonText: formatWith('fr', s.reason.key, s.reason.params),
     blocking: s.blocking,
   };
   if (previous?.source === 'person') {

@@ -1,11 +1,9 @@
-import type { Severity } from '../model/finding';
-import { formatBytes } from '../detectors/page-weight';
+import type { Severity, DetectorStatus } from '../model/finding';
+import type { Param } from '../model/message';
 import { isFrom, type Finding } from '../detectors/finding';
-import { type DetectorStatus } from '../model/finding';
 import { minorsLikely } from './context';
-import { type UseContext } from '../model/assessment';
+import type { UseContext, Rating } from '../model/assessment';
 import { GRID, informs, type CriterionDef } from './grid';
-import { type Rating } from '../model/assessment';
 
 // From findings and the context of use to a suggested rating per criterion, with the findings that support it.
 // Pure: the panel, the headless audit and the tests call the same function. A suggestion is never final: the grid
@@ -13,7 +11,7 @@ import { type Rating } from '../model/assessment';
 
 export interface Reason {
   key: string;
-  params: string[];
+  params: Param[];
 }
 
 export interface Suggestion {
@@ -32,7 +30,7 @@ export interface InspectionFacts {
   detectors: readonly DetectorStatus[];
 }
 
-const reason = (key: string, ...params: string[]): Reason => ({ key: `gridReason_${key}`, params });
+const reason = (key: string, ...params: Param[]): Reason => ({ key: `gridReason_${key}`, params });
 
 /** From worst to best: the rating of several findings together is the worst one. */
 const ORDER: readonly Rating[] = ['non-conforme', 'partiel', 'a-verifier', 'conforme', 'non-applicable'];
@@ -113,14 +111,14 @@ const RULES: Partial<Record<string, Rule>> = {
     // Sizes the browser did not give (cross-origin resources without Timing-Allow-Origin) may hide the weight.
     const unknown = found.map(unknownSizesOf).find((n) => n !== undefined) ?? 0;
     if (rating === 'conforme' && unknown > 0) {
-      return { ...s, rating: 'a-verifier', evidence: found.map((f) => f.id), reason: reason('weightUnknown', formatBytes(bytes), String(unknown)) };
+      return { ...s, rating: 'a-verifier', evidence: found.map((f) => f.id), reason: reason('weightUnknown', { bytes }, { count: unknown }) };
     }
-    return { ...s, rating, evidence: [summary!.id], reason: reason(rating === 'conforme' ? 'weightLight' : 'weightHeavy', formatBytes(bytes)) };
+    return { ...s, rating, evidence: [summary!.id], reason: reason(rating === 'conforme' ? 'weightLight' : 'weightHeavy', { bytes }) };
   },
   dates: (s, found) => {
     const ages = found.map(ageDaysOf).filter((d): d is number => d !== undefined);
     if (ages.length === 0 || Math.min(...ages) <= OLD_DAYS) return s;
-    return { ...s, rating: 'partiel', reason: reason('old', String(Math.floor(Math.min(...ages) / 365))) };
+    return { ...s, rating: 'partiel', reason: reason('old', { count: Math.floor(Math.min(...ages) / 365) }) };
   },
 };
 

@@ -1,5 +1,5 @@
 import axeFr from 'axe-core/locales/fr.json' with { type: 'json' };
-import axeHelpEn from './axe-help-en.json';
+import axeHelpEn from './axe-help-en.json' with { type: 'json' };
 import type { MessageKey, Param } from '../model/message';
 import { formatMessage, type Locale } from './messages';
 

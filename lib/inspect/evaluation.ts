@@ -1,9 +1,8 @@
 import { worded } from '../i18n/format';
-import { count, text, texts } from '../model/message';
+import { count, text, texts, type StoredMessage } from '../model/message';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { DetectorRun } from './run-detectors';
 import { evaluationSchema, type Evaluation, type Finding } from '../detectors/finding';
-import type { StoredMessage } from '../model/message';
 import { stripUrl } from '../net/strip-url';
 
 const stored = worded;

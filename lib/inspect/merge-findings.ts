@@ -1,13 +1,13 @@
 import { AUTOPLAY_KEY_PREFIX } from '../detectors/a11y-autoplay';
 import { isFrom, type Finding, type FindingOf } from '../detectors/finding';
 import { worded } from '../i18n/format';
+import { SEVERITY_RANK } from '../model/finding';
 
 // When axe has run, one fault on one element is said once, not by Loupe and by axe: an autoplaying player judged by
 // both keeps the more severe verdict (Loupe's per-element finding when equal, it carries the duration); duplicate
 // ids that Loupe has already judged leave axe's "to check" on the same ids. The pipeline applies this to the axe
 // phase (lib/inspect/pipeline.ts); what axe settles by key alone is the fast detectors' `supersededBy`.
 
-const RANK = { blocking: 3, problem: 2, review: 1, info: 0 } as const;
 
 type AxeRuleFinding = FindingOf<'axe'> & { data: Extract<FindingOf<'axe'>['data'], { outcome: 'violation' | 'incomplete' }> };
 type AxeNode = AxeRuleFinding['data']['nodes'][number];
@@ -50,7 +50,7 @@ export function oneFindingPerElement(fast: readonly Finding[], later: readonly F
     const merged = withoutNodes(f, (node) => {
       const mine = players.find((p) => sameElement(p, node));
       if (!mine) return false;
-      if (RANK[f.severity] > RANK[mine.severity]) {
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[mine.severity]) {
         dropped.add(mine.id);
         return false;
       }

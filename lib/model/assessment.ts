@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paramSchema } from './message';
 
 // The person's assessment of a resource on the ministry's grid ("Les critères pour le choix des ressources
 // numériques pour l'École", ../shared/seeds/000): the context of use, a rating per criterion, the verdict, notes,
@@ -36,7 +37,7 @@ export const contextSchema = z.object({
 });
 export type UseContext = z.infer<typeof contextSchema>;
 
-const messageRefSchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_]+$/), params: z.array(z.string()) });
+const messageRefSchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_]+$/), params: z.array(paramSchema) });
 export const commentSchema = z.string().max(5000);
 const filled = (s: string | undefined) => !!s && s.trim() !== '';
 

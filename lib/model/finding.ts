@@ -72,3 +72,9 @@ export const detectorStatusSchema = z.object({
   ms: z.number(),
 });
 export type DetectorStatus = z.infer<typeof detectorStatusSchema>;
+
+export function worstSeverity(findings: readonly { severity: Severity }[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}

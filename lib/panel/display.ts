@@ -1,8 +1,7 @@
-import type { Evidence } from '../model/finding';
+import { type Evidence, worstSeverity } from '../model/finding';
 import type { MessageKey, Param } from '../model/message';
 import { isFrom, type Finding } from '../detectors/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
-import { worstSeverity } from './status';
 
 // What the panel lists, from the evaluation's findings: the same fact said once. The export keeps every finding as
 // the detectors wrote it; only the view folds them.

@@ -1,8 +1,6 @@
-import { SEVERITIES, type Severity } from '../model/finding';
+import { SEVERITIES, type Severity, worstSeverity } from '../model/finding';
 import type { Finding } from '../detectors/finding';
-import { worstSeverity } from '../findings/severity';
 
-export { worstSeverity } from '../findings/severity';
 
 // A category's badge, from its findings alone: the worst severity in it, so a category holding a blocking point says
 // "Bloquant" and never less. When only facts remain, an expected thing that was not found (no GAR mark) is its own

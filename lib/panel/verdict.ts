@@ -1,9 +1,9 @@
-import { CATEGORIES, type Category, type Severity } from '../model/finding';
+import { CATEGORIES, type Category, type Severity, SEVERITY_RANK } from '../model/finding';
 import { isFrom, type Evaluation, type Finding } from '../detectors/finding';
 import { hasMessage } from '../i18n/messages';
-import { SEVERITY_RANK } from '../findings/severity';
 import { displayFindings, type ShownFinding } from './display';
 import { categoryStatus, severityCounts, type CategoryStatus } from './status';
+import { camel } from '../text/key-case';
 
 export type { CategoryStatus } from './status';
 
@@ -48,10 +48,6 @@ export function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
-/** `legal-links` → `legalLinks`: message keys allow [A-Za-z0-9_] only. */
-export function camel(id: string): string {
-  return id.replace(/-(\w)/g, (_, x: string) => x.toUpperCase());
-}
 
 export function categoryKey(c: Category): string {
   return `category_${camel(c)}`;

@@ -1,7 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import { searchText, storedEvaluationSchema } from './record';
+import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
 import { hasStoredShape } from './stored-shape';
-import type { StoredConsolidation, StoredEvaluation } from './record';
 import { summaryOf, type EvaluationSummary } from './summary';
 import { evaluationV2toV3 } from '../export/migrate';
 

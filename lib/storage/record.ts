@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { consolidationSchema } from '../model/consolidation';
-import { criterionFieldsSchema, verdictFieldsSchema } from '../model/assessment';
+import { criterionFieldsSchema, verdictFieldsSchema, verdictLevelSchema } from '../model/assessment';
 import { evaluationSchema } from '../detectors/finding';
-import { verdictLevelSchema } from '../model/assessment';
 
 // What the database keeps per evaluation: the whole evaluation (inspection, context, grid, notes, screenshots,
 // verdict) plus the fields the lists are indexed and searched by.

@@ -1,7 +1,5 @@
 import { evaluationSchema } from '../detectors/finding';
-import { LEVELS } from '../model/assessment';
-import { AXES } from '../model/assessment';
-import { VERDICTS } from '../model/assessment';
+import { LEVELS, ratingSchema, AXES, VERDICTS } from '../model/assessment';
 import { STATUSES, type StoredEvaluation } from './record';
 import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 
@@ -26,7 +24,7 @@ const isStatus = oneOf(STATUSES);
 const isVerdict = oneOf(VERDICTS);
 const isLevel = oneOf(LEVELS);
 const isAxis = oneOf(AXES);
-const isRating = oneOf(['conforme', 'partiel', 'non-conforme', 'a-verifier', 'non-applicable', 'non-evalue']);
+const isRating = oneOf(ratingSchema.options);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function criterionOk(c: unknown): boolean {

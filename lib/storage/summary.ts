@@ -1,8 +1,5 @@
-import type { Criterion, EvaluationVerdict } from '../model/assessment';
+import { type Criterion, type EvaluationVerdict, AXES, type Axis, type LEVELS, type VerdictLevel } from '../model/assessment';
 import type { Evaluation } from '../detectors/finding';
-import { AXES, type Axis } from '../model/assessment';
-import type { LEVELS } from '../model/assessment';
-import type { VerdictLevel } from '../model/assessment';
 import type { RecordOrigin, StoredEvaluation } from './record';
 import { authorOk, isNum, isObj, optStr, str } from './type-checks';
 

@@ -8,13 +8,3 @@ export const EU_EEA = new Set([
 export function isEuEea(country: string): boolean {
   return EU_EEA.has(country.toUpperCase());
 }
-
-/** The country's French name ("États-Unis"), or the code when the runtime lacks the data. */
-export function countryName(code: string): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames(['fr'], { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}

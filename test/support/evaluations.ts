@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readExportFile } from '../../lib/export/import';
-import type { Criterion } from '../../lib/model/assessment';
+import { type Criterion, LEVELS, type Rating } from '../../lib/model/assessment';
 import type { Evaluation, Finding } from '../../lib/detectors/finding';
-import { LEVELS } from '../../lib/model/assessment';
 import { GRID } from '../../lib/grid/grid';
-import { type Rating } from '../../lib/model/assessment';
 import { decideVerdict } from '../../lib/grid/state';
 
 // Deterministic evaluations for the consolidation bench and the dashboard's tests: n evaluations over about n/5

@@ -3,10 +3,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../lib/detectors/registry';
-import { CATEGORIES } from '../../lib/model/finding';
+import { CATEGORIES, type DetectorOutput } from '../../lib/model/finding';
 import { makeSnapshot } from '../helpers/make-snapshot';
 import { runDetectors } from '../../lib/inspect/run-detectors';
-import type { DetectorOutput } from '../../lib/model/finding';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
 
 const DIR = resolve(import.meta.dirname, '../../lib/detectors');

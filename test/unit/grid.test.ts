@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectorStatus } from '../../lib/model/finding';
 import type { Finding } from '../../lib/detectors/finding';
-import { criterionSchema, verdictSchema } from '../../lib/model/assessment';
-import type { UseContext } from '../../lib/model/assessment';
-import { contextSchema } from '../../lib/model/assessment';
-import { AXES, type Rating } from '../../lib/model/assessment';
+import { criterionSchema, verdictSchema, type UseContext, contextSchema, AXES, type Rating } from '../../lib/model/assessment';
 import { GRID, criterionKey, informs } from '../../lib/grid/grid';
 import { confirm, decideVerdict, missingComments, rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { suggestCriterion, suggestGrid, type InspectionFacts } from '../../lib/grid/suggest';

@@ -21,14 +21,13 @@ import {
   saveEvaluation,
 } from '../../lib/storage/evaluations';
 import { filterAndSort } from '../../lib/storage/list-view';
-import { storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from '../../lib/storage/record';
+import { storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation, searchText } from '../../lib/storage/record';
 import { gradedOf, SUMMARY_VERSION, type EvaluationSummary } from '../../lib/storage/summary';
 import { hasStoredShape, schemaChecked } from '../../lib/storage/stored-shape';
 import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
 import { resourceKey, resourceSite } from '../../lib/net/resource';
 import { evaluationV2toV3 } from '../../lib/export/migrate';
-import { searchText } from '../../lib/storage/record';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
 

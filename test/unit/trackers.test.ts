@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trackers } from '../../lib/detectors/trackers';
 import { storage } from '../../lib/detectors/storage';
-import { pageWeight, formatBytes } from '../../lib/detectors/page-weight';
+import { pageWeight } from '../../lib/detectors/page-weight';
+import { formatBytes } from '../../lib/i18n/format';
 import { pageRequests } from '../../lib/trackers/requests';
 import type { Detector } from '../../lib/detectors/types';
 import type { DetectorOutput } from '../../lib/model/finding';
@@ -124,6 +125,6 @@ describe('page-weight', () => {
   });
 
   it('formats bytes the French way', () => {
-    expect([formatBytes(0), formatBytes(999), formatBytes(12_345), formatBytes(2_345_678)]).toEqual(['0 o', '999 o', '12 ko', '2,3 Mo']);
+    expect([0, 999, 12_345, 2_345_678].map((b) => formatBytes(b, 'fr'))).toEqual(['0 octets', '999 octets', '12 ko', '2,3 Mo']);
   });
 });
