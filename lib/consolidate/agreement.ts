@@ -1,4 +1,4 @@
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { evaluatorKey, latestPerEvaluator } from './evaluator';
 import { alphaOfTallies, type AlphaMetric, type AlphaResult } from './krippendorff';
 import { criterionSpreads, ordinalRank, type CriterionSpread } from './spread';

@@ -1,4 +1,4 @@
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { GRID } from '../grid/grid';
 import { evaluatorKey } from './evaluator';
 

@@ -1,7 +1,7 @@
 import type { Evaluation } from '../detectors/finding';
 import type { LEVELS, VerdictLevel } from '../model/assessment';
 
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { evaluatorKey, inspectedTime } from './evaluator';
 import { fold } from './fold';
 import { siteOfEvaluation } from './group';

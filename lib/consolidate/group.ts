@@ -1,6 +1,6 @@
 import type { Evaluation } from '../detectors/finding';
 import { VERDICTS, type VerdictLevel } from '../model/assessment';
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { evaluatorKey, inspectedTime } from './evaluator';
 import { resourceKey, resourceSite } from '../net/resource';
 

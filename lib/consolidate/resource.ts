@@ -1,4 +1,4 @@
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { agreementFromSpreads, pairableCoders } from './agreement';
 import { raisedBlockingPoints, type RaisedBlockingPoint } from './blocking';
 import { latestPerEvaluator } from './evaluator';

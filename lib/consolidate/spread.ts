@@ -1,4 +1,4 @@
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import { ratingSchema, type Axis } from '../model/assessment';
 import { GRID } from '../grid/grid';
 import type { z } from 'zod';

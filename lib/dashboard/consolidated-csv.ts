@@ -1,7 +1,7 @@
 import { csvCell } from '../export/export-file';
 import { criterionLabel, fr, frenchDate, verdictLabel } from '../export/fr-labels';
 import type { Consolidation } from '../model/consolidation';
-import type { GradedEvaluation } from '../storage/summary';
+import type { GradedEvaluation } from '../storage/read-model';
 import type { ResourceGroup } from '../consolidate/group';
 import { consolidateResource } from '../consolidate/resource';
 import { VERDICTS } from '../model/assessment';

@@ -1,7 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
-import { hasStoredShape } from './stored-shape';
-import { summaryOf, type EvaluationSummary } from './summary';
+import { hasStoredShape, summaryOf, type EvaluationSummary } from './read-model';
 import { evaluationV2toV3 } from '../export/migrate';
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to

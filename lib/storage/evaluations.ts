@@ -3,8 +3,7 @@ import type { LoupeDb } from './db';
 import { unreadableRecord } from './errors';
 import { searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
 import { attempt, type StorageResult } from './result';
-import { hasStoredShape } from './stored-shape';
-import { isCurrentSummary, summaryOf, type EvaluationSummary } from './summary';
+import { hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary } from './read-model';
 import { resourceKey } from '../net/resource';
 
 export type { StorageResult };

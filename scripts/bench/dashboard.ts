@@ -16,7 +16,7 @@ import type { Evaluation } from '../../lib/detectors/finding';
 import { importFiles } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
 import { listEvaluations, listSummaries, type Listing } from '../../lib/storage/evaluations';
-import { gradedOf, type EvaluationSummary } from '../../lib/storage/summary';
+import { gradedOf, type EvaluationSummary } from '../../lib/storage/read-model';
 import { generateEvaluations } from '../../test/support/evaluations';
 import { exportTexts, goal, mb, median, type BenchResult } from './report';
 

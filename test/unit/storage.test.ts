@@ -22,8 +22,7 @@ import {
 } from '../../lib/storage/evaluations';
 import { filterAndSort } from '../../lib/storage/list-view';
 import { storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation, searchText } from '../../lib/storage/record';
-import { gradedOf, SUMMARY_VERSION, type EvaluationSummary } from '../../lib/storage/summary';
-import { hasStoredShape, schemaChecked } from '../../lib/storage/stored-shape';
+import { gradedOf, SUMMARY_VERSION, type EvaluationSummary, hasStoredShape, schemaChecked } from '../../lib/storage/read-model';
 import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
 import { resourceKey, resourceSite } from '../../lib/net/resource';

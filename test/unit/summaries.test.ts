@@ -11,7 +11,7 @@ import { importFiles, type ImportSource } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
 import { deleteEvaluation, duplicateEvaluation, listSummaries, restoreEvaluation, saveEvaluation } from '../../lib/storage/evaluations';
 import { deleteResource, restoreResource } from '../../lib/storage/resources';
-import { gradedOf, SUMMARY_VERSION, summaryOf } from '../../lib/storage/summary';
+import { gradedOf, SUMMARY_VERSION, summaryOf } from '../../lib/storage/read-model';
 import type { StoredEvaluation } from '../../lib/storage/record';
 import { generateEvaluations } from '../support/evaluations';
 
@@ -153,7 +153,7 @@ describe('reading summaries for the dashboard', () => {
     // As an older build, or a write that went round lib/storage, would leave them.
     await db.summaries.delete(a.id);
     await db.summaries.put({ ...(await db.summaries.get(b.id))!, resource: undefined } as never);
-    await db.summaries.update(c.id, { v: SUMMARY_VERSION - 1 });
+    await db.summaries.update(c.id, { v: (SUMMARY_VERSION - 1) as never });
     await db.summaries.put({ ...(await db.summaries.get(c.id))!, id: 'orphan-0001', v: SUMMARY_VERSION });
 
     const listing = ok(await listSummaries(db));
