@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { indexEvaluations } from '@/lib/consolidate/filter';
+import { listConsolidations } from '@/lib/storage/consolidations';
+import { loupeDb } from '@/lib/storage/db';
+import type { StorageError } from '@/lib/storage/errors';
+import { listSummaries } from '@/lib/storage/evaluations';
+import type { StoredConsolidation } from '@/lib/storage/record';
+import type { StorageResult } from '@/lib/storage/result';
+import { gradedOf, type EvaluationSummary } from '@/lib/storage/summary';
+import { useLiveQuery } from '@/components/use-live-query';
+import { markLoaded } from './paint-marks';
+
+// What the dashboard reads: the finished evaluations' summaries (lib/storage/summary.ts, a few hundred bytes each)
+// and the referent's decisions, read again by Dexie whenever an import, a decision, a deletion or another page
+// changes them. Whole evaluations are read only for an opened resource and for the exports.
+
+const readAll = () => Promise.all([listSummaries(loupeDb()), listConsolidations(loupeDb())]);
+
+export function useDashboardData() {
+  const read = useLiveQuery(readAll, []);
+  const [listing, decided] = read ?? [];
+  // A failed read keeps what is on screen, with the error said above it.
+  const shown = useRef<{ summaries: EvaluationSummary[]; decisions: StoredConsolidation[] }>({ summaries: [], decisions: [] });
+  if (listing?.ok) shown.current.summaries = listing.value.summaries;
+  if (decided?.ok) shown.current.decisions = decided.value;
+  const { summaries, decisions: decisionList } = shown.current;
+  const loaded = listing?.ok === true && decided?.ok === true;
+
+  useEffect(() => {
+    if (!listing?.ok || !decided?.ok) return;
+    markLoaded();
+    // Summaries rebuilt from their records (an older database) are written back by a read outside the live query,
+    // where Dexie allows writes; the live query then reads them as they are.
+    if (listing.value.rebuilt > 0) void listSummaries(loupeDb());
+  }, [read]);
+
+  const evaluations = useMemo(() => summaries.filter((s) => s.status === 'done').map(gradedOf), [summaries]);
+  const index = useMemo(() => indexEvaluations(evaluations), [evaluations]);
+  const byId = useMemo(() => new Map(evaluations.map((e) => [e.id, e])), [evaluations]);
+  const decisions = useMemo(() => new Map(decisionList.map((d) => [d.url, d.consolidation])), [decisionList]);
+
+  // The error of the last action (an import, a decision…), cleared by the next one that succeeds.
+  const [actionError, setActionError] = useState<StorageError | undefined>();
+  const settle = <T>(r: StorageResult<T>): T | undefined => {
+    setActionError(r.ok ? undefined : r.error);
+    return r.ok ? r.value : undefined;
+  };
+  const readError = listing && !listing.ok ? listing.error : decided && !decided.ok ? decided.error : undefined;
+  return { loaded, index, byId, decisions, error: actionError ?? readError, settle };
+}
+
+/** Calls the database and says its error on the page: every action of the dashboard goes through it. */
+export type Settle = ReturnType<typeof useDashboardData>['settle'];
