@@ -9,7 +9,7 @@ import { getEvaluations } from '@/lib/storage/evaluations';
 import { schemaChecked } from '@/lib/storage/stored-shape';
 import type { GradedEvaluation } from '@/lib/storage/summary';
 import { saveFile } from '@/components/save-file';
-import type { Settle } from './use-dashboard-data';
+import type { Settle } from '@/components/use-storage-error';
 
 // The resources the filters show, exported: their evaluations whole with the referent's decisions (JSON, to share or
 // import elsewhere), or one line per resource (CSV, for a spreadsheet).

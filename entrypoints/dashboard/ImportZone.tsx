@@ -5,7 +5,7 @@ import { importFiles, type FileOutcome } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
 import { loupeDb } from '@/lib/storage/db';
 import { saveFile } from '@/components/save-file';
-import type { Settle } from './use-dashboard-data';
+import type { Settle } from '@/components/use-storage-error';
 
 // Colleagues' export files, picked or dropped, each named with what it brought or why it was refused; and the
 // browser's whole base saved to one file and restored from it. The list shows what they add by itself (live query).

@@ -11,7 +11,7 @@ import { deleteResource, type RemovedResource } from '@/lib/storage/resources';
 import { schemaChecked } from '@/lib/storage/stored-shape';
 import type { GradedEvaluation } from '@/lib/storage/summary';
 import { ResourceConsolidation, type ReferentVerdict } from '@/components/consolidation/ResourceConsolidation';
-import type { Settle } from './use-dashboard-data';
+import type { Settle } from '@/components/use-storage-error';
 
 // One resource opened from the list: its consolidation and the referent's decision, a way back to the list and a way
 // to delete its evaluations. The detail reads whole evaluations (findings and their data, changes between

@@ -1,13 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { indexEvaluations } from '@/lib/consolidate/filter';
 import { listConsolidations } from '@/lib/storage/consolidations';
 import { loupeDb } from '@/lib/storage/db';
-import type { StorageError } from '@/lib/storage/errors';
 import { listSummaries } from '@/lib/storage/evaluations';
 import type { StoredConsolidation } from '@/lib/storage/record';
-import type { StorageResult } from '@/lib/storage/result';
 import { gradedOf, type EvaluationSummary } from '@/lib/storage/summary';
 import { useLiveQuery } from '@/components/use-live-query';
+import { useStorageError } from '@/components/use-storage-error';
 import { markLoaded } from './paint-marks';
 
 // What the dashboard reads: the finished evaluations' summaries (lib/storage/summary.ts, a few hundred bytes each)
@@ -40,14 +39,7 @@ export function useDashboardData() {
   const decisions = useMemo(() => new Map(decisionList.map((d) => [d.url, d.consolidation])), [decisionList]);
 
   // The error of the last action (an import, a decision…), cleared by the next one that succeeds.
-  const [actionError, setActionError] = useState<StorageError | undefined>();
-  const settle = <T>(r: StorageResult<T>): T | undefined => {
-    setActionError(r.ok ? undefined : r.error);
-    return r.ok ? r.value : undefined;
-  };
+  const { error: actionError, settle } = useStorageError();
   const readError = listing && !listing.ok ? listing.error : decided && !decided.ok ? decided.error : undefined;
   return { loaded, index, byId, decisions, error: actionError ?? readError, settle };
 }
-
-/** Calls the database and says its error on the page: every action of the dashboard goes through it. */
-export type Settle = ReturnType<typeof useDashboardData>['settle'];
