@@ -23,7 +23,7 @@ const inspectResultSchema = z.discriminatedUnion('ok', [
 ]);
 
 /** What the panel publishes: the tab it inspects and its latest result (the fast findings, then the finished one). */
-export const panelResultSchema = z.object({ tabId: z.number().int(), result: inspectResultSchema });
+const panelResultSchema = z.object({ tabId: z.number().int(), result: inspectResultSchema });
 export interface PanelResult {
   tabId: number;
   result: InspectResult;

@@ -70,7 +70,7 @@ export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automat
 const wcagOf = (f: Finding): string[] => (f.data && 'wcag' in f.data ? f.data.wcag : []);
 
 /** Findings that count as "flagged" for a rule: accessibility, not "to check", tied to one of its criteria. */
-export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => {
     if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
     return wcagOf(f).some((s) => wcag.includes(s));
@@ -78,11 +78,11 @@ export function flaggingFindings(findings: readonly Finding[], wcag: readonly st
 }
 
 /** "À vérifier" findings tied to one of the rule's success criteria. */
-export function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => f.category === 'accessibility' && f.severity === 'review' && wcagOf(f).some((s) => wcag.includes(s)));
 }
 
-export function axeOutcome(c: ActCase): boolean | 'untested' {
+function axeOutcome(c: ActCase): boolean | 'untested' {
   const outcomes = Object.values(c.implementationOutcomes['axe-core'] ?? {}).flat();
   if (outcomes.length === 0 || outcomes.every((o) => o === 'untested')) return 'untested';
   return outcomes.includes('failed');

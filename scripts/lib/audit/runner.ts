@@ -34,7 +34,7 @@ export interface RunnerOptions {
 export const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || !/^https?:/.test(url);
 
 /** Runs `task` once the previous holder is done: a tiny lock for steps that must not interleave. */
-export function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
+function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return (task) => {
     const run = tail.then(task, task);
