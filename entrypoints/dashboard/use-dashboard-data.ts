@@ -13,7 +13,11 @@ import { markLoaded } from './paint-marks';
 // and the referent's decisions, read again by Dexie whenever an import, a decision, a deletion or another page
 // changes them. Whole evaluations are read only for an opened resource and for the exports.
 
-const readAll = () => Promise.all([listSummaries(loupeDb()), listConsolidations(loupeDb())]);
+const readAll = async () => {
+  const read = await Promise.all([listSummaries(loupeDb()), listConsolidations(loupeDb())]);
+  if (read[0].ok && read[1].ok) markLoaded();
+  return read;
+};
 
 export function useDashboardData() {
   const read = useLiveQuery(readAll, []);
@@ -26,8 +30,7 @@ export function useDashboardData() {
   const loaded = listing?.ok === true && decided?.ok === true;
 
   useEffect(() => {
-    if (!listing?.ok || !decided?.ok) return;
-    markLoaded();
+    if (!listing?.ok) return;
     // Summaries rebuilt from their records (an older database) are written back by a read outside the live query,
     // where Dexie allows writes; the live query then reads them as they are.
     if (listing.value.rebuilt > 0) void listSummaries(loupeDb());
