@@ -14,7 +14,11 @@ let db: LoupeDb;
 useFakeIndexedDb(() => (db = new LoupeDb('loupe-live-query-test')));
 
 function Count({ onRead }: { onRead: () => void }) {
-  const listing = useLiveQuery(() => (onRead(), listSummaries(db)), []);
+  const listing = useLiveQuery(async () => {
+    onRead();
+    const r = await Promise.all([listSummaries(db)]);
+    return r[0];
+  }, []);
   return <p>{listing === undefined ? 'reading' : listing.ok ? `${listing.value.summaries.length} evaluations` : 'error'}</p>;
 }
 
