@@ -14,7 +14,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'fr',
-      permissions: ['activeTab', 'scripting', 'storage', ...(firefox ? [] : ['sidePanel'])],
+      permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
       optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
       action: { default_title: '__MSG_actionTitle__' },

@@ -17,7 +17,7 @@ interface Props {
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
-export function sourceKey(c: Criterion): string {
+function sourceKey(c: Criterion): string {
   if (c.source === 'detector') return 'eval_stillSuggestion';
   return c.suggested === undefined || c.rating === c.suggested ? 'eval_confirmed' : 'eval_overridden';
 }

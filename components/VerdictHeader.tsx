@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** Brings a finding or a section into view, opening what hides it, and moves the focus there (keyboard users too). */
-export function jumpTo(id: string) {
+function jumpTo(id: string) {
   const el = document.getElementById(id);
   if (!el) return;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;

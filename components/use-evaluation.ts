@@ -91,8 +91,8 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
     return () => {
       cancelled = true;
     };
-    // sourceKey names the source; the inspection object changes when accessibility results arrive (handled below).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only sourceKey, on purpose: it names the source, while the inspection object changes when accessibility results
+    // arrive (handled below, without starting over).
   }, [sourceKey]);
 
   // Accessibility results arrive after the fast findings: a draft of this same inspection takes them in.
@@ -102,7 +102,7 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
     if (!inspection || !e || e.id !== inspection.id || e.findings === inspection.findings) return;
     const grid = suggestedGrid(inspection, e.context ?? {}, e.grid);
     update({ ...e, findings: inspection.findings, detectors: inspection.detectors, summary: inspection.summary, limits: inspection.limits, grid });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only the inspection: the draft is read from a ref, so a person's edits do not run this again.
   }, [inspection]);
 
   const resourceUrl = evaluation?.resource.url;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
 import { parseBrowserRequests } from '@/lib/inspect/browser-requests';
+import { publishResult } from '@/lib/inspect/result-channel';
 import { BOUNDS } from '@/lib/inspect/with-timeout';
 import { markResult } from './paint-marks';
 
@@ -14,12 +15,6 @@ export type InspectionState =
   | { kind: 'inspecting'; step: InspectStep | 'start' }
   /** `running`: the fast findings are shown and the accessibility check is still at work. */
   | { kind: 'done'; result: InspectResult; running: boolean };
-
-declare global {
-  // Read by the headless audit (scripts/audit.ts) and the e2e tests: the panel's own result, not a second run.
-  // eslint-disable-next-line no-var
-  var __loupe: { tabId?: number; result?: InspectResult } | undefined;
-}
 
 function stateOf(event: InspectionEvent): InspectionState {
   if (event.phase === 'step') return { kind: 'inspecting', step: event.step };
@@ -40,8 +35,8 @@ export function useInspection(fixedTabId: number | undefined) {
     const cached = cache.current.get(key);
     if (cached && !force) {
       running.current++;
+      publishResult({ tabId: id, result: cached });
       setState({ kind: 'done', result: cached, running: false });
-      globalThis.__loupe = { tabId: id, result: cached };
       return;
     }
     const run = ++running.current;
@@ -51,14 +46,18 @@ export function useInspection(fixedTabId: number | undefined) {
       if (run !== running.current) return;
       if (event.phase === 'step') return setState(stateOf(event));
       if (event.phase === 'fast' || event.phase === 'done') markResult(event.phase);
-      globalThis.__loupe = { tabId: id, result: event.result };
+      // Published before the render: a driver that sees the panel's state has its result (lib/inspect/result-channel.ts).
+      publishResult({ tabId: id, result: event.result });
       // Kept as soon as the fast findings are there: coming back to the tab shows them without a second run. An
       // inspection left before axe finished comes back without the accessibility block (its status is absent),
       // never with an empty one that would read as "no problem".
       if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
     }, axeBounds(), browserRequests()).catch((error: unknown) => {
-      if (run === running.current) setState({ kind: 'done', result: { ok: false, reason: 'failed', detail: String(error) }, running: false });
+      if (run !== running.current) return;
+      const result: InspectResult = { ok: false, reason: 'failed', detail: String(error) };
+      publishResult({ tabId: id, result });
+      setState({ kind: 'done', result, running: false });
     });
   }, []);
 

@@ -7,19 +7,19 @@ const str = (max: number) => z.string().max(max);
 const impactSchema = z.enum(['minor', 'moderate', 'serious', 'critical']).nullable();
 
 /** axe's target: one entry per frame level; an entry that is a list is a path through shadow roots. */
-export const axeTargetSchema = z
+const axeTargetSchema = z
   .array(z.union([str(AXE_LIMITS.selector), z.array(str(AXE_LIMITS.selector)).max(AXE_LIMITS.frameDepth)]))
   .max(AXE_LIMITS.frameDepth);
 export type AxeTarget = z.infer<typeof axeTargetSchema>;
 
-export const axeNodeSchema = z.object({
+const axeNodeSchema = z.object({
   target: axeTargetSchema,
   html: str(AXE_LIMITS.html),
   failureSummary: str(AXE_LIMITS.summary),
   impact: impactSchema,
 });
 
-export const axeRuleSchema = z.object({
+const axeRuleSchema = z.object({
   id: str(100).regex(/^[a-z0-9-]+$/),
   impact: impactSchema,
   tags: z.array(str(60)).max(AXE_LIMITS.tags),

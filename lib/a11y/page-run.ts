@@ -8,7 +8,7 @@ import { SLOW_RULES } from './slow-rules';
 // cut to AXE_LIMITS and parsed again on arrival (lib/a11y/artifact.ts), since the page can tamper with it.
 
 /** Rules off by default in axe that Loupe turns on: AAA contrast and refresh (shown as information), orientation. */
-export const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
+const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
 
 function clipText(s: string | undefined, max: number): string {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();

@@ -11,7 +11,7 @@ import { VERDICTS } from '../model/assessment';
 // a BOM so they read UTF-8, every cell through csvCell (untrusted text never runs).
 
 /** The column headers, in order (the tests read the rows by them). */
-export function consolidatedHeaders(): string[] {
+function consolidatedHeaders(): string[] {
   return [
     fr('csv_title'),
     fr('csv_url'),

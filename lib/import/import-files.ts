@@ -9,7 +9,7 @@ import { attempt, type StorageResult } from '../storage/result';
 // Importing colleagues' files (or a backup) into the dashboard. Each file is all or nothing: a bad one is named with
 // its reason and adds nothing; the good ones are written together in one transaction, so a failed write adds nothing.
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** What the page hands over: the size first, so a huge file is refused before it is read. */
 export interface ImportSource {

@@ -8,11 +8,11 @@ import type { PageSnapshot } from '../snapshot/schema';
 // are added to the snapshot's resources, so the tracker and third-party detectors classify them like any other,
 // and the limits say how many came from the log and to which third-party hosts.
 
-export const BROWSER_REQUESTS_MAX = 300;
+const BROWSER_REQUESTS_MAX = 300;
 const URL_MAX = 1500;
 
 /** What crosses into the panel's address: untrusted (any page of the extension could be opened with it). */
-export const browserRequestsSchema = z.array(z.string().max(URL_MAX).regex(/^https?:\/\//i)).max(BROWSER_REQUESTS_MAX);
+const browserRequestsSchema = z.array(z.string().max(URL_MAX).regex(/^https?:\/\//i)).max(BROWSER_REQUESTS_MAX);
 
 /** Parses the `requests` query parameter; anything malformed is dropped whole, as if no log had been given. */
 export function parseBrowserRequests(param: string | null): string[] | undefined {

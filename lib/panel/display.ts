@@ -34,7 +34,7 @@ const GROUPS: Record<string, { names: number; counts?: number }> = {
 };
 
 /** axe rules that one of Loupe's checks (by detector id) reports in plainer words. */
-export const AXE_RULE_COVERED_BY: Readonly<Record<string, string>> = {
+const AXE_RULE_COVERED_BY: Readonly<Record<string, string>> = {
   'no-autoplay-audio': 'a11y-autoplay',
   'video-caption': 'a11y-captions',
 };

@@ -44,7 +44,7 @@ export interface Verdict {
   publisher?: string;
 }
 
-export function bySeverity(a: Finding, b: Finding): number {
+function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
@@ -57,11 +57,6 @@ export function categoryKey(c: Category): string {
 export function whyKey(f: Pick<Finding, 'messageKey' | 'category'>): string {
   const own = `why_${f.messageKey}`;
   return hasMessage(own) ? own : `why_${camel(f.category)}`;
-}
-
-/** Whether the finding has a sentence of its own, different from the one shown under its category's heading. */
-export function hasOwnWhy(f: Pick<Finding, 'messageKey'>): boolean {
-  return hasMessage(`why_${f.messageKey}`);
 }
 
 /**

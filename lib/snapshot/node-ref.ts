@@ -10,7 +10,7 @@ export const SHADOW_SEP = ' >>> ';
  * Inside a same-origin frame (the gather walks them with the page), the path starts with the frame element's own
  * selector in its parent document, then FRAME_SEP, then the path inside the frame; nested frames chain.
  */
-export const FRAME_SEP = ' |>> ';
+const FRAME_SEP = ' |>> ';
 
 const FOOTER = 'footer, [role="contentinfo"], .fr-footer';
 const identRe = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
@@ -141,7 +141,7 @@ function cssName(name: string): string {
 }
 
 /** The element's start tag, without its content: serialising a container's outerHTML could cost megabytes. */
-export function startTag(el: Element, dom: DomRead = domRead(globalThis as unknown as Window)): string {
+function startTag(el: Element, dom: DomRead = domRead(globalThis as unknown as Window)): string {
   let s = '<' + dom.localName(el);
   const attrs = dom.attributes(el);
   for (let i = 0; i < attrs.length && s.length < 280; i++) {

@@ -26,7 +26,7 @@ export interface ResourceWindow {
   PerformanceObserver?: new (cb: (list: { getEntries(): unknown[] }) => void) => { observe(o: { type: string; buffered?: boolean }): void };
 }
 
-export const RESOURCE_BUFFER_DEFAULT = 250;
+const RESOURCE_BUFFER_DEFAULT = 250;
 const keyOf = (e: ResourceEntryLike) => `${e.startTime}|${e.name}`;
 
 function install(win: ResourceWindow, max: number, initial: number): Store {

@@ -8,7 +8,7 @@ import { licenceFromUrl, licenceOfLink, licencesInText } from '../../lib/detecto
 import type { EvalReport } from '../eval-detectors';
 
 export const THRESHOLD = 0.95;
-export const LABELLED = resolve(import.meta.dirname, '../../test/fixtures/labelled/links.json');
+const LABELLED = resolve(import.meta.dirname, '../../test/fixtures/labelled/links.json');
 
 interface LinkFields {
   href: string;

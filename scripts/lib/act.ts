@@ -1,18 +1,19 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { AXE_RGAA } from '../../lib/a11y/axe-rgaa';
 import { RGAA_CRITERIA } from '../../lib/a11y/rgaa-criteria';
 import type { Finding } from '../../lib/detectors/finding';
 import type { InspectResult } from '../../lib/inspect/inspect-tab';
-import { PANEL_FINISHED } from './panel';
-import { ensureAuditBuild, launchWithLoupe, tabIdOf, type LoupeBrowser } from './chromium';
+import { chromiumRunner } from './audit/runner-chromium';
+import type { Runner } from './audit/runner';
+import { ensureAuditBuild } from './chromium';
 import { serveFolder } from './static-server';
 
 // The W3C ACT Rules conformance suite (../shared/data/act) run through the real extension: each case page is served
-// on 127.0.0.1, Loupe's panel inspects its tab (fast findings, then axe in every frame), and the findings of category
-// accessibility are compared with the case's expected outcome and with axe-core's own published outcome.
+// on 127.0.0.1, Loupe's panel inspects its tab (fast findings, then axe in every frame) driven as the headless audit
+// drives it (scripts/lib/audit/runner.ts), and the findings of category accessibility are compared with the case's
+// expected outcome and with axe-core's own published outcome.
 
 export const ACT_DIR = process.env.LOUPE_ACT_DIR ?? resolve(import.meta.dirname, '../../../shared/data/act');
 const BASE = '/WAI/content-assets/wcag-act-rules/';
@@ -69,7 +70,7 @@ export const isAutomated = (r: ActRule) => r.automationClass.startsWith('automat
 const wcagOf = (f: Finding): string[] => (f.data && 'wcag' in f.data ? f.data.wcag : []);
 
 /** Findings that count as "flagged" for a rule: accessibility, not "to check", tied to one of its criteria. */
-export function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+function flaggingFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => {
     if (f.category !== 'accessibility' || f.severity === 'review' || f.id.endsWith('/summary')) return false;
     return wcagOf(f).some((s) => wcag.includes(s));
@@ -77,22 +78,26 @@ export function flaggingFindings(findings: readonly Finding[], wcag: readonly st
 }
 
 /** "À vérifier" findings tied to one of the rule's success criteria. */
-export function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
+function reviewFindings(findings: readonly Finding[], wcag: readonly string[]): Finding[] {
   return findings.filter((f) => f.category === 'accessibility' && f.severity === 'review' && wcagOf(f).some((s) => wcag.includes(s)));
 }
 
-export function axeOutcome(c: ActCase): boolean | 'untested' {
+function axeOutcome(c: ActCase): boolean | 'untested' {
   const outcomes = Object.values(c.implementationOutcomes['axe-core'] ?? {}).flat();
   if (outcomes.length === 0 || outcomes.every((o) => o === 'untested')) return 'untested';
   return outcomes.includes('failed');
 }
 
-async function inspectCase(b: LoupeBrowser, page: Page, panel: Page, url: string): Promise<InspectResult> {
-  await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
-  const tabId = await tabIdOf(b, page);
-  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
-  await panel.waitForSelector(PANEL_FINISHED, { timeout: 60_000 });
-  return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+/** A case's time: half of it to load, the accessibility check within 40 % of it (the audit's shares). */
+const CASE_MS = 60_000;
+
+async function inspectCase(runner: Runner, url: string): Promise<InspectResult> {
+  const page = await runner.open(url, CASE_MS);
+  try {
+    return await page.inspect();
+  } finally {
+    await page.close();
+  }
 }
 
 export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; concurrency?: number; log?: (s: string) => void } = {}) {
@@ -108,16 +113,13 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
     writeFileSync(path, c.html);
   }
   const server = await serveFolder(root, { [`${BASE}test-assets/`]: join(ACT_DIR, 'test-assets') });
-  const b = await launchWithLoupe();
   // Never the live web: links and media to other hosts get an empty answer.
-  await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204, body: '' }));
+  const runner = await chromiumRunner({ browserArgs: [], offline: true });
   const ruleOf = new Map(rules.map((r) => [r.ruleId, r]));
   const outcomes: CaseOutcome[] = [];
   const started = Date.now();
   let next = 0;
   const worker = async () => {
-    let page = await b.context.newPage();
-    let panel = await b.context.newPage();
     while (next < cases.length) {
       const c = cases[next++]!;
       const t0 = Date.now();
@@ -125,7 +127,7 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
       let result: InspectResult | undefined;
       let error: string | undefined;
       try {
-        result = await inspectCase(b, page, panel, url);
+        result = await inspectCase(runner, url);
         // A document that is not an HTML page (an SVG document) is said to be one and not evaluated: Loupe flags
         // nothing there, which is scored like any other outcome, not as a failure to inspect.
         if (!result.ok) {
@@ -136,11 +138,6 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
         }
       } catch (e) {
         error = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        // A page that hangs must not take the next cases with it.
-        await page.close().catch(() => undefined);
-        await panel.close().catch(() => undefined);
-        page = await b.context.newPage();
-        panel = await b.context.newPage();
       }
       const wcag = ruleOf.get(c.ruleId)?.wcag ?? c.wcag;
       const by = result?.ok ? flaggingFindings(result.evaluation.findings, wcag).map((f) => f.id) : [];
@@ -164,13 +161,11 @@ export async function runActSuite(opts: { filter?: (c: ActCase) => boolean; conc
       });
       if (outcomes.length % 50 === 0) log(`  ${outcomes.length}/${cases.length} cas…`);
     }
-    await page.close().catch(() => undefined);
-    await panel.close().catch(() => undefined);
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 3) }, worker));
   } finally {
-    await b.close();
+    await runner.close();
     await server.close();
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, panelResult } from './fixtures';
 
 test('the accessibility check follows the fast findings and shows axe results with their RGAA criteria', async ({ loupe, server, openPanel }) => {
   const page = await loupe.context.newPage();
@@ -17,7 +17,7 @@ test('the accessibility check follows the fast findings and shows axe results wi
   // The fast language finding gives way to axe's, which carries the same verdict.
   await expect(panel.getByTestId('finding:a11y-lang/missing')).toHaveCount(0);
   await expect(panel.getByTestId('finding:axe/violation:html-has-lang')).toBeVisible();
-  const result = await panel.evaluate(() => globalThis.__loupe?.result);
+  const { result } = await panelResult(panel);
   expect(result?.ok && result.evaluation.findings.filter((f) => f.detector === 'axe' && f.category === 'accessibility').length).toBeGreaterThan(3);
   expect(result?.ok && result.evaluation.detectors.find((d) => d.id === 'axe')?.status).toBe('ok');
   await page.close();
@@ -84,7 +84,7 @@ test('Loupe’s own rules run in Chromium, one finding per element where axe jud
   const panel = await openPanel(page);
   // axe on a page with a live media element can take a while on a loaded machine.
   await expect(panel.locator('main[data-a11y="done"]')).toBeVisible({ timeout: 60_000 });
-  const result = await panel.evaluate(() => globalThis.__loupe?.result);
+  const { result } = await panelResult(panel);
   if (!result?.ok) throw new Error('inspection failed');
   const byId = new Map(result.evaluation.findings.map((f) => [f.id, f]));
   // The media engine knows the duration: 4 s of sound, no control → a problem, said once (axe's no-autoplay-audio merged).

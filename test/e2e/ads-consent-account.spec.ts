@@ -3,9 +3,14 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { evaluationSchema } from '../../lib/detectors/finding';
 import { exportFileSchema } from '../../lib/export/schema';
-import { FIXTURES, expect, test } from './fixtures';
+import type { InspectResult } from '../../lib/inspect/pipeline';
+import { FIXTURES, expect, panelResult, test } from './fixtures';
+
+function evaluationOf(result: InspectResult) {
+  if (!result.ok) throw new Error(`not inspected: ${result.reason} ${result.detail}`);
+  return result.evaluation;
+}
 
 // One pupil-facing page with an ad slot, a cookie banner without "Refuser" and a sign-up form, inspected in
 // Chromium with real layout (is the slot on screen?). Third-party hosts are routed to local empty scripts.
@@ -34,7 +39,7 @@ test('the panel shows the ad slot, the banner without refuse and the sign-up for
   await expect(panel.getByTestId('finding:account/signup-form')).toContainText('créer un compte');
 
   // The evaluation the panel holds is the one the audit and the export write.
-  const evaluation = evaluationSchema.parse(await panel.evaluate(() => globalThis.__loupe?.result && 'evaluation' in globalThis.__loupe.result ? globalThis.__loupe.result.evaluation : null));
+  const evaluation = evaluationOf((await panelResult(panel)).result);
   const slot = evaluation.findings.find((f) => f.id === 'ads/slot-google-ad-manager')!;
   // With real layout the slot is on screen, at its size.
   expect(slot.data).toMatchObject({ network: 'Google Ad Manager (DoubleClick)', slots: 1, onScreen: 1 });
@@ -100,7 +105,7 @@ test('real layout: an off-screen honeypot is no birth date, a hidden second laye
   await page.goto(url);
   const panel = await openPanel(page);
   await expect(panel.getByTestId('state:done')).toBeVisible();
-  const evaluation = evaluationSchema.parse(await panel.evaluate(() => globalThis.__loupe?.result && 'evaluation' in globalThis.__loupe.result ? globalThis.__loupe.result.evaluation : null));
+  const evaluation = evaluationOf((await panelResult(panel)).result);
   const byId = new Map(evaluation.findings.map((f) => [f.id, f]));
   expect(byId.get('account/signup-form')).toMatchObject({ severity: 'blocking' });
   expect(byId.has('account/birth-date')).toBe(false);

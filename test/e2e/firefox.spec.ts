@@ -6,6 +6,7 @@ import { isLocal } from '../../scripts/lib/audit/runner';
 import { answerThirdPartiesEmpty, launchFirefoxWithLoupe } from '../../scripts/lib/firefox';
 import { PANEL_FINISHED } from '../../scripts/lib/panel';
 import { serveFolder } from '../../scripts/lib/static-server';
+import { panelResult } from './fixtures';
 
 // Loupe in a real Firefox (Debian's firefox-esr, driven over WebDriver BiDi): one test, since Firefox starts slowly.
 
@@ -29,7 +30,7 @@ test('Firefox: the built extension installs and its panel inspects the demo page
       await panel.waitForSelector('[data-testid="state:done"]', { timeout: 60_000 });
       toFindings = Date.now() - started;
       await panel.waitForSelector(PANEL_FINISHED, { timeout: 120_000 });
-      inFirefox = await panel.evaluate(() => globalThis.__loupe?.result);
+      inFirefox = (await panelResult(panel)).result;
       expect(await panel.$('[data-testid="a11y:done"]')).not.toBeNull();
       // Each listed finding names the findings it says at once (the same fact said once: lib/panel/display.ts).
       shown = await panel.$$eval('[data-testid^="finding:"]', (els) => els.flatMap((e) => e.getAttribute('data-folded')!.split(' ')));

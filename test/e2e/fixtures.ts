@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { readPanelResult, type PanelPage, type PanelResult } from '../../lib/inspect/result-channel';
 import { launchWithLoupe, tabIdOf, type LoupeBrowser } from '../../scripts/lib/chromium';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
 
@@ -72,6 +73,14 @@ export const test = base.extend<{ openPanel: (page?: Page, b?: LoupeBrowser) => 
 /** Third-party hosts named by a page (the demo's ad network, analytics…) answer empty, from here: never the live web. */
 export async function routeThirdParties(b: LoupeBrowser): Promise<void> {
   await b.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, body: '' }));
+}
+
+/**
+ * The panel's latest result and the tab it inspects, as the audit reads them (lib/inspect/result-channel.ts): parsed
+ * by the schemas, never cast. Wait for the panel to show what the test needs first.
+ */
+export function panelResult(panel: PanelPage): Promise<PanelResult> {
+  return readPanelResult(panel);
 }
 
 /** Opens what the panel folds (facts, details, sections), as a person reading everything would. */

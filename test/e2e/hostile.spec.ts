@@ -6,7 +6,7 @@ import type { InspectResult } from '../../lib/inspect/inspect-tab';
 import { PANEL_FINISHED } from '../../scripts/lib/panel';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server';
 import { tabIdOf } from '../../scripts/lib/chromium';
-import { expect, outlines, test } from './fixtures';
+import { expect, outlines, panelResult, test } from './fixtures';
 
 // The hostile-page suite (issue 10): pages that blanked, forged, hid or stalled Loupe's report. Each test has a time
 // bound (its timeout, and the waits inside) and an expected outcome. Pages: test/fixtures/hostile/.
@@ -49,7 +49,7 @@ test.afterAll(async () => {
 });
 
 async function resultOf(panel: Page): Promise<InspectResult> {
-  return (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+  return (await panelResult(panel)).result;
 }
 
 function ok(result: InspectResult) {

@@ -9,12 +9,12 @@ const manifest = (dir: string) => JSON.parse(readFileSync(resolve(ROOT, '.output
 
 test('the store builds ask for no host permission at install', () => {
   const chrome = manifest('chrome-mv3');
-  expect(chrome.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+  expect(chrome.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel']);
   expect(chrome.host_permissions).toBeUndefined();
   expect(chrome.content_scripts ?? []).toEqual([]);
   expect(chrome.optional_host_permissions).toEqual(['<all_urls>']);
   const firefox = manifest('firefox-mv2');
-  expect(firefox.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  expect(firefox.permissions.sort()).toEqual(['activeTab', 'scripting']);
   expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
   // Without it Firefox opens the sidebar by itself at every install.
   expect(firefox.sidebar_action.open_at_install).toBe(false);

@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, SHOTS } from './fixtures';
+import { test, expect, axeViolations, panelResult, SHOTS } from './fixtures';
 
 // Loupe audits accessibility: its own panel must pass axe with zero violations, in every state a person can see.
 // The screenshots saved here are the README's (npm run screenshots refreshes docs/screenshots).
@@ -10,10 +10,8 @@ test('the panel on a publisher page: no axe violations, screenshot; a clean page
   const panel = await openPanel(page, ownLoupe);
   await expect(panel.getByTestId('state:done')).toBeVisible();
   await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
-  const ids = await panel.evaluate(() => {
-    const r = globalThis.__loupe?.result;
-    return r?.ok ? r.evaluation.findings.filter((f) => f.detector === 'storage').map((f) => f.id) : [];
-  });
+  const { result: r } = await panelResult(panel);
+  const ids = r.ok ? r.evaluation.findings.filter((f) => f.detector === 'storage').map((f) => f.id) : [];
   expect(ids).toEqual(['storage/none']);
   await expect(panel.getByTestId('finding:storage/none')).toHaveCount(1);
   expect(await axeViolations(panel)).toEqual([]);

@@ -1,5 +1,5 @@
 import { launchWithLoupe } from '../../scripts/lib/chromium';
-import { test, expect, PANEL_VIEWPORT, SHOTS } from './fixtures';
+import { test, expect, panelResult, PANEL_VIEWPORT, SHOTS } from './fixtures';
 
 // The panel speaks the browser's language: a browser in English gets an English panel (the export stays French).
 // On Linux, Chromium takes its UI language from LANGUAGE, which launchWithLoupe sets from uiLang / LOUPE_UI_LANG.
@@ -28,10 +28,8 @@ test('in an English browser, the panel is in English', async ({ server }) => {
     const text = await panel.locator('main').innerText();
     expect(text).not.toMatch(/\b(Inspecter|constat|Montrer|vérifier|trouvé)\b/);
     // The export is shared between French schools: its messages stay French.
-    const message = await panel.evaluate(() => {
-      const r = globalThis.__loupe?.result;
-      return r?.ok ? r.evaluation.findings.find((f) => f.id === 'legal-links/privacy')?.message : undefined;
-    });
+    const { result: r } = await panelResult(panel);
+    const message = r.ok ? r.evaluation.findings.find((f) => f.id === 'legal-links/privacy')?.message : undefined;
     expect(message).toMatch(/politique de confidentialité/);
     await panel.screenshot({ path: `${SHOTS}/panel-english.png` });
   } finally {

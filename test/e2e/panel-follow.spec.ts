@@ -1,4 +1,9 @@
-import { test, expect } from './fixtures';
+import { test, expect, panelResult } from './fixtures';
+
+const evaluationId = async (panel: Parameters<typeof panelResult>[0]) => {
+  const { result } = await panelResult(panel);
+  return result.ok ? result.evaluation.id : '';
+};
 
 // The real side panel is not bound to a tab: it follows the active tab of its window. Opened without ?tabId, the
 // panel page behaves the same; Playwright's bringToFront activates a tab as a click on it would.
@@ -14,7 +19,7 @@ test('the panel follows the active tab, and keeps each tab’s inspection', asyn
   await a.bringToFront();
   await expect(title).toHaveText("Ressource d'un opérateur public");
   await expect(panel.getByTestId('section:legal-links')).toHaveAttribute('data-status', 'ok');
-  const first = await panel.evaluate(() => globalThis.__loupe?.result?.ok && globalThis.__loupe.result.evaluation.id);
+  const first = await evaluationId(panel);
 
   await b.bringToFront();
   await expect(title).toHaveText(await b.title());
@@ -23,7 +28,7 @@ test('the panel follows the active tab, and keeps each tab’s inspection', asyn
   // Back to the first tab: its cached inspection, not a second run.
   await a.bringToFront();
   await expect(title).toHaveText("Ressource d'un opérateur public");
-  expect(await panel.evaluate(() => globalThis.__loupe?.result?.ok && globalThis.__loupe.result.evaluation.id)).toBe(first);
+  expect(await evaluationId(panel)).toBe(first);
 
   // A navigation in the followed tab inspects the new page.
   await a.goto(`${server.origin}/legal-links/none.html`);
@@ -37,7 +42,7 @@ test('the re-inspect shortcut, forwarded by the background, inspects the page ag
   await page.goto(`${server.origin}/legal-links/none.html`);
   const panel = await openPanel(page);
   await expect(panel.getByTestId('section:legal-links')).toHaveAttribute('data-status', 'review');
-  const id = () => panel.evaluate(() => (globalThis.__loupe?.result?.ok ? globalThis.__loupe.result.evaluation.id : ''));
+  const id = () => evaluationId(panel);
   const first = await id();
   // The page gains its legal links; the shortcut's message (what background.ts sends on the "reinspect" command).
   await page.evaluate(() => {

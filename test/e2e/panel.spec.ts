@@ -1,4 +1,4 @@
-import { test, expect, openFacts, outlines } from './fixtures';
+import { test, expect, openFacts, outlines, panelResult } from './fixtures';
 
 test('the side panel shows the verdict, then each checked category with its status and count', async ({ ownLoupe: loupe, server, openPanel }) => {
   // Its own browser: a tracker cookie another test left on the same host would be a finding (and a problem) here.
@@ -25,7 +25,7 @@ test('the side panel shows the verdict, then each checked category with its stat
   await expect(panel.getByTestId('finding:legal-links/missing-legal-notice')).toContainText('qui est responsable de la ressource');
   // The toolbar badge of that tab: no problem, three points to check (legal notice, licence, GAR), on dark yellow.
   await expect(panel.locator('main')).toHaveAttribute('data-a11y', 'done', { timeout: 60_000 });
-  const tabId = await panel.evaluate(() => globalThis.__loupe?.tabId);
+  const { tabId } = await panelResult(panel);
   const badge = await loupe.worker.evaluate(async (id) => {
     const action = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> } } }).chrome.action;
     return { text: await action.getBadgeText({ tabId: id }), color: await action.getBadgeBackgroundColor({ tabId: id }) };

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { toExportFile } from '../../lib/export/export-file';
-import type { InspectResult } from '../../lib/inspect/pipeline';
 import { PANEL_FINISHED } from '../../scripts/lib/panel';
-import { test, expect, axeViolations, routeThirdParties } from './fixtures';
+import { test, expect, axeViolations, panelResult, routeThirdParties } from './fixtures';
 
 // A saved evaluation renders itself: the panel opened on an exported file (sidepanel.html?view=saved), with no page
 // and no snapshot, shows the same report as the live panel did. Only what needs the page is left out of the
@@ -34,7 +33,7 @@ test('an exported evaluation, opened alone, renders the same report as the live 
   await live.waitForSelector(PANEL_FINISHED, { timeout: 60_000 });
   await expect(live.locator('main')).toHaveAttribute('data-a11y', 'done');
   const liveReport = await reportOf(live);
-  const result = (await live.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+  const { result } = await panelResult(live);
   if (!result.ok) throw new Error(result.detail);
   // The demo has something in every part the evaluation must carry by itself: limits, axe, blocking points.
   expect(liveReport.ids).toEqual(expect.arrayContaining(['verdict', 'section:blocking', 'a11y:done', 'section:trackers']));

@@ -7,7 +7,7 @@ import type { Route } from '@playwright/test';
 import { exportFileSchema } from '../../lib/export/schema';
 import { type Finding } from '../../lib/detectors/finding';
 import { AUDIT_BUILD } from '../../scripts/lib/chromium';
-import { FIXTURES, expect, test } from './fixtures';
+import { FIXTURES, expect, panelResult, test } from './fixtures';
 
 // Real tracker hosts, answered locally: Chromium sees the same URLs a pupil's browser would, nothing leaves the
 // machine. The tag scripts behave like the real ones in the ways Loupe can observe: a beacon, a cookie.
@@ -63,7 +63,8 @@ test('the panel names the organisations, their countries and categories, the ses
   await expect(panel.getByTestId('finding:trackers/limit-frames')).toContainText('youtube.com');
 
   // The panel's result is what the audit exports: the beacon (no element) and the script (an element) are both there.
-  const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; evaluation: { findings: Finding[] } };
+  const { result } = await panelResult(panel);
+  if (!result.ok) throw new Error(result.detail);
   const org = result.evaluation.findings.find((f) => f.id === 'trackers/org-google')!;
   expect(org.data).toMatchObject({ country: 'US', outsideEu: true, privacyPolicy: 'https://policies.google.com/privacy' });
   expect(org.data).toMatchObject({ trackers: expect.arrayContaining([
@@ -100,7 +101,8 @@ test('a full resource buffer is said, and requests made after the first inspecti
     await panel.getByTestId('button:inspect').click();
     await expect(panel.getByTestId('finding:trackers/org-google')).toContainText('Google Analytics', { timeout: 2000 });
   }).toPass();
-  const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as { ok: true; snapshot: { resources: unknown[] } };
+  const { result } = await panelResult(panel);
+  if (!result.ok) throw new Error(result.detail);
   expect(result.snapshot.resources.length).toBeGreaterThan(250);
   await page.close();
 });

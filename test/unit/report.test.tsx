@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { ReportView } from '../../entrypoints/report/App';
+import { ReportView } from '../../entrypoints/report/ReportView';
 import { readExportFile } from '../../lib/export/import';
 import { registerDraft } from '../../lib/export/register';
 import type { Evaluation } from '../../lib/detectors/finding';

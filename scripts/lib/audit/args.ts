@@ -64,7 +64,7 @@ export interface MergeOptions {
 
 export type Parsed = AuditOptions | MergeOptions | { command: 'help' };
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   // One page per core, at most 4: beyond that, pages wait on each other's layout and scripts more than they gain.
   return Math.max(1, Math.min(4, availableParallelism()));
 }

@@ -1,5 +1,6 @@
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
 import { requestLogForPanel } from '../../../lib/inspect/browser-requests';
+import { readPanelResult } from '../../../lib/inspect/result-channel';
 import { PANEL_FINISHED, PANEL_HAS_FINDINGS } from '../panel';
 
 // One browser with Loupe, whichever it is: the audit opens pages in it, several at once, and asks the panel.
@@ -33,7 +34,7 @@ export interface RunnerOptions {
 export const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || !/^https?:/.test(url);
 
 /** Runs `task` once the previous holder is done: a tiny lock for steps that must not interleave. */
-export function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
+function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return (task) => {
     const run = tail.then(task, task);
@@ -49,7 +50,7 @@ interface AnyPage {
 }
 interface AnyPanel extends AnyPage {
   waitForSelector(selector: string, opts: { timeout: number }): Promise<unknown>;
-  evaluate(fn: () => unknown): Promise<unknown>;
+  evaluate(fn: string | (() => unknown)): Promise<unknown>;
 }
 
 /** A runner from a browser's few primitives: the page's life and the panel's reading are the same in every browser. */
@@ -93,7 +94,7 @@ export function makeRunner<P extends AnyPage>(b: {
                 onFastFindings();
               }
               await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
-              const result = (await panel.evaluate(() => globalThis.__loupe?.result)) as InspectResult;
+              const { result } = await readPanelResult(panel);
               if (onMarks) onMarks(await readMarks(panel));
               return result;
             } finally {
