@@ -6,6 +6,7 @@ import { loupeDb } from '@/lib/storage/db';
 import type { StorageError } from '@/lib/storage/errors';
 import { getEvaluation, historyOf, latestOf, saveEvaluation, type History } from '@/lib/storage/evaluations';
 import type { StoredEvaluation } from '@/lib/storage/record';
+import { withInspection } from '@/lib/model/evaluation';
 
 // One evaluation being filled in: started from an inspection (or resumed from its draft), or opened from
 // "Mes évaluations". Every change is saved as a draft shortly after the person stops typing; a failed save keeps
@@ -100,8 +101,9 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
   useEffect(() => {
     const e = latest.current;
     if (!inspection || !e || e.id !== inspection.id || e.findings === inspection.findings) return;
-    const grid = suggestedGrid(inspection, e.context ?? {}, e.grid);
-    update({ ...e, findings: inspection.findings, detectors: inspection.detectors, summary: inspection.summary, limits: inspection.limits, grid });
+    // The inspection's part is replaced as a whole (lib/model/evaluation.ts); the person's part stays theirs.
+    const next = withInspection(e, inspection);
+    update({ ...next, grid: suggestedGrid(next, e.context ?? {}, e.grid) });
     // Only the inspection: the draft is read from a ref, so a person's edits do not run this again.
   }, [inspection]);
 

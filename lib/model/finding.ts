@@ -46,9 +46,6 @@ export interface DetectorOutput {
   data?: Record<string, unknown>;
 }
 
-/** A detector that records nothing beyond its message and evidence. */
-export const noData = z.never();
-
 export const findingFields = {
   /** `<detector>/<key>`: the same thing on the same page keeps the same id from one run to the next. */
   id: z.string().regex(/^[a-z0-9-]+\/[\w:.\-/@]+$/),
