@@ -40,7 +40,10 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: 'loupe@loupe-education.fr',
-                strict_min_version: '115.0',
+                // 140: the first Firefox that reads data_collection_permissions, which AMO requires of new add-ons
+                // (it also covers MAIN-world content scripts, 128). Firefox for Android is not a target (no sidebar).
+                strict_min_version: '140.0',
+                // Loupe collects nothing and sends nothing.
                 data_collection_permissions: { required: ['none'] },
               },
             },

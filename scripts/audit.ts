@@ -6,7 +6,7 @@
 // Exit codes: 0 every page inspected; 1 some pages could not be inspected (each named with the reason); 2 bad usage.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { findingRowsCsv } from '../lib/export/csv';
 import { toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
@@ -139,6 +139,9 @@ export async function audit(o: AuditOptions): Promise<number> {
   const count = (k: Outcome['kind']) => outcomes.filter((x) => x.kind === k).length;
   const levels = VERDICTS.map((v) => `${outcomes.filter((x) => x.kind === 'done' && x.verdict === v).length} ${say(o.lang, v)}`).join(', ');
   console.log(say(o.lang, 'tally', [mine.length, count('done'), levels, count('failed'), count('skipped'), duration(Date.now() - started)]));
+  // A newcomer's first run ends with where the file is and how to look at it, not with a bare tally.
+  const demoFile = demo && todo.find(({ path }) => existsSync(path))?.path;
+  if (demoFile) console.log(`\n${say(o.lang, 'demoNext', [relative(CWD, demoFile) || demoFile])}`);
   return count('failed') > 0 ? 1 : 0;
 }
 

@@ -26,6 +26,8 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   expect(r.stdout).toMatch(/^\[bloquant\] http:\/\/127\.0\.0\.1:\d+\/demo\.html — \d+ bloquant\(s\), /m);
   const files = readdirSync(out);
   expect(files).toEqual(['01-demo.json']);
+  // A newcomer's first run ends saying where the file is and how to open it in the panel.
+  expect(r.stdout.trim().split('\n').slice(-2).join('\n')).toMatch(/^L’évaluation de la page de démonstration est dans .*01-demo\.json\.\n.*sidepanel\.html\?view=saved/);
   const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')));
   const ids = file.evaluations[0]!.findings.map((f) => f.id);
   expect(ids).toEqual(expect.arrayContaining(['legal-links/terms', 'legal-links/privacy', 'legal-links/missing-legal-notice']));
