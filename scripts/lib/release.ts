@@ -84,9 +84,9 @@ export async function zipFolder(dir: string, zipPath: string): Promise<void> {
 }
 
 /** The sources archive AMO asks for: exactly the files of the commit being released (git archive). */
-export function sourcesZip(root: string, zipPath: string): void {
+export function sourcesZip(root: string, zipPath: string, ref = 'HEAD'): void {
   mkdirSync(dirname(zipPath), { recursive: true });
-  execFileSync('git', ['archive', '--format=zip', '-o', zipPath, 'HEAD'], { cwd: root });
+  execFileSync('git', ['archive', '--format=zip', '-o', zipPath, ref], { cwd: root });
 }
 
 export async function unzipTo(zipPath: string, dir: string): Promise<void> {
