@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { findingRowsCsv } from '../lib/export/csv';
+import { toEarl } from '../lib/export/earl';
 import { toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
 import { withSuggestedGrid } from '../lib/grid/state';
@@ -30,7 +31,7 @@ function fileName(t: Target, width: number, format: string): string {
   const name = 'file' in t && t.file ? basename(t.file).replace(/\.html?$/i, '') : 'url' in t ? t.url : t.input;
   const s = name.replace(/^[a-z]+:\/\//i, '').replace(/[?#].*$/, '').replace(/[^a-zA-Z0-9.-]+/g, '_').replace(/^_+|_+$/g, '');
   // The position in the whole list, not in the shard: the names stay the same however the list is split.
-  return `${String(t.index + 1).padStart(width, '0')}-${s.slice(0, 80) || 'page'}.${format}`;
+  return `${String(t.index + 1).padStart(width, '0')}-${s.slice(0, 80) || 'page'}.${format === 'earl' ? 'earl.jsonld' : format}`;
 }
 
 const notInspectedLine = (lang: Lang, url: string, r: NotInspected) => {
@@ -63,7 +64,11 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     // "detector"), with the most careful reading of an unknown context; a person confirms them in the panel.
     const evaluation = withSuggestedGrid(result.evaluation);
     const file = exportFileSchema.parse(toExportFile([evaluation], { now: Date.now(), version: evaluation.loupeVersion }));
-    writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : findingRowsCsv(file));
+    const text =
+      o.format === 'json' ? JSON.stringify(file, null, 2) + '\n'
+      : o.format === 'earl' ? JSON.stringify(toEarl(file.evaluations, { actIdsOfAxeRule: await axeActIds() }), null, 2) + '\n'
+      : findingRowsCsv(file);
+    writeFileSync(path, text);
     const verdict = verdictOf(result.evaluation);
     return { kind: 'done', verdict, line: [
         `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
@@ -75,6 +80,13 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** axe-core's ACT rule ids by axe rule, for the EARL export's tests (axe-core is loaded only for that format). */
+async function axeActIds(): Promise<(rule: string) => readonly string[]> {
+  const { default: axe } = await import('axe-core');
+  const ids = new Map(axe.getRules().map((r) => [r.ruleId, (r as { actIds?: string[] }).actIds ?? []]));
+  return (rule) => ids.get(rule) ?? [];
 }
 
 async function startRunner(o: AuditOptions): Promise<Runner> {

@@ -12,7 +12,8 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   Sans adresse, inspecte la page de démonstration (examples/demo.html).
 
   --out DIR              dossier des évaluations (défaut : audit-out) ; avec merge, le fichier du lot
-  --format json|csv      format des fichiers écrits (défaut : json)
+  --format json|csv|earl format des fichiers écrits (défaut : json) ; earl : EARL 1.0 en JSON-LD (.earl.jsonld),
+                         lu par les outils d'accessibilité (axe, Alfa, QualWeb)
   --browser chromium|firefox   navigateur utilisé (défaut : chromium)
   --jobs N               pages inspectées en même temps dans le navigateur (défaut : ${defaultJobs()}, selon les cœurs)
   --resume               passe les pages dont l'évaluation est déjà dans --out
@@ -42,7 +43,7 @@ export class UsageError extends Error {}
 export interface AuditOptions {
   command: 'audit';
   out: string;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'earl';
   browser: 'chromium' | 'firefox';
   browserArgs: string[];
   offline: boolean;
@@ -97,7 +98,7 @@ export function parseArgs(argv: string[], cwd = CWD): Parsed {
       o.targets.push({ arg: a, list: false });
     } else if (flag === '--format') {
       const f = value();
-      if (f !== 'json' && f !== 'csv') throw new UsageError(`--format ${f} : json ou csv / json or csv`);
+      if (f !== 'json' && f !== 'csv' && f !== 'earl') throw new UsageError(`--format ${f} : json, csv ou earl / json, csv or earl`);
       o.format = f;
     } else if (flag === '--browser') {
       const b = value().toLowerCase();
