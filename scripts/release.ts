@@ -5,7 +5,7 @@
 //   loupe-<version>-firefox.zip   the addons.mozilla.org package (.output/firefox-mv2)
 //   loupe-<version>-sources.zip   the sources AMO asks for bundled code (git archive of the commit)
 //   loupe-<version>-notes.md      the release notes, from CHANGELOG.md
-//   loupe-<version>-store/        the listings (fr, en), icons, screenshots and promo tile from store/
+//   loupe-<version>-store/        the listings (fr, en), screenshots and promo tile from store/, and the privacy policy
 // Before writing anything it rebuilds the Firefox package from the sources archive alone (npm ci, then
 // npm run build-for-amo in a temporary folder) and fails unless every file is identical to the shipped one.
 
@@ -60,7 +60,9 @@ async function main(): Promise<number> {
     rmSync(work, { recursive: true, force: true });
   }
   writeFileSync(name('notes.md'), `# Loupe ${version}\n\n${changelogNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), version)}\n`);
-  if (existsSync(join(ROOT, 'store'))) cpSync(join(ROOT, 'store'), name('store'), { recursive: true });
+  cpSync(join(ROOT, 'store'), name('store'), { recursive: true });
+  // The privacy policy the stores link to is the extension's own page, as built.
+  cpSync(join(ROOT, '.output/chrome-mv3/privacy.html'), join(name('store'), 'privacy-policy.html'));
 
   const rel = (p: string) => relative(process.env.INIT_CWD ?? process.cwd(), p);
   console.log(
@@ -70,7 +72,7 @@ async function main(): Promise<number> {
       `  ${rel(name('firefox.zip'))} (${kB(name('firefox.zip'))}) — addons.mozilla.org`,
       `  ${rel(name('sources.zip'))} (${kB(name('sources.zip'))}) — sources pour AMO / sources for AMO (npm ci && npm run build-for-amo)`,
       `  ${rel(name('notes.md'))} — notes de version / release notes`,
-      ...(existsSync(name('store')) ? [`  ${rel(name('store'))}/ — fiches, icônes, captures / listings, icons, screenshots`] : []),
+      `  ${rel(name('store'))}/ — fiches, politique de confidentialité, captures / listings, privacy policy, screenshots`,
       `Le paquet Firefox a été reconstruit depuis les sources à l’identique. / The Firefox package rebuilt identically from the sources.`,
       `Après l’envoi aux boutiques / after uploading: git tag v${version} && git push --tags`,
     ].join('\n'),

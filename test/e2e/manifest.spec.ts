@@ -52,3 +52,37 @@ test('the Firefox manifest says what AMO asks: no data collected, a minimum vers
   expect(manifest('firefox-mv2').version).toBe(JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version);
   expect(manifest('chrome-mv3').version).toBe(JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version);
 });
+
+test('the icons are PNGs at 16, 32, 48 and 128 px, rendered from assets/icon.svg, in both store builds', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    const m = manifest(dir);
+    expect(m.icons).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' });
+    expect((m.action ?? m.browser_action).default_icon).toEqual(m.icons);
+    for (const [size, file] of Object.entries(m.icons as Record<string, string>)) {
+      const png = readFileSync(resolve(ROOT, '.output', dir, file));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${dir}/${file}`).toEqual([Number(size), Number(size)]);
+    }
+  }
+});
+
+test('the store listings, French and English, justify every permission the shipped manifests ask for', () => {
+  const asked = new Set<string>();
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    const m = manifest(dir);
+    for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? []), ...(m.host_permissions ?? [])]) asked.add(p);
+  }
+  expect(asked.size).toBeGreaterThan(3);
+  for (const lang of ['fr', 'en']) {
+    const listing = readFileSync(resolve(ROOT, `store/listing.${lang}.md`), 'utf8');
+    const section = (title: RegExp) => listing.split(/^## /m).find((s) => title.test(s.split('\n')[0]!)) ?? '';
+    const justified = section(/^(Justification des permissions|Permission justifications)$/);
+    for (const p of asked) expect(justified, `${lang}: ${p}`).toMatch(new RegExp(`^- \`${p.replace(/[<>]/g, '\\$&')}\`.*: .{20,}`, 'm'));
+    // The Chrome Web Store cuts the short description at 132 characters.
+    const short = section(/^(Description courte|Short description)$/).split('\n').slice(1).join(' ').trim();
+    expect(short.length, `${lang} short description`).toBeGreaterThan(40);
+    expect(short.length, `${lang} short description`).toBeLessThanOrEqual(132);
+    expect(section(/^(Objectif unique|Single purpose)$/).trim().length).toBeGreaterThan(60);
+  }
+});
