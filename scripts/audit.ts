@@ -10,7 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { findingRowsCsv } from '../lib/export/csv';
 import { toEarl } from '../lib/export/earl';
 import { toExportFile } from '../lib/export/export-file';
-import { exportFileSchema } from '../lib/export/schema';
+import { exportFileSchema, type Evaluation } from '../lib/export/schema';
 import { withSuggestedGrid } from '../lib/grid/state';
 import { formatMessage } from '../lib/i18n/messages';
 import { REASON_KEYS, whyNotInspectable } from '../lib/inspect/inspectable';
@@ -19,7 +19,7 @@ import { navigationProblem, pageProblem } from './lib/audit/http';
 import { mergeFolders } from './lib/audit/merge';
 import { VERDICTS, countsLine, duration, reasonText, say, verdictOf, type Lang, type NotInspected, type Verdict } from './lib/audit/messages';
 import { progress } from './lib/audit/progress';
-import type { Runner } from './lib/audit/runner';
+import type { LoadedPage, Runner } from './lib/audit/runner';
 import { readTargets, type PageTarget, type Target } from './lib/audit/targets';
 import { ROOT, ensureAuditBuild } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
@@ -69,6 +69,10 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
       : o.format === 'earl' ? JSON.stringify(toEarl(file.evaluations, { actIdsOfAxeRule: await axeActIds() }), null, 2) + '\n'
       : findingRowsCsv(file);
     writeFileSync(path, text);
+    if (o.report) {
+      const report = path.replace(/\.(json|csv|earl\.jsonld)$/, '.rapport.html');
+      writeFileSync(report, await runner.reportHtml!(await withPageScreenshot(evaluation, page)));
+    }
     const verdict = verdictOf(result.evaluation);
     return { kind: 'done', verdict, line: [
         `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
@@ -80,6 +84,18 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** The evaluation with a capture of the page as the audit saw it, the evidence the printable report shows. */
+async function withPageScreenshot(e: Evaluation, page: LoadedPage): Promise<Evaluation> {
+  if (!page.screenshot) return e;
+  const jpeg = await page.screenshot();
+  // JPEG's header gives the size: SOF0/SOF2 marker, then height and width.
+  let i = 2;
+  while (i < jpeg.length && !(jpeg[i] === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2))) i += 2 + jpeg.readUInt16BE(i + 2);
+  const [height, width] = [jpeg.readUInt16BE(i + 5), jpeg.readUInt16BE(i + 7)];
+  const shot = { id: 'audit-page', takenAt: new Date().toISOString(), dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`, width, height, note: 'Capture de la page par l’audit sans interface.' };
+  return { ...e, screenshots: [...(e.screenshots ?? []), shot] };
 }
 
 /** axe-core's ACT rule ids by axe rule, for the EARL export's tests (axe-core is loaded only for that format). */
@@ -153,7 +169,7 @@ export async function audit(o: AuditOptions): Promise<number> {
   console.log(say(o.lang, 'tally', [mine.length, count('done'), levels, count('failed'), count('skipped'), duration(Date.now() - started)]));
   // A newcomer's first run ends with where the file is and how to look at it, not with a bare tally.
   const demoFile = demo && todo.find(({ path }) => existsSync(path))?.path;
-  if (demoFile) console.log(`\n${say(o.lang, 'demoNext', [relative(CWD, demoFile) || demoFile])}`);
+  if (demoFile) console.log(`\n${say(o.lang, 'demoNext', [relative(CWD, demoFile).startsWith('..') ? demoFile : relative(CWD, demoFile)])}`);
   return count('failed') > 0 ? 1 : 0;
 }
 

@@ -78,6 +78,27 @@ test('--format earl writes the demo page’s evaluation as EARL JSON-LD that exp
   expect(testOf('ads/slot-adsense')).toBe('tag:loupe-education.fr,2026:check/ads');
 });
 
+test('--report html writes, per page, the printable report with a screenshot of the page, as one file that needs no Loupe', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-report-'));
+  const r = await audit(['--report', 'html', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(['01-demo.json', '01-demo.rapport.html']);
+  const html = readFileSync(join(out, '01-demo.rapport.html'), 'utf8');
+  expect(html).toMatch(/^<!doctype html>/);
+  // Self-contained: no script, no stylesheet to load from the extension; the styles are inlined.
+  expect(html).not.toMatch(/<script|<link[^>]+stylesheet|chrome-extension:/);
+  expect(html).toMatch(/<style>[^<]{200,}<\/style>/);
+  expect(html).toContain('Les Fractions en s');
+  expect(html).toContain('Projet de fiche pour le registre des traitements');
+  // The page as the audit saw it, as a JPEG in the file.
+  expect(html).toMatch(/<img[^>]+src="data:image\/jpeg;base64,[A-Za-z0-9+/=]{10000,}"/);
+  expect(html).toContain('Capture de la page par l’audit sans interface.');
+  // Firefox has no such report yet: said at once, nothing run.
+  const ff = await audit(['--report', 'html', '--browser', 'firefox', '--out', out]);
+  expect(ff.code).toBe(2);
+  expect(ff.stderr).toContain('Chromium seulement');
+});
+
 test('the audit names the pages it could not inspect and exits 1; CSV on request', async () => {
   const out = mkdtempSync(join(tmpdir(), 'loupe-audit-'));
   const list = join(out, 'pages.txt');
