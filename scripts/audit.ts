@@ -89,7 +89,10 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
 /** The evaluation with a capture of the page as the audit saw it, the evidence the printable report shows. */
 async function withPageScreenshot(e: Evaluation, page: LoadedPage): Promise<Evaluation> {
   if (!page.screenshot) return e;
-  const jpeg = await page.screenshot();
+  // The export format keeps captures under 400,000 characters: a busy page gets a second, coarser try.
+  let jpeg = await page.screenshot(60);
+  if (jpeg.length * 4 / 3 > 390_000) jpeg = await page.screenshot(30);
+  if (jpeg.length * 4 / 3 > 390_000) return e;
   // JPEG's header gives the size: SOF0/SOF2 marker, then height and width.
   let i = 2;
   while (i < jpeg.length && !(jpeg[i] === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2))) i += 2 + jpeg.readUInt16BE(i + 2);
@@ -168,7 +171,7 @@ export async function audit(o: AuditOptions): Promise<number> {
   const levels = VERDICTS.map((v) => `${outcomes.filter((x) => x.kind === 'done' && x.verdict === v).length} ${say(o.lang, v)}`).join(', ');
   console.log(say(o.lang, 'tally', [mine.length, count('done'), levels, count('failed'), count('skipped'), duration(Date.now() - started)]));
   // A newcomer's first run ends with where the file is and how to look at it, not with a bare tally.
-  const demoFile = demo && todo.find(({ path }) => existsSync(path))?.path;
+  const demoFile = demo && o.format === 'json' && todo.find(({ path }) => existsSync(path))?.path;
   if (demoFile) console.log(`\n${say(o.lang, 'demoNext', [relative(CWD, demoFile).startsWith('..') ? demoFile : relative(CWD, demoFile)])}`);
   return count('failed') > 0 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import JSZip from 'jszip';
 
@@ -130,6 +130,6 @@ export async function rebuildFromSources(sources: string, workDir: string, opts:
   else run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
   run('npm', ['run', 'build-for-amo']);
   const out = join(workDir, '.output/firefox-mv2');
-  if (!statSync(join(out, 'manifest.json')).isFile()) throw new Error('no manifest.json after build-for-amo');
+  if (!existsSync(join(out, 'manifest.json'))) throw new Error('npm run build-for-amo : pas de manifest.json / no manifest.json');
   return out;
 }

@@ -22,7 +22,7 @@ export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
       return response?.status() ?? null;
     },
     tabIdOf: (page) => tabIdOf(b, page),
-    screenshot: (page) => page.screenshot({ type: 'jpeg', quality: 60 }),
+    screenshot: (page, quality) => page.screenshot({ type: 'jpeg', quality }),
     async openPanel(tabId, axeMs, query) {
       const panel = await b.context.newPage();
       await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}&axeMs=${axeMs}${query}`);

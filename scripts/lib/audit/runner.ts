@@ -17,7 +17,7 @@ export interface LoadedPage {
    */
   inspect(onFastFindings?: () => void, onMarks?: (marks: Record<string, number>) => void): Promise<InspectResult>;
   /** A JPEG of the page's viewport (Chromium only): the evidence that goes with the printable report. */
-  screenshot?(): Promise<Buffer>;
+  screenshot?(quality: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -73,7 +73,7 @@ export function makeRunner<P extends AnyPage>(b: {
    * `query` carries the rest of the panel's address (the request log).
    */
   openPanel(tabId: number, axeMs: number, query: string): Promise<AnyPanel>;
-  screenshot?(page: P): Promise<Buffer>;
+  screenshot?(page: P, quality: number): Promise<Buffer>;
   close(): Promise<void>;
 }): Runner {
   // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
@@ -106,7 +106,7 @@ export function makeRunner<P extends AnyPage>(b: {
               await panel.close();
             }
           },
-          ...(b.screenshot ? { screenshot: () => b.screenshot!(page) } : {}),
+          ...(b.screenshot ? { screenshot: (quality: number) => b.screenshot!(page, quality) } : {}),
           close: () => page.close(),
         };
       } catch (error) {
