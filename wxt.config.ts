@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { join } from 'node:path';
+import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
+
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // One config for every target. The "audit" mode is the build that the headless audit and the e2e tests load:
 // there is no toolbar click in a headless run to grant activeTab, so that build alone gets host permissions.
@@ -7,6 +11,13 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The icons are drawn as SVG (assets/icon.svg) and rendered to PNG here, into .wxt/ (not committed).
+    'build:publicAssets': (wxt, files) => {
+      const dir = join(wxt.config.wxtDir, 'icons');
+      for (const rel of Object.values(renderIcons(dir))) files.push({ relativeDest: rel, absoluteSrc: join(dir, rel) });
+    },
+  },
   manifest: ({ browser, mode }) => {
     const audit = mode === 'audit';
     const firefox = browser === 'firefox';
@@ -17,7 +28,8 @@ export default defineConfig({
       permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
       optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
-      action: { default_title: '__MSG_actionTitle__' },
+      icons: ICONS,
+      action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
       commands: {
         [firefox ? '_execute_sidebar_action' : '_execute_action']: {
           suggested_key: { default: 'Alt+Shift+L' },
@@ -40,7 +52,10 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: 'loupe@loupe-education.fr',
-                strict_min_version: '115.0',
+                // 140: the first Firefox that reads data_collection_permissions, which AMO requires of new add-ons
+                // (it also covers MAIN-world content scripts, 128). Firefox for Android is not a target (no sidebar).
+                strict_min_version: '140.0',
+                // Loupe collects nothing and sends nothing.
                 data_collection_permissions: { required: ['none'] },
               },
             },

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { evaluationRowsCsv, findingRowsCsv } from '@/lib/export/csv';
+import { toEarl } from '@/lib/export/earl';
 import { toExportFile } from '@/lib/export/export-file';
 import { bundleFileName, evaluationFileName, type ExportExt } from '@/lib/export/file-name';
 import { evaluationsMarkdown } from '@/lib/export/markdown';
@@ -10,9 +11,10 @@ import { t } from '@/lib/i18n/t';
 import { saveFile } from './save-file';
 
 // The export formats, folded in one « Exporter… » so the panel stays short: the JSON Loupe reads back, CSV for a
-// spreadsheet (per evaluation or per finding), Markdown to download or to copy into an ENT message or a mail.
+// spreadsheet (per evaluation or per finding), Markdown to download or to copy into an ENT message or a mail, EARL
+// (JSON-LD) for accessibility tools. The panel has no axe rule table: its EARL names the RGAA criterion, not the ACT rule.
 
-type Format = 'json' | 'csv-evaluations' | 'csv-findings' | 'md';
+type Format = 'json' | 'csv-evaluations' | 'csv-findings' | 'md' | 'earl';
 
 function nameFor(list: readonly Evaluation[], ext: ExportExt, suffix = ''): string {
   const name = list.length === 1 ? evaluationFileName(list[0]!, ext) : bundleFileName(list.length, Date.now(), ext);
@@ -24,6 +26,7 @@ function render(file: ExportFile, format: Format, separator: ';' | ','): { name:
   if (format === 'json') return { name: nameFor(list, 'json'), text: JSON.stringify(file, null, 2), type: 'application/json' };
   if (format === 'csv-evaluations') return { name: nameFor(list, 'csv'), text: evaluationRowsCsv(file, { separator }), type: 'text/csv;charset=utf-8' };
   if (format === 'csv-findings') return { name: nameFor(list, 'csv', 'constats'), text: findingRowsCsv(file, { separator }), type: 'text/csv;charset=utf-8' };
+  if (format === 'earl') return { name: nameFor(list, 'jsonld', 'earl'), text: JSON.stringify(toEarl(list), null, 2), type: 'application/ld+json' };
   return { name: nameFor(list, 'md'), text: evaluationsMarkdown(list), type: 'text/markdown;charset=utf-8' };
 }
 
@@ -80,7 +83,7 @@ export function ExportMenu({ evaluations, label, disabled, testId = 'export' }: 
         </label>
       </p>
       <p class="export-buttons">
-        {button('json', 'exp_json')} {button('csv-evaluations', 'exp_csvEvaluations')} {button('csv-findings', 'exp_csvFindings')} {button('md', 'exp_markdown')}{' '}
+        {button('json', 'exp_json')} {button('csv-evaluations', 'exp_csvEvaluations')} {button('csv-findings', 'exp_csvFindings')} {button('md', 'exp_markdown')} {button('earl', 'exp_earl')}{' '}
         <button type="button" class="secondary" disabled={disabled} data-testid={`${testId}:copy-md`} onClick={() => void copy()}>
           {t('exp_copyMarkdown')}
         </button>

@@ -6,10 +6,12 @@
 // Exit codes: 0 every page inspected; 1 some pages could not be inspected (each named with the reason); 2 bad usage.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { findingRowsCsv } from '../lib/export/csv';
+import { toEarl } from '../lib/export/earl';
 import { toExportFile } from '../lib/export/export-file';
 import { exportFileSchema } from '../lib/export/schema';
+import { type Evaluation } from '../lib/detectors/finding';
 import { withSuggestedGrid } from '../lib/grid/state';
 import { formatMessage } from '../lib/i18n/messages';
 import { formatWith } from '../lib/i18n/format';
@@ -19,7 +21,7 @@ import { navigationProblem, pageProblem } from './lib/audit/http';
 import { mergeFolders } from './lib/audit/merge';
 import { VERDICTS, countsLine, duration, reasonText, say, verdictOf, type Lang, type NotInspected, type Verdict } from './lib/audit/messages';
 import { progress } from './lib/audit/progress';
-import type { Runner } from './lib/audit/runner';
+import type { LoadedPage, Runner } from './lib/audit/runner';
 import { readTargets, type PageTarget, type Target } from './lib/audit/targets';
 import { ROOT, ensureAuditBuild } from './lib/chromium';
 import { serveFolder, type StaticServer } from './lib/static-server';
@@ -31,7 +33,7 @@ function fileName(t: Target, width: number, format: string): string {
   const name = 'file' in t && t.file ? basename(t.file).replace(/\.html?$/i, '') : 'url' in t ? t.url : t.input;
   const s = name.replace(/^[a-z]+:\/\//i, '').replace(/[?#].*$/, '').replace(/[^a-zA-Z0-9.-]+/g, '_').replace(/^_+|_+$/g, '');
   // The position in the whole list, not in the shard: the names stay the same however the list is split.
-  return `${String(t.index + 1).padStart(width, '0')}-${s.slice(0, 80) || 'page'}.${format}`;
+  return `${String(t.index + 1).padStart(width, '0')}-${s.slice(0, 80) || 'page'}.${format === 'earl' ? 'earl.jsonld' : format}`;
 }
 
 const notInspectedLine = (lang: Lang, url: string, r: NotInspected) => {
@@ -64,7 +66,15 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
     // "detector"), with the most careful reading of an unknown context; a person confirms them in the panel.
     const evaluation = withSuggestedGrid(result.evaluation);
     const file = exportFileSchema.parse(toExportFile([evaluation], { now: Date.now(), version: evaluation.loupeVersion }));
-    writeFileSync(path, o.format === 'json' ? JSON.stringify(file, null, 2) + '\n' : findingRowsCsv(file));
+    const text =
+      o.format === 'json' ? JSON.stringify(file, null, 2) + '\n'
+      : o.format === 'earl' ? JSON.stringify(toEarl(file.evaluations, { actIdsOfAxeRule: await axeActIds() }), null, 2) + '\n'
+      : findingRowsCsv(file);
+    writeFileSync(path, text);
+    if (o.report) {
+      const report = path.replace(/\.(json|csv|earl\.jsonld)$/, '.rapport.html');
+      writeFileSync(report, await runner.reportHtml!(await withPageScreenshot(evaluation, page)));
+    }
     const verdict = verdictOf(result.evaluation);
     return { kind: 'done', verdict, line: [
         `[${say(o.lang, verdict)}] ${url} — ${countsLine(o.lang, result.evaluation)} → ${path}`,
@@ -76,6 +86,28 @@ async function inspectOne(runner: Runner, url: string, o: AuditOptions, path: st
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** The evaluation with a capture of the page as the audit saw it, the evidence the printable report shows. */
+async function withPageScreenshot(e: Evaluation, page: LoadedPage): Promise<Evaluation> {
+  if (!page.screenshot) return e;
+  // The export format keeps captures under 400,000 characters: a busy page gets a second, coarser try.
+  let jpeg = await page.screenshot(60);
+  if (jpeg.length * 4 / 3 > 390_000) jpeg = await page.screenshot(30);
+  if (jpeg.length * 4 / 3 > 390_000) return e;
+  // JPEG's header gives the size: SOF0/SOF2 marker, then height and width.
+  let i = 2;
+  while (i < jpeg.length && !(jpeg[i] === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2))) i += 2 + jpeg.readUInt16BE(i + 2);
+  const [height, width] = [jpeg.readUInt16BE(i + 5), jpeg.readUInt16BE(i + 7)];
+  const shot = { id: 'audit-page', takenAt: new Date().toISOString(), dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`, width, height, note: 'Capture de la page par l’audit sans interface.' };
+  return { ...e, screenshots: [...(e.screenshots ?? []), shot] };
+}
+
+/** axe-core's ACT rule ids by axe rule, for the EARL export's tests (axe-core is loaded only for that format). */
+async function axeActIds(): Promise<(rule: string) => readonly string[]> {
+  const { default: axe } = await import('axe-core');
+  const ids = new Map(axe.getRules().map((r) => [r.ruleId, (r as { actIds?: string[] }).actIds ?? []]));
+  return (rule) => ids.get(rule) ?? [];
 }
 
 async function startRunner(o: AuditOptions): Promise<Runner> {
@@ -140,6 +172,9 @@ export async function audit(o: AuditOptions): Promise<number> {
   const count = (k: Outcome['kind']) => outcomes.filter((x) => x.kind === k).length;
   const levels = VERDICTS.map((v) => `${outcomes.filter((x) => x.kind === 'done' && x.verdict === v).length} ${say(o.lang, v)}`).join(', ');
   console.log(say(o.lang, 'tally', [mine.length, count('done'), levels, count('failed'), count('skipped'), duration(Date.now() - started)]));
+  // A newcomer's first run ends with where the file is and how to look at it, not with a bare tally.
+  const demoFile = demo && o.format === 'json' && todo.find(({ path }) => existsSync(path))?.path;
+  if (demoFile) console.log(`\n${say(o.lang, 'demoNext', [relative(CWD, demoFile).startsWith('..') ? demoFile : relative(CWD, demoFile)])}`);
   return count('failed') > 0 ? 1 : 0;
 }
 

@@ -86,6 +86,11 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           {t('panel_openSaved')}
         </a>
       </p>
+      <p class="open-saved">
+        <a href="privacy.html" target="_blank" data-testid="link:privacy">
+          {t('panel_privacy')}
+        </a>
+      </p>
       <Shortcuts />
     </main>
   );

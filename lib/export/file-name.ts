@@ -3,7 +3,7 @@ import type { VerdictLevel } from '../model/assessment';
 // Names of the files Loupe offers to download: readable, sortable by date, and made of characters every system and
 // mail client accepts (the site comes from a page: it may hold anything).
 
-export type ExportExt = 'json' | 'csv' | 'md';
+export type ExportExt = 'json' | 'csv' | 'md' | 'jsonld';
 
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 // Shared by the headless audit, the e2e tests and the benchmarks: one way to start Chromium with Loupe loaded.
@@ -48,7 +48,13 @@ export function ensureAuditBuild(log: (s: string) => void = () => {}, browser: '
   const configTime = statSync(join(ROOT, 'wxt.config.ts')).mtimeMs;
   if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(configTime, ...sources)) return;
   log(`Construction de l’extension (variante audit, ${browser})… / Building the extension (audit variant, ${browser})…`);
-  execFileSync('npx', ['wxt', 'build', '--mode', 'audit', '-b', browser], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The bundler's timing and chunk-size chatter would land in the middle of Loupe's own output: it is kept, and
+  // shown only when the build fails.
+  const r = spawnSync('npx', ['wxt', 'build', '--mode', 'audit', '-b', browser], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    throw new Error(`La construction de l’extension a échoué (npx wxt build --mode audit -b ${browser}). / The extension build failed.`);
+  }
 }
 
 export interface LoupeBrowser {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import jsonld from 'jsonld';
 import { exportFileSchema } from '../../lib/export/schema';
 
 const run = promisify(execFile);
@@ -26,6 +27,8 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   expect(r.stdout).toMatch(/^\[bloquant\] http:\/\/127\.0\.0\.1:\d+\/demo\.html — \d+ bloquant\(s\), /m);
   const files = readdirSync(out);
   expect(files).toEqual(['01-demo.json']);
+  // A newcomer's first run ends saying where the file is and how to open it in the panel.
+  expect(r.stdout.trim().split('\n').slice(-2).join('\n')).toMatch(/^L’évaluation de la page de démonstration est dans .*01-demo\.json\.\n.*sidepanel\.html\?view=saved/);
   const file = exportFileSchema.parse(JSON.parse(readFileSync(join(out, files[0]!), 'utf8')));
   const ids = file.evaluations[0]!.findings.map((f) => f.id);
   expect(ids).toEqual(expect.arrayContaining(['legal-links/terms', 'legal-links/privacy', 'legal-links/missing-legal-notice']));
@@ -41,6 +44,59 @@ test('the audit of the demo page exits 0 and writes an evaluation that validates
   expect(e.grid!.every((c) => c.source === 'detector')).toBe(true);
   expect(e.verdict).toMatchObject({ source: 'detector', suggested: 'deconseillee', level: 'deconseillee' });
   expect(e.verdict!.blocking).toEqual(expect.arrayContaining(['no-ads', 'no-pupil-account']));
+});
+
+test('--format earl writes the demo page’s evaluation as EARL JSON-LD that expands offline and names every finding', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-earl-'));
+  const r = await audit(['--format', 'earl', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(readdirSync(out)).toEqual(['01-demo.earl.jsonld']);
+  const doc = JSON.parse(readFileSync(join(out, '01-demo.earl.jsonld'), 'utf8'));
+  const documentLoader = async (url: string): Promise<never> => {
+    throw new Error(`nothing may be fetched: ${url}`);
+  };
+  const EARL = 'http://www.w3.org/ns/earl#';
+  type Node = Record<string, { '@id'?: string; '@value'?: string }[]>;
+  const expanded = (await jsonld.expand(doc, { documentLoader })) as unknown as (Node & { '@type'?: string[] })[];
+  const assertions = expanded.filter((n) => n['@type']?.includes(`${EARL}Assertion`));
+  // As many assertions as the console line counts findings (the demo has no rating by a person).
+  const counts = /— (\d+) bloquant\(s\), (\d+) problème\(s\), (\d+) à vérifier, (\d+) information\(s\)/.exec(r.stdout)!;
+  expect(assertions).toHaveLength(counts.slice(1).reduce((n, c) => n + Number(c), 0));
+  for (const a of assertions) {
+    expect(a[`${EARL}subject`]?.[0]?.['@id']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/demo\.html$/);
+    expect(a[`${EARL}test`]?.[0]?.['@id']).toBeTruthy();
+    expect(a[`${EARL}mode`]?.[0]?.['@id']).toBe(`${EARL}automatic`);
+    const result = a[`${EARL}result`]![0] as unknown as Node;
+    expect(result[`${EARL}outcome`]?.[0]?.['@id']).toMatch(/#(passed|failed|cantTell|inapplicable|untested)$/);
+  }
+  const ids = assertions.map((a) => a['http://purl.org/dc/terms/identifier']?.[0]?.['@value']);
+  expect(new Set(ids).size).toBe(assertions.length);
+  expect(ids).toEqual(expect.arrayContaining(['ads/slot-adsense', 'account/signup-form', 'legal-links/terms', 'axe/summary', 'axe/violation:image-alt']));
+  // axe's image-alt rule is ACT rule 23a2a8; the ad slot is Loupe's own check.
+  const testOf = (id: string) => assertions.find((a) => a['http://purl.org/dc/terms/identifier']?.[0]?.['@value'] === id)![`${EARL}test`]![0]!['@id'];
+  expect(testOf('axe/violation:image-alt')).toBe('https://www.w3.org/WAI/standards-guidelines/act/rules/23a2a8/');
+  expect(testOf('ads/slot-adsense')).toBe('tag:loupe-education.fr,2026:check/ads');
+});
+
+test('--report html writes, per page, the printable report with a screenshot of the page, as one file that needs no Loupe', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'loupe-audit-report-'));
+  const r = await audit(['--report', 'html', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(['01-demo.json', '01-demo.rapport.html']);
+  const html = readFileSync(join(out, '01-demo.rapport.html'), 'utf8');
+  expect(html).toMatch(/^<!doctype html>/);
+  // Self-contained: no script, no stylesheet to load from the extension; the styles are inlined.
+  expect(html).not.toMatch(/<script|<link[^>]+stylesheet|chrome-extension:/);
+  expect(html).toMatch(/<style>[^<]{200,}<\/style>/);
+  expect(html).toContain('Les Fractions en s');
+  expect(html).toContain('Projet de fiche pour le registre des traitements');
+  // The page as the audit saw it, as a JPEG in the file.
+  expect(html).toMatch(/<img[^>]+src="data:image\/jpeg;base64,[A-Za-z0-9+/=]{10000,}"/);
+  expect(html).toContain('Capture de la page par l’audit sans interface.');
+  // Firefox has no such report yet: said at once, nothing run.
+  const ff = await audit(['--report', 'html', '--browser', 'firefox', '--out', out]);
+  expect(ff.code).toBe(2);
+  expect(ff.stderr).toContain('Chromium seulement');
 });
 
 test('the audit names the pages it could not inspect and exits 1; CSV on request', async () => {

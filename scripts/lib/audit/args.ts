@@ -12,7 +12,10 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   Sans adresse, inspecte la page de démonstration (examples/demo.html).
 
   --out DIR              dossier des évaluations (défaut : audit-out) ; avec merge, le fichier du lot
-  --format json|csv      format des fichiers écrits (défaut : json)
+  --format json|csv|earl format des fichiers écrits (défaut : json) ; earl : EARL 1.0 en JSON-LD (.earl.jsonld),
+                         lu par les outils d'accessibilité (axe, Alfa, QualWeb)
+  --report html          écrit aussi, par page, le rapport imprimable avec une capture de la page (.rapport.html),
+                         une pièce à archiver (Chromium)
   --browser chromium|firefox   navigateur utilisé (défaut : chromium)
   --jobs N               pages inspectées en même temps dans le navigateur (défaut : ${defaultJobs()}, selon les cœurs)
   --resume               passe les pages dont l'évaluation est déjà dans --out
@@ -33,7 +36,7 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   injoignable, erreur HTTP 404/410/5xx, écran de connexion…, chacune nommée avec la raison) ; 2 mauvaise utilisation.
 
 Usage: npm run audit -- [options] [url | file.html | list]...   |   npm run audit -- merge DIR... --out bundle.json
-  Options as above (--out, --format, --browser, --jobs, --resume, --shard K/N, --list, --lang, --timeout, --offline,
+  Options as above (--out, --format, --report html, --browser, --jobs, --resume, --shard K/N, --list, --lang, --timeout, --offline,
   --browser-arg). List: one address or path per line, "#" comments; a file not starting with an HTML tag is a list.
   Exit codes: 0 every page inspected (limits written in the evaluation); 1 some pages not inspected (each named with the reason); 2 bad usage.`;
 
@@ -42,7 +45,9 @@ export class UsageError extends Error {}
 export interface AuditOptions {
   command: 'audit';
   out: string;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'earl';
+  /** Also the printable report of each page, with a screenshot of it, as a standalone HTML file. */
+  report: 'html' | null;
   browser: 'chromium' | 'firefox';
   browserArgs: string[];
   offline: boolean;
@@ -72,7 +77,7 @@ function defaultJobs(): number {
 export function parseArgs(argv: string[], cwd = CWD): Parsed {
   const merge = argv[0] === 'merge';
   const o: AuditOptions = {
-    command: 'audit', out: 'audit-out', format: 'json', browser: 'chromium', browserArgs: [], offline: false,
+    command: 'audit', out: 'audit-out', format: 'json', report: null, browser: 'chromium', browserArgs: [], offline: false,
     timeoutMs: 60_000, jobs: defaultJobs(), resume: false, shard: null, lang: 'fr', targets: [],
   };
   let outGiven = false;
@@ -97,8 +102,12 @@ export function parseArgs(argv: string[], cwd = CWD): Parsed {
       o.targets.push({ arg: a, list: false });
     } else if (flag === '--format') {
       const f = value();
-      if (f !== 'json' && f !== 'csv') throw new UsageError(`--format ${f} : json ou csv / json or csv`);
+      if (f !== 'json' && f !== 'csv' && f !== 'earl') throw new UsageError(`--format ${f} : json, csv ou earl / json, csv or earl`);
       o.format = f;
+    } else if (flag === '--report') {
+      const r = value();
+      if (r !== 'html') throw new UsageError(`--report ${r} : html seulement / html only`);
+      o.report = r;
     } else if (flag === '--browser') {
       const b = value().toLowerCase();
       if (b === 'chromium' || b === 'chrome') o.browser = 'chromium';
@@ -128,6 +137,9 @@ export function parseArgs(argv: string[], cwd = CWD): Parsed {
     if (!outGiven || !o.out.endsWith('.json')) throw new UsageError('merge : --out lot.json est obligatoire / --out bundle.json is required');
     if (o.targets.length === 0) throw new UsageError('merge : au moins un dossier / at least one folder');
     return { command: 'merge', dirs: o.targets.map((t) => resolve(cwd, t.arg)), out: resolve(cwd, o.out), lang: o.lang };
+  }
+  if (o.report && o.browser === 'firefox') {
+    throw new UsageError('--report html : Chromium seulement pour l’instant / Chromium only for now (--browser chromium)');
   }
   return { ...o, out: resolve(cwd, o.out) };
 }

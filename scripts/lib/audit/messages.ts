@@ -42,6 +42,10 @@ const TEXT = {
     fr: '$1 évaluation(s) de $2 fichier(s) réunies dans $3 ($4 doublon(s) écarté(s)).',
     en: '$1 evaluation(s) from $2 file(s) merged into $3 ($4 duplicate(s) left out).',
   },
+  demoNext: {
+    fr: 'L’évaluation de la page de démonstration est dans $1.\nPour la voir dans le panneau de Loupe : npm run build, puis dans Chrome ou Chromium chrome://extensions → Mode développeur → Charger l’extension non empaquetée → .output/chrome-mv3 ; cliquez sur l’icône Loupe, puis « Ouvrir une évaluation enregistrée » en bas du panneau (sidepanel.html?view=saved) et choisissez ce fichier.',
+    en: 'The demo page’s evaluation is in $1.\nTo see it in Loupe’s panel: npm run build, then in Chrome or Chromium chrome://extensions → Developer mode → Load unpacked → .output/chrome-mv3; click the Loupe icon, then “Open a saved evaluation” at the bottom of the panel (sidepanel.html?view=saved) and choose that file.',
+  },
   unreadable: { fr: 'fichier illisible, laissé de côté : $1 ($2)', en: 'unreadable file, left out: $1 ($2)' },
 } satisfies Record<string, Record<Lang, string>>;
 

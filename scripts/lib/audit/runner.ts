@@ -1,3 +1,4 @@
+import type { Evaluation } from '../../../lib/detectors/finding';
 import type { InspectResult } from '../../../lib/inspect/inspect-tab';
 import { requestLogForPanel } from '../../../lib/inspect/browser-requests';
 import { readPanelResult } from '../../../lib/inspect/result-channel';
@@ -16,12 +17,16 @@ export interface LoadedPage {
    * panel's loupe:* performance marks (entrypoints/sidepanel/paint-marks.ts), read before the panel closes.
    */
   inspect(onFastFindings?: () => void, onMarks?: (marks: Record<string, number>) => void): Promise<InspectResult>;
+  /** A JPEG of the page's viewport (Chromium only): the evidence that goes with the printable report. */
+  screenshot?(quality: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 export interface Runner {
   /** Loads a page; throws when no page could be reached (unreachable host, timeout). */
   open(url: string, timeoutMs: number): Promise<LoadedPage>;
+  /** The printable report (report.html) of an evaluation as one self-contained HTML file (Chromium only). */
+  reportHtml?(evaluation: Evaluation): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export function makeRunner<P extends AnyPage>(b: {
    * `query` carries the rest of the panel's address (the request log).
    */
   openPanel(tabId: number, axeMs: number, query: string): Promise<AnyPanel>;
+  screenshot?(page: P, quality: number): Promise<Buffer>;
   close(): Promise<void>;
 }): Runner {
   // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
@@ -101,6 +107,7 @@ export function makeRunner<P extends AnyPage>(b: {
               await panel.close();
             }
           },
+          ...(b.screenshot ? { screenshot: (quality: number) => b.screenshot!(page, quality) } : {}),
           close: () => page.close(),
         };
       } catch (error) {
