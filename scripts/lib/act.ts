@@ -87,7 +87,7 @@ export function axeOutcome(c: ActCase): boolean | 'untested' {
   return outcomes.includes('failed');
 }
 
-async function inspectCase(b: LoupeBrowser, page: Page, panel: Page, url: string): Promise<InspectResult> {
+export async function inspectCase(b: LoupeBrowser, page: Page, panel: Page, url: string): Promise<InspectResult> {
   await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
   const tabId = await tabIdOf(b, page);
   await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);

@@ -12,6 +12,8 @@ import { snapshotFromHtml } from '../helpers/snapshot-from-html';
 const caseSchema = z.object({
   id: z.string(),
   rule: z.string().refine((r) => r in detectors, 'unknown detector'),
+  /** The RGAA 4.1.2 criterion the case falls under, or only its theme where no criterion asks it (justified text). */
+  rgaa: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/),
   expected: z.enum(['problem', 'review', 'passed']),
   source: z.string().url(),
   note: z.string().min(10),
