@@ -273,6 +273,8 @@ export const a11yFactsSchema = z.object({
     .array(z.object({ tag: str(40), element: z.boolean(), attributes: z.array(str(40)).max(10), ref: nodeRefSchema }))
     .max(A11Y_LIMITS.presentational)
     .default([]),
+  /** The page's generated code (doctype and DOM serialised), cut after a tag past the limit: RGAA 8.2 validates it. */
+  generatedHtml: str(A11Y_LIMITS.generatedHtml).default(''),
   truncated: z.array(str(40)).max(20),
 });
 export type A11yFacts = z.infer<typeof a11yFactsSchema>;
