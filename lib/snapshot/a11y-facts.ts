@@ -2,6 +2,7 @@ import { domRead, type DomRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
+import { collectFocusTraps } from './a11y-keyboard';
 import { collectPresentationFacts, emptyPresentationFacts } from './a11y-presentation';
 import type { A11yFacts } from './schema';
 
@@ -16,7 +17,7 @@ const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcapt
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
 
 export function emptyA11yFacts(): A11yFacts {
-  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), truncated: [] };
+  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), focusTraps: [], truncated: [] };
 }
 
 /** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
@@ -262,6 +263,7 @@ export async function collectA11yFacts(
   }
   await breathe();
   Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut));
+  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
   return facts;
 
   /** Each row's width in columns, as the HTML table model counts it: its cells' colspans plus the rowspans above. */

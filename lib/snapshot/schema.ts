@@ -273,6 +273,11 @@ export const a11yFactsSchema = z.object({
     .array(z.object({ tag: str(40), element: z.boolean(), attributes: z.array(str(40)).max(10), ref: nodeRefSchema }))
     .max(A11Y_LIMITS.presentational)
     .default([]),
+  /** Inline handlers that keep the focus: onblur that calls focus(), a key handler that cancels Tab. */
+  focusTraps: z
+    .array(z.object({ kind: z.enum(['refocus', 'tab-cancelled']), handler: str(20), code: str(200), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.focusTraps)
+    .default([]),
   /** The page's generated code (doctype and DOM serialised), cut after a tag past the limit: RGAA 8.2 validates it. */
   generatedHtml: str(A11Y_LIMITS.generatedHtml).default(''),
   truncated: z.array(str(40)).max(20),
