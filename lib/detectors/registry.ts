@@ -28,7 +28,6 @@ import { a11yTinyText } from './a11y-tiny-text';
 import { a11yCssBlink } from './a11y-css-blink';
 import { a11yPresentationMarkup } from './a11y-presentation-markup';
 import { a11yTableCells } from './a11y-table-cells';
-import { a11yHtmlValidity } from './a11y-html-validity';
 import { a11yFocusTrap } from './a11y-focus-trap';
 import { axe } from './axe';
 import type { Detector } from './types';
@@ -62,7 +61,6 @@ export const detectors = {
   'a11y-css-blink': a11yCssBlink,
   'a11y-presentation-markup': a11yPresentationMarkup,
   'a11y-table-cells': a11yTableCells,
-  'a11y-html-validity': a11yHtmlValidity,
   'a11y-focus-trap': a11yFocusTrap,
   ads,
   consent,

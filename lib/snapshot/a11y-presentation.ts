@@ -6,10 +6,10 @@ import type { A11yFacts } from './schema';
 
 // Facts for the rules that judge how a page shows its text (lib/detectors/a11y-alt-text.ts, a11y-justified-text.ts,
 // a11y-tiny-text.ts, a11y-css-blink.ts, a11y-presentation-markup.ts): image alternatives with the text beside them,
-// the computed alignment and size of the elements that hold text, animations that blink, the markup RGAA 10.1
-// forbids, and the generated code for the validator (RGAA 8.2). A pass of its own after the other accessibility facts, each list capped, the style sheets read once.
+// the computed alignment and size of the elements that hold text, animations that blink, and the markup RGAA 10.1
+// forbids. A pass of its own after the other accessibility facts, each list capped, the style sheets read once.
 
-type Facts = Pick<A11yFacts, 'altTexts' | 'typography' | 'blinking' | 'presentational' | 'generatedHtml'>;
+type Facts = Pick<A11yFacts, 'altTexts' | 'typography' | 'blinking' | 'presentational'>;
 
 /** RGAA glossary « Présentation de l'information »: elements and attributes forbidden for presentation. */
 const PRESENTATION_TAGS = ['basefont', 'big', 'blink', 'center', 'font', 'marquee', 's', 'strike', 'tt'];
@@ -22,7 +22,7 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'mat
 const JUSTIFY_MIN_CHARS = 120;
 
 export function emptyPresentationFacts(): Facts {
-  return { altTexts: [], typography: [], blinking: [], presentational: [], generatedHtml: '' };
+  return { altTexts: [], typography: [], blinking: [], presentational: [] };
 }
 
 export async function collectPresentationFacts(
@@ -167,22 +167,7 @@ export async function collectPresentationFacts(
       unread(error);
     }
   }
-  facts.generatedHtml = generatedHtml();
   return facts;
-
-  /**
-   * The generated code (RGAA 8.2 judges the DOM, not the source sent), for lib/detectors/a11y-html-validity.ts.
-   * A long page is cut after a tag, so the validator never sees half an element.
-   */
-  function generatedHtml(): string {
-    const root = docGet<Element | null>(doc, 'documentElement');
-    if (!root) return '';
-    const doctype = docGet<DocumentType | null>(doc, 'doctype');
-    const html = (doctype ? `<!DOCTYPE ${doctype.name}>\n` : '') + root.outerHTML;
-    if (html.length <= A11Y_LIMITS.generatedHtml) return html;
-    cut('generatedHtml');
-    return html.slice(0, html.lastIndexOf('>', A11Y_LIMITS.generatedHtml) + 1);
-  }
 
   function collectBlinking() {
     const vanishing = new Set<string>();

@@ -37,6 +37,4 @@ export const A11Y_LIMITS = {
   blinking: 50,
   presentational: 200,
   focusTraps: 50,
-  /** Characters of generated HTML given to the validator (RGAA 8.2): the cost of validating grows with it. */
-  generatedHtml: 300_000,
 } as const;
