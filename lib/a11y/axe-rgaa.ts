@@ -32,9 +32,12 @@ export const AXE_RGAA: Record<string, AxeRgaaEntry> = {
     ]
   },
   "aria-allowed-role": {
-    "rgaa": [],
-    "via": "none",
-    "severity": "info",
+    "rgaa": [
+      "7.1",
+      "8.2"
+    ],
+    "via": "loupe",
+    "severity": "problem",
     "wcag": []
   },
   "aria-braille-equivalent": {
@@ -94,9 +97,11 @@ export const AXE_RGAA: Record<string, AxeRgaaEntry> = {
     ]
   },
   "aria-dialog-name": {
-    "rgaa": [],
-    "via": "none",
-    "severity": "info",
+    "rgaa": [
+      "7.1"
+    ],
+    "via": "loupe",
+    "severity": "problem",
     "wcag": []
   },
   "aria-hidden-body": {
@@ -279,9 +284,11 @@ export const AXE_RGAA: Record<string, AxeRgaaEntry> = {
     ]
   },
   "aria-treeitem-name": {
-    "rgaa": [],
-    "via": "none",
-    "severity": "info",
+    "rgaa": [
+      "7.1"
+    ],
+    "via": "loupe",
+    "severity": "problem",
     "wcag": []
   },
   "aria-valid-attr": {
@@ -424,17 +431,21 @@ export const AXE_RGAA: Record<string, AxeRgaaEntry> = {
     ]
   },
   "duplicate-id": {
-    "rgaa": [],
-    "via": "none",
-    "severity": "info",
+    "rgaa": [
+      "8.2"
+    ],
+    "via": "loupe",
+    "severity": "problem",
     "wcag": [
       "4.1.1"
     ]
   },
   "duplicate-id-active": {
-    "rgaa": [],
-    "via": "none",
-    "severity": "info",
+    "rgaa": [
+      "8.2"
+    ],
+    "via": "loupe",
+    "severity": "problem",
     "wcag": [
       "4.1.1"
     ]

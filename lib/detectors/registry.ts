@@ -22,6 +22,13 @@ import { a11yTables } from './a11y-tables';
 import { a11yDuplicateId } from './a11y-duplicate-id';
 import { a11yPseudoContent } from './a11y-pseudo-content';
 import { a11yLangText } from './a11y-lang-text';
+import { a11yAltText } from './a11y-alt-text';
+import { a11yJustifiedText } from './a11y-justified-text';
+import { a11yTinyText } from './a11y-tiny-text';
+import { a11yCssBlink } from './a11y-css-blink';
+import { a11yPresentationMarkup } from './a11y-presentation-markup';
+import { a11yTableCells } from './a11y-table-cells';
+import { a11yFocusTrap } from './a11y-focus-trap';
 import { axe } from './axe';
 import type { Detector } from './types';
 
@@ -48,6 +55,13 @@ export const detectors = {
   'a11y-duplicate-id': a11yDuplicateId,
   'a11y-pseudo-content': a11yPseudoContent,
   'a11y-lang-text': a11yLangText,
+  'a11y-alt-text': a11yAltText,
+  'a11y-justified-text': a11yJustifiedText,
+  'a11y-tiny-text': a11yTinyText,
+  'a11y-css-blink': a11yCssBlink,
+  'a11y-presentation-markup': a11yPresentationMarkup,
+  'a11y-table-cells': a11yTableCells,
+  'a11y-focus-trap': a11yFocusTrap,
   ads,
   consent,
   account,

@@ -61,10 +61,10 @@ export const GRID: readonly CriterionDef[] = [
   // Accessibilité et adaptabilité: "sous-titrage des vidéos, description alternative des images, […] taille des
   // caractères", and the automatic checks (RGAA 4.1.2 through axe).
   // Every automatic finding is evidence here, so each one can carry the person's note; the criteria below pick theirs.
-  auto('a11y-checks', 'accessibilite', [{ detector: 'axe' }, { detector: 'a11y-lang' }, { detector: 'a11y-pdf' }, { detector: 'a11y-lang-text' }, { detector: 'a11y-link-text' }, { detector: 'a11y-fake-link' }, { detector: 'a11y-placeholder-label' }, { detector: 'a11y-tables' }, { detector: 'a11y-duplicate-id' }, { detector: 'a11y-pseudo-content' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
-  auto('text-alternatives', 'accessibilite', [{ detector: 'axe', keys: /^(violation|incomplete):(image-alt|input-image-alt|area-alt|svg-img-alt|role-img-alt|object-alt)$/ }, { detector: 'a11y-text-images' }]),
+  auto('a11y-checks', 'accessibilite', [{ detector: 'axe' }, { detector: 'a11y-lang' }, { detector: 'a11y-pdf' }, { detector: 'a11y-lang-text' }, { detector: 'a11y-link-text' }, { detector: 'a11y-fake-link' }, { detector: 'a11y-placeholder-label' }, { detector: 'a11y-tables' }, { detector: 'a11y-duplicate-id' }, { detector: 'a11y-pseudo-content' }, { detector: 'a11y-table-cells' }, { detector: 'a11y-presentation-markup' }, { detector: 'a11y-css-blink' }, { detector: 'a11y-focus-trap' }, { detector: 'legal-links', keys: /^(missing-)?accessibility$/ }]),
+  auto('text-alternatives', 'accessibilite', [{ detector: 'axe', keys: /^(violation|incomplete):(image-alt|input-image-alt|area-alt|svg-img-alt|role-img-alt|object-alt)$/ }, { detector: 'a11y-text-images' }, { detector: 'a11y-alt-text' }]),
   auto('captions', 'accessibilite', [{ detector: 'a11y-captions' }, { detector: 'a11y-autoplay' }, { detector: 'axe', keys: /^(violation|incomplete):(video-caption|audio-caption)$/ }]),
-  auto('adaptability', 'accessibilite', [{ detector: 'a11y-zoom' }, { detector: 'axe', keys: /^(violation|incomplete):(color-contrast|meta-viewport|meta-viewport-large|avoid-inline-spacing|link-in-text-block)$/ }]),
+  auto('adaptability', 'accessibilite', [{ detector: 'a11y-zoom' }, { detector: 'a11y-justified-text' }, { detector: 'a11y-tiny-text' }, { detector: 'axe', keys: /^(violation|incomplete):(color-contrast|meta-viewport|meta-viewport-large|avoid-inline-spacing|link-in-text-block)$/ }]),
 ];
 
 export const CRITERION_IDS = GRID.map((c) => c.id);

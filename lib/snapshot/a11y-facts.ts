@@ -2,6 +2,8 @@ import { domRead, type DomRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
+import { collectFocusTraps } from './a11y-keyboard';
+import { collectPresentationFacts, emptyPresentationFacts } from './a11y-presentation';
 import type { A11yFacts } from './schema';
 
 // DOM facts for Loupe's own accessibility rules (lib/detectors/a11y-*.ts), gathered after the main walk in their own
@@ -15,7 +17,7 @@ const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcapt
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
 
 export function emptyA11yFacts(): A11yFacts {
-  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, truncated: [] };
+  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), focusTraps: [], truncated: [] };
 }
 
 /** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
@@ -157,6 +159,7 @@ export async function collectA11yFacts(
         summary: attr(t, 'summary') !== null,
         scopeOrHeaders: own('[scope], [headers]').length > 0,
         nested: t.parentElement !== null && closest(t.parentElement, 'table') !== null,
+        rowWidths: rowWidths(rows),
         ref: refs.ref(t, { geometry: false }),
       });
     } catch (error) {
@@ -258,7 +261,31 @@ export async function collectA11yFacts(
     }
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
+  await breathe();
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut));
+  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
   return facts;
+
+  /** Each row's width in columns, as the HTML table model counts it: its cells' colspans plus the rowspans above. */
+  function rowWidths(rows: Element[]): { min: number; max: number } {
+    let min = Infinity;
+    let max = 0;
+    let above: { cols: number; rows: number }[] = [];
+    for (const r of rows.slice(0, 1000)) {
+      let width = above.reduce((sum, a) => sum + a.cols, 0);
+      above = above.map((a) => ({ ...a, rows: a.rows - 1 })).filter((a) => a.rows > 0);
+      for (const c of Array.from((r as HTMLTableRowElement).cells ?? [])) {
+        const cols = Math.max(1, Math.min(1000, Number(attr(c, 'colspan')) || 1));
+        // rowspan="0" spans to the end of the section.
+        const span = attr(c, 'rowspan') === '0' ? 1000 : Math.max(1, Math.min(65534, Number(attr(c, 'rowspan')) || 1));
+        width += cols;
+        if (span > 1) above.push({ cols, rows: span - 1 });
+      }
+      min = Math.min(min, width);
+      max = Math.max(max, width);
+    }
+    return { min: Number.isFinite(min) ? min : 0, max };
+  }
 
   /** Readable style sheets, rule by rule: text that CSS writes before or after elements. */
   function collectPseudoContent() {

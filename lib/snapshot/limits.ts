@@ -32,4 +32,9 @@ export const A11Y_LIMITS = {
   cssRules: 20_000,
   /** Selectors of ::before/::after rules with text looked up in the page. */
   pseudoQueries: 300,
+  altTexts: 1000,
+  typography: 200,
+  blinking: 50,
+  presentational: 200,
+  focusTraps: 50,
 } as const;

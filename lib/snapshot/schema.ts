@@ -203,6 +203,8 @@ export const a11yFactsSchema = z.object({
         summary: z.boolean(),
         scopeOrHeaders: z.boolean(),
         nested: z.boolean(),
+        /** The narrowest and widest rows, in columns (colspan and rowspan counted): unequal, the table model breaks. */
+        rowWidths: z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() }).optional(),
         ref: nodeRefSchema,
       }),
     )
@@ -239,6 +241,43 @@ export const a11yFactsSchema = z.object({
     )
     .max(A11Y_LIMITS.media),
   text: z.object({ sample: str(A11Y_LIMITS.textSample), foreignLangChars: z.number().int().nonnegative() }),
+  // Issue 26 (lib/snapshot/a11y-presentation.ts): defaults so snapshots stored before them still parse.
+  /** Images with a non-empty alternative, and the text right beside them (caption, sibling nodes). */
+  altTexts: z
+    .array(z.object({ alt: str(300), src: str(500), inControl: z.boolean(), adjacent: z.array(str(300)).max(4), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.altTexts)
+    .default([]),
+  /** Elements holding text that is justified (one per block) or set under 9 px. */
+  typography: z
+    .array(z.object({ kind: z.enum(['justify', 'tiny']), fontSize: z.number(), text: str(120), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.typography)
+    .default([]),
+  /** CSS that makes elements vanish and come back (keyframes to opacity 0 / visibility hidden, text-decoration: blink). */
+  blinking: z
+    .array(
+      z.object({
+        kind: z.enum(['animation', 'text-decoration']),
+        name: str(100),
+        selector: str(300),
+        /** Total running time (duration × iterations), when not infinite. */
+        seconds: z.number(),
+        infinite: z.boolean(),
+        count: z.number().int().positive(),
+        ref: nodeRefSchema,
+      }),
+    )
+    .max(A11Y_LIMITS.blinking)
+    .default([]),
+  /** Elements and attributes RGAA 10.1 forbids for presentation (font, center, align, bgcolor…). */
+  presentational: z
+    .array(z.object({ tag: str(40), element: z.boolean(), attributes: z.array(str(40)).max(10), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.presentational)
+    .default([]),
+  /** Inline handlers that keep the focus: onblur that calls focus(), a key handler that cancels Tab. */
+  focusTraps: z
+    .array(z.object({ kind: z.enum(['refocus', 'tab-cancelled']), handler: str(20), code: str(200), ref: nodeRefSchema }))
+    .max(A11Y_LIMITS.focusTraps)
+    .default([]),
   truncated: z.array(str(40)).max(20),
 });
 export type A11yFacts = z.infer<typeof a11yFactsSchema>;

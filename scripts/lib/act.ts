@@ -91,7 +91,7 @@ function axeOutcome(c: ActCase): boolean | 'untested' {
 /** A case's time: half of it to load, the accessibility check within 40 % of it (the audit's shares). */
 const CASE_MS = 60_000;
 
-async function inspectCase(runner: Runner, url: string): Promise<InspectResult> {
+export async function inspectCase(runner: Runner, url: string): Promise<InspectResult> {
   const page = await runner.open(url, CASE_MS);
   try {
     return await page.inspect();

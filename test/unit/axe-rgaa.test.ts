@@ -4,7 +4,7 @@ import { axeOutputs } from '../../lib/a11y/axe-findings';
 import { AXE_RGAA, AXE_VERSION_MAPPED } from '../../lib/a11y/axe-rgaa';
 import { axeRgaaEntry, axeRgaaTable } from '../../lib/a11y/axe-rgaa-build';
 import { RGAA_CRITERIA } from '../../lib/a11y/rgaa-criteria';
-import { LOUPE_RGAA_LINKS } from '../../lib/a11y/rgaa-links';
+import { LOUPE_RGAA_LINKS, NOT_RGAA } from '../../lib/a11y/rgaa-links';
 
 // The axe rule → RGAA criterion → severity table (lib/a11y/axe-rgaa.ts) is generated; these tests keep it in step
 // with the installed axe-core and say what the mapping decides.
@@ -44,6 +44,25 @@ describe('axe rule → RGAA 4.1.2 → severity', () => {
     expect(AXE_RGAA['accesskeys']).toMatchObject({ severity: 'info' });
     // A WCAG 2.2 AA criterion that RGAA 4.1.2 does not cite is still a fault.
     expect(AXE_RGAA['target-size']).toMatchObject({ severity: 'problem', rgaa: [] });
+  });
+
+  it('never drops a violation of an axe rule that fails an RGAA criterion to information (every axe rule, run through the findings)', () => {
+    const lost: string[] = [];
+    const unread: string[] = [];
+    for (const r of axe.getRules()) {
+      const violation = { id: r.ruleId, impact: 'minor' as const, tags: r.tags, help: r.ruleId, nodeCount: 1, nodes: [{ target: ['p'], html: '<p>', failureSummary: '', impact: 'minor' as const }] };
+      const [finding] = axeOutputs({ engine: 'axe-core', url: 'https://x.fr/', ms: 1, passes: 0, inapplicable: 0, violations: [violation], incomplete: [] });
+      const rgaa = (finding!.data?.rgaa as string[]) ?? [];
+      if (rgaa.length > 0 && finding!.severity !== 'problem') lost.push(`${r.ruleId} (${rgaa.join(', ')}) → ${finding!.severity}`);
+      // A rule kept as information must have been read against the criteria and said so (lib/a11y/rgaa-links.ts).
+      if (finding!.severity === 'info' && !NOT_RGAA[r.ruleId]) unread.push(r.ruleId);
+    }
+    expect(lost, 'violations of an RGAA criterion dropped to information').toEqual([]);
+    expect(unread, 'axe rules kept as information without a reason in NOT_RGAA').toEqual([]);
+    for (const id of Object.keys(NOT_RGAA)) expect(AXE_RGAA[id], `${id}: listed in NOT_RGAA`).toMatchObject({ severity: 'info', rgaa: [] });
+    // The case that a published comparison caught: a role not allowed on an element is an RGAA fault.
+    expect(AXE_RGAA['aria-allowed-role']).toMatchObject({ rgaa: ['7.1', '8.2'], severity: 'problem' });
+    expect(AXE_RGAA['duplicate-id']).toMatchObject({ rgaa: ['8.2'], severity: 'problem' });
   });
 
   it('weighs a rule unknown to the table from the tags it arrives with', () => {

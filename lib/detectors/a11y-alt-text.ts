@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { a11yFacts } from '../a11y/users';
+import { elementEvidence } from '../findings/evidence';
+import { fileNameOf } from '../net/parse-url';
+import type { PageSnapshot } from '../snapshot/schema';
+import { defineDetector } from './types';
+import { type DetectorOutput } from '../model/finding';
+import { count, quotes, type MessageKey } from '../model/message';
+
+// RGAA 1.3 (WCAG 1.1.1): an alternative must say what the image brings. Some say nothing whatever the image:
+// a file name, an address, a placeholder word (WCAG failure F30). Those a program settles. An alternative that
+// repeats the text right beside the image is read twice by a screen reader (RGAA 1.3.1; H2 for links, here for
+// captions and neighbouring text): settled too, when the two are the same. One that begins « image de », « photo
+// de » says what a screen reader already announces; the rest may still be pertinent, so a person reads it.
+
+type Alt = PageSnapshot['a11y']['altTexts'][number];
+
+const IMAGE_EXT = /\.(jpe?g|png|gif|svg|webp|avif|bmp|tiff?|ico|heic)$/i;
+const ADDRESS = /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/i;
+/** Words that stand in for an alternative without being one (F30: « image », « spacer », « picture »…). */
+const PLACEHOLDER = /^(image|images|img|photo|photos|photographie|picture|pic|graphic|graphique|illustration|visuel|icon|icone|icône|logo|spacer|blank|vide|sans titre|untitled|alt|alternative|texte alternatif|alt text|dsc[_ -]?\d*|img[_ -]?\d+|image[_ -]?\d+|photo[_ -]?\d+)$/i;
+const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|graphic|icône|icone|logo)s?\s+(de|du|des|d['’]|of|showing|représentant|montrant)\s*\S/i;
+
+const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The file's name without its extension, when it reads like one (no space, a separator or digits). */
+function isFileName(a: Alt): boolean {
+  if (IMAGE_EXT.test(a.alt) && a.alt.length <= 100) return true;
+  const base = fileNameOf(a.src).replace(/\.[a-z0-9]+$/i, '');
+  return base.length >= 3 && !/\s/.test(a.alt) && /[_\-\d]/.test(base) && a.alt.toLowerCase() === base.toLowerCase();
+}
+
+/** What this detector's findings carry in `data` (validated by the runner and the export). */
+export const a11yAltTextData = z.strictObject({ ...a11yFacts, count: z.number() });
+
+export const a11yAltText = defineDetector({
+  id: 'a11y-alt-text',
+  category: 'accessibility',
+  data: a11yAltTextData,
+  requires: ['a11y'],
+  run(snapshot) {
+    const alts = snapshot.a11y.altTexts;
+    const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(norm(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
+    // In a link or a button, the repetition is axe's image-redundant-alt.
+    const repeats = alts.filter((a) => !notAlternative.includes(a) && !a.inControl && norm(a.alt).length >= 3 && a.adjacent.some((t) => norm(t) === norm(a.alt)));
+    const saysImage = alts.filter((a) => !notAlternative.includes(a) && !repeats.includes(a) && SAYS_IMAGE.test(a.alt.trim()));
+    const out: DetectorOutput[] = [];
+    const push = (key: string, severity: 'problem' | 'review', messageKey: MessageKey, list: Alt[]) => {
+      if (list.length === 0) return;
+      out.push({
+        key,
+        severity,
+        messageKey,
+        params: [count(list.length), quotes(list.map((a) => a.alt))],
+        evidence: list.map((a) => elementEvidence(a.ref, `alt="${a.alt}"`, a.src)),
+        data: { wcag: ['1.1.1'], rgaa: ['1.3'], users: ['blind'], count: list.length },
+      });
+    };
+    push('not-an-alternative', 'problem', 'a11yAltText_notAlternative', notAlternative);
+    push('repeats-adjacent', 'problem', 'a11yAltText_repeats', repeats);
+    push('says-image', 'review', 'a11yAltText_saysImage', saysImage);
+    return out;
+  },
+});

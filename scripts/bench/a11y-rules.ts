@@ -1,0 +1,82 @@
+// The cost of the accessibility rules of issue 26 (alt text, justified and tiny text, CSS blinking, presentation
+// markup, ragged tables, keyboard traps in the markup): their pass of the gather (lib/snapshot/a11y-presentation.ts) in Chromium plus the
+// detectors, on a 10,000-element page that gives every rule work, next to a bare `axe.run()` on the same page in
+// the same run. Our goal: the new rules cost ≤ 150 ms at 10,000 elements, on top of axe.
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { detectors } from '../../lib/detectors/registry';
+import { runDetectors } from '../../lib/inspect/run-detectors';
+import { emptyA11yFacts } from '../../lib/snapshot/a11y-facts';
+import { a11yFactsSchema } from '../../lib/snapshot/schema';
+import { findChromium } from '../lib/chromium';
+import { serveFolder } from '../lib/static-server';
+import { syntheticPage } from '../lib/synthetic-page';
+import { goal, median, type BenchResult } from './report';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GOAL_MS = 150;
+const RULES = [detectors['a11y-alt-text'], detectors['a11y-justified-text'], detectors['a11y-tiny-text'], detectors['a11y-css-blink'], detectors['a11y-presentation-markup'], detectors['a11y-table-cells'], detectors['a11y-focus-trap']];
+/** Work for every rule: justified and tiny text, a blinking badge, presentation attributes, images with alt. */
+const STYLE = `<style>.c3 p { text-align: justify; } .c5 .tags { font-size: 8px; } @keyframes blink { 50% { opacity: 0; } }
+.c6 h2 a { animation: blink 1s infinite; } .c1 .media img { border: 0; }</style>`;
+
+export async function bench(): Promise<BenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-a11y-rules-'));
+  writeFileSync(join(dir, '10k.html'), syntheticPage(10_000).replace('</head>', `${STYLE}</head>`).replaceAll('<div class="media">', '<div class="media" align="center">'));
+  copyFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), join(dir, 'axe.min.js'));
+  const b = await build({
+    stdin: {
+      contents: `import { collectPresentationFacts } from './lib/snapshot/a11y-presentation'; import { createRefMaker } from './lib/snapshot/node-ref'; import { domRead } from './lib/snapshot/dom-read';
+        (window as any).__rules = () => { const dom = domRead(window); return collectPresentationFacts(document, createRefMaker(dom), dom, async () => {}, () => {}, () => {}); };`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+  });
+  writeFileSync(join(dir, 'rules.js'), b.outputFiles[0]!.text);
+
+  const server = await serveFolder(dir);
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const lines = ['page | bare axe.run (ms) | new rules: gather (ms) | new rules: detectors (ms) | new rules (ms) | share of axe | goal ≤ 150 ms', '--- | --- | --- | --- | --- | --- | ---'];
+  const figures: Record<string, unknown>[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/10k.html`, { waitUntil: 'load', timeout: 120_000 });
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await page.addScriptTag({ url: `${server.origin}/axe.min.js` });
+    await page.addScriptTag({ url: `${server.origin}/rules.js` });
+    const timed = (call: string, runs: number) =>
+      page.evaluate(`(async () => { const ms = []; let result; for (let i = 0; i < ${runs}; i++) { const t = performance.now(); result = await (${call}); ms.push(performance.now() - t); } return { ms, result }; })()`) as Promise<{ ms: number[]; result: unknown }>;
+    const axe = await timed('axe.run(document)', 2);
+    const gathered = await timed('window.__rules()', 5);
+    const facts = a11yFactsSchema.parse({ ...emptyA11yFacts(), ...(gathered.result as object) });
+    const snapshot = { a11y: facts } as Parameters<typeof runDetectors>[0];
+    const runs: number[] = [];
+    let found: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      found = (await runDetectors(snapshot, RULES, { now: 0 })).findings.map((f) => f.id);
+      runs.push(performance.now() - t);
+    }
+    const a = median(axe.ms);
+    const g = median(gathered.ms);
+    const d = median(runs);
+    const total = g + d;
+    lines.push(`10k (${elements} elements, ${found.length} findings) | ${a.toFixed(0)} | ${g.toFixed(1)} | ${d.toFixed(1)} | ${total.toFixed(1)} | ${((100 * total) / a).toFixed(0)} % | ${goal(total <= GOAL_MS, `${total.toFixed(0)} ms`)}`);
+    figures.push({ page: '10k', elements, findings: found, bareAxeMs: a, gatherMs: g, detectorsMs: d, newRulesMs: total, goalMet: total <= GOAL_MS });
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  lines.push('(medians; the gather pass runs in the page after the other accessibility facts, the detectors in the extension)');
+  return { lines, figures };
+}
