@@ -1,6 +1,6 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
-import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
+import { jsonLdObjects, prop, textOf, typesOf } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
@@ -33,6 +33,33 @@ const APP_STORES = /^(play\.google\.com|apps\.apple\.com|itunes\.apple\.com|apps
 // "Abonnement à la newsletter", "Abonnez-vous à notre lettre d'information": a mailing list, not a price.
 const MAILING_LIST = /newsletter|lettre\s+d['’]information|infolettre|lettre\s+(hebdomadaire|mensuelle)|mailing\s+list|notifications|cha[îi]ne\s+youtube|podcast|flux\s+rss/i;
 const PRICED = /€|\$\s?\d|£\s?\d|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel|payant|tarif/i;
+
+// Issue 22: a price belongs to the resource only on its offer or purchase path. A price in an article, a donation,
+// a book reference or the print magazine's shop in a menu says nothing of what the resource costs. What does: the page
+// is an offer page (its address or title says so), a paywall says the content is for subscribers, or the structured
+// data says the page is not free.
+const OFFER_TITLE = /\b(tarifs?|tarification|pricing|plans?\s+(et|&|and)\s+(tarifs|prices|pricing)|nos\s+offres|abonnements?|abonnez[- ]vous|s['’]abonner|subscribe|subscriptions?|preise|abo(nnement)?s?\b|buy|acheter|boutique|shop)\b/i;
+const PAYWALL = /réservée?\s+aux\s+abonnés|abonnés?\s+uniquement|article\s+(réservé|abonné)|pour\s+lire\s+la\s+suite|lire\s+la\s+suite.{0,30}abonn|subscribers?\s+only|(for|to)\s+(paid\s+)?subscribers|subscribe\s+to\s+(continue|read|unlock|keep\s+reading)|exklusiv\s+für\s+abonnenten|nur\s+für\s+abonnenten|für\s+abonnenten|\bpaywall\b/i;
+// A shop's price for printed goods (shipping, the paper edition, an ISBN) is not the online resource's.
+const PRINTED = /livraison|frais\s+de\s+port|\bshipping\b|versand|manuels?\s+papier|(édition|version|magazine|numéro)\s+papier|print\s+(edition|magazine)|\bISBN\b|broché|paperback|hardcover|kiosque/i;
+const ARTICLE_TYPES = /^(Article|NewsArticle|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|SocialMediaPosting|DiscussionForumPosting)$/;
+/** Whether the page is an article (news, blog, report): a price in its prose is what the article talks about. */
+function isArticle(snapshot: Pick<PageSnapshot, 'meta' | 'jsonLd'>): boolean {
+  if (snapshot.meta.some((m) => (m.property || m.name).toLowerCase() === 'og:type' && /article/i.test(m.content))) return true;
+  return jsonLdObjects(snapshot.jsonLd).some((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+}
+const DONATION = /\b(faire\s+un\s+don|dons?\b|donat(e|ion)|spende[n]?|soutenez|support\s+us|unterstützen|mécénat|patreon|tipeee)\b/i;
+/** Whether the page is itself the place where the resource is offered for a price. */
+export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): boolean {
+  const u = parseUrl(snapshot.url);
+  let path = '';
+  try {
+    path = u ? decodeURIComponent(u.pathname) : '';
+  } catch {
+    path = '';
+  }
+  return PRICING_PATH.test(path) || OFFER_TITLE.test(snapshot.title.split(/\s[|–—-]\s/)[0] ?? '');
+}
 
 /** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
@@ -79,18 +106,29 @@ export const accessModel = defineDetector({
   id: 'access-model',
   category: 'metadata',
   data: accessModelData,
-  requires: ['textSignals', 'links', 'jsonLd'],
+  requires: ['textSignals', 'links', 'jsonLd', 'url', 'title', 'meta'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<AccessKind, Evidence[]>();
     const add = (k: AccessKind, e: Evidence) => found.set(k, [...(found.get(k) ?? []), e]);
+    const offerPage = isOfferPage(snapshot);
+    const article = isArticle(snapshot);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'price') continue;
+      // A paywall speaks of this page wherever it sits.
+      if (PAYWALL.test(s.text)) {
+        add('paid', elementEvidence(s.ref, s.text));
+        continue;
+      }
+      // Not the resource's price: a donation, printed goods, a menu or footer (the magazine's shop), a credit or an
+      // embed, and the prose of an article (what it talks about) unless the page is the offer itself.
+      const elsewhere = DONATION.test(s.text) || PRINTED.test(s.text) || s.ref.inFooter || ['nav', 'footer', 'credit', 'embed'].includes(s.within ?? '');
+      if (elsewhere || (!offerPage && article && s.within === 'prose')) continue;
       for (const k of accessKindsInText(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
     for (const l of snapshot.links) {
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, elementEvidence(l.ref, words, l.href));
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && !l.ref.inFooter && !article)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');

@@ -4,6 +4,12 @@ import type { Field, Form, NodeRef, PageSnapshot } from '../snapshot/schema';
 import { ACCOUNT_WORDS, JOB_WORDS, LOGIN_WORDS, NEWSLETTER_WORDS, SIGNUP_WORDS } from '../text/signup-words';
 import { defineDetector, type DetectorOutput, type Evidence } from './types';
 import { parseUrl } from '../net/parse-url';
+import { isPersonField } from '../text/person-fields';
+
+// Issue 22: the context rules that hold for forms hold for links and buttons. A link to a newsletter, to job offers
+// ("Nous rejoindre", a recruitment site) or under a newsletter heading leads to no account, unless it says "account".
+const JOB_LINK = /nous\s+rejoindre|rejoignez[- ]nous|join\s+(us|our\s+team|the\s+team)\b|work\s+with\s+us|karriere|stellenangebote|offres?\s+d['’]emploi/i;
+const JOB_PATH = /\/(recrutement|recrute|carrieres?|careers?|jobs?|emplois?|karriere|stellenangebote|stellen|nous-rejoindre|rejoignez-nous|join-us|work-with-us|offres-d-emploi)\b/i;
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -47,7 +53,8 @@ export interface FormVerdict {
 
 /** Scores one form as a sign-up. Pure, so the evaluation script measures exactly what the detector uses. */
 export function classifyForm(form: Form): FormVerdict {
-  const fields = form.fields.filter((f) => !f.hidden && !/^(hidden|submit|button|image|reset)$/.test(f.type));
+  // Issue 22: only fields a person fills; an anti-spam trap named "age" is no birth date.
+  const fields = form.fields.filter(isPersonField);
   const passwords = fields.filter((f) => f.type === 'password');
   const newPw = fields.some((f) => /new-password/i.test(f.autocomplete) || (f.type === 'password' && /new.?pass|nouveau/i.test(`${f.name} ${f.id} ${f.label}`)));
   const curPw = fields.some((f) => /current-password/i.test(f.autocomplete));
@@ -135,8 +142,8 @@ export const account = defineDetector({
     const signups = verdicts.filter((x) => x.v.signup);
     const logins = verdicts.filter((x) => x.v.login);
     const clickables = [
-      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref })),
-      ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref })),
+      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref, context: l.context ?? '' })),
+      ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref, context: b.context ?? '' })),
     ];
 
     // Mitigations: ways to use the resource without a pupil creating an account.
@@ -165,7 +172,7 @@ export const account = defineDetector({
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
       const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
-      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
+      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',
@@ -222,6 +229,16 @@ export const account = defineDetector({
     return out;
   },
 });
+
+/** A link or button whose words, address or surroundings say newsletter or job rather than account. */
+function leadsElsewhere(c: { text: string; href: string; context: string }): boolean {
+  if (ACCOUNT_WORDS.test(c.text)) return false;
+  const path = pathOf(c.href);
+  if (NEWSLETTER_WORDS.test(c.text) || /newsletter|infolettre|lettre-d-information/i.test(path)) return true;
+  if (JOB_LINK.test(c.text) || JOB_PATH.test(path) || JOB_WORDS.test(c.text)) return true;
+  // The words around it: "Newsletter — Recevez nos actualités [S'inscrire]" (a short block, not a whole menu).
+  return c.context.length > 0 && c.context.length < 200 && NEWSLETTER_WORDS.test(c.context) && !ACCOUNT_WORDS.test(c.context);
+}
 
 function clickEvidence(c: { text: string; href: string; ref: NodeRef }): Evidence {
   return elementEvidence(c.ref, c.text, c.href);

@@ -7,6 +7,7 @@ import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
 import type { TrackerCategory } from '../trackers/categories';
 import { formatMessage } from '../i18n/messages';
+import { isPersonField } from '../text/person-fields';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
 // the page's) is classified with Ghostery's tracker database and grouped by organisation, with its country: a
@@ -95,15 +96,16 @@ export const trackers = defineDetector({
   data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking, specificMatch, isCompanyOnly }] = await Promise.all([
       import('../trackers/requests'),
-      import('../trackers/compact'),
       import('../trackers/load'),
       import('../trackers/countries'),
       import('../net/first-party'),
       import('../trackers/classify'),
     ]);
     const data = await loadTrackerData();
+    // Issue 22: the most specific product an address names (Google's tag by its id), not the company's catch-all.
+    const matchUrl = (_: unknown, url: string) => specificMatch(data, url);
     // Issue 15: what is not data sent is kept apart — a form's action (nothing leaves before a pupil submits) and
     // the site's own asset hosts on another domain (same brand, same organisation, or serving its declared icon).
     const pageSite = siteOf(snapshot.url)?.site ?? '';
@@ -155,8 +157,13 @@ export const trackers = defineDetector({
         if (outside) outsideEu++;
         if (!country) unknownCountry++;
       }
+      // Issue 22: a company's catch-all entry says who receives the data, not that it is an advertising tracker:
+      // a fault to weigh, never a blocking point on its own.
       const severity = list
-        .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
+        .map((t) => {
+          const s = SEVERITY_BY_CATEGORY[t.match.category] ?? 'review';
+          return s === 'blocking' && isCompanyOnly(data, t.match) ? 'problem' : s;
+        })
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
       const names = list.map((t) => `${t.match.name} (${categoryLabel(t.match.category)})`).join(', ');
       const requests = list.flatMap((t) => t.requests);
@@ -223,7 +230,7 @@ export const trackers = defineDetector({
     bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
     bySite('form-targets', 'trackers_formTargets', formTargets);
     // A form that asks an e-mail, a password or a phone number and posts it elsewhere: a person checks who gets it.
-    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => !x.hidden && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
+    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => isPersonField(x) && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
     const targets = out.find((o) => o.key === 'form-targets');
     if (targets && formTargets.some((r) => r.ref && personal.has(r.ref.selector))) Object.assign(targets, { severity: 'review', messageKey: 'trackers_formTargets_personal' });
     bySite('hints', 'trackers_hints', hints, (r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` }));

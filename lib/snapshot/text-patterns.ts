@@ -6,8 +6,9 @@ export const TEXT_PATTERNS: Record<string, RegExp> = {
   copyright: /©|\(c\)\s*\d{4}|copyright|tous droits réservés|all rights reserved/i,
   licence: /licence ouverte|open licen[cs]e|etalab|creative commons|\bcc[ -]?(by|0)\b|domaine public|public domain|licence art libre|\bodbl\b/i,
   gar: /\bGAR\b|[Cc]ompatible [Gg][Aa][Rr]\b|[Gg]estionnaire d['’]acc[èe]s aux ressources|[Mm][ée]diacentre/,
-  updated: /mis à jour|mise à jour|modifié le|publié le|mis en ligne le|date de publication|dernière modification|last updated|updated on|published on|last modified/i,
-  price: /gratuit|payant|tarif|abonnement|essai gratuit|freemium|premium|licence (établissement|monoposte|classe)|\bmonoposte\b|\bmultiposte\b|€|free trial|pricing|subscription|in-app|achats? intégrés|offre (établissement|école)/i,
+  // Issue 22: the labels of a visible date in the other languages teachers meet, and bare "Date :" / "Posted".
+  updated: /mis à jour|mise à jour|modifié le|publié le|mis en ligne le|date de publication|dernière modification|last updated|updated on|published on|last modified|publié|mis en ligne|\bdate\s*:|\bposted\b|\bpublished\b|\bupdated\b|veröffentlicht|aktualisiert|zuletzt geändert|\bstand\s*:|\bdatum\s*:|erstellt am|publicado|actualizado|pubblicato|aggiornato|gepubliceerd/i,
+  price: /gratuit|payant|tarif|abonnement|essai gratuit|freemium|premium|licence (établissement|monoposte|classe)|\bmonoposte\b|\bmultiposte\b|€|free trial|pricing|subscription|in-app|achats? intégrés|offre (établissement|école)|réservé aux abonnés|subscribers? only|abonnenten|abonnés/i,
   'ad-label': /^\s*(publicité|publicite|annonce|annonces|sponsorisé|sponsorisée|contenu sponsorisé|advertisement|advertising|sponsored|ad|ads|pub)\s*:?\s*$/i,
   signup: /créer (un|mon|votre) compte|inscri(s|p|v)|s'inscrire|je m'inscris|sign ?up|register|create (an|your) account/i,
   age: /\bâge\b|\bans\b|date de naissance|birth|moins de 1[35] ans|under 1[36]|years old/i,
