@@ -24,7 +24,7 @@ const RECORDERS = new Set<string>(SESSION_RECORDERS);
 
 // Severity by trackerdb category, for a teacher choosing a resource for minors:
 // - advertising: the design makes advertising trackers a blocking point (profiling of pupils for ads);
-// - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
+// - audience measurement, social networks: personal data leaves for a third party; a fault to weigh
 //   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
 // - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
 export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
@@ -32,7 +32,8 @@ export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = 
   pornvertising: 'blocking',
   site_analytics: 'problem',
   social_media: 'problem',
-  customer_interaction: 'problem',
+  // Issue 22: trackerdb's "customer interaction" holds chat widgets, newsletter forms, read-aloud players and
+  // payment pages alike: a third party a person checks, not a tracker (it is not in TRACKING_CATEGORIES either).
 };
 const RANK: Record<Severity, number> = { blocking: 0, problem: 1, review: 2, info: 3 };
 
@@ -162,7 +163,10 @@ export const trackers = defineDetector({
       const severity = list
         .map((t) => {
           const s = SEVERITY_BY_CATEGORY[t.match.category] ?? 'review';
-          return s === 'blocking' && isCompanyOnly(data, t.match) ? 'problem' : s;
+          if (s === 'blocking' && isCompanyOnly(data, t.match)) return 'problem';
+          // A social network's images only (avatars, a share icon): the request says who, no script follows.
+          if (t.match.category === 'social_media' && t.requests.every((r) => r.source === 'image')) return 'review';
+          return s;
         })
         .reduce<Severity>((a, b) => (RANK[b] < RANK[a] ? b : a), 'review');
       const names = list.map((t) => `${t.match.name} (${categoryLabel(t.match.category)})`).join(', ');
