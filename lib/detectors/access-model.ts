@@ -15,7 +15,8 @@ export type AccessKind = (typeof ACCESS_KINDS)[number];
 const TEXT: Record<Exclude<AccessKind, 'pricing-link'>, RegExp> = {
   trial: /essai\s+gratuit|(\d+|un|une)\s+(jours?|semaines?|mois)\s+(d['’]essai|gratuits?|offerts?)|période\s+d['’]essai|free\s+trial|try\s+(it\s+)?(for\s+)?free|\d+[- ]day\s+trial/i,
   freemium: /freemium|version\s+(gratuite|de\s+base)\s+(et|ou|\+)\s+(version\s+)?(premium|payante|complète)|gratuit\s+(avec|et)\s+(des\s+)?options?\s+payantes?|basic\s+(plan\s+)?is\s+free|free\s+(plan|tier|version)\b/i,
-  premium: /\bpremium\b|\bversion\s+(pro|complète\s+payante)\b|passer\s+(à|en)\s+(la\s+version\s+)?(pro|premium)|upgrade\s+to\s+(pro|premium)|\bpro\s+plan\b/i,
+  // Issue 22: "premium" names an access level beside an account, a plan or a version, not a product range.
+  premium: /\b(version|offre|compte|abonnement|plan|formule|accès|access|abo|membre|member(ship)?)\s+premium\b|\bpremium\s+(version|plan|account|membership|member|access|abo|subscription|offer|content|contenus?)\b|\bversion\s+(pro|complète\s+payante)\b|passer\s+(à|en)\s+(la\s+version\s+)?(pro|premium)|upgrade\s+to\s+(pro|premium)|\bpro\s+plan\b/i,
   subscription: /abonnement|s['’]abonner|abonnez[- ]vous|subscription|subscribe|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel/i,
   'in-app': /achats?\s+intégrés|achats?\s+in[- ]app|in[- ]app\s+purchases?|contient\s+des\s+achats/i,
   'school-licence': /licences?\s+(établissement|etablissement|classe|enseignant|site|multiposte|monoposte)|\bmonoposte\b|\bmultiposte\b|offre\s+(établissement|etablissement|école|ecole|classe|collectivité|académique)s?|tarifs?\s+(établissement|écoles?|scolaires?)|school\s+(licen[cs]e|plan|pricing)|site\s+licen[cs]e|classroom\s+licen[cs]e|adoption\s+établissement/i,
@@ -49,6 +50,9 @@ function isArticle(snapshot: Pick<PageSnapshot, 'meta' | 'jsonLd'>): boolean {
   return jsonLdObjects(snapshot.jsonLd).some((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
 }
 const DONATION = /\b(faire\s+un\s+don|dons?\b|donat(e|ion)|spende[n]?|soutenez|support\s+us|unterstützen|mécénat|patreon|tipeee)\b/i;
+/** Whether an element's selector runs through a link (<a …> among its ancestors or itself). */
+const inLink = (selector: string) => /(^|[\s>])a([:.#[][^\s>]*)?(\s*>|\s*$)/.test(selector);
+
 /** Whether the page is itself the place where the resource is offered for a price. */
 export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): boolean {
   const u = parseUrl(snapshot.url);
@@ -114,6 +118,9 @@ export const accessModel = defineDetector({
     const article = isArticle(snapshot);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'price') continue;
+      // A price or a paywall mark inside a link speaks of where the link leads (another article, the shop, the
+      // subscription page), which the pricing link below reports.
+      if (inLink(s.ref.selector)) continue;
       // A paywall speaks of this page wherever it sits.
       if (PAYWALL.test(s.text)) {
         add('paid', elementEvidence(s.ref, s.text));
@@ -122,13 +129,15 @@ export const accessModel = defineDetector({
       // Not the resource's price: a donation, printed goods, a menu or footer (the magazine's shop), a credit or an
       // embed, and the prose of an article (what it talks about) unless the page is the offer itself.
       const elsewhere = DONATION.test(s.text) || PRINTED.test(s.text) || s.ref.inFooter || ['nav', 'footer', 'credit', 'embed'].includes(s.within ?? '');
-      if (elsewhere || (!offerPage && article && s.within === 'prose')) continue;
+      // A long sentence that mentions a price is what the text talks about; an offer is a short label.
+      const sentence = s.text.trim().split(/\s+/).length >= 15;
+      if (elsewhere || (!offerPage && ((article && s.within === 'prose') || sentence))) continue;
       for (const k of accessKindsInText(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
     for (const l of snapshot.links) {
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && !l.ref.inFooter && !article)) add(k, elementEvidence(l.ref, words, l.href));
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && offerPage)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');

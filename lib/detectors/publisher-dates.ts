@@ -11,7 +11,7 @@ import { defineDetector, type DetectorContext, type DetectorOutput, type Evidenc
 // article meta, Dublin Core, the © line and "mis à jour le …" text. Each value says where it was read.
 
 const MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  januar: 1, jänner: 1, janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, déc: 12, dez: 12, okt: 10, mär: 3, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
   janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
   septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -68,7 +68,7 @@ export const publisherDatesData = z.union([
 
 // Issue 22: where a date is read, from the most reliable to the least; the first place that gives one wins, so a
 // related article's <time> never beats the article's own metadata. Within one place, the first in the page.
-const RANK = ['schema.org', 'meta', 'microdata', 'time', 'text'] as const;
+const RANK = ['schema.org', 'meta', 'microdata', 'time', 'text', 'date text'] as const;
 const rankOf = (source: string) => {
   const i = RANK.findIndex((r) => source.startsWith(r));
   return i < 0 ? (source === 'text' ? 4 : 1) : i;
@@ -151,6 +151,14 @@ export const publisherDates = defineDetector({
         const dp = p ? dateAfter(s.text, p.index + p[0].length) : null;
         if (du) modified.push({ date: du, source: 'text', evidence: elementEvidence(s.ref, s.text) });
         if (dp && dp !== du) published.push({ date: dp, source: 'text', evidence: elementEvidence(s.ref, s.text) });
+      }
+      // Issue 22: a byline's date without a label ("jeudi 27 juin 2019, par …"), outside menus, footers and embeds.
+      if (s.pattern === 'date' && !['nav', 'footer', 'embed', 'credit'].includes(s.within ?? '') && !s.ref.inFooter) {
+        const own = s.ref.label || s.text;
+        const d = parseDate(own) ?? wordDate(chrono, own);
+        if (!d) continue;
+        const before = s.text.slice(0, Math.max(0, s.text.indexOf(own)));
+        (UPDATED_TEXT.test(own) || UPDATED_TEXT.test(before.slice(-40)) ? modified : published).push({ date: d, source: 'date text', evidence: elementEvidence(s.ref, own) });
       }
       if (s.pattern === 'copyright') {
         const holder = holderOfCopyright(s.text);

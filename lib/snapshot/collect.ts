@@ -175,7 +175,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         pattern,
         text: clip(context, 300),
         ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
-        ...(pattern === 'licence' || pattern === 'copyright' || pattern === 'price' ? { within: mentionContext(parent, dom) } : {}),
+        ...(pattern === 'licence' || pattern === 'copyright' || pattern === 'price' || pattern === 'date' ? { within: mentionContext(parent, dom) } : {}),
       });
     }
   }

@@ -13,5 +13,7 @@ export const TEXT_PATTERNS: Record<string, RegExp> = {
   signup: /créer (un|mon|votre) compte|inscri(s|p|v)|s'inscrire|je m'inscris|sign ?up|register|create (an|your) account/i,
   age: /\bâge\b|\bans\b|date de naissance|birth|moins de 1[35] ans|under 1[36]|years old/i,
   'class-code': /code (de )?classe|class code|code enseignant|via (l'|votre )?ent\b|espace numérique de travail|comptes? (sont )?(créés?|gérés?) par (l'|votre |ton |le |la )?(enseignant|professeur)/i,
+  // Issue 22: a short text that is a whole date (a byline's "jeudi 27 juin 2019", "06.11.2023 13:30", "March 9, 2017").
+  date: /^(?=[^]{0,120}$)[^]*?(\b\d{1,2}[./]\d{1,2}[./](19|20)\d{2}\b|\b(19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}(er|st|nd|rd|th|\.)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|märz|maerz|okt|dez)[a-zéûä]*\.?,?\s+(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d{2}\b)/i,
   accessibility: /accessibilité\s*:?\s*(non|partiellement|totalement)\s+conforme/i,
 };

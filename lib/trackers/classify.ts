@@ -9,7 +9,7 @@ import { parseUrl } from '../net/parse-url';
 
 /** What trackerdb knows of a third-party URL (any category), or undefined for first-party and unknown hosts. */
 export function thirdPartyService(data: CompactTrackerData, url: string, pageUrl: string): TrackerMatch | undefined {
-  return isThirdParty(url, pageUrl) ? matchUrl(data, url) : undefined;
+  return isThirdParty(url, pageUrl) ? specificMatch(data, url) : undefined;
 }
 
 export function isTracking(match: Pick<TrackerMatch, 'category'>): boolean {

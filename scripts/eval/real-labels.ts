@@ -181,7 +181,8 @@ const byPresence = (p: Presence | null | undefined, claimsPresent: boolean): Ver
   p?.present == null ? 'unknown' : p.present === claimsPresent ? 'right' : 'wrong';
 const TRACKING_ROLES = new Set(['advertising', 'analytics', 'session-recording', 'social', 'comments']);
 const LEGAL_FIELD: Record<string, keyof Label> = { privacy: 'privacyLink', 'legal-notice': 'legalNotice', terms: 'termsLink', sales: 'salesTerms', cookies: 'cookiesLink' };
-const PAID_KINDS = new Set(['paid', 'subscription', 'premium', 'freemium', 'trial', 'in-app', 'pricing-link', 'school-licence']);
+// A link to prices or a school licence offer is a fact about the site, not a claim that this resource is paid.
+const PAID_KINDS = new Set(['paid', 'subscription', 'premium', 'freemium', 'trial', 'in-app']);
 
 /** A claim judged against the page's labels; null when it is not a claim this evaluation judges. */
 export function judge(c: Claim, l: Label): Verdict | null {
