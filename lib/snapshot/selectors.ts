@@ -47,6 +47,15 @@ export const MARKED_SELECTORS: Record<string, readonly string[]> = {
     '[data-adunit]',
     '[data-ad-slot]',
     '[data-ad-placement]',
+    // Issue 22: the common names of an ad unit's container in every language (ad-unit, ad-slot, advert, GPT ids).
+    '.ad-unit',
+    '.adunit',
+    '.ad-slot',
+    '.google-ad',
+    '.advert',
+    '.Ad',
+    'div[id^="gpt-"]',
+    'div[id^="ad-"]',
   ],
   consent: [
     '#tarteaucitronRoot',
