@@ -315,7 +315,10 @@ export const licence = defineDetector({
       const place = s.within === 'nav' && notice ? 'page' : placeOf(s.within, s.text, 'text');
       if (place === 'none') continue;
       for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text), media: place === 'media' });
-      if (notice && place === 'page') copyright ??= elementEvidence(s.ref, s.text);
+      // Issue 22: the site's notice is a line of its own, not a sentence ("the U.S. Copyright Office's rulemaking")
+      // nor a credit inside the article's paragraphs ("© Quanta Magazine" for a reprint).
+      const line = (s.ref.label || s.text).trim().split(/\s+/).length <= 15;
+      if (notice && place === 'page' && s.within !== 'prose' && line) copyright ??= elementEvidence(s.ref, s.text);
     }
 
     const out: DetectorOutput[] = [];
