@@ -95,7 +95,7 @@ export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
   data: trackersData,
-  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
+  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits', 'textSignals'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     const [{ pageRequests, resourceHints, siteOf }, { loadTrackerData }, { isEuEea, countryName }, { sameBrand, declaredOwnUrls }, { isTracking, specificMatch, isCompanyOnly }] = await Promise.all([
       import('../trackers/requests'),
@@ -113,7 +113,20 @@ export const trackers = defineDetector({
     const pageOrg = matchUrl(data, snapshot.url)?.organization;
     const declared = new Set(declaredOwnUrls(snapshot).map((u) => siteOf(u)?.site).filter(Boolean));
     const own = new Map<string, PageRequest[]>();
-    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? !!pageOrg && m.organization === pageOrg : sameBrand(r.site, pageSite) || declared.has(r.site));
+    // Issue 22: the publisher's own group, named in its © notice or its publisher metadata ("© 2023 Ziff Davis, LLC"
+    // on PCMag), is not a third party: its ad server is the publisher's own.
+    const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const publisherWords = norm(
+      [
+        ...snapshot.textSignals.filter((t) => t.pattern === 'copyright').map((t) => t.ref.label || t.text),
+        ...snapshot.meta.filter((m) => /^(og:site_name|dc\.publisher|dcterms\.publisher|author|copyright)$/i.test(m.property || m.name)).map((m) => m.content),
+      ].join(' | '),
+    );
+    const ownGroup = (m: TrackerMatch) => {
+      const name = norm(m.organizationName);
+      return name.length >= 4 && ` ${publisherWords} `.includes(` ${name} `);
+    };
+    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? (!!pageOrg && m.organization === pageOrg) || ownGroup(m) : sameBrand(r.site, pageSite) || declared.has(r.site));
     const requests = pageRequests(snapshot).filter((r) => r.thirdParty);
     const formTargets = requests.filter((r) => r.source === 'form' && !isOwn(r, matchUrl(data, r.url)));
     const third: PageRequest[] = [];
