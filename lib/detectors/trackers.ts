@@ -176,7 +176,9 @@ export const trackers = defineDetector({
       const severity = list
         .map((t) => {
           const s = SEVERITY_BY_CATEGORY[t.match.category] ?? 'review';
-          if (s === 'blocking' && isCompanyOnly(data, t.match)) return 'problem';
+          // One step down when only the company is known: an ad company's catch-all is a fault to weigh, an
+          // analytics or social one a third party a person checks.
+          if (s !== 'review' && isCompanyOnly(data, t.match)) return s === 'blocking' ? 'problem' : 'review';
           // A social network's images only (avatars, a share icon): the request says who, no script follows.
           if (t.match.category === 'social_media' && t.requests.every((r) => r.source === 'image')) return 'review';
           return s;
