@@ -1,6 +1,6 @@
 import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
-import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
+import { jsonLdObjects, prop, textOf, typesOf } from '../structured/json-ld';
 import type { Link, PageSnapshot } from '../snapshot/schema';
 import { defineDetector } from './types';
 import type { DetectorOutput, Evidence } from '../model/finding';
@@ -28,7 +28,8 @@ export type AccessKind = (typeof ACCESS_KINDS)[number];
 const TEXT: Record<Exclude<AccessKind, 'pricing-link'>, RegExp> = {
   trial: /essai\s+gratuit|(\d+|un|une)\s+(jours?|semaines?|mois)\s+(d['’]essai|gratuits?|offerts?)|période\s+d['’]essai|free\s+trial|try\s+(it\s+)?(for\s+)?free|\d+[- ]day\s+trial/i,
   freemium: /freemium|version\s+(gratuite|de\s+base)\s+(et|ou|\+)\s+(version\s+)?(premium|payante|complète)|gratuit\s+(avec|et)\s+(des\s+)?options?\s+payantes?|basic\s+(plan\s+)?is\s+free|free\s+(plan|tier|version)\b/i,
-  premium: /\bpremium\b|\bversion\s+(pro|complète\s+payante)\b|passer\s+(à|en)\s+(la\s+version\s+)?(pro|premium)|upgrade\s+to\s+(pro|premium)|\bpro\s+plan\b/i,
+  // Issue 22: "premium" names an access level beside an account, a plan or a version, not a product range.
+  premium: /\b(version|offre|compte|abonnement|plan|formule|accès|access|abo)\s+premium\b|\bpremium\s+(version|plan|account|access|abo|subscription|offer|content|contenus?)\b|\bversion\s+(pro|complète\s+payante)\b|passer\s+(à|en)\s+(la\s+version\s+)?(pro|premium)|upgrade\s+to\s+(pro|premium)|\bpro\s+plan\b/i,
   subscription: /abonnement|s['’]abonner|abonnez[- ]vous|subscription|subscribe|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel/i,
   'in-app': /achats?\s+intégrés|achats?\s+in[- ]app|in[- ]app\s+purchases?|contient\s+des\s+achats/i,
   'school-licence': /licences?\s+(établissement|etablissement|classe|enseignant|site|multiposte|monoposte)|\bmonoposte\b|\bmultiposte\b|offre\s+(établissement|etablissement|école|ecole|classe|collectivité|académique)s?|tarifs?\s+(établissement|écoles?|scolaires?)|school\s+(licen[cs]e|plan|pricing)|site\s+licen[cs]e|classroom\s+licen[cs]e|adoption\s+établissement/i,
@@ -46,6 +47,36 @@ const APP_STORES = /^(play\.google\.com|apps\.apple\.com|itunes\.apple\.com|apps
 // "Abonnement à la newsletter", "Abonnez-vous à notre lettre d'information": a mailing list, not a price.
 const MAILING_LIST = /newsletter|lettre\s+d['’]information|infolettre|lettre\s+(hebdomadaire|mensuelle)|mailing\s+list|notifications|cha[îi]ne\s+youtube|podcast|flux\s+rss/i;
 const PRICED = /€|\$\s?\d|£\s?\d|\/\s*(mois|an|année|month|year)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel|payant|tarif/i;
+
+// Issue 22: a price belongs to the resource only on its offer or purchase path. A price in an article, a donation,
+// a book reference or the print magazine's shop in a menu says nothing of what the resource costs. What does: the page
+// is an offer page (its address or title says so), a paywall says the content is for subscribers, or the structured
+// data says the page is not free.
+const OFFER_TITLE = /\b(tarifs?|tarification|pricing|plans?\s+(et|&|and)\s+(tarifs|prices|pricing)|nos\s+offres|abonnements?|abonnez[- ]vous|s['’]abonner|subscribe|subscriptions?|preise|abo(nnement)?s?\b|buy|acheter|boutique|shop)\b/i;
+const PAYWALL = /réservée?\s+aux\s+abonnés|abonnés?\s+uniquement|article\s+(réservé|abonné)|pour\s+lire\s+la\s+suite|lire\s+la\s+suite.{0,30}abonn|subscribers?\s+only|(for|to)\s+(paid\s+)?subscribers|subscribe\s+to\s+(continue|read|unlock|keep\s+reading)|exklusiv\s+für\s+abonnenten|nur\s+für\s+abonnenten|für\s+abonnenten|\bpaywall\b/i;
+// A shop's price for printed goods (shipping, the paper edition, an ISBN) is not the online resource's.
+const PRINTED = /livraison|frais\s+de\s+port|\bshipping\b|versand|manuels?\s+papier|(édition|version|magazine|numéro)\s+papier|print\s+(edition|magazine)|\bISBN\b|broché|paperback|hardcover|kiosque|kindle|taschenbuch|gebundene?\s+ausgabe/i;
+const ARTICLE_TYPES = /^(Article|NewsArticle|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|SocialMediaPosting|DiscussionForumPosting)$/;
+/** Whether the page is an article (news, blog, report): a price in its prose is what the article talks about. */
+function isArticle(snapshot: Pick<PageSnapshot, 'meta' | 'jsonLd'>): boolean {
+  if (snapshot.meta.some((m) => (m.property || m.name).toLowerCase() === 'og:type' && /article/i.test(m.content))) return true;
+  return jsonLdObjects(snapshot.jsonLd).some((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+}
+const DONATION = /\b(faire\s+un\s+don|dons?\b|donat(e|ion)|spende[n]?|soutenez|support\s+us|unterstützen|mécénat|patreon|tipeee)\b/i;
+/** Whether an element's selector runs through a link (<a …> among its ancestors or itself). */
+const inLink = (selector: string) => /(^|[\s>])a([:.#[][^\s>]*)?(\s*>|\s*$)/.test(selector);
+
+/** Whether the page is itself the place where the resource is offered for a price. */
+export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): boolean {
+  const u = parseUrl(snapshot.url);
+  let path = '';
+  try {
+    path = u ? decodeURIComponent(u.pathname) : '';
+  } catch {
+    path = '';
+  }
+  return PRICING_PATH.test(path) || OFFER_TITLE.test(snapshot.title.split(/\s[|–—-]\s/)[0] ?? '');
+}
 
 /** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
@@ -92,18 +123,40 @@ export const accessModel = defineDetector({
   id: 'access-model',
   category: 'metadata',
   data: accessModelData,
-  requires: ['textSignals', 'links', 'jsonLd'],
+  requires: ['textSignals', 'links', 'jsonLd', 'url', 'title', 'meta'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<AccessKind, Evidence[]>();
     const add = (k: AccessKind, e: Evidence) => found.set(k, [...(found.get(k) ?? []), e]);
+    const offerPage = isOfferPage(snapshot);
+    const article = isArticle(snapshot);
+    // A paywall mark said several times labels the items of a list (teasers of other articles), not this page.
+    const paywallTexts = snapshot.textSignals.filter((s) => s.pattern === 'price' && PAYWALL.test(s.ref.label || s.text));
+    const repeated = new Set(paywallTexts.map((s) => (s.ref.label || s.text).trim()).filter((t, i, all) => all.indexOf(t) !== i));
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'price') continue;
-      for (const k of accessKindsInText(s.text)) add(k, elementEvidence(s.ref, s.text));
+      // The page's <title> names the page; the offer path above reads it.
+      if (s.ref.selector.startsWith('html > head')) continue;
+      // A price or a paywall mark inside a link speaks of where the link leads (another article, the shop, the
+      // subscription page), which the pricing link below reports.
+      if (inLink(s.ref.selector)) continue;
+      // A paywall speaks of this page wherever it sits.
+      if (PAYWALL.test(s.text)) {
+        if (!repeated.has((s.ref.label || s.text).trim())) add('paid', elementEvidence(s.ref, s.text));
+        continue;
+      }
+      // Not the resource's price: a donation, printed goods, a menu or footer (the magazine's shop), a credit or an
+      // embed, and the prose of an article (what it talks about) unless the page is the offer itself.
+      const elsewhere = DONATION.test(s.text) || PRINTED.test(s.text) || s.ref.inFooter || ['nav', 'footer', 'credit', 'embed'].includes(s.within ?? '');
+      // A long sentence that mentions a price is what the text talks about; an offer is a short label.
+      const sentence = s.text.trim().split(/\s+/).length >= 15;
+      if (elsewhere || (!offerPage && ((article && s.within === 'prose') || sentence))) continue;
+      // "Abonnements" alone (a menu item, newsletters, RSS) is no price: a subscription is priced or on the offer page.
+      for (const k of accessKindsInText(s.text)) if (k !== 'subscription' || offerPage || PRICED.test(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
     for (const l of snapshot.links) {
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || k === 'trial' || k === 'premium') add(k, elementEvidence(l.ref, words, l.href));
+      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && offerPage)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');
@@ -111,7 +164,8 @@ export const accessModel = defineDetector({
       if (free === false || free === 'false' || free === 'False') add('paid', { text: 'JSON-LD isAccessibleForFree: false' });
       const cond = textOf(prop(o, 'conditionsOfAccess'));
       if (cond) for (const k of accessKindsInText(cond)) add(k, { text: `JSON-LD conditionsOfAccess: ${cond}` });
-      const offers = prop(o, 'offers');
+      // A shop's product or book in the structured data is printed goods, not the resource.
+      const offers = typesOf(o).some((t) => /^(Product|Book|IndividualProduct|ProductGroup)$/.test(t)) ? undefined : prop(o, 'offers');
       const price = textOf(offers && typeof offers === 'object' && !Array.isArray(offers) ? prop(offers as Record<string, unknown>, 'price') : undefined);
       if (price && Number(price) > 0) add('paid', { text: `JSON-LD offers.price: ${price}` });
       if (price && Number(price) === 0) add('free', { text: `JSON-LD offers.price: ${price}` });

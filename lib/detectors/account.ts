@@ -6,6 +6,17 @@ import { defineDetector } from './types';
 import { type DetectorOutput, type Evidence } from '../model/finding';
 import { parseUrl } from '../net/parse-url';
 import { text, texts } from '../model/message';
+import { isPersonField } from '../findings/person-fields';
+import { classifyLink } from './legal-links';
+
+// Issue 22: the context rules that hold for forms hold for links and buttons. A link to a newsletter, to job offers
+// ("Nous rejoindre", a recruitment site) or under a newsletter heading leads to no account, unless it says "account".
+const JOB_LINK = /nous\s+rejoindre|rejoignez[- ]nous|join\s+(us|our\s+team|the\s+team)\b|work\s+with\s+us|karriere|stellenangebote|offres?\s+d['’]emploi/i;
+// A call to follow the site on a social network ("Rejoignez-nous sur Facebook") makes no account on the site.
+const SOCIAL_HOST = /(^|\.)(facebook\.com|instagram\.com|twitter\.com|x\.com|linkedin\.com|youtube\.com|tiktok\.com|pinterest\.[a-z.]+|snapchat\.com|threads\.net|mastodon\.[a-z.]+|bsky\.app|whatsapp\.com|t\.me|telegram\.me|discord\.(gg|com))$/i;
+// Registering for an event (a webinar, a conference, a race) or to e-mails and alerts is not a user account.
+const EVENT_OR_MAIL = /webinar|webinaire|conf[ée]rence|summit|sommet|salon|event|évènement|événement|veranstaltung|konferenz|tickets?|billet|e-?mail|courriel|briefing|alerts?|alertes?|push|notifications?/i;
+const JOB_PATH = /\/(recrutement|recrute|carrieres?|careers?|jobs?|emplois?|karriere|stellenangebote|stellen|nous-rejoindre|rejoignez-nous|join-us|work-with-us|offres-d-emploi)\b/i;
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
 // compte sur un site" (seed 000). A form is scored from independent clues (new-password fields, a confirmation
@@ -49,9 +60,12 @@ export interface FormVerdict {
 
 /** Scores one form as a sign-up. Pure, so the evaluation script measures exactly what the detector uses. */
 export function classifyForm(form: Form): FormVerdict {
-  const fields = form.fields.filter((f) => !f.hidden && !/^(hidden|submit|button|image|reset)$/.test(f.type));
+  // Issue 22: only fields a person fills; an anti-spam trap named "age" is no birth date.
+  const fields = form.fields.filter(isPersonField);
   const passwords = fields.filter((f) => f.type === 'password');
-  const newPw = fields.some((f) => /new-password/i.test(f.autocomplete) || (f.type === 'password' && /new.?pass|nouveau/i.test(`${f.name} ${f.id} ${f.label}`)));
+  // Issue 22: a comment box marked autocomplete="new-password" (an anti-spam plugin's trick) holds no password: only
+  // an input can be one.
+  const newPw = fields.some((f) => (f.tag === 'input' && /new-password/i.test(f.autocomplete)) || (f.type === 'password' && /new.?pass|nouveau/i.test(`${f.name} ${f.id} ${f.label}`)));
   const curPw = fields.some((f) => /current-password/i.test(f.autocomplete));
   const email = fields.some((f) => f.type === 'email' || /e-?mail|courriel/i.test(fieldText(f)));
   const username = fields.some((f) => f.type !== 'password' && USERNAME.test(fieldText(f)));
@@ -93,12 +107,13 @@ export function classifyForm(form: Form): FormVerdict {
   // What makes an account rather than a message or a mailing list: credentials to come back with, or the page
   // saying "create an account". Without either, a newsletter box, a comment, a contact or a job form is not one.
   // A password field is sometimes typed "text" (shown while typed): its name still says what it holds.
-  const credentials = passwords.length > 0 || username || fields.some((f) => /pass(word|wd)?\b|\bpwd\b|mot.?de.?passe|contrase[ñn]a|passwort|kennwort/i.test(fieldText(f)));
+  const credentials = passwords.length > 0 || username || fields.some((f) => f.tag === 'input' && /pass(word|wd)?\b|\bpwd\b|mot.?de.?passe|contrase[ñn]a|passwort|kennwort/i.test(fieldText(f)));
   const accountWording = ACCOUNT_WORDS.test(submits) || ACCOUNT_WORDS.test(form.heading);
   if (accountWording && !loginSubmit) add(1, 'account wording');
   // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
   const words = `${submits} ${form.heading} ${attrs}`;
-  const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea'));
+  // Without credentials, a choice of newsletters in the fields ("La newsletter de …" boxes) makes it a mailing list.
+  const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea' || (f.type === 'checkbox' && NEWSLETTER_WORDS.test(fieldText(f)))));
   // A job application sends a CV; a job site's own sign-up ("Créez votre compte candidat") is still an account.
   const job = !credentials && !accountWording && (form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`));
   if (notAccount) add(-5, 'newsletter, message or comment without credentials');
@@ -137,8 +152,8 @@ export const account = defineDetector({
     const signups = verdicts.filter((x) => x.v.signup);
     const logins = verdicts.filter((x) => x.v.login);
     const clickables = [
-      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref })),
-      ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref })),
+      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref, context: l.context ?? '' })),
+      ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref, context: b.context ?? '' })),
     ];
 
     // Mitigations: ways to use the resource without a pupil creating an account.
@@ -167,7 +182,7 @@ export const account = defineDetector({
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
       const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
-      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text));
+      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',
@@ -224,6 +239,26 @@ export const account = defineDetector({
     return out;
   },
 });
+
+/** A link or button whose words, address or surroundings say newsletter or job rather than account. */
+function leadsElsewhere(c: { text: string; href: string; context: string }): boolean {
+  if (ACCOUNT_WORDS.test(c.text)) return false;
+  const path = pathOf(c.href);
+  const host = parseUrl(c.href)?.hostname ?? '';
+  if (SOCIAL_HOST.test(host) || JOB_PATH.test('/' + host.split('.')[0])) return true;
+  // A headline that happens to hold the words ("How to Get Started With…", "Registrierungsfrist läuft ab") is not a
+  // call to sign up: the call leads the label, or the label is a few words.
+  const label = c.text.replace(/^[^\p{L}\d]+/u, '');
+  const m = SIGNUP_WORDS.exec(label);
+  if (m && m.index > 0 && label.split(/\s+/).length > 3) return true;
+  // A legal document's link whose address passes through a sign-up page ("AGB" → /terms-conditions/register).
+  if (!m && classifyLink({ href: c.href, text: c.text, title: '', ariaLabel: '', imgAlt: '' }).length > 0) return true;
+  if (EVENT_OR_MAIL.test(c.text) || (c.context && EVENT_OR_MAIL.test(c.context) && !ACCOUNT_WORDS.test(c.context))) return true;
+  if (NEWSLETTER_WORDS.test(c.text) || /newsletter|infolettre|lettre-d-information/i.test(path)) return true;
+  if (JOB_LINK.test(c.text) || JOB_PATH.test(path) || JOB_WORDS.test(c.text)) return true;
+  // The words around it: "Newsletter — Recevez nos actualités [S'inscrire]" (a short block, not a whole menu).
+  return c.context.length > 0 && NEWSLETTER_WORDS.test(c.context) && !ACCOUNT_WORDS.test(c.context);
+}
 
 function clickEvidence(c: { text: string; href: string; ref: NodeRef }): Evidence {
   return elementEvidence(c.ref, c.text, c.href);

@@ -16,7 +16,8 @@ function networkOfSlot(m: MarkedElement): AdNetwork | undefined {
   const s = m.matched;
   const tag = m.ref.snippet;
   if (/adsbygoogle|data-ad-client/.test(s) || /ca-pub-\d/.test(tag)) return NETWORK_BY_ID.adsense;
-  if (/gpt-ad|google_ads|google-query-id/.test(s)) return NETWORK_BY_ID['google-ad-manager'];
+  // Issue 22: the element googletag.display() fills, whatever its id.
+  if (/gpt-ad|google_ads|google-query-id|googletag\.display/.test(s)) return NETWORK_BY_ID['google-ad-manager'];
   if (/taboola|trc_/.test(s)) return NETWORK_BY_ID.taboola;
   if (/outbrain|OUTBRAIN|ob-widget/i.test(s)) return NETWORK_BY_ID.outbrain;
   if (/prebid/.test(s)) return NETWORK_BY_ID.prebid;
@@ -79,7 +80,7 @@ export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
   data: adsData,
-  requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url'],
+  requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url', 'linkTags'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     // tldts loads with the first detector that needs it (lib/net/site.ts), not with the panel's first script.
     const [{ isThirdParty }] = await Promise.all([import('../net/site'), loadDomainRules()]);
@@ -116,6 +117,17 @@ export const ads = defineDetector({
       for (const [re, id] of INLINE_CODE) {
         if (re.test(s.head)) addCode(NETWORK_BY_ID[id]!, { snippet: s.head.slice(0, 120), text: NETWORK_BY_ID[id]!.name });
       }
+      // Issue 22: an ad stack's loader names its ad server's host anywhere in its code.
+      for (const h of s.hosts ?? []) {
+        const network = adNetworkOf(`https://${h}/`, snapshot.url);
+        if (network) addCode(network, { snippet: s.head.slice(0, 120), text: network.name });
+      }
+    }
+    // Issue 22: a page that prepares its connection to an ad server (preconnect, dns-prefetch, preload) runs ad code.
+    for (const t of snapshot.linkTags) {
+      if (!/(^|\s)(preconnect|dns-prefetch|preload)(\s|$)/i.test(t.rel)) continue;
+      const network = adNetworkOf(t.href, snapshot.url);
+      if (network) addCode(network, { url: t.href, text: network.name });
     }
 
     // Visible labels such as "Publicité": the gather keeps only texts that are the label alone, so a sentence like

@@ -7,6 +7,8 @@ import type { DetectorOutput } from '../model/finding';
 import { formatMessage } from '../i18n/messages';
 import { parseUrl } from '../net/parse-url';
 import { count, text, type MessageKey } from '../model/message';
+import { inconclusive, nearlyEmpty } from '../findings/nearly-empty';
+import { isPersonField } from '../findings/person-fields';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -37,12 +39,22 @@ const TEXT: Record<LegalKind, RegExp> = {
   dpo: /délégu[ée]e?\s+(à\s+la\s+|de\s+la\s+)?protection\s+des\s+données|\bdpo\b|\bdpd\b|data\s+protection\s+officer|contacter\s+le\s+délégué|référent\s+(rgpd|données\s+personnelles)/i,
 };
 
+// Issue 22: the labels of these documents in the other languages teachers meet (German, Spanish, Italian, Dutch,
+// Portuguese) and older French ones, each a label of its own (anchored) unless the words can name nothing else.
+const OTHER_TEXT: Partial<Record<LegalKind, RegExp>> = {
+  terms: /^\s*(nutzungsbedingungen|agb|allgemeine\s+geschäftsbedingungen|t[ée]rminos(\s+(y|&)\s+condiciones)?(\s+de\s+uso)?|condiciones\s+(generales\s+)?de\s+uso|termini\s+(e|&)\s+condizioni|condizioni\s+(generali\s+)?d['’]uso|gebruiksvoorwaarden|algemene\s+voorwaarden|termos\s+(de\s+uso|e\s+condições)|conditions\s+d['’]accès|termini\s+di\s+(uso|servizio))\s*$|nutzungsbedingungen|allgemeine\s+geschäftsbedingungen/i,
+  privacy: /^\s*(polityka\s+prywatności|prywatność|poufność|personvern(erklæring)?|kebijakan\s+privasi|privasi|integritetspolicy|tietosuoja(seloste)?|datenschutz\w*|pol[íi]tica\s+de\s+privacidad(e)?|privacidad|informativa(\s+sulla)?\s+privacy|privacybeleid|privacyverklaring|privacy|privatsphäre|protection\s+de\s+la\s+vie\s+privée|loi\s+informatique\s+et\s+libert[ée]s|cnil)\s*$|datenschutzerklärung|datenschutzhinweise|datenschutzbestimmungen|datenschutzrichtlinie|pol[íi]tica\s+de\s+privacidad|informativa\s+(sulla\s+)?privacy/i,
+  'legal-notice': /^\s*(aviso\s+legal|note\s+legali|colofon|informations\s+(éditeur|éditoriales)|crédits(\s+et\s+mentions)?|mentions\s+obligatoires|editeur\s+du\s+site|éditeur\s+du\s+site|ficha\s+técnica|nota\s+legal)\s*$|aviso\s+legal|note\s+legali|impressum/i,
+  cookies: /^\s*(cookie[-\s]?(richtlinie|einstellungen|hinweise?|politik)|pol[íi]tica\s+de\s+cookies|cookie\s+policy|cookiebeleid|gestione\s+(dei\s+)?cookie)\s*$|cookie[-\s]?richtlinie|cookie[-\s]?einstellungen|pol[íi]tica\s+de\s+cookies/i,
+};
+for (const [k, re] of Object.entries(OTHER_TEXT) as [LegalKind, RegExp][]) TEXT[k] = new RegExp(`${TEXT[k].source}|${re.source}`, 'i');
+
 const SEG = '(?=$|[/?#.])';
 const PATH: Record<LegalKind, RegExp> = {
-  terms: new RegExp(`/(cgu|cguv|cgvu|conditions-generales(-d-?utilisation)?|conditions-d-?utilisation|conditions-generales-utilisation|terms-of-(use|service)|terms-and-conditions|terms-conditions|terms|tos|legal/terms|eula|user-agreement|policies/terms-of-service)${SEG}`, 'i'),
+  terms: new RegExp(`/(nutzungsbedingungen|agb|terminos-y-condiciones|terminos|condiciones-de-uso|termini-e-condizioni|gebruiksvoorwaarden|algemene-voorwaarden|cgu|cguv|cgvu|conditions-generales(-d-?utilisation)?|conditions-d-?utilisation|conditions-generales-utilisation|terms-of-(use|service)|terms-and-conditions|terms-conditions|terms|tos|legal/terms|eula|user-agreement|policies/terms-of-service)${SEG}`, 'i'),
   sales: new RegExp(`/(cgv|cguv|cgvu|conditions-generales-de-vente|conditions-de-vente|terms-of-sale|conditions-generales-de-vente-et-d-utilisation)${SEG}`, 'i'),
-  privacy: new RegExp(`/(privacy|privacy-policy|privacy-notice|privacy-statement|politique-de-confidentialite|confidentialite|politique-confidentialite|donnees-personnelles|protection-des-donnees(-personnelles)?|politique-de-protection-des-donnees(-personnelles)?|vie-privee|rgpd|gdpr|charte-(de-)?confidentialite|charte-donnees-personnelles|privacy-center|policies/privacy-policy|dataprivacy/summary\\.php)${SEG}|[?&]p(age_id)?=privacy`, 'i'),
-  'legal-notice': new RegExp(`/(mentions-legales|mentions_legales|mentionslegales|informations-legales|legal-notice|legal-notices|legal-information|imprint|impressum|policies/legal-notice|mentions)${SEG}|/legal/?$`, 'i'),
+  privacy: new RegExp(`/(polityka-prywatnosci|prywatnosc|poufnosc|personvern[\\w-]*|kebijakan-privasi|legal-privacy[\\w-]*|datenschutz[\\w-]*|privacidad|politica-de-privacidad|politica-de-privacidade|informativa-privacy|privacybeleid|privacyverklaring|cnil|data-protection|dataprotection|privacy|privacy-policy|privacy-notice|privacy-statement|politique-de-confidentialite|confidentialite|politique-confidentialite|donnees-personnelles|protection-des-donnees(-personnelles)?|politique-de-protection-des-donnees(-personnelles)?|vie-privee|rgpd|gdpr|charte-(de-)?confidentialite|charte-donnees-personnelles|privacy-center|policies/privacy-policy|dataprivacy/summary\\.php)${SEG}|[?&]p(age_id)?=privacy`, 'i'),
+  'legal-notice': new RegExp(`/(aviso-legal|note-legali|colofon|mentions-legales|mentions_legales|mentionslegales|informations-legales|legal-notice|legal-notices|legal-information|imprint|impressum|policies/legal-notice|mentions)${SEG}|/legal/?$`, 'i'),
   cookies: new RegExp(`/(cookies|cookie|cookie-policy|cookies-policy|politique-(de-|des-|relative-aux-)?cookies|gestion-(des-)?cookies|charte-(des-)?cookies|parametres-cookies|cookie-settings|cookie-preferences)${SEG}`, 'i'),
   accessibility: new RegExp(`/(accessibilite|accessibility|declaration-(d-)?accessibilite|accessibility-statement|declaration-accessibilite-rgaa)${SEG}`, 'i'),
   dpo: /^mailto:(dpo|dpd|rgpd|delegue[-.]?protection|protection[-.]?donnees|donnees[-.]?personnelles|cil|dataprotection|data[-.]?protection)[^@]*@/i,
@@ -73,7 +85,8 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   const u = parseUrl(link.href);
   try {
     mailto = u?.protocol === 'mailto:';
-    path = !u ? '' : mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '')).toLowerCase().replace(/_/g, '-');
+    // Issue 22: a fragment names the section of one page that holds the document (#mentions-legales): read as a path.
+    path = !u ? '' : mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '') + (u.hash.length > 1 && u.hash.length < 60 ? u.hash.replace('#', '/') : '')).toLowerCase().replace(/_/g, '-');
   } catch {
     path = '';
   }
@@ -117,7 +130,7 @@ export const legalLinks = defineDetector({
   id: 'legal-links',
   category: 'legal-links',
   data: legalLinksData,
-  requires: ['links', 'buttons', 'forms', 'textSignals'],
+  requires: ['links', 'buttons', 'forms', 'textSignals', 'a11y', 'scripts', 'inlineScripts'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const found = new Map<LegalKind, Link[]>();
     const add = (kind: LegalKind, link: Link) => {
@@ -133,6 +146,9 @@ export const legalLinks = defineDetector({
       for (const kind of classifyLink(asLink)) add(kind, asLink);
     }
     const out: DetectorOutput[] = [];
+    // Issue 22: a page with almost nothing in it shows no absence: one "inconclusive" instead of each missing link.
+    const empty = nearlyEmpty(snapshot);
+    if (empty && found.size === 0) return [inconclusive('legalLinks_inconclusive')];
     for (const kind of LEGAL_KINDS) {
       const links = found.get(kind);
       if (links) {
@@ -157,9 +173,9 @@ export const legalLinks = defineDetector({
         continue;
       }
       const missing = MISSING[kind];
-      if (!missing) continue;
+      if (!missing || empty) continue;
       // No privacy policy where the page collects personal data through a form is a fault, not a doubt.
-      const collects = kind === 'privacy' && snapshot.forms.some((f) => f.fields.some((x) => /password|email/.test(x.type)));
+      const collects = kind === 'privacy' && snapshot.forms.some((f) => f.fields.some((x) => isPersonField(x) && /password|email/.test(x.type)));
       out.push({
         key: `missing-${kind}`,
         severity: collects ? 'problem' : missing.severity,

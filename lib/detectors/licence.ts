@@ -7,6 +7,7 @@ import { type DetectorOutput, type Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { CREDIT_WORDS, SELF_REFERENCE } from '../text/licence-context';
 import { text, texts } from '../model/message';
+import { inconclusive, nearlyEmpty } from '../findings/nearly-empty';
 
 // Rights of use and reuse (seed 000: "vérifier les droits d'utilisation et de réutilisation"). Three outcomes a
 // teacher must tell apart: a free/open licence (Creative Commons, Licence Ouverte, public domain), proprietary terms
@@ -203,6 +204,12 @@ function placeOf(within: string | undefined, text: string, kind: 'text' | 'link'
 
 /** A © notice: "©", "(c) 2024", "Copyright 2024 …", "Copyright Éditions …" — not the word in a sentence or a menu. */
 const COPYRIGHT_NOTICE = /©|\([cC]\)\s*\d{4}|\b(?:[Cc]opyright|COPYRIGHT)\b\s*(©|\([cC]\)|\d{4}|[-–:]?\s*\p{Lu})/u;
+/**
+ * Issue 22: a notice written as a link or in a menu says it with a sign or a year ("© 2024 Éditions Démo",
+ * "Copyright 2019"), where a menu link "Copyright" or "Copyright Policy" names a page: told apart by what the text
+ * says, not by its tag.
+ */
+const COPYRIGHT_IN_LINK = /©|\([cC]\)\s*\d{4}|\bcopyright\b\s*(©|\([cC]\)|(\d{4}\b))|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s/iu;
 
 // Objects of a JSON-LD block that are media (an article's image, a video): their licence is theirs.
 const MEDIA_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Photograph|3DModel)$/;
@@ -242,7 +249,7 @@ export const licence = defineDetector({
   id: 'licence',
   category: 'licence',
   data: licenceData,
-  requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals'],
+  requires: ['links', 'images', 'meta', 'linkTags', 'jsonLd', 'microdata', 'rdfa', 'textSignals', 'a11y', 'scripts', 'inlineScripts'],
   run(snapshot: PageSnapshot): DetectorOutput[] {
     const hits: Hit[] = [];
     const declaredUnknown: Evidence[] = [];
@@ -304,11 +311,16 @@ export const licence = defineDetector({
     const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      const place = placeOf(s.within, s.text, 'text');
+      const inLink = linkSelectors.has(s.ref.selector);
+      // A © notice in a menu or written as a link is still the site's notice when its words are one.
+      const notice = s.pattern === 'copyright' && (inLink || s.within === 'nav' ? COPYRIGHT_IN_LINK : COPYRIGHT_NOTICE).test(s.text);
+      const place = s.within === 'nav' && notice ? 'page' : placeOf(s.within, s.text, 'text');
       if (place === 'none') continue;
       for (const l of licencesInText(s.text)) hits.push({ licence: l, source: 'text', machineReadable: false, evidence: elementEvidence(s.ref, s.text), media: place === 'media' });
-      // A menu item "Copyright" is a link's own text, not a notice.
-      if (s.pattern === 'copyright' && place === 'page' && !linkSelectors.has(s.ref.selector) && COPYRIGHT_NOTICE.test(s.text)) copyright ??= elementEvidence(s.ref, s.text);
+      // Issue 22: the site's notice is a line of its own, not a sentence ("the U.S. Copyright Office's rulemaking")
+      // nor a credit inside the article's paragraphs ("© Quanta Magazine" for a reprint).
+      const line = (s.ref.label || s.text).trim().split(/\s+/).length <= 15;
+      if (notice && place === 'page' && s.within !== 'prose' && line) copyright ??= elementEvidence(s.ref, s.text);
     }
 
     const out: DetectorOutput[] = [];
@@ -383,7 +395,8 @@ export const licence = defineDetector({
       });
     }
     if (pageFindings === 0) {
-      out.push({ key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { outcome: 'not-stated' } });
+      // Issue 22: a page with almost nothing in it shows no absence.
+      out.push(nearlyEmpty(snapshot) ? inconclusive('licence_inconclusive') : { key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { outcome: 'not-stated' } });
     }
     const lrmi = learningResource(snapshot);
     if (lrmi) {

@@ -8,6 +8,7 @@ import type { PageRequest } from '../trackers/requests';
 import type { TrackerMatch } from '../trackers/compact';
 import { formatMessage } from '../i18n/messages';
 import { count, list as listOf, text, texts, type MessageKey } from '../model/message';
+import { isPersonField } from '../findings/person-fields';
 
 // Who receives data from this page. Every third-party host the page loads from (registrable domain differs from
 // the page's) is classified with Ghostery's tracker database and grouped by organisation, with its country: a
@@ -24,7 +25,7 @@ const RECORDERS = new Set<string>(SESSION_RECORDERS);
 
 // Severity by trackerdb category, for a teacher choosing a resource for minors:
 // - advertising: the design makes advertising trackers a blocking point (profiling of pupils for ads);
-// - audience measurement, social networks, chat widgets: personal data leaves for a third party; a fault to weigh
+// - audience measurement, social networks: personal data leaves for a third party; a fault to weigh
 //   (CNIL exempts only some audience measurement, configured for it, which the page cannot show);
 // - hosting, players, utilities, consent tools: often needed for the page to work; a person checks them.
 export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = {
@@ -32,7 +33,8 @@ export const SEVERITY_BY_CATEGORY: Partial<Record<TrackerCategory, Severity>> = 
   pornvertising: 'blocking',
   site_analytics: 'problem',
   social_media: 'problem',
-  customer_interaction: 'problem',
+  // Issue 22: trackerdb's "customer interaction" holds chat widgets, newsletter forms, read-aloud players and
+  // payment pages alike: a third party a person checks, not a tracker (it is not in TRACKING_CATEGORIES either).
 };
 
 function evidenceOf(r: PageRequest): Evidence {
@@ -87,24 +89,38 @@ export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
   data: trackersData,
-  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits'],
+  requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits', 'textSignals'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests, resourceHints, siteOf }, { matchUrl }, { loadTrackerData }, { isEuEea }, { sameBrand, declaredOwnUrls }, { isTracking }] = await Promise.all([
+    const [{ pageRequests, resourceHints, siteOf }, { loadTrackerData }, { isEuEea }, { sameBrand, declaredOwnUrls }, { isTracking, specificMatch, isCompanyOnly }] = await Promise.all([
       import('../trackers/requests'),
-      import('../trackers/compact'),
       import('../trackers/load'),
       import('../trackers/countries'),
       import('../net/first-party'),
       import('../trackers/classify'),
     ]);
     const data = await loadTrackerData();
+    // Issue 22: the most specific product an address names (Google's tag by its id), not the company's catch-all.
+    const matchUrl = (_: unknown, url: string) => specificMatch(data, url);
     // Issue 15: what is not data sent is kept apart — a form's action (nothing leaves before a pupil submits) and
     // the site's own asset hosts on another domain (same brand, same organisation, or serving its declared icon).
     const pageSite = siteOf(snapshot.url)?.site ?? '';
     const pageOrg = matchUrl(data, snapshot.url)?.organization;
     const declared = new Set(declaredOwnUrls(snapshot).map((u) => siteOf(u)?.site).filter(Boolean));
     const own = new Map<string, PageRequest[]>();
-    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? !!pageOrg && m.organization === pageOrg : sameBrand(r.site, pageSite) || declared.has(r.site));
+    // Issue 22: the publisher's own group, named in its © notice or its publisher metadata ("© 2023 Ziff Davis, LLC"
+    // on PCMag), is not a third party: its ad server is the publisher's own.
+    const norm = (x: string) => x.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const publisherWords = norm(
+      [
+        ...snapshot.textSignals.filter((t) => t.pattern === 'copyright').map((t) => t.ref.label || t.text),
+        ...snapshot.meta.filter((m) => /^(og:site_name|dc\.publisher|dcterms\.publisher|author|copyright)$/i.test(m.property || m.name)).map((m) => m.content),
+      ].join(' | '),
+    );
+    const ownGroup = (m: TrackerMatch) => {
+      const name = norm(m.organizationName);
+      return name.length >= 4 && ` ${publisherWords} `.includes(` ${name} `);
+    };
+    const isOwn = (r: PageRequest, m: TrackerMatch | undefined) => (m ? (!!pageOrg && m.organization === pageOrg) || ownGroup(m) : sameBrand(r.site, pageSite) || declared.has(r.site));
     const requests = pageRequests(snapshot).filter((r) => r.thirdParty);
     const formTargets = requests.filter((r) => r.source === 'form' && !isOwn(r, matchUrl(data, r.url)));
     const third: PageRequest[] = [];
@@ -149,8 +165,18 @@ export const trackers = defineDetector({
         if (outside) outsideEu++;
         if (!country) unknownCountry++;
       }
+      // Issue 22: a company's catch-all entry says who receives the data, not that it is an advertising tracker:
+      // a fault to weigh, never a blocking point on its own.
       const severity = list
-        .map((t) => SEVERITY_BY_CATEGORY[t.match.category] ?? 'review')
+        .map((t) => {
+          const s = SEVERITY_BY_CATEGORY[t.match.category] ?? 'review';
+          // One step down when only the company is known: an ad company's catch-all is a fault to weigh, an
+          // analytics or social one a third party a person checks.
+          if (s !== 'review' && isCompanyOnly(data, t.match)) return s === 'blocking' ? 'problem' : 'review';
+          // A social network's images only (avatars, a share icon): the request says who, no script follows.
+          if (t.match.category === 'social_media' && t.requests.every((r) => r.source === 'image')) return 'review';
+          return s;
+        })
         .reduce<Severity>((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a), 'review');
       const names = listOf(list.map((t) => ({ named: text(t.match.name), detail: { category: t.match.category } })));
       const requests = list.flatMap((t) => t.requests);
@@ -217,7 +243,7 @@ export const trackers = defineDetector({
     bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
     bySite('form-targets', 'trackers_formTargets', formTargets);
     // A form that asks an e-mail, a password or a phone number and posts it elsewhere: a person checks who gets it.
-    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => !x.hidden && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
+    const personal = new Set(snapshot.forms.filter((f) => f.fields.some((x) => isPersonField(x) && /^(email|password|tel)$/.test(x.type))).map((f) => f.ref.selector));
     const targets = out.find((o) => o.key === 'form-targets');
     if (targets && formTargets.some((r) => r.ref && personal.has(r.ref.selector))) Object.assign(targets, { severity: 'review', messageKey: 'trackers_formTargets_personal' });
     bySite('hints', 'trackers_hints', hints, (r) => ({ url: r.url, text: `<link rel="dns-prefetch|preconnect"> ${r.host}` }));

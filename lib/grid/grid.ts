@@ -40,7 +40,7 @@ export const GRID: readonly CriterionDef[] = [
   auto('no-ads', 'juridique', [{ detector: 'ads' }], true),
   auto('no-pupil-account', 'juridique', [{ detector: 'account' }], true),
   auto('trackers', 'juridique', [{ detector: 'trackers' }, { detector: 'storage' }, { detector: 'consent', keys: /^trackers-before-consent$/ }], true),
-  auto('privacy', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(privacy|dpo)$/ }]),
+  auto('privacy', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(privacy|dpo)$|^inconclusive$/ }]),
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),
   auto('gar', 'juridique', [{ detector: 'gar-mark' }]),
@@ -56,7 +56,7 @@ export const GRID: readonly CriterionDef[] = [
   person('work-kept', 'economique'),
   // Éditorial et fonctionnel: "l'ergonomie, la rapidité de prise en main, la date de création ou de mise à jour".
   person('ergonomics', 'editorial'),
-  auto('dates', 'editorial', [{ detector: 'publisher-dates', keys: /^(updated|published|no-date)$/ }]),
+  auto('dates', 'editorial', [{ detector: 'publisher-dates', keys: /^(updated|published|no-date|inconclusive)$/ }]),
   auto('publisher', 'editorial', [{ detector: 'publisher-dates', keys: /^(publisher|no-publisher)$/ }, { detector: 'legal-links', keys: /^(missing-)?legal-notice$/ }]),
   // Accessibilité et adaptabilité: "sous-titrage des vidéos, description alternative des images, […] taille des
   // caractères", and the automatic checks (RGAA 4.1.2 through axe).

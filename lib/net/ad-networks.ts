@@ -35,6 +35,11 @@ const NETWORKS: Record<string, AdNetwork> = {
   'seedtag.com': { id: 'seedtag', name: 'Seedtag' },
   'mgid.com': { id: 'mgid', name: 'MGID' },
   'prebid.org': { id: 'prebid', name: 'Prebid (enchères publicitaires)' },
+  // Issue 22: ad stacks met on real pages that load every slot themselves (header bidding managed services).
+  'adthrive.com': { id: 'raptive', name: 'Raptive (AdThrive)' },
+  'htlbid.com': { id: 'htlbid', name: 'Hashtag Labs (htlbid)' },
+  'cdntrf.com': { id: 'traffective', name: 'Traffective' },
+  'adblade.com': { id: 'adblade', name: 'Adblade' },
 };
 
 /** Named networks for slots recognised by their markup rather than their host. */

@@ -9,6 +9,7 @@ export interface UrlParts {
   readonly hostname: string;
   readonly pathname: string;
   readonly search: string;
+  readonly hash: string;
 }
 
 const MAX_ENTRIES = 20_000;
@@ -21,7 +22,7 @@ export function parseUrl(url: string): UrlParts | null {
   let parts: UrlParts | null = null;
   try {
     const u = new URL(url);
-    parts = Object.freeze({ href: u.href, protocol: u.protocol, hostname: u.hostname, pathname: u.pathname, search: u.search });
+    parts = Object.freeze({ href: u.href, protocol: u.protocol, hostname: u.hostname, pathname: u.pathname, search: u.search, hash: u.hash });
   } catch {
     parts = null;
   }

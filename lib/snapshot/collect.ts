@@ -31,6 +31,11 @@ const BY_QUERY = ['[itemprop]', '[property]:not(meta)', ROLE_BUTTON, ...MARKED.m
 const MAY_NAME_LICENCE = /creativecommons|licen[cs]e|etalab|domaine public|public domain|\bcc[ -]?(by|0)\b|copyright|©/i;
 // Issue 15: script-driven pages submit with <a onclick> or a link without an address as often as with a button.
 const CONTROLS = 'button, input[type="submit"], [role="button"], a[onclick], a:not([href])';
+// Issue 22: links and buttons that may speak of an account, a newsletter or a job keep the text around them, so the
+// account detector can tell "S'inscrire" under a newsletter heading from a sign-up.
+const MAY_ASK_ACCOUNT = /inscri|sign[ -]?up|regist|rejoi|join|compte|account|konto|abonn|subscri|newsletter|cr[ée]er|create|anmeld/i;
+// Issue 22: the element an ad tag fills, named in its code: googletag.display('div-…'), defineSlot(…, 'div-…').
+const AD_TARGET = /googletag\.display\(\s*["']([\w-]{1,200})["']|defineSlot\([^)]{0,300}?,\s*["']([\w-]{1,200})["']\s*\)/g;
 const MARKED_BY_KIND = Object.fromEntries(Object.entries(MARKED_SELECTORS).map(([kind, sels]) => [kind, sels.join(',')]));
 
 export interface CollectOptions {
@@ -95,6 +100,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const bases = new Map<Document, string>();
   /** Links' resolved addresses, which the accessibility pass reads again. */
   const hrefs = new Map<Element, string>();
+  const adTargets = new Set<string>();
   let sliceStart = performance.now();
   let count = 0;
 
@@ -136,6 +142,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const contentType = docGet<string>(doc, 'contentType');
   if (contentType) snap.limits.contentType = clip(contentType, 200);
   for (const root of walkedRoots) isolated(collectByQuery)(root);
+  isolated(markAdTargets)();
   isolated(collectVirtualForms)(orphanInputs);
   for (const d of [doc, ...frameDocs]) isolated(collectResources)(d);
   isolated(checkTimeline)();
@@ -168,7 +175,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         pattern,
         text: clip(context, 300),
         ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
-        ...(pattern === 'licence' || pattern === 'copyright' ? { within: mentionContext(parent, dom) } : {}),
+        ...(pattern === 'licence' || pattern === 'copyright' || pattern === 'price' || pattern === 'date' ? { within: mentionContext(parent, dom) } : {}),
       });
     }
   }
@@ -182,7 +189,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         // Issue 15: a link without an address run by a script (<a onclick>, role=button) is a button with its text:
         // "Données personnelles", "Paramétrer les cookies" are often written so.
         if (!href && dom.localName(el) === 'a' && (dom.hasAttr(el, 'onclick') || dom.attr(el, 'role') === 'button' || dom.hasAttr(el, 'tabindex'))) {
-          if (room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+          if (room('buttons')) pushButton(el, labelOf(el, dom));
           break;
         }
         if (!href) break;
@@ -200,6 +207,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           imgSrc: clip(imgSrc, 4096),
           ref: refs.ref(el, { geometry: false }),
           ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el, dom) } : {}),
+          ...(text.length < 100 && (MAY_ASK_ACCOUNT.test(text) || MAY_ASK_ACCOUNT.test(href)) ? { context: contextOf(el, text) } : {}),
         });
         break;
       }
@@ -210,17 +218,32 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       case 'input': {
         const input = el as HTMLInputElement;
         if (!input.form && /^(password|email|text|date|tel)$/.test(input.type)) orphanInputs.push(input);
-        if ((input.type === 'submit' || input.type === 'button') && room('buttons')) push('buttons', { text: clip(input.value, 500), ref: refs.ref(el) });
+        if ((input.type === 'submit' || input.type === 'button') && room('buttons')) pushButton(el, input.value);
         break;
       }
       case 'button':
-        if (room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+        if (room('buttons')) pushButton(el, labelOf(el, dom));
         break;
+      case 'time': {
+        if (!room('times')) break;
+        const parent = dom.parentElement(el);
+        push('times', {
+          datetime: clip(dom.attr(el, 'datetime') ?? '', 100),
+          text: clip(dom.text(el), 200),
+          context: clip((parent ? dom.text(parent) : dom.text(el)).slice(0, 600), 300),
+          ref: refs.ref(el, { geometry: false }),
+          within: mentionContext(el, dom),
+        });
+        break;
+      }
       case 'script': {
         const s = el as HTMLScriptElement;
         if (s.src) push('scripts', { src: clip(s.src, 4096), type: clip(s.type, 100), ref: refs.ref(el) });
         else if (s.type === 'application/ld+json') push('jsonLd', (s.textContent ?? '').slice(0, 100_000));
-        else if (s.textContent) push('inlineScripts', { head: s.textContent.trim().slice(0, 400), hosts: hostsIn(s.textContent) });
+        else if (s.textContent) {
+          push('inlineScripts', { head: s.textContent.trim().slice(0, 400), hosts: hostsIn(s.textContent) });
+          if (s.textContent.includes('googletag')) for (const m of s.textContent.slice(0, 200_000).matchAll(AD_TARGET)) if (adTargets.size < 100) adTargets.add(m[1] ?? m[2]!);
+        }
         break;
       }
       case 'iframe':
@@ -326,7 +349,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (local !== 'meta' && dom.hasAttr(el, 'property') && room('rdfa')) {
       push('rdfa', { property: clip(dom.attr(el, 'property') ?? '', 200), value: clip(itemValue(el), 1000), ref: refs.ref(el) });
     }
-    if (dom.matches(el, ROLE_BUTTON) && room('buttons')) push('buttons', { text: clip(labelOf(el, dom), 500), ref: refs.ref(el) });
+    if (dom.matches(el, ROLE_BUTTON) && room('buttons')) pushButton(el, labelOf(el, dom));
     if (dom.matches(el, MARKED_ANY)) candidates.add(el);
   }
 
@@ -340,6 +363,30 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (sel[0] === '.') return dom.byClass(root as Document, sel.slice(1));
     }
     return dom.querySelectorAll(root, sel);
+  }
+
+  /** A button, with the text around it when it may speak of an account (issue 22). */
+  function pushButton(el: Element, text: string) {
+    push('buttons', { text: clip(text, 500), ref: refs.ref(el), ...(text.length < 100 && MAY_ASK_ACCOUNT.test(text) ? { context: contextOf(el, text) } : {}) });
+  }
+
+  /** The text of the nearest ancestor (three levels up at most) that says more than the element itself. */
+  function contextOf(el: Element, own: string): string {
+    let e = dom.parentElement(el);
+    for (let depth = 0; e && depth < 3; depth++, e = dom.parentElement(e)) {
+      const t = dom.text(e).replace(/\s+/g, ' ').trim();
+      if (t.length > own.trim().length + 20) return clip(t.slice(0, 600), 300);
+    }
+    return '';
+  }
+
+  /** Issue 22: the elements an ad tag's code fills (googletag.display targets) are ad slots, whatever their id. */
+  function markAdTargets() {
+    for (const id of adTargets) {
+      const el = dom.byId(doc, id);
+      if (!el || !room('marked')) continue;
+      push('marked', { kind: 'ad-slot', matched: 'googletag.display', tag: dom.localName(el), id: clip(id, 200), className: clip(dom.attr(el, 'class') ?? '', 300), text: clip(dom.text(el).slice(0, 1000), 500), ref: refs.ref(el) });
+    }
   }
 
   function markIfKnown(el: Element) {
@@ -517,6 +564,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       ariaLabel: clip(dom.attr(f, 'aria-label') ?? '', 500),
       required: dom.hasAttr(f, 'required'),
       hidden: type === 'hidden' || dom.visible(f) === false || hiddenByPage(f),
+      ...(dom.hasAttr(f, 'tabindex') ? { tabindex: clip(dom.attr(f, 'tabindex') ?? '', 10) } : {}),
     };
   }
 

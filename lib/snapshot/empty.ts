@@ -12,6 +12,7 @@ export function emptySnapshot(page: Pick<PageSnapshot, 'url' | 'title' | 'lang' 
     jsonLd: [],
     microdata: [],
     rdfa: [],
+    times: [],
     links: [],
     forms: [],
     buttons: [],

@@ -17,6 +17,7 @@ export const LIMITS = {
   jsonLd: 50,
   microdata: 1000,
   rdfa: 1000,
+  times: 200,
 } as const;
 
 /** Caps of the accessibility facts (lib/snapshot/a11y-facts.ts), kept apart from the lists above. */

@@ -37,6 +37,8 @@ export const linkSchema = z.object({
   ref: nodeRefSchema,
   /** Issue 15: for links that may name a licence, where they sit (lib/snapshot/context.ts). */
   within: str(20).optional(),
+  /** Issue 22: for links and buttons that may speak of an account or a subscription, the text around them. */
+  context: str(300).optional(),
 });
 export type Link = z.infer<typeof linkSchema>;
 
@@ -51,6 +53,8 @@ export const fieldSchema = z.object({
   ariaLabel: shortText,
   required: z.boolean(),
   hidden: z.boolean(),
+  /** Issue 22: the tabindex attribute as written ("-1" takes a field out of the keyboard order: a robots' trap). */
+  tabindex: str(10).optional(),
 });
 export type Field = z.infer<typeof fieldSchema>;
 
@@ -70,7 +74,7 @@ export const formSchema = z.object({
 });
 export type Form = z.infer<typeof formSchema>;
 
-export const buttonSchema = z.object({ text: shortText, ref: nodeRefSchema });
+export const buttonSchema = z.object({ text: shortText, ref: nodeRefSchema, context: str(300).optional() });
 
 export const scriptSchema = z.object({ src: url, type: str(100), ref: nodeRefSchema });
 export const inlineScriptSchema = z.object({
@@ -117,6 +121,8 @@ export const microdataSchema = z.object({
   value: str(1000),
   ref: nodeRefSchema,
 });
+/** Issue 22: a <time> element: its machine-readable datetime, its text and the text around it ("Publié le"). */
+export const timeSchema = z.object({ datetime: str(100), text: str(200), context: str(300), ref: nodeRefSchema, within: str(20).optional() });
 export const rdfaSchema = z.object({ property: str(200), value: str(1000), ref: nodeRefSchema });
 
 /** Elements that look like a known container (ad slot, consent banner, …): where to look, not a verdict. */
@@ -142,7 +148,7 @@ export const textSignalSchema = z.object({
   pattern: str(40),
   text: shortText,
   ref: nodeRefSchema,
-  /** Issue 15: for licence and © texts, where they sit: a photo credit is not the page's licence. */
+  /** Issue 15: for licence and © texts, where they sit: a photo credit is not the page's licence. Issue 22: prices too. */
   within: str(20).optional(),
 });
 export type TextSignal = z.infer<typeof textSignalSchema>;
@@ -297,6 +303,7 @@ export const pageSnapshotSchema = z.object({
   jsonLd: z.array(str(100_000)).max(LIMITS.jsonLd),
   microdata: z.array(microdataSchema).max(LIMITS.microdata),
   rdfa: z.array(rdfaSchema).max(LIMITS.rdfa),
+  times: z.array(timeSchema).max(LIMITS.times),
   links: z.array(linkSchema).max(LIMITS.links),
   forms: z.array(formSchema).max(LIMITS.forms),
   buttons: z.array(buttonSchema).max(LIMITS.buttons),

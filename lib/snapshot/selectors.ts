@@ -41,6 +41,21 @@ export const MARKED_SELECTORS: Record<string, readonly string[]> = {
     '[id^="pub_banniere"]',
     '[id^="banniere_pub"]',
     '[id^="habillage"]',
+    // Issue 22: the element a self-hosted ad server (Revive) fills, and data-* ad attributes of ad tags.
+    'ins[data-revive-zoneid]',
+    '[data-ad-unit]',
+    '[data-adunit]',
+    '[data-ad-slot]',
+    '[data-ad-placement]',
+    // Issue 22: the common names of an ad unit's container in every language (ad-unit, ad-slot, advert, GPT ids).
+    '.ad-unit',
+    '.adunit',
+    '.ad-slot',
+    '.google-ad',
+    '.advert',
+    '.Ad',
+    'div[id^="gpt-"]',
+    'div[id^="ad-"]',
   ],
   consent: [
     '#tarteaucitronRoot',

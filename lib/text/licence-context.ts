@@ -7,4 +7,4 @@ export const SELF_REFERENCE =
 
 /** A photo, picture or media credit line, by its wording. */
 export const CREDIT_WORDS =
-  /^\s*(©\s*)?(photos?|images?|illustrations?|dessins?|crédits?(\s+photos?)?|credits?|source|vidéo|video|infographie|carte)\s*:|\b(pixabay|unsplash|pexels|wikimedia(\s+commons)?|flickr|getty\s*images|shutterstock|adobe\s*stock|istock|afp|reuters)\b/i;
+  /^\s*(©\s*)?(photos?|images?|illustrations?|dessins?|crédits?(\s+photos?)?|credits?|source|vidéo|video|infographie|carte)\s*:|\b(pixabay|unsplash|pexels|wikimedia(\s+commons)?|flickr|getty\s*images|shutterstock|adobe\s*stock|stock\.adobe\.com|istock|afp|reuters|dpa|picture[\s-]alliance|imago|keystone|epa|ap\s+photo)\b|^\s*\p{L}*(bild|foto|photo)\p{L}*\s*:/iu;

@@ -4,7 +4,7 @@ import { fileNameOf, forgetParsedUrls, parseUrl } from '../../lib/net/parse-url'
 describe('parseUrl: one parse per address, shared by the detectors', () => {
   it('gives the parts new URL gives, and null for what does not parse', () => {
     const u = parseUrl('https://Editeur.example.fr/cgu?x=1#haut');
-    expect(u).toEqual({ href: 'https://editeur.example.fr/cgu?x=1#haut', protocol: 'https:', hostname: 'editeur.example.fr', pathname: '/cgu', search: '?x=1' });
+    expect(u).toEqual({ href: 'https://editeur.example.fr/cgu?x=1#haut', protocol: 'https:', hostname: 'editeur.example.fr', pathname: '/cgu', search: '?x=1', hash: '#haut' });
     expect(parseUrl('/relative/sans-base')).toBeNull();
     expect(parseUrl('')).toBeNull();
   });
