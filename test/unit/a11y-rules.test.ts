@@ -65,7 +65,7 @@ describe('Loupe and axe on the same element: one finding', () => {
     });
   };
   const player = (id: string, severity: Finding['severity'], evidence: Finding['evidence']) =>
-    finding(id, severity, evidence, { ...facts, verdict: severity === 'problem' ? 'failed' : 'cantTell', duration: 10, hasAudio: true });
+    finding(id, severity, evidence, { kind: 'player', ...facts, verdict: severity === 'problem' ? 'failed' : 'cantTell', duration: 10, hasAudio: true });
   const music = { selector: 'audio', html: '<audio id="music" src="/m.mp3" autoplay="">' };
   const intro = { selector: '#intro', html: '<video id="intro" src="/i.mp4" autoplay=""></video>' };
   const loupeMusic = player('a11y-autoplay/sound:audio-1', 'problem', [{ selector: 'html > body > audio:nth-of-type(1)', snippet: '<audio id="music" src="/m.mp3" autoplay="">' }]);
