@@ -61,7 +61,7 @@ describe('Loupe and axe on the same element: one finding', () => {
   const axeRule = (rule: string, severity: Finding['severity'], nodes: { selector: string; html: string }[]) => {
     const outcome = severity === 'review' ? 'incomplete' : 'violation';
     return finding(`axe/${outcome}:${rule}`, severity, nodes.map((n) => ({ selector: n.selector, snippet: n.html })), {
-      outcome, rule, impact: null, level: 'a-aa', ...facts, nodeCount: nodes.length, nodes: nodes.map((n) => ({ ...n, inFrame: false, summary: '' })),
+      kind: outcome, rule, impact: null, level: 'a-aa', ...facts, nodeCount: nodes.length, nodes: nodes.map((n) => ({ ...n, inFrame: false, summary: '' })),
     });
   };
   const player = (id: string, severity: Finding['severity'], evidence: Finding['evidence']) =>
