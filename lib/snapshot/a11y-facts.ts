@@ -265,7 +265,12 @@ export async function collectA11yFacts(
   await breathe();
   Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut));
   facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
-  facts.generatedHtml = collectGeneratedHtml(doc, cut);
+  try {
+    facts.generatedHtml = collectGeneratedHtml(doc, cut);
+  } catch (error) {
+    // A page that breaks its own serialisation loses the 8.2 check, not the other facts.
+    unread(error);
+  }
   return facts;
 
   /** Each row's width in columns, as the HTML table model counts it: its cells' colspans plus the rowspans above. */

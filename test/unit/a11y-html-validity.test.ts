@@ -57,4 +57,22 @@ describe('a11y-html-validity (RGAA 8.2)', () => {
     expect(long.a11y.generatedHtml.length).toBeLessThanOrEqual(300_000);
     expect(long.a11y.generatedHtml.endsWith('>')).toBe(true);
   });
+
+  it('a page whose serialisation throws loses the 8.2 check, not its other accessibility facts', async () => {
+    let proto: object | undefined;
+    let saved: PropertyDescriptor | undefined;
+    try {
+      const snap = await snapshotFromHtml(page('<p><a href="/fiche">Fiche</a></p>'), undefined, (doc) => {
+        for (let p: object | null = Object.getPrototypeOf(doc.documentElement); p && !saved; p = Object.getPrototypeOf(p)) {
+          saved = Object.getOwnPropertyDescriptor(p, 'outerHTML');
+          proto = p;
+        }
+        Object.defineProperty(proto!, 'outerHTML', { ...saved, get: () => { throw new Error('no'); } });
+      });
+      expect(snap.a11y.generatedHtml).toBe('');
+      expect(snap.a11y.links.length).toBe(1);
+    } finally {
+      if (proto && saved) Object.defineProperty(proto, 'outerHTML', saved);
+    }
+  });
 });
