@@ -47,6 +47,8 @@ export const a11yHtmlValidity = defineDetector({
   category: 'accessibility',
   data: a11yHtmlValidityData,
   requires: ['a11y'],
+  // Hundreds of milliseconds on a long page: it runs while the page runs axe, not before the first findings.
+  deferred: true,
   run(snapshot) {
     const html = snapshot.a11y.generatedHtml;
     if (!html) return [];
