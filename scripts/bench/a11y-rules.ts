@@ -94,6 +94,6 @@ export async function bench(): Promise<BenchResult> {
     await browser.close();
     await server.close();
   }
-  lines.push(`(medians; the gather pass and the serialisation run in the page, the detectors in the extension; 8.2 validates the generated code up to ${A11Y_LIMITS.generatedHtml.toLocaleString('en')} characters)`);
+  lines.push(`(medians; the gather pass and the serialisation run in the page, the detectors in the extension; 8.2 validates the generated code up to ${A11Y_LIMITS.generatedHtml.toLocaleString('en')} characters, in the pipeline's second phase while the page runs axe — CPU time here, not added wall time when axe takes longer)`);
   return { lines, figures };
 }
