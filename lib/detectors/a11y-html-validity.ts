@@ -1,4 +1,4 @@
-import { HtmlValidate, StaticConfigLoader, type Message } from 'html-validate/browser';
+import type { HtmlValidate, Message } from 'html-validate/browser';
 import { z } from 'zod';
 import { HTML_VALIDATE_CONFIG, HTML_VALIDITY_KINDS, type HtmlValidityKind } from '../a11y/html-validate-rules';
 import { a11yFacts } from '../a11y/users';
@@ -25,11 +25,14 @@ const MESSAGE_KEYS = {
 const KINDS = Object.keys(HTML_VALIDITY_KINDS) as HtmlValidityKind[];
 const kindOf = new Map<string, HtmlValidityKind>(KINDS.flatMap((kind) => HTML_VALIDITY_KINDS[kind].map((r) => [r, kind] as const)));
 
-let validator: HtmlValidate | undefined;
-/** One validator for the extension's life: building its element tables is most of a small page's cost. */
-function validate(html: string): Message[] {
-  validator ??= new HtmlValidate(new StaticConfigLoader(HTML_VALIDATE_CONFIG));
-  return validator.validateStringSync(html).results.flatMap((r) => r.messages);
+let validator: Promise<HtmlValidate> | undefined;
+/**
+ * One validator for the extension's life: building its element tables is most of a small page's cost. html-validate
+ * is a chunk of its own, loaded on the first validation (during axe's run), not with the panel's first script.
+ */
+async function validate(html: string): Promise<Message[]> {
+  validator ??= import('html-validate/browser').then(({ HtmlValidate: Validator, StaticConfigLoader }) => new Validator(new StaticConfigLoader(HTML_VALIDATE_CONFIG)));
+  return (await validator).validateStringSync(html).results.flatMap((r) => r.messages);
 }
 
 /** The start tag (or end tag) the message points into, read from the validated code, for a person to recognise. */
@@ -49,13 +52,13 @@ export const a11yHtmlValidity = defineDetector({
   requires: ['a11y'],
   // Hundreds of milliseconds on a long page: it runs while the page runs axe, not before the first findings.
   deferred: true,
-  run(snapshot) {
+  async run(snapshot) {
     const html = snapshot.a11y.generatedHtml;
     if (!html) return [];
     // A cut page ends with open elements: « unclosed » would only describe the cut.
     const cut = snapshot.a11y.truncated.includes('generatedHtml');
     const byKind = new Map<HtmlValidityKind, Message[]>();
-    for (const m of validate(html)) {
+    for (const m of await validate(html)) {
       const kind = kindOf.get(m.ruleId);
       if (!kind || (cut && kind === 'unclosed')) continue;
       byKind.set(kind, [...(byKind.get(kind) ?? []), m]);
