@@ -38,7 +38,7 @@ export const catalogueEntrySchema = z.object({
   referent: z.string().max(200).optional(),
   academie: z.string().max(200).optional(),
   /** Where the evaluations behind the verdict are published, if they are. */
-  evaluationsUrl: z.string().url().max(2000).optional(),
+  evaluationsUrl: z.string().url().max(2000).regex(/^https?:\/\//, 'an http(s) address').optional(),
 });
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 

@@ -15,7 +15,7 @@ function rng(seed: number) {
   };
 }
 
-const BLOCKING = ['ads', 'account', 'trackers', 'privacy', 'cgu', 'licence', 'gar'];
+const BLOCKING = ['no-ads', 'no-pupil-account', 'trackers', 'privacy', 'terms', 'rights', 'gar'];
 const REASONS = [
   'Publicité affichée aux élèves et traceurs publicitaires.',
   'Compte élève obligatoire, sans connecteur GAR.',

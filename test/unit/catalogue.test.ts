@@ -14,7 +14,7 @@ const decision = (url: string, level: Consolidation['level'] = 'deconseillee', d
   resource: { url, site: '', title: `Titre de ${url}` },
   level,
   reason: 'Publicité affichée aux élèves',
-  blocking: ['trackers', 'ads', 'ads'],
+  blocking: ['trackers', 'no-ads', 'no-ads'],
   by: { name: ' Mme Référente ' },
   decidedAt,
   evaluationIds: ['e1'],
@@ -36,7 +36,7 @@ describe('the published catalogue', () => {
         title: 'Titre de https://www.exemple.fr/maths?x=1',
         level: 'deconseillee',
         reason: 'Publicité affichée aux élèves',
-        blocking: ['ads', 'trackers'],
+        blocking: ['no-ads', 'trackers'],
         decidedAt: '2026-11-12T10:00:00.000Z',
         referent: 'Mme Référente',
         academie: 'Académie de Lyon',
@@ -112,5 +112,17 @@ describe('the lookup', () => {
   it('says when the sources disagree', () => {
     expect(catalogueDisagreement(lookupCatalogues(index, 'https://exemple.fr/maths'))).toBe(true);
     expect(catalogueDisagreement(lookupCatalogues(index, 'https://app.exemple.fr/'))).toBe(false);
+  });
+});
+
+describe('failure messages', () => {
+  it('every reason a refresh can fail is worded in French and English', async () => {
+    const { CATALOGUE_ERRORS } = await import('../../lib/model/catalogue');
+    const { hasMessage } = await import('../../lib/i18n/messages');
+    const { camel } = await import('../../lib/text/key-case');
+    for (const code of CATALOGUE_ERRORS) {
+      expect(hasMessage(`catalogue_error_${camel(code)}`, 'fr'), code).toBe(true);
+      expect(hasMessage(`catalogue_error_${camel(code)}`, 'en'), code).toBe(true);
+    }
   });
 });
