@@ -26,7 +26,7 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'fr',
       // alarms: the subscribed catalogues' refresh (issue 24); storage: the académie's policy (storage.managed).
-      permissions: ['activeTab', 'scripting', 'alarms', ...(firefox ? [] : ['sidePanel'])],
+      permissions: ['activeTab', 'scripting', 'alarms', 'storage', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
       // A catalogue's one origin is asked at the moment of subscribing (Chrome: within <all_urls>; Firefox MV2 lists
       // its optional host permissions among optional_permissions, and refuses to ask for one not listed there: https
@@ -65,7 +65,12 @@ export default defineConfig({
               },
             },
           }
-        : { side_panel: { default_path: 'sidepanel.html' } }),
+        : {
+            side_panel: { default_path: 'sidepanel.html' },
+            // What an académie may set by policy (3rdparty → extensions → <id>), read from storage.managed; Firefox
+            // reads the same keys from policies.json "3rdparty" → "Extensions" without a schema.
+            storage: { managed_schema: 'managed_schema.json' },
+          }),
     };
   },
 });

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { syncPolicyCatalogues } from '@/lib/catalogue/policy';
 import { refreshAll } from '@/lib/catalogue/refresh';
+import { readPolicy } from '@/lib/model/policy';
 import { originPattern, type FetchDeps } from '@/lib/catalogue/fetch';
 import { loupeDb } from '@/lib/storage/db';
 
@@ -23,6 +25,18 @@ let running: Promise<unknown> = Promise.resolve();
 function refreshCatalogues(url?: string) {
   running = running.then(() => refreshAll(loupeDb(), catalogueDeps, url)).catch(() => undefined);
   return running;
+}
+
+/** The académie's catalogues (storage.managed): followed at start and whenever the policy changes. */
+async function applyPolicy() {
+  let raw: unknown = {};
+  try {
+    raw = await browser.storage.managed.get();
+  } catch {
+    // No policy (Firefox rejects the read when none is set).
+  }
+  const synced = await syncPolicyCatalogues(loupeDb(), readPolicy(raw).policy.catalogues ?? [], Date.now());
+  if (synced.ok) for (const url of synced.value.added) void refreshCatalogues(url);
 }
 
 // Glue: open the panel from the toolbar, forward the re-inspect shortcut, refresh the subscribed catalogues.
@@ -49,6 +63,10 @@ export default defineBackground(() => {
     if (command === 'reinspect') void browser.runtime.sendMessage({ type: 'loupe:reinspect' }).catch(() => undefined);
   });
 
+  void applyPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyPolicy();
+  });
   void browser.alarms.get(CATALOGUE_ALARM).then((a) => {
     if (!a) void browser.alarms.create(CATALOGUE_ALARM, { delayInMinutes: 1, periodInMinutes: CATALOGUE_PERIOD_MINUTES });
   });

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { academiePolicy } from '@/components/policy';
 import { catalogueOf, catalogueText } from '@/lib/catalogue/publish';
 import type { Consolidation } from '@/lib/model/consolidation';
 import { t } from '@/lib/i18n/t';
@@ -10,6 +11,8 @@ import { saveFile } from '@/components/save-file';
 export function CataloguePublish({ decisions, academie: given = '' }: { decisions: ReadonlyMap<string, Consolidation>; academie?: string }) {
   const [academie, setAcademie] = useState(given);
   const [evaluationsUrl, setEvaluationsUrl] = useState('');
+  // The académie's name set by policy, when there is one and the field is still empty.
+  useEffect(() => void academiePolicy().then(({ policy }) => policy.academie && setAcademie((a) => a || policy.academie!)), []);
   const badUrl = evaluationsUrl !== '' && !/^https:\/\/[^\s]+$/.test(evaluationsUrl);
   const publish = () => {
     if (badUrl) return;

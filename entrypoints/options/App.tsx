@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { PolicySection } from './PolicySection';
 import { Subscribe } from './Subscribe';
 import { SubscriptionList } from './SubscriptionList';
 
@@ -12,6 +13,7 @@ export function App() {
       <p>
         <a href="/dashboard.html">{t('settings_dashboard')}</a>
       </p>
+      <PolicySection />
       <Subscribe />
       <SubscriptionList />
     </main>

@@ -9,12 +9,13 @@ const manifest = (dir: string) => JSON.parse(readFileSync(resolve(ROOT, '.output
 
 test('the store builds ask for no host permission at install', () => {
   const chrome = manifest('chrome-mv3');
-  expect(chrome.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'sidePanel']);
+  expect(chrome.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'sidePanel', 'storage']);
+  expect(chrome.storage).toEqual({ managed_schema: 'managed_schema.json' });
   expect(chrome.host_permissions).toBeUndefined();
   expect(chrome.content_scripts ?? []).toEqual([]);
   expect(chrome.optional_host_permissions).toEqual(['<all_urls>']);
   const firefox = manifest('firefox-mv2');
-  expect(firefox.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting']);
+  expect(firefox.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
   // A catalogue's origin, asked when the person subscribes (issue 24): https only in the store build.
   expect(firefox.optional_permissions).toEqual(['https://*/*']);
   expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
