@@ -4,6 +4,15 @@ import { hasStoredShape, summaryOf, type EvaluationSummary } from './read-model'
 import { evaluationV2toV3 } from '../export/migrate';
 import type { CatalogueFile, Subscription } from '../model/catalogue';
 
+/**
+ * A file of a synced folder already imported (schema version 6): its path in the folder, size and date, so that
+ * importing the folder again takes only the files that are new or changed.
+ */
+export interface ImportedFile {
+  key: string;
+  importedAt: number;
+}
+
 /** The last good copy of a subscribed catalogue (schema version 6), one row per subscription. */
 export interface StoredCatalogue {
   source: string;
@@ -22,6 +31,7 @@ export class LoupeDb extends Dexie {
   summaries!: Table<EvaluationSummary, string>;
   subscriptions!: Table<Subscription, string>;
   catalogues!: Table<StoredCatalogue, string>;
+  importedFiles!: Table<ImportedFile, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -98,14 +108,15 @@ export class LoupeDb extends Dexie {
           });
       });
     // Version 6 (issue 24): subscribed catalogues. The subscription (address, who added it, validators, last
-    // error) apart from its last good copy, so that a failed refresh rewrites a few bytes, never the copy. New tables
-    // only: nothing is rewritten.
+    // error) apart from its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the
+    // files of a synced folder already imported. New tables only: nothing is rewritten.
     this.version(6).stores({
       evaluations: 'id, url, site, updatedAt, verdict',
       consolidations: 'url, site, decidedAt',
       summaries: 'id, updatedAt, url, site, status',
       subscriptions: 'url',
       catalogues: 'source',
+      importedFiles: 'key',
     });
   }
 }

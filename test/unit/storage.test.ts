@@ -345,6 +345,7 @@ describe('schema upgrade from version 5', () => {
     expect(ok(await listSummaries(db))).toMatchObject({ rebuilt: 0, unreadable: 0 });
     expect(await db.subscriptions.count()).toBe(0);
     expect(await db.catalogues.count()).toBe(0);
+    expect(await db.importedFiles.count()).toBe(0);
   });
 });
 
