@@ -27,9 +27,14 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'fr',
-      permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      // alarms: the subscribed catalogues' refresh (issue 24); storage: the académie's policy (storage.managed).
+      permissions: ['activeTab', 'scripting', 'alarms', 'storage', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
+      // A catalogue's one origin is asked at the moment of subscribing (Chrome: within <all_urls>; Firefox MV2 lists
+      // its optional host permissions among optional_permissions, and refuses to ask for one not listed there: https
+      // only; the audit variant adds this computer, where the tests serve their catalogues).
       optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
+      optional_permissions: firefox ? ['https://*/*', ...(audit ? ['http://127.0.0.1/*', 'http://localhost/*'] : [])] : undefined,
       icons: ICONS,
       action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
       commands: {
@@ -62,7 +67,12 @@ export default defineConfig({
               },
             },
           }
-        : { side_panel: { default_path: 'sidepanel.html' } }),
+        : {
+            side_panel: { default_path: 'sidepanel.html' },
+            // What an académie may set by policy (3rdparty → extensions → <id>), read from storage.managed; Firefox
+            // reads the same keys from policies.json "3rdparty" → "Extensions" without a schema.
+            storage: { managed_schema: 'managed_schema.json' },
+          }),
     };
   },
 });

@@ -7,6 +7,7 @@ import type { StorageError } from '@/lib/storage/errors';
 import { getEvaluation, historyOf, latestOf, saveEvaluation, type History } from '@/lib/storage/evaluations';
 import type { StoredEvaluation } from '@/lib/storage/record';
 import { withInspection } from '@/lib/model/evaluation';
+import { academiePolicy } from './policy';
 
 // One evaluation being filled in: started from an inspection (or resumed from its draft), or opened from
 // "Mes évaluations". Every change is saved as a draft shortly after the person stops typing; a failed save keeps
@@ -82,7 +83,10 @@ export function useEvaluation(source: EvaluationSource | undefined, newId: () =>
         setStatus(record.status);
         setResumedFrom(source.kind === 'inspection' ? record.updatedAt : undefined);
       } else if (source.kind === 'inspection') {
-        const fresh = startEvaluation(source.evaluation);
+        // A new evaluation starts from the académie's default context of use, when its policy sets one.
+        const { policy } = await academiePolicy();
+        if (cancelled) return;
+        const fresh = startEvaluation(source.evaluation, policy.defaultContext ?? {});
         setEvaluation(fresh);
         latest.current = fresh;
         setStatus('draft');

@@ -1,11 +1,46 @@
 import { browser } from 'wxt/browser';
+import { syncPolicyCatalogues } from '@/lib/catalogue/policy';
+import { refreshAll } from '@/lib/catalogue/refresh';
+import { readPolicy } from '@/lib/model/policy';
+import { originPattern, type FetchDeps } from '@/lib/catalogue/fetch';
+import { loupeDb } from '@/lib/storage/db';
 
 interface ChromeSidePanel {
   setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>;
   open(o: { windowId: number }): Promise<void>;
 }
 
-// Glue only: open the panel from the toolbar and forward the re-inspect shortcut. No network, no listeners on pages.
+/** Every six hours, and once a minute after the browser starts: the subscribed catalogues, whole files. */
+const CATALOGUE_ALARM = 'loupe:catalogues';
+const CATALOGUE_PERIOD_MINUTES = 360;
+
+// The catalogues' fetch is the only network request Loupe makes of its own (README, privacy): here, never in a page.
+const catalogueDeps: FetchDeps = {
+  fetch: (input, init) => fetch(input, init),
+  hasPermission: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
+};
+
+/** One refresh at a time: an alarm and a click do not fetch the same file twice at once. */
+let running: Promise<unknown> = Promise.resolve();
+function refreshCatalogues(url?: string) {
+  running = running.then(() => refreshAll(loupeDb(), catalogueDeps, url)).catch(() => undefined);
+  return running;
+}
+
+/** The académie's catalogues (storage.managed): followed at start and whenever the policy changes. */
+async function applyPolicy() {
+  let raw: unknown = {};
+  try {
+    raw = await browser.storage.managed.get();
+  } catch {
+    // No policy (Firefox rejects the read when none is set).
+  }
+  const synced = await syncPolicyCatalogues(loupeDb(), readPolicy(raw).policy.catalogues ?? [], Date.now());
+  if (synced.ok) for (const url of synced.value.added) void refreshCatalogues(url);
+}
+
+// Glue: open the panel from the toolbar, forward the re-inspect shortcut, refresh the subscribed catalogues.
+// No listener on pages.
 export default defineBackground(() => {
   if (import.meta.env.FIREFOX) {
     const ff = browser as unknown as { browserAction: typeof browser.action; sidebarAction: { open(): Promise<void> } };
@@ -26,5 +61,22 @@ export default defineBackground(() => {
   }
   browser.commands.onCommand.addListener((command) => {
     if (command === 'reinspect') void browser.runtime.sendMessage({ type: 'loupe:reinspect' }).catch(() => undefined);
+  });
+
+  void applyPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyPolicy();
+  });
+  void browser.alarms.get(CATALOGUE_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(CATALOGUE_ALARM, { delayInMinutes: 1, periodInMinutes: CATALOGUE_PERIOD_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((a) => {
+    if (a.name === CATALOGUE_ALARM) void refreshCatalogues();
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type?: unknown; url?: unknown } | null;
+    if (m?.type !== 'loupe:catalogues-refresh') return undefined;
+    // Answered when done, so that the settings page can say "Mise à jour en cours…" until then.
+    return refreshCatalogues(typeof m.url === 'string' ? m.url : undefined).then(() => true);
   });
 });

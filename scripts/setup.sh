@@ -15,6 +15,8 @@ if [ -z "${FIREFOX_PATH:-}" ]; then
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   dpkg -s firefox-esr-l10n-fr >/dev/null 2>&1 || missing+=(firefox-esr-l10n-fr)
 fi
+# rsync: gitlab-ci-local (test/e2e/gitlab-ci.spec.ts runs the Forge's pipeline with it) copies the project with it.
+command -v rsync >/dev/null || missing+=(rsync)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

@@ -4,6 +4,7 @@ import { groupByResource } from '@/lib/consolidate/group';
 import { t } from '@/lib/i18n/t';
 import { loupeDb } from '@/lib/storage/db';
 import { restoreResource, type RemovedResource } from '@/lib/storage/resources';
+import { CataloguePublish } from './CataloguePublish';
 import { ExportBar } from './ExportBar';
 import { Filters, filterOf, useFilterForm } from './Filters';
 import { ImportZone } from './ImportZone';
@@ -42,6 +43,7 @@ export function App() {
         </p>
       )}
       <ImportZone settle={settle} />
+      <CataloguePublish decisions={decisions} />
       {undo && (
         <p role="status">
           {t('dash_deleted', undo.evaluations.length)}{' '}

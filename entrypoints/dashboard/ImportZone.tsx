@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupFile, restoreBackup } from '@/lib/import/backup';
+import { importFolder, type FolderOutcome } from '@/lib/import/folder';
 import { importFiles, type FileOutcome } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
 import { loupeDb } from '@/lib/storage/db';
@@ -13,12 +14,25 @@ import type { Settle } from '@/components/use-storage-error';
 export function ImportZone({ settle }: { settle: Settle }) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [over, setOver] = useState(false);
+  const [folder, setFolder] = useState<Omit<FolderOutcome, 'outcomes'> | undefined>();
 
   const run = async (files: FileList | File[] | null, restore = false) => {
     if (!files?.length) return;
     const list = [...files].map((f) => ({ name: f.name, size: f.size, text: () => f.text() }));
     const done = settle(restore ? await restoreBackup(loupeDb(), list[0]!, Date.now()) : await importFiles(loupeDb(), list, Date.now()));
-    if (done) setOutcomes(done);
+    if (done) {
+      setFolder(undefined);
+      setOutcomes(done);
+    }
+  };
+  // A synced folder (Nextcloud, apps.education.fr): only the files not imported yet are read.
+  const runFolder = async (files: FileList | null) => {
+    if (!files?.length) return;
+    const list = [...files].map((f) => ({ path: f.webkitRelativePath || f.name, size: f.size, lastModified: f.lastModified, text: () => f.text() }));
+    const done = settle(await importFolder(loupeDb(), list, Date.now()));
+    if (!done) return;
+    setFolder({ known: done.known, ignored: done.ignored });
+    setOutcomes(done.outcomes);
   };
   const backup = async () => {
     const file = settle(await backupFile(loupeDb(), Date.now(), browser.runtime.getManifest().version));
@@ -47,8 +61,17 @@ export function ImportZone({ settle }: { settle: Settle }) {
           <input type="file" multiple accept=".json,application/json" data-testid="import-input" onChange={(e) => void run(e.currentTarget.files)} />
         </label>
         <p>{t('dash_dropHint')}</p>
+        <label>
+          {t('dash_importFolder')}{' '}
+          <input type="file" multiple {...{ webkitdirectory: true }} data-testid="import-folder" onChange={(e) => void runFolder(e.currentTarget.files)} />
+        </label>
       </div>
       <div role="status" data-testid="import-outcomes">
+        {folder && (
+          <p data-testid="import-folder-summary" data-known={folder.known}>
+            {t('dash_folderSummary', outcomes.length, folder.known, folder.ignored)}
+          </p>
+        )}
         {outcomes.length > 0 && (
           <ul>
             {outcomes.map((o, i) => (

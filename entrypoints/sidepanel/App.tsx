@@ -31,7 +31,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const [evaluating, setEvaluating] = useState(false);
   const source = useMemo(() => (evaluating && ok ? { kind: 'inspection' as const, evaluation: ok.evaluation } : undefined), [evaluating, ok]);
   const work = useEvaluation(source, () => crypto.randomUUID());
-  const advice = useAdvice(ok?.evaluation);
+  const { advice, catalogues } = useAdvice(ok?.evaluation);
   const listUrl = (id?: string) => browser.runtime.getURL(`/evaluations.html${id ? `?id=${encodeURIComponent(id)}` : ''}`);
 
   return (
@@ -64,7 +64,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
           onGrantAll={canAskForAllSites() ? () => void askForAllSites().then((granted) => granted && reinspect()) : undefined}
         />
       )}
-      {ok && <AdviceInPlace advice={advice} href={listUrl} />}
+      {ok && <AdviceInPlace advice={advice} catalogues={catalogues} href={listUrl} />}
       {ok && evaluating && work.evaluation && (
         <EvaluatePanel
           work={{ ...work, evaluation: work.evaluation }}

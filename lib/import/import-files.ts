@@ -16,6 +16,8 @@ export interface ImportSource {
   name: string;
   size: number;
   text: () => Promise<string>;
+  /** A file of a synced folder: recorded with the import, in its transaction, so that it is not read again. */
+  folderKey?: string;
 }
 
 export interface FileOutcome {
@@ -28,7 +30,7 @@ export interface FileOutcome {
   params?: string[];
 }
 
-type Read = { fileName: string; ok: true; file: ExportFile } | (FileOutcome & { ok: false });
+type Read = { fileName: string; ok: true; file: ExportFile; folderKey?: string } | (FileOutcome & { ok: false });
 
 async function readOne(source: ImportSource): Promise<Read> {
   const refused = (messageKey: string, params: string[]): Read => ({ fileName: source.name, ok: false, added: 0, duplicates: 0, consolidations: 0, messageKey, params });
@@ -40,7 +42,7 @@ async function readOne(source: ImportSource): Promise<Read> {
     return refused('import_unreadable', [error instanceof Error ? error.message : String(error)]);
   }
   const r = readExportFile(text);
-  return r.ok ? { fileName: source.name, ok: true, file: r.file } : refused(r.messageKey, r.params);
+  return r.ok ? { fileName: source.name, ok: true, file: r.file, ...(source.folderKey ? { folderKey: source.folderKey } : {}) } : refused(r.messageKey, r.params);
 }
 
 export async function importFiles(db: LoupeDb, sources: ImportSource[], now: number): Promise<StorageResult<FileOutcome[]>> {
@@ -56,7 +58,8 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
       prepared.push({ fileName: r.fileName, evaluations, consolidations });
     }
     // The summaries in the same transaction (lib/storage/summary.ts): an import that fails adds neither.
-    const written = await db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
+    const folderKeys = reads.flatMap((r) => (r.ok && r.folderKey ? [{ key: r.folderKey, importedAt: now }] : []));
+    const written = await db.transaction('rw', [db.evaluations, db.summaries, db.consolidations, db.importedFiles], async () => {
       const counts: { added: number; duplicates: number; consolidations: number }[] = [];
       const seen = new Set<string>();
       for (const p of prepared) {
@@ -82,6 +85,8 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
         }
         counts.push(count);
       }
+      // A folder's files are marked read only with what they brought: a refused file is tried again next time.
+      if (folderKeys.length > 0) await db.importedFiles.bulkPut(folderKeys);
       return counts;
     });
     let index = 0;

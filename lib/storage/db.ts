@@ -2,6 +2,23 @@ import Dexie, { type Table } from 'dexie';
 import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
 import { hasStoredShape, summaryOf, type EvaluationSummary } from './read-model';
 import { evaluationV2toV3 } from '../export/migrate';
+import type { CatalogueFile, Subscription } from '../model/catalogue';
+
+/**
+ * A file of a synced folder already imported (schema version 6): its path in the folder, size and date, so that
+ * importing the folder again takes only the files that are new or changed.
+ */
+export interface ImportedFile {
+  key: string;
+  importedAt: number;
+}
+
+/** The last good copy of a subscribed catalogue (schema version 6), one row per subscription. */
+export interface StoredCatalogue {
+  source: string;
+  storedAt: number;
+  file: CatalogueFile;
+}
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
 // open a database left by any earlier release; test/unit/storage.test.ts opens a fixture of each earlier version.
@@ -12,6 +29,9 @@ export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
   consolidations!: Table<StoredConsolidation, string>;
   summaries!: Table<EvaluationSummary, string>;
+  subscriptions!: Table<Subscription, string>;
+  catalogues!: Table<StoredCatalogue, string>;
+  importedFiles!: Table<ImportedFile, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -87,6 +107,17 @@ export class LoupeDb extends Dexie {
             c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
           });
       });
+    // Version 6 (issue 24): subscribed catalogues. The subscription (address, who added it, validators, last
+    // error) apart from its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the
+    // files of a synced folder already imported. New tables only: nothing is rewritten.
+    this.version(6).stores({
+      evaluations: 'id, url, site, updatedAt, verdict',
+      consolidations: 'url, site, decidedAt',
+      summaries: 'id, updatedAt, url, site, status',
+      subscriptions: 'url',
+      catalogues: 'source',
+      importedFiles: 'key',
+    });
   }
 }
 

@@ -96,3 +96,30 @@ describe('AdviceInPlace', () => {
     expect(formatMessage('en', 'changeGroup_trackerAdded', ['80'])).toBe('80 new trackers:');
   });
 });
+
+describe('AdviceInPlace with subscribed catalogues', () => {
+  const entry = (level: 'recommandee' | 'deconseillee', blocking: string[]) => ({ match: { site: 'editeur-exemple.fr' }, title: 'Demo', level, reason: 'Motif <b>écrit</b>', blocking, decidedAt: '2026-11-12T10:00:00.000Z' });
+  const render2 = (catalogues: Parameters<typeof AdviceInPlace>[0]['catalogues']) => {
+    const root = document.createElement('div');
+    render(<AdviceInPlace advice={undefined} catalogues={catalogues} href={(id) => id} />, root);
+    return root;
+  };
+  it('shows each catalogue with its source, and says when they disagree', () => {
+    const root = render2([
+      { source: 'https://dane.ac-lyon.fr/catalogue.json', academie: 'Académie de Lyon', entry: { ...entry('deconseillee', ['no-ads', 'inconnu']), evaluationsUrl: 'https://dane.ac-lyon.fr/evaluations.json' } },
+      { source: 'https://lycee.fr/c.json', entry: entry('recommandee', []) },
+    ]);
+    const items = [...root.querySelectorAll('[data-testid="advice:catalogue"]')].map((li) => li.textContent);
+    expect(items[0]).toContain('Académie de Lyon\u202f: déconseillée — Absence de publicité, inconnu (le 12 novembre 2026)');
+    expect(items[0]).toContain('inconnu');
+    expect(items[0]).toContain('dane.ac-lyon.fr');
+    expect(items[1]).toContain('lycee.fr\u202f: recommandée — Motif <b>écrit</b>');
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.querySelector('[data-testid="advice:disagree"]')).not.toBeNull();
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://dane.ac-lyon.fr/evaluations.json');
+  });
+  it('says nothing of disagreement when the catalogues agree, and nothing at all without a match', () => {
+    expect(render2([{ source: 'https://a.fr/c.json', entry: entry('recommandee', []) }, { source: 'https://b.fr/c.json', entry: entry('recommandee', []) }]).querySelector('[data-testid="advice:disagree"]')).toBeNull();
+    expect(render2([]).innerHTML).toBe('');
+  });
+});

@@ -214,7 +214,7 @@ describe('schema upgrade', () => {
     v1.close();
 
     const records = ok(await listEvaluations(db)).records;
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
     for (const r of records) {
       const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
@@ -236,7 +236,7 @@ describe('schema upgrade from version 2', () => {
     v2.close();
 
     const listing = ok(await listEvaluations(db));
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(listing.unreadable).toBe(0);
     expect(listing.records).toHaveLength(FIXTURE_V2.evaluations.length);
     for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
@@ -297,7 +297,7 @@ describe('schema upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const rows = await db.evaluations.toArray();
     expect(rows).toHaveLength(FIXTURE_V4.evaluations.length);
     for (const original of FIXTURE_V4.evaluations) {
@@ -320,6 +320,35 @@ describe('schema upgrade from version 4', () => {
   });
 });
 
+const FIXTURE_V5 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v5-database.json'), 'utf8')) as {
+  stores: Record<string, string>;
+  evaluations: StoredEvaluation[];
+  consolidations: StoredConsolidation[];
+  summaries: EvaluationSummary[];
+};
+
+describe('schema upgrade from version 5', () => {
+  it('adds the subscribed catalogues and keeps every record as it was', async () => {
+    const v5 = new Dexie('loupe-test');
+    v5.version(5).stores(FIXTURE_V5.stores);
+    await v5.table('evaluations').bulkAdd(FIXTURE_V5.evaluations);
+    await v5.table('consolidations').bulkAdd(FIXTURE_V5.consolidations);
+    await v5.table('summaries').bulkAdd(FIXTURE_V5.summaries);
+    v5.close();
+
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.evaluations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.evaluations));
+    expect(await db.evaluations.count()).toBe(FIXTURE_V5.evaluations.length);
+    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.consolidations));
+    expect(await db.summaries.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.summaries));
+    expect(ok(await listSummaries(db))).toMatchObject({ rebuilt: 0, unreadable: 0 });
+    expect(await db.subscriptions.count()).toBe(0);
+    expect(await db.catalogues.count()).toBe(0);
+    expect(await db.importedFiles.count()).toBe(0);
+  });
+});
+
 describe('schema upgrade from version 3', () => {
   it('opens a database written by version 3 with every evaluation and consolidation unchanged, and a right summary of each evaluation', async () => {
     const v3 = new Dexie('loupe-test');
@@ -329,7 +358,7 @@ describe('schema upgrade from version 3', () => {
     v3.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const rows = await db.evaluations.toArray();
     expect(rows).toHaveLength(FIXTURE_V3.evaluations.length);
     for (const original of FIXTURE_V3.evaluations) expect(rows.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
