@@ -35,7 +35,7 @@ export function App() {
     <main class="dashboard" data-testid="page:dashboard">
       <h1>{t('dash_title')}</h1>
       <p>
-        <a href="/evaluations.html">{t('list_title')}</a>
+        <a href="/evaluations.html">{t('list_title')}</a> · <a href="/options.html">{t('settings_title')}</a>
       </p>
       {error && (
         <p class="error" role="alert" data-testid="storage-error">
