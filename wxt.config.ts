@@ -25,9 +25,13 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'fr',
-      permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      // Issue 23: the observed reload asks, when the person chooses it, for cookies and webRequest (and host access);
+      // the audit build, which no one can click through, has them from the start.
+      permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel']), ...(audit ? ['cookies', 'webRequest'] : [])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
       optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
+      // Firefox's MV2 manifest lists optional host access with the optional permissions.
+      optional_permissions: audit ? undefined : ['cookies', 'webRequest', ...(firefox ? ['<all_urls>'] : [])],
       icons: ICONS,
       action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
       commands: {

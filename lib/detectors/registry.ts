@@ -30,6 +30,10 @@ import { a11yPresentationMarkup } from './a11y-presentation-markup';
 import { a11yTableCells } from './a11y-table-cells';
 import { a11yFocusTrap } from './a11y-focus-trap';
 import { axe } from './axe';
+import { observedKeylogging } from './observed-keylogging';
+import { observedSessionRecording } from './observed-session-recording';
+import { observedCanvas } from './observed-canvas';
+import { observedCookies } from './observed-cookies';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -66,6 +70,10 @@ export const detectors = {
   consent,
   account,
   axe,
+  'observed-keylogging': observedKeylogging,
+  'observed-session-recording': observedSessionRecording,
+  'observed-canvas': observedCanvas,
+  'observed-cookies': observedCookies,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;
