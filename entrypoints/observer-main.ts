@@ -10,7 +10,10 @@ import { BRIDGE_HELLO, BRIDGE_READY } from '@/lib/observe/bridge-names';
 // The hand-over is a synchronous, cancelable event: whichever of the two scripts runs second completes it, and the
 // isolated world cancels the event to say it took the port. No page script exists yet to listen.
 // No extension API here (the page's world has none): nothing names Loupe to the page.
-export default defineUnlistedScript(() => {
+// globalName false: WXT would otherwise name the script's result in a global variable the page could read.
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
   const channel = new MessageChannel();
   const port = channel.port1;
   const post = port.postMessage.bind(port);
@@ -24,4 +27,5 @@ export default defineUnlistedScript(() => {
   window.addEventListener(BRIDGE_READY, onReady, true);
   // Past the parsing of the document, no bridge is coming: the page must not be able to take the port.
   document.addEventListener('DOMContentLoaded', () => window.removeEventListener(BRIDGE_READY, onReady, true), { once: true });
+  },
 });

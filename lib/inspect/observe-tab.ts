@@ -71,6 +71,18 @@ async function readCookies(api: CookiesApi, urls: readonly string[], topLevelSit
   return [...seen.values()];
 }
 
+const PREFIX = 'loupe-observe-';
+
+/** Removes observation scripts a closed panel left registered (they would otherwise run until the browser restarts). */
+export async function clearLeftoverObservers(): Promise<void> {
+  try {
+    const ids = (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith(PREFIX));
+    if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
+  } catch {
+    // A browser without dynamic content scripts has nothing left to clear.
+  }
+}
+
 export interface ObserveProgress {
   phase: 'reloading' | 'watching';
   /** ms left in the window, once the page has loaded. */
@@ -100,7 +112,7 @@ export async function observeTab(
   const before = cookiesApi ? await readCookies(cookiesApi, [tab.url!], origin) : undefined;
 
   // 1. The scripts, for this reload: with host access in every frame, else in the page's own origin (activeTab).
-  const id = `loupe-observe-${crypto.randomUUID()}`;
+  const id = `${PREFIX}${crypto.randomUUID()}`;
   const matches = granted.hosts ? ['<all_urls>'] : [`${origin}/*`];
   const common = { matches, runAt: 'document_start' as const, allFrames: granted.hosts, persistAcrossSessions: false };
   await browser.scripting.registerContentScripts([

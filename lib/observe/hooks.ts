@@ -1,5 +1,5 @@
 import type { HookEvent } from './schema';
-import { OBSERVE_LIMITS } from './schema';
+import { OBSERVE_LIMITS } from './limits';
 import { scriptOfStack } from './stack';
 
 // Loupe's hooks in the page's own world, installed at document_start of an observed reload only

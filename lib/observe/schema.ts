@@ -9,18 +9,9 @@ const str = (max: number) => z.string().max(max);
 /** An address, cut rather than refused: a page may build very long ones. */
 const addr = z.string().transform((s) => s.slice(0, 4096));
 
-/** Caps on everything collected: the hooks stop keeping past them and count what they dropped. */
-export const OBSERVE_LIMITS = {
-  requests: 2000,
-  /** Characters kept of one request body or WebSocket message. */
-  body: 16_384,
-  listeners: 500,
-  canvases: 200,
-  fonts: 200,
-  recorders: 100,
-  cookies: 1000,
-  typed: 20,
-} as const;
+import { OBSERVE_LIMITS } from './limits';
+
+export { OBSERVE_LIMITS };
 
 /** The forms of a typed value looked for in what leaves the page (lib/observe/encodings.ts). */
 export const ENCODINGS = ['raw', 'url', 'base64', 'md5', 'sha1', 'sha256', 'sha512'] as const;

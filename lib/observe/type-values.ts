@@ -1,5 +1,6 @@
 import type { MadeUpValues } from './made-up';
-import { OBSERVE_LIMITS, type Typed } from './schema';
+import { OBSERVE_LIMITS } from './limits';
+import type { Typed } from './schema';
 
 // Types Loupe's made-up values (lib/observe/made-up.ts) into the page's visible text fields, key by key, as a
 // person would: keydown, keypress, the value, input, keyup; then change and blur. Never Enter, never a submit: a
