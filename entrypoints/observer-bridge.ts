@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { BRIDGE_HELLO, BRIDGE_READY, OBSERVE_PORT } from '@/lib/observe/bridge-names';
 import type { MadeUpValues } from '@/lib/observe/made-up';
 import { typeValues } from '@/lib/observe/type-values';
@@ -7,8 +6,19 @@ import { typeValues } from '@/lib/observe/type-values';
 // it takes the hooks' port at document_start (the hand-over is described there) and forwards what they report to
 // the panel over a runtime port, which only this extension can open. On the panel's word it types the made-up
 // values into the page (lib/observe/type-values.ts) and says which fields it typed into.
+// The browser's own runtime (browser in Firefox, chrome in Chromium), not the polyfill: this script runs at
+// document_start of every frame of the observed reload, and its size is part of the reload's cost.
+interface Port {
+  postMessage(m: unknown): void;
+  onMessage: { addListener(f: (m: unknown) => void): void };
+  onDisconnect: { addListener(f: () => void): void };
+}
+const runtime = ((globalThis as unknown as { browser?: { runtime: unknown } }).browser ?? (globalThis as unknown as { chrome: { runtime: unknown } }).chrome).runtime as {
+  connect(o: { name: string }): Port;
+};
+
 export default defineUnlistedScript(() => {
-  const toPanel = browser.runtime.connect({ name: OBSERVE_PORT });
+  const toPanel = runtime.connect({ name: OBSERVE_PORT });
   let closed = false;
   toPanel.onDisconnect.addListener(() => (closed = true));
   const send = (m: unknown) => {
