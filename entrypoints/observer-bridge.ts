@@ -30,6 +30,7 @@ export default defineUnlistedScript(() => {
       // The panel went away, or the page handed something that is not data: dropped.
     }
   };
+  let hooks: MessagePort | undefined;
   const onHello = (e: Event) => {
     const port = (e as MessageEvent).ports?.[0];
     if (!port) return;
@@ -37,12 +38,14 @@ export default defineUnlistedScript(() => {
     e.stopImmediatePropagation();
     window.removeEventListener(BRIDGE_HELLO, onHello, true);
     port.onmessage = (m) => send(m.data);
+    hooks = port;
     toPanel.onDisconnect.addListener(() => port.close());
   };
   window.addEventListener(BRIDGE_HELLO, onHello, true);
   window.dispatchEvent(new Event(BRIDGE_READY));
   toPanel.onMessage.addListener((msg: unknown) => {
     const m = msg as { type?: string; values?: MadeUpValues } | null;
+    if (m?.type === 'flush') return hooks?.postMessage('flush');
     if (m?.type !== 'type' || !m.values || window !== window.top) return;
     void typeValues(document, m.values, () => performance.now(), (f) => send({ k: 'typed', f })).then((n) => send({ k: 'typedAll', n }));
   });

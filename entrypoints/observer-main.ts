@@ -18,7 +18,11 @@ export default defineUnlistedScript({
   const port = channel.port1;
   const post = port.postMessage.bind(port);
   const now = performance.now.bind(performance);
-  installHooks(window, (e) => post(e), () => Math.round(now()));
+  const flush = installHooks(window, (e) => post(e), () => Math.round(now()));
+  // The one message the bridge sends this way: the window is over, send what is queued.
+  port.onmessage = (m) => {
+    if (m.data === 'flush') flush(true);
+  };
   const offer = () => !window.dispatchEvent(new MessageEvent(BRIDGE_HELLO, { ports: [channel.port2], cancelable: true }));
   if (offer()) return;
   const onReady = () => {

@@ -46,6 +46,7 @@ const NOT_OBSERVED_KEYS: Record<NotObserved, MessageKey> = {
   navigated: 'observe_notObserved_navigated',
   hooks: 'observe_notObserved_hooks',
   closed: 'observe_notObserved_closed',
+  late: 'observe_notObserved_late',
 };
 
 /**

@@ -20,6 +20,8 @@ export const OBSERVE_BOUNDS = {
   loadMs: 30_000,
   /** How long after "load" Loupe starts typing: scripts that attach their listeners late are given the time. */
   typeAfterMs: 1_000,
+  /** At the window's end, how long the page's hooks have to send what they still hold (a busy page is late). */
+  flushMs: 2_000,
 } as const;
 
 export interface ObservePermissions {
@@ -186,6 +188,18 @@ export async function observeTab(
   try {
     await browser.tabs.reload(tabId);
     await done;
+    // The hooks batch their reports: the top frame is asked for its last one, within a bound.
+    if (ended === 'window') {
+      const top = ports.find((p) => p.frameId === 0);
+      try {
+        top?.port.postMessage({ type: 'flush' });
+      } catch {
+        // The page is gone.
+      }
+      const until = Date.now() + OBSERVE_BOUNDS.flushMs;
+      while (top && collector.heard && !collector.flushed && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      if (top && collector.heard && !collector.flushed) notObserved.push('late');
+    }
   } finally {
     clearTimeout(loadBound);
     clearTimeout(windowTimer);

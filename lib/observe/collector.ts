@@ -61,11 +61,19 @@ export class ObservationCollector {
   refused = 0;
   /** Whether any report reached the panel from the page's world: without one the hooks did not run. */
   heard = false;
+  /** The top frame's hooks sent their last batch when asked at the window's end. */
+  flushed = false;
 
   constructor(private readonly startedAt: number) {}
 
   /** One event from the hooks or the bridge; `pageOrigin` turns the page's clock into the observation's. */
   hookEvent(raw: unknown, pageTimeOrigin = this.startedAt): void {
+    // The hooks send batches (lib/observe/hooks.ts): each event is parsed on its own, a bad one costs only itself.
+    const batch = raw as { k?: unknown; events?: unknown } | null;
+    if (batch && batch.k === 'batch' && Array.isArray(batch.events)) {
+      for (const e of batch.events.slice(0, 1000)) this.hookEvent(e, pageTimeOrigin);
+      return;
+    }
     const parsed = hookEventSchema.safeParse(raw);
     if (!parsed.success) {
       this.refused++;
@@ -112,6 +120,9 @@ export class ObservationCollector {
         break;
       case 'typed':
         if (this.typed.length < OBSERVE_LIMITS.typed) this.typed.push({ ...e.f, t: Math.round(e.f.t + shift) });
+        break;
+      case 'flushed':
+        this.flushed = true;
         break;
       case 'typedAll':
         this.typingDone = true;

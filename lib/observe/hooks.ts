@@ -17,19 +17,55 @@ type Post = (e: HookEvent) => void;
 const KEY_TYPES = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
 const POINTER_TYPES = new Set(['mousemove', 'mousedown', 'mouseup', 'click', 'pointermove', 'pointerdown', 'touchstart', 'touchmove', 'scroll', 'wheel']);
 
-export function installHooks(w: Window & typeof globalThis, post: Post, now: () => number): void {
+/** Events are sent in batches: a page that floods (10,000 requests) costs a few messages, not one per request. */
+const BATCH = 250;
+const FLUSH_MS = 50;
+
+/** Installs the hooks; returns the flush the bridge calls at the window's end (then the batch says `flushed`). */
+export function installHooks(w: Window & typeof globalThis, send: (batch: { k: 'batch'; events: HookEvent[] }) => void, now: () => number): (last?: boolean) => void {
   const { Error: Err, WeakMap: WM, Reflect: R, Object: O, String: S, Set: SetC } = w;
   const originalToString = w.Function.prototype.toString;
+  const setTimer = w.setTimeout.bind(w);
   const disguised = new WM<object, object>();
   const counts = { requests: 0, listeners: 0, canvases: 0, errors: 0 };
   const script = () => scriptOfStack(new Err().stack);
+
+  // Each batch ends with the counts so far: what was dropped past the caps and the hooks' own errors.
+  let queue: HookEvent[] = [];
+  let scheduled = false;
+  const flush = (last = false) => {
+    scheduled = false;
+    const events = queue;
+    queue = [];
+    if (last) events.push({ k: 'flushed' });
+    if (counts.requests > OBSERVE_LIMITS.requests) events.push({ k: 'dropped', what: 'requests', n: counts.requests - OBSERVE_LIMITS.requests });
+    if (counts.listeners > OBSERVE_LIMITS.listeners) events.push({ k: 'dropped', what: 'listeners', n: counts.listeners - OBSERVE_LIMITS.listeners });
+    if (counts.canvases > OBSERVE_LIMITS.canvases) events.push({ k: 'dropped', what: 'canvases', n: counts.canvases - OBSERVE_LIMITS.canvases });
+    if (counts.errors > 0) events.push({ k: 'error', n: counts.errors });
+    if (events.length) send({ k: 'batch', events });
+  };
+  const end = (last?: boolean) => flush(!!last);
+  const post: Post = (e) => {
+    queue.push(e);
+    if (queue.length >= BATCH) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setTimer(flush, FLUSH_MS);
+    }
+  };
+  const later = () => {
+    if (!scheduled) {
+      scheduled = true;
+      setTimer(flush, FLUSH_MS);
+    }
+  };
 
   const safe = (f: () => void) => {
     try {
       f();
     } catch {
       counts.errors++;
-      if (counts.errors === 1 || counts.errors % 100 === 0) post({ k: 'error', n: counts.errors });
+      later();
     }
   };
   // The wrapper answers toString() as the original would.
@@ -87,10 +123,7 @@ export function installHooks(w: Window & typeof globalThis, post: Post, now: () 
   const request = (via: 'fetch' | 'xhr' | 'beacon' | 'image' | 'websocket', url: unknown, method: string, body?: unknown) =>
     safe(() => {
       counts.requests++;
-      if (counts.requests > OBSERVE_LIMITS.requests) {
-        if (counts.requests % 500 === 1) post({ k: 'dropped', what: 'requests', n: counts.requests - OBSERVE_LIMITS.requests });
-        return;
-      }
+      if (counts.requests > OBSERVE_LIMITS.requests) return later();
       const b = bodyText(body);
       post({ k: 'req', r: { url: absolute(url).slice(0, 4096), method, via, ...(b === undefined ? {} : { body: b }), script: script(), t: now() } });
     });
@@ -144,7 +177,7 @@ export function installHooks(w: Window & typeof globalThis, post: Post, now: () 
         const s = script();
         if (!s) return;
         counts.listeners++;
-        if (counts.listeners > OBSERVE_LIMITS.listeners) return;
+        if (counts.listeners > OBSERVE_LIMITS.listeners) return later();
         const target = this === w ? 'window' : this === w.document ? 'document' : this instanceof w.HTMLInputElement || this instanceof w.HTMLTextAreaElement ? 'field' : 'other';
         post({ k: 'listen', l: { type, script: s, target } });
       });
@@ -189,7 +222,7 @@ export function installHooks(w: Window & typeof globalThis, post: Post, now: () 
       if (!s) return;
       if (st.reads.length < 20) st.reads.push({ via, width, height, ...(typeof type === 'string' ? { type: type.slice(0, 40) } : {}) });
       counts.canvases++;
-      if (counts.canvases > OBSERVE_LIMITS.canvases) return;
+      if (counts.canvases > OBSERVE_LIMITS.canvases) return later();
       post({ k: 'canvas', c: { canvas: st.id, script: s, width: canvas.width, height: canvas.height, textChars: st.textChars, colors: st.colors.size, saveRestore: st.saveRestore, reads: [...st.reads] } });
     });
   if (ctxProto) {
@@ -268,4 +301,5 @@ export function installHooks(w: Window & typeof globalThis, post: Post, now: () 
     const raw = S(value).slice(0, 4096);
     post({ k: 'cookie', name: raw.split('=')[0]!.trim().slice(0, 300), raw, t: now() });
   });
+  return end;
 }

@@ -93,7 +93,7 @@ export const observedCookieSchema = z.object({
 export type ObservedCookie = z.infer<typeof observedCookieSchema>;
 
 /** What could not be observed, said in the report (message keys observe_notObserved_<reason>). */
-export const NOT_OBSERVED = ['frames', 'request-log', 'cookie-store', 'no-fields', 'navigated', 'hooks', 'closed'] as const;
+export const NOT_OBSERVED = ['frames', 'request-log', 'cookie-store', 'no-fields', 'navigated', 'hooks', 'closed', 'late'] as const;
 export const notObservedSchema = z.enum(NOT_OBSERVED);
 export type NotObserved = z.infer<typeof notObservedSchema>;
 
@@ -138,6 +138,8 @@ export const hookEventSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('dropped'), what: z.enum(['requests', 'listeners', 'canvases']), n: z.number() }),
   z.object({ k: z.literal('error'), n: z.number() }),
   z.object({ k: z.literal('typed'), f: typedSchema }),
+  /** The hooks' last batch, sent when the panel asked at the window's end. */
+  z.object({ k: z.literal('flushed') }),
   /** The isolated world finished typing: how many fields it typed into. */
   z.object({ k: z.literal('typedAll'), n: z.number() }),
 ]);

@@ -145,3 +145,26 @@ test('the page can neither take the hooks\' port nor forge a report, and its own
   await expect.poll(() => run.page.evaluate(() => document.body.dataset.fetchStatus)).toBe('204');
   await run.close();
 });
+
+test('a page that floods requests and throws inside the hooks: the observation ends in its bound and says what it only counted', async () => {
+  const address = url('ecole.test', 'flood.html');
+  // The page's own behaviour without Loupe, for comparison.
+  const plain = await b.context.newPage();
+  await plain.goto(address);
+  await expect.poll(() => plain.evaluate(() => document.documentElement.dataset.fetchError)).toBeTruthy();
+  const without = await plain.evaluate(() => document.documentElement.dataset.fetchError);
+  await plain.close();
+  const run = await observe(address);
+  const limits = run.evaluation.limits.map((l) => l.messageKey);
+  expect(limits).toEqual(expect.arrayContaining(['observe_summary', 'observe_dropped', 'observe_hookErrors']));
+  await expect.poll(() => run.page.evaluate(() => document.documentElement.dataset.fetchError)).toBe(without);
+  expect(without).toContain('RangeError');
+  await run.close();
+});
+
+test('a page that leaves for another origin stops the observation, and the report says where it went', async () => {
+  const run = await observe(url('ecole.test', 'navigate-away.html', 'www.editeur.test'));
+  const navigated = run.evaluation.limits.find((l) => l.messageKey === 'observe_notObserved_navigated');
+  expect(navigated?.message).toContain(`www.editeur.test:${server.port}`);
+  await run.close();
+});

@@ -90,8 +90,10 @@ describe('who called', () => {
 describe('the collector', () => {
   it('keeps within its caps and counts what it drops; refuses what does not parse', () => {
     const c = new ObservationCollector(0);
-    for (let i = 0; i < OBSERVE_LIMITS.requests + 25; i++) c.hookEvent({ k: 'req', r: { url: `https://a.fr/${i}`, method: 'GET', via: 'fetch', t: i } });
-    c.hookEvent({ k: 'req', r: { url: 42 } });
+    const events = Array.from({ length: OBSERVE_LIMITS.requests + 25 }, (_, i) => ({ k: 'req', r: { url: `https://a.fr/${i}`, method: 'GET', via: 'fetch', t: i } }));
+    // In batches, as the hooks send them; a bad event in a batch costs only itself.
+    for (let i = 0; i < events.length; i += 250) c.hookEvent({ k: 'batch', events: events.slice(i, i + 250) });
+    c.hookEvent({ k: 'batch', events: [{ k: 'req', r: { url: 42 } }] });
     c.hookEvent('<script>');
     const o = observationSchema.parse(c.result({ url: PAGE, windowMs: 1, totalMs: 1, ended: 'window', notObserved: [] }));
     expect(o.requests).toHaveLength(OBSERVE_LIMITS.requests);
