@@ -3,6 +3,7 @@ import type { Finding } from '../../lib/detectors/finding';
 import { readPanelResult } from '../../lib/inspect/result-channel';
 import { launchWithLoupe, tabIdOf, type LoupeBrowser } from '../../scripts/lib/chromium';
 import { PANEL_FINISHED } from '../../scripts/lib/panel';
+import { axeViolations } from './fixtures';
 import { serveObserveFixtures, type ObserveServer } from './observe-server';
 
 // The observed reload (issue 23) in Chromium, through the panel as a person drives it: "Observer la page", the
@@ -53,6 +54,11 @@ test('key logging: what is typed leaves for a third party before any submit, has
     await expect(panel.getByTestId('observe:explain')).toContainText('valeurs inventées');
     await expect(panel.getByTestId('observe:explain')).toContainText('Rien ne quitte le navigateur');
     await expect(panel.getByTestId('observe:explain')).toContainText('cookies');
+    // Loupe's own screen passes axe, and is reached by keyboard: the start button takes the focus by Tab.
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.getByTestId('observe:seconds').focus();
+    await panel.keyboard.press('Tab');
+    await expect(panel.getByTestId('button:observe-start')).toBeFocused();
   });
   const host = `pisteur.test:${server.port}`;
   const f = run.evaluation.findings.find((x) => x.id === `observed-keylogging/sent-0-${host}`);
