@@ -34,6 +34,7 @@ import { observedKeylogging } from './observed-keylogging';
 import { observedSessionRecording } from './observed-session-recording';
 import { observedCanvas } from './observed-canvas';
 import { observedCookies } from './observed-cookies';
+import { observedPixels } from './observed-pixels';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -74,6 +75,7 @@ export const detectors = {
   'observed-session-recording': observedSessionRecording,
   'observed-canvas': observedCanvas,
   'observed-cookies': observedCookies,
+  'observed-pixels': observedPixels,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

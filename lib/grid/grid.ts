@@ -54,6 +54,7 @@ export const GRID: readonly CriterionDef[] = [
     { detector: 'observed-session-recording', onRequest: true },
     { detector: 'observed-canvas', onRequest: true },
     { detector: 'observed-cookies', onRequest: true },
+    { detector: 'observed-pixels', onRequest: true },
   ], true),
   auto('privacy', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(privacy|dpo)$|^inconclusive$/ }]),
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),

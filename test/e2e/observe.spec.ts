@@ -174,3 +174,23 @@ test('a page that leaves for another origin stops the observation, and the repor
   expect(navigated?.message).toContain(`www.editeur.test:${server.port}`);
   await run.close();
 });
+
+test('pixels: Meta events with advanced matching and a Google remarketing hit, those hosts answered here', async () => {
+  const answer = (route: import('@playwright/test').Route) => route.fulfill({ status: 204, body: '' });
+  const hosts = /^https:\/\/(www\.facebook\.com|googleads\.g\.doubleclick\.net)\//;
+  await b.context.route(hosts, answer);
+  try {
+    const run = await observe(url('ecole.test', 'pixel-facebook.html'));
+    expect(of(run.evaluation.findings, 'observed-pixels')).toEqual([
+      'observed-pixels/facebook-events info',
+      'observed-pixels/facebook-advanced-matching problem',
+      'observed-pixels/google-remarketing info',
+    ]);
+    expect(run.evaluation.findings.find((f) => f.id === 'observed-pixels/facebook-advanced-matching')!.data).toMatchObject({ events: ['PageView', 'Lead'], matching: ['em'] });
+    // The same hashed e-mail is what Loupe typed: key logging towards Meta, named as such.
+    expect(of(run.evaluation.findings, 'observed-keylogging')).toContain('observed-keylogging/sent-0-www.facebook.com blocking');
+    await run.close();
+  } finally {
+    await b.context.unroute(hosts, answer);
+  }
+});

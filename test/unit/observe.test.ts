@@ -205,6 +205,24 @@ describe('every cookie', () => {
   });
 });
 
+describe('pixels', () => {
+  const req = (url: string, body?: string) => ({ url, method: body ? 'POST' : 'GET', via: 'image' as const, ...(body ? { body } : {}), t: 1 });
+  it('Meta pixel events are listed; its advanced-matching fields are a problem; Google remarketing hits are listed', async () => {
+    const o = observation({ requests: [
+      req('https://www.facebook.com/tr/?id=1&ev=PageView&dl=x'),
+      req('https://www.facebook.com/tr/', 'id=1&ev=Lead&ud[em]=5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8&ud[ph]=abc'),
+      req('https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123/?random=1'),
+    ] });
+    const fs = await run('observed-pixels', o);
+    expect(ids(fs)).toEqual(['observed-pixels/facebook-events info', 'observed-pixels/facebook-advanced-matching problem', 'observed-pixels/google-remarketing info']);
+    expect(fs[1]!.data).toMatchObject({ events: ['PageView', 'Lead'], matching: ['em', 'ph'] });
+  });
+  it('a Meta pixel without advanced matching, or a Facebook page that is not the pixel, gives no problem', async () => {
+    const fs = await run('observed-pixels', observation({ requests: [req('https://www.facebook.com/tr?id=1&ev=PageView'), req('https://www.facebook.com/editeur?ev=x&ud[em]=y')] }));
+    expect(ids(fs)).toEqual(['observed-pixels/facebook-events info']);
+  });
+});
+
 describe('severities and the grid', () => {
   const trackers = GRID.find((c) => c.id === 'trackers')!;
   const finding = (id: string, severity: Finding['severity']) => ({ id, detector: id.split('/')[0]!, category: 'trackers', severity, messageKey: 'x', params: [], message: 'x', evidence: [] }) as Finding;
