@@ -117,11 +117,17 @@ export async function observeTab(
   const id = `${PREFIX}${crypto.randomUUID()}`;
   const matches = granted.hosts ? ['<all_urls>'] : [`${origin}/*`];
   const common = { matches, runAt: 'document_start' as const, allFrames: granted.hosts, persistAcrossSessions: false };
-  await browser.scripting.registerContentScripts([
-    { id: `${id}-bridge`, js: ['/observer-bridge.js'], ...common },
-    { id: `${id}-main`, js: ['/observer-main.js'], world: 'MAIN', ...common } as Parameters<typeof browser.scripting.registerContentScripts>[0][number],
-  ]);
   let registered = true;
+  try {
+    await browser.scripting.registerContentScripts([
+      { id: `${id}-bridge`, js: ['/observer-bridge.js'], ...common },
+      { id: `${id}-main`, js: ['/observer-main.js'], world: 'MAIN', ...common } as Parameters<typeof browser.scripting.registerContentScripts>[0][number],
+    ]);
+  } catch {
+    // The browser refused the registration (no access to this origin): the reload is still watched through what the
+    // person granted, and the report says the page's own calls were not (collector: "hooks").
+    registered = false;
+  }
   const unregister = async () => {
     if (!registered) return;
     registered = false;

@@ -95,4 +95,21 @@ describe('the observed reload, driven', () => {
     expect(o.cookies).toEqual([]);
     expect(b.webRequest.onBeforeRequest.list).toEqual([]);
   });
+
+  it('a browser that refuses the registration: the reload is still watched, and the report says the page was not', async () => {
+    const { b } = makeBrowser({ hosts: false, cookies: false, webRequest: false });
+    b.scripting.registerContentScripts = async () => {
+      throw new Error('Cannot access contents of the page');
+    };
+    b.tabs.reload = async () => {
+      setTimeout(() => {
+        for (const f of b.tabs.onUpdated.list) (f as (id: number, c: object) => void)(7, { status: 'complete' });
+      }, 5);
+    };
+    fake.current = b;
+    const { observeTab } = await import('../../lib/inspect/observe-tab');
+    const o = await observeTab(7, { windowMs: 30 });
+    expect(o.notObserved).toContain('hooks');
+    expect(o.requests).toEqual([]);
+  });
 });
