@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { join } from 'node:path';
 import { ICON_SIZES, renderIcons } from './scripts/lib/icons';
+import { htmlValidatePrecompiled } from './scripts/lib/html-validate-precompiled';
 
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
@@ -10,7 +11,8 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.p
 // The store builds (mode "production") have none; test/e2e/manifest.spec.ts checks it.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // html-validate's JSON schemas are compiled at build time: no `new Function` in the extension's pages (RGAA 8.2).
+  vite: () => ({ plugins: [preact(), htmlValidatePrecompiled()] }),
   hooks: {
     // The icons are drawn as SVG (assets/icon.svg) and rendered to PNG here, into .wxt/ (not committed).
     'build:publicAssets': (wxt, files) => {

@@ -34,8 +34,8 @@ export function AccessibilitySection({ state, evaluation, error }: Props) {
       </p>
     );
   }
-  const found = evaluation.findings.find((f) => isFrom(f, 'axe') && f.data?.outcome === 'summary');
-  const summary = found && isFrom(found, 'axe') && found.data?.outcome === 'summary' ? found.data : undefined;
+  const found = evaluation.findings.find((f) => isFrom(f, 'axe') && f.data?.kind === 'summary');
+  const summary = found && isFrom(found, 'axe') && found.data?.kind === 'summary' ? found.data : undefined;
   const concerned = USER_GROUPS.filter((u) => (summary?.users[u] ?? 0) > 0);
   return (
     <details class="a11y" data-testid="a11y:done">

@@ -23,11 +23,11 @@ const ruleData = {
   nodes: z.array(z.strictObject({ selector: z.string(), inFrame: z.boolean(), html: z.string(), summary: z.string() })),
 };
 /** The data of axe's findings: one rule that fails, one rule axe could not settle, or the run's summary. */
-export const axeData = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('violation'), ...ruleData }),
-  z.strictObject({ outcome: z.literal('incomplete'), ...ruleData }),
+export const axeData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('violation'), ...ruleData }),
+  z.strictObject({ kind: z.literal('incomplete'), ...ruleData }),
   z.strictObject({
-    outcome: z.literal('summary'),
+    kind: z.literal('summary'),
     engine: z.string(),
     ms: z.number(),
     violations: z.number(),
@@ -86,7 +86,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
       params: ruleParams(rule, d.rgaa),
       evidence: d.evidence,
       data: {
-        outcome: 'violation',
+        kind: 'violation',
         rule: rule.id,
         impact: rule.impact,
         level: d.level,
@@ -110,7 +110,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
       messageKey: 'a11y_axe_incomplete',
       params: ruleParams(rule, d.rgaa),
       evidence: d.evidence,
-      data: { outcome: 'incomplete', rule: rule.id, impact: rule.impact, level: d.level, wcag: d.wcag, rgaa: d.rgaa, users: d.users, nodeCount: rule.nodeCount, nodes: d.nodes },
+      data: { kind: 'incomplete', rule: rule.id, impact: rule.impact, level: d.level, wcag: d.wcag, rgaa: d.rgaa, users: d.users, nodeCount: rule.nodeCount, nodes: d.nodes },
     });
   }
   out.push({
@@ -120,7 +120,7 @@ export function axeOutputs(artifact: AxeArtifact): DetectorOutput[] {
     params: [count(artifact.violations.length), count(toCheck), count(artifact.passes)],
     evidence: [],
     data: {
-      outcome: 'summary',
+      kind: 'summary',
       engine: artifact.engine,
       ms: artifact.ms,
       violations: artifact.violations.length,

@@ -54,8 +54,7 @@ function sameAddress(url: string): string {
 
 function legalOf(e: Evaluation, kind: string): string[] | null {
   for (const f of e.findings) {
-    if (!isFrom(f, 'legal-links') || !f.data || f.data.kind !== kind || 'missing' in f.data) continue;
-    if ('urls' in f.data) return [...new Set(f.data.urls.map(sameAddress))].sort();
+    if (isFrom(f, 'legal-links') && f.data?.kind === 'found' && f.data.document === kind) return [...new Set(f.data.urls.map(sameAddress))].sort();
   }
   return null;
 }
@@ -63,9 +62,7 @@ function legalOf(e: Evaluation, kind: string): string[] | null {
 function licencesOf(e: Evaluation): string[] {
   const out = new Set<string>();
   for (const f of e.findings) {
-    if (!isFrom(f, 'licence') || !f.data || !('outcome' in f.data)) continue;
-    const d = f.data;
-    if ((d.outcome === 'open' || d.outcome === 'proprietary') && 'licence' in d) out.add(d.licence);
+    if (isFrom(f, 'licence') && f.data?.kind === 'licence') out.add(f.data.licence);
   }
   return [...out].sort();
 }

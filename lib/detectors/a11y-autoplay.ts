@@ -28,15 +28,16 @@ export function autoplayVerdict(m: Media): AutoplayVerdict {
 export const AUTOPLAY_KEY_PREFIX = 'sound:';
 
 /** What this detector's findings carry in `data` (validated by the runner and the export): one player, or the muted videos. */
-export const a11yAutoplayData = z.union([
+export const a11yAutoplayData = z.discriminatedUnion('kind', [
   z.strictObject({
+    kind: z.literal('player'),
     ...a11yFacts,
     verdict: z.enum(['failed', 'cantTell']),
     /** Seconds; -1 for a live stream; null when the browser did not know yet. */
     duration: z.number().nullable(),
     hasAudio: z.boolean().nullable(),
   }),
-  z.strictObject({ ...a11yFacts, count: z.number() }),
+  z.strictObject({ kind: z.literal('muted'), ...a11yFacts, count: z.number() }),
 ]);
 
 export const a11yAutoplay = defineDetector({
@@ -57,7 +58,7 @@ export const a11yAutoplay = defineDetector({
         messageKey: verdict === 'failed' ? 'a11yAutoplay_media' : 'a11yAutoplay_check',
         params: [text(seconds)],
         evidence: [elementEvidence(m.ref, `<${m.tag}> ${seconds} s`)],
-        data: { wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind', 'cognitive'], verdict, duration: m.duration, hasAudio: m.hasAudio },
+        data: { kind: 'player', wcag: ['1.4.2'], rgaa: ['4.10'], users: ['blind', 'cognitive'], verdict, duration: m.duration, hasAudio: m.hasAudio },
       });
     }
     const muted = snapshot.a11y.media.filter((m) => m.autoplay && m.muted && m.tag === 'video');
@@ -67,7 +68,7 @@ export const a11yAutoplay = defineDetector({
         severity: 'review',
         messageKey: 'a11yAutoplay_muted',
         evidence: muted.map((m) => elementEvidence(m.ref)),
-        data: { wcag: ['2.2.2'], rgaa: ['13.8'], users: ['cognitive'], count: muted.length },
+        data: { kind: 'muted', wcag: ['2.2.2'], rgaa: ['13.8'], users: ['cognitive'], count: muted.length },
       });
     }
     return out;

@@ -137,9 +137,9 @@ function formEvidence(form: Form, text: string): Evidence {
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const accountData = z.union([
-  z.strictObject({ forms: z.number(), mitigated: z.boolean(), thin: z.boolean().optional(), reasons: z.array(z.array(z.string())) }),
-  z.strictObject({ providers: z.array(z.string()) }),
+export const accountData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('signup-form'), forms: z.number(), mitigated: z.boolean(), thin: z.boolean().optional(), reasons: z.array(z.array(z.string())) }),
+  z.strictObject({ kind: z.literal('social-login'), providers: z.array(z.string()) }),
 ]);
 
 export const account = defineDetector({
@@ -177,7 +177,7 @@ export const account = defineDetector({
         messageKey: mitigated ? 'account_signupForm_mitigated' : thin ? 'account_signupForm_thin' : 'account_signupForm',
         params: mitigated ? [reason] : [],
         evidence: signups.map(({ form }) => formEvidence(form, form.heading || form.submitTexts[0] || '')),
-        data: { forms: signups.length, mitigated, thin, reasons: signups.map(({ v }) => v.reasons) },
+        data: { kind: 'signup-form', forms: signups.length, mitigated, thin, reasons: signups.map(({ v }) => v.reasons) },
       });
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
@@ -203,7 +203,7 @@ export const account = defineDetector({
         messageKey: 'account_socialLogin',
         params: [texts(providers)],
         evidence: social.map(clickEvidence),
-        data: { providers },
+        data: { kind: 'social-login', providers },
       });
     }
 

@@ -69,11 +69,11 @@ interface Slot {
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const adsData = z.union([
-  z.strictObject({ network: z.string(), networkId: z.string(), slots: z.number(), onScreen: z.number(), via: z.array(z.string()) }),
-  z.strictObject({ slots: z.number(), onScreen: z.number() }),
-  z.strictObject({ network: z.string(), networkId: z.string() }),
-  z.strictObject({ labels: z.number() }),
+export const adsData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('slot'), network: z.string(), networkId: z.string(), slots: z.number(), onScreen: z.number(), via: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('slot-unknown'), slots: z.number(), onScreen: z.number() }),
+  z.strictObject({ kind: z.literal('code'), network: z.string(), networkId: z.string() }),
+  z.strictObject({ kind: z.literal('label'), labels: z.number() }),
 ]);
 
 export const ads = defineDetector({
@@ -150,7 +150,7 @@ export const ads = defineDetector({
           ...list.slice(0, 10).map((s) => elementEvidence(s.ref, network.name)),
           ...(code.get(id) ?? []).slice(0, 5),
         ],
-        data: { network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
+        data: { kind: 'slot', network: network.name, networkId: id, slots: list.length, onScreen, via: [...new Set(list.map((s) => s.via))] },
       });
     }
     if (unknownSlots.length > 0) {
@@ -160,7 +160,7 @@ export const ads = defineDetector({
         messageKey: 'ads_slotUnknown',
         params: [count(unknownSlots.length)],
         evidence: unknownSlots.map((s) => elementEvidence(s.ref, s.via)),
-        data: { slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
+        data: { kind: 'slot-unknown', slots: unknownSlots.length, onScreen: unknownSlots.filter((s) => !s.ref.hidden).length },
       });
     }
     for (const [id, evidence] of code) {
@@ -172,7 +172,7 @@ export const ads = defineDetector({
         messageKey: 'ads_code',
         params: [text(network.name)],
         evidence: evidence,
-        data: { network: network.name, networkId: id },
+        data: { kind: 'code', network: network.name, networkId: id },
       });
     }
     if (labels.length > 0) {
@@ -182,7 +182,7 @@ export const ads = defineDetector({
         messageKey: slots.size > 0 ? 'ads_labelWithSlot' : 'ads_label',
         params: [text(labels[0]!.ref.label || labels[0]!.text)],
         evidence: labels.map((t) => elementEvidence(t.ref, t.ref.label || t.text)),
-        data: { labels: labels.length },
+        data: { kind: 'label', labels: labels.length },
       });
     }
     return out;

@@ -53,13 +53,13 @@ function platformOfBanner(m: MarkedElement): Platform | undefined {
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const consentData = z.union([
-  z.strictObject({ platform: z.string(), platformId: z.string() }),
-  z.strictObject({ buttons: z.array(z.string()) }),
+export const consentData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('cmp'), platform: z.string(), platformId: z.string() }),
+  z.strictObject({ kind: z.literal('refuse-offered'), buttons: z.array(z.string()) }),
   // Issue 15: a banner whose refusal waits in its second layer (after "Personnaliser").
-  z.strictObject({ buttons: z.array(z.string()), secondLayer: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('no-refuse'), buttons: z.array(z.string()), secondLayer: z.array(z.string()) }),
   /** Trackers loaded while the banner asks; with before/after, those still loaded after a refusal (lib/inspect/compare.ts). */
-  z.strictObject({ trackers: z.array(z.string()), before: z.string().optional(), after: z.string().optional() }),
+  z.strictObject({ kind: z.literal('trackers-before-consent'), trackers: z.array(z.string()), before: z.string().optional(), after: z.string().optional() }),
 ]);
 
 export const consent = defineDetector({
@@ -95,7 +95,7 @@ export const consent = defineDetector({
         messageKey: 'consent_platform',
         params: [text(p.name)],
         evidence: evidence,
-        data: { platform: p.name, platformId: id },
+        data: { kind: 'cmp', platform: p.name, platformId: id },
       });
     }
 
@@ -110,8 +110,8 @@ export const consent = defineDetector({
       const evidence: Evidence[] = [elementEvidence(b.ref, controls.slice(0, 6).join(' · '))];
       out.push(
         refuse.length > 0
-          ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [text(refuse[0]!)], evidence, data: { buttons: controls } }
-          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: secondLayer.length ? 'consent_refuseSecondLayer' : 'consent_noRefuse', params: secondLayer.length ? [text(secondLayer[0]!)] : [], evidence, data: { buttons: controls, secondLayer } },
+          ? { key: `refuse-offered${suffix}`, severity: 'info', messageKey: 'consent_refuseOffered', params: [text(refuse[0]!)], evidence, data: { kind: 'refuse-offered', buttons: controls } }
+          : { key: `no-refuse${suffix}`, severity: 'problem', messageKey: secondLayer.length ? 'consent_refuseSecondLayer' : 'consent_noRefuse', params: secondLayer.length ? [text(secondLayer[0]!)] : [], evidence, data: { kind: 'no-refuse', buttons: controls, secondLayer } },
       );
     }
 
@@ -133,7 +133,7 @@ export const consent = defineDetector({
           messageKey: 'consent_trackersBeforeConsent',
           params: [texts(names)],
           evidence: trackers,
-          data: { trackers: names },
+          data: { kind: 'trackers-before-consent', trackers: names },
         });
       }
     }

@@ -28,3 +28,45 @@ export function isFrom<K extends DetectorId>(f: Finding | AnyFinding, id: K): f 
 /** An evaluation whose findings' `data` are checked by their detectors (what the export and storage write). */
 export const evaluationSchema = evaluationSchemaOf(findingSchema);
 export type Evaluation = z.infer<typeof evaluationSchema>;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Fields that told variants apart before every detector named them `kind`: axe's `outcome` was its discriminator;
+ * legal links called their document `kind`, now `document`.
+ */
+const LEGACY: Partial<Record<DetectorId, (data: Json) => Json>> = {
+  axe: ({ outcome, ...rest }) => (typeof outcome === 'string' ? { kind: outcome, ...rest } : rest),
+  'legal-links': ({ kind, ...rest }) => (typeof kind === 'string' ? { document: kind, ...rest } : rest),
+};
+
+/** Whether the data predates `kind`: no `kind`, or a `kind` that meant something else (legal links' document). */
+function needsKind(detector: unknown, data: Json): boolean {
+  return !('kind' in data) || (detector === 'legal-links' && !('document' in data));
+}
+
+/**
+ * A finding's `data` as written before every variant of a detector's data carried its `kind` (export versions 1–2,
+ * storage before version 5, and version 3 files of the development before this rule): the variant is the one the
+ * data fits exactly, and where two fit (an empty list, an empty object), the one named like the finding's key
+ * ("publisher-dates/no-date" → kind "no-date"). Data that fits no variant is returned as it was, for the schema to
+ * refuse and say so.
+ */
+export function withDataKind<T>(f: T): T {
+  if (!isObject(f) || !isObject(f.data) || !needsKind(f.detector, f.data)) return f;
+  const id = f.detector as DetectorId;
+  const detector = detectors[id] as { data: z.ZodType } | undefined;
+  if (!detector || !(detector.data instanceof z.ZodDiscriminatedUnion)) return f;
+  const data = LEGACY[id]?.(f.data) ?? f.data;
+  if ('kind' in data) return { ...f, data };
+  const key = typeof f.id === 'string' ? f.id.slice(f.id.indexOf('/') + 1) : '';
+  const fitting: string[] = [];
+  for (const option of detector.data.options as z.ZodObject[]) {
+    const discriminator = option.shape.kind;
+    const kinds = discriminator instanceof z.ZodLiteral ? [...discriminator.values].map(String) : discriminator instanceof z.ZodEnum ? discriminator.options.map(String) : [];
+    if (option.omit({ kind: true }).safeParse(data).success) fitting.push(...kinds);
+  }
+  const kind = fitting.find((k) => k === key) ?? fitting[0];
+  return kind === undefined ? f : { ...f, data: { kind, ...data } };
+}

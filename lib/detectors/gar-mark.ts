@@ -59,9 +59,9 @@ export function garInText(text: string): boolean {
 const MESSAGE: Record<GarStrength, MessageKey> = { mark: 'gar_mark', access: 'gar_access', mention: 'gar_mention' };
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const garMarkData = z.union([
-  z.strictObject({ strength: z.enum(['mark', 'access', 'mention']), where: z.array(z.string()), count: z.number() }),
-  z.strictObject({ strength: z.literal('none') }),
+export const garMarkData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('found'), strength: z.enum(['mark', 'access', 'mention']), where: z.array(z.string()), count: z.number() }),
+  z.strictObject({ kind: z.literal('not-found'), strength: z.literal('none') }),
 ]);
 
 export const garMark = defineDetector({
@@ -104,10 +104,10 @@ export const garMark = defineDetector({
         messageKey: s === 'mention' && (found.mark.length > 0 || found.access.length > 0) ? 'gar_mentionAlso' : MESSAGE[s],
         params: [count(list.length)],
         evidence: list,
-        data: { strength: s, where: [...where[s]], count: list.length },
+        data: { kind: 'found', strength: s, where: [...where[s]], count: list.length },
       });
     }
-    if (out.length === 0) out.push({ key: 'not-found', severity: 'info', messageKey: 'gar_notFound', evidence: [], data: { strength: 'none' } });
+    if (out.length === 0) out.push({ key: 'not-found', severity: 'info', messageKey: 'gar_notFound', evidence: [], data: { kind: 'not-found', strength: 'none' } });
     return out;
   },
 });

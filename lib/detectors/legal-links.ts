@@ -121,9 +121,9 @@ const MISSING: Partial<Record<LegalKind, { severity: 'problem' | 'review'; messa
 };
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const legalLinksData = z.union([
-  z.strictObject({ kind: z.enum(LEGAL_KINDS), urls: z.array(z.string()), scriptLinks: z.number().optional(), conformity: z.string().optional() }),
-  z.strictObject({ kind: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
+export const legalLinksData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('found'), document: z.enum(LEGAL_KINDS), urls: z.array(z.string()), scriptLinks: z.number().optional(), conformity: z.string().optional() }),
+  z.strictObject({ kind: z.literal('missing'), document: z.enum(LEGAL_KINDS), missing: z.literal(true) }),
 ]);
 
 export const legalLinks = defineDetector({
@@ -168,7 +168,7 @@ export const legalLinks = defineDetector({
           evidence: links.map((l) =>
             elementEvidence(l.ref, l.href ? l.text || l.title || l.ariaLabel || l.imgAlt : formatMessage('fr', 'legalLinks_scriptLink', [l.text]), l.href),
           ),
-          data: { kind, urls: links.map((l) => l.href).filter(isSafeUrl), scriptLinks: links.filter((l) => !l.href).length, ...(level ? { conformity: level } : {}) },
+          data: { kind: 'found', document: kind, urls: links.map((l) => l.href).filter(isSafeUrl), scriptLinks: links.filter((l) => !l.href).length, ...(level ? { conformity: level } : {}) },
         });
         continue;
       }
@@ -181,7 +181,7 @@ export const legalLinks = defineDetector({
         severity: collects ? 'problem' : missing.severity,
         messageKey: collects ? 'legalLinks_missing_privacy_withForm' : missing.messageKey,
         evidence: [],
-        data: { kind, missing: true },
+        data: { kind: 'missing', document: kind, missing: true },
       });
     }
     return out;

@@ -230,8 +230,9 @@ const DC_META = /^(dc|dcterms)\.(rights|license|licence|accessrights)$/i;
 const RDFA_PROP = /^(?:[a-z]+:)?(license|rights)$|^(cc:license|xhv:license|dc:rights|dcterms:(license|rights))$/i;
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const licenceData = z.union([
+export const licenceData = z.discriminatedUnion('kind', [
   z.strictObject({
+    kind: z.literal('licence'),
     outcome: z.enum(['open', 'proprietary']),
     licence: z.string(),
     family: z.string(),
@@ -239,10 +240,10 @@ export const licenceData = z.union([
     sources: z.array(z.string()).optional(),
   }),
   // A photo's or a drawing's licence, not the page's (issue 15).
-  z.strictObject({ outcome: z.literal('media'), licence: z.string(), family: z.string(), sources: z.array(z.string()) }),
-  z.strictObject({ outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
-  z.strictObject({ outcome: z.literal('not-stated') }),
-  z.strictObject({ lrmi: z.record(z.string(), z.string()) }),
+  z.strictObject({ kind: z.literal('media'), outcome: z.literal('media'), licence: z.string(), family: z.string(), sources: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('declared'), outcome: z.literal('declared'), values: z.array(z.string().optional()) }),
+  z.strictObject({ kind: z.literal('not-stated'), outcome: z.literal('not-stated') }),
+  z.strictObject({ kind: z.literal('learning-resource'), lrmi: z.record(z.string(), z.string()) }),
 ]);
 
 export const licence = defineDetector({
@@ -352,6 +353,7 @@ export const licence = defineDetector({
         params: [text(name)],
         evidence: uniq,
         data: {
+          kind: 'licence',
           outcome: l.open ? 'open' : 'proprietary',
           licence: name,
           family: l.family,
@@ -368,7 +370,7 @@ export const licence = defineDetector({
         severity: anyOpen ? 'info' : 'review',
         messageKey: anyOpen ? 'licence_copyrightWithLicence' : 'licence_copyrightOnly',
         evidence: [copyright],
-        data: { outcome: anyOpen ? 'open' : 'proprietary', licence: '©', family: 'reserved' },
+        data: { kind: 'licence', outcome: anyOpen ? 'open' : 'proprietary', licence: '©', family: 'reserved' },
       });
     }
     if (declaredUnknown.length > 0) {
@@ -378,7 +380,7 @@ export const licence = defineDetector({
         messageKey: 'licence_declaredOther',
         params: [text(declaredUnknown[0]!.text ?? '')],
         evidence: dedupeEvidence(declaredUnknown),
-        data: { outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
+        data: { kind: 'declared', outcome: 'declared', values: declaredUnknown.map((e) => e.text) },
       });
     }
     const pageFindings = out.length;
@@ -391,12 +393,12 @@ export const licence = defineDetector({
         messageKey: 'licence_media',
         params: [text(name)],
         evidence: dedupeEvidence(list.map((h) => h.evidence)),
-        data: { outcome: 'media', licence: name, family: list[0]!.licence.family, sources: [...new Set(list.map((h) => h.source))] },
+        data: { kind: 'media', outcome: 'media', licence: name, family: list[0]!.licence.family, sources: [...new Set(list.map((h) => h.source))] },
       });
     }
     if (pageFindings === 0) {
       // Issue 22: a page with almost nothing in it shows no absence.
-      out.push(nearlyEmpty(snapshot) ? inconclusive('licence_inconclusive') : { key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { outcome: 'not-stated' } });
+      out.push(nearlyEmpty(snapshot) ? inconclusive('licence_inconclusive') : { key: 'not-stated', severity: 'review', messageKey: 'licence_notStated', evidence: [], data: { kind: 'not-stated', outcome: 'not-stated' } });
     }
     const lrmi = learningResource(snapshot);
     if (lrmi) {
@@ -407,7 +409,7 @@ export const licence = defineDetector({
         messageKey: 'licence_learningResource',
         params: [summary ? text(summary) : texts(Object.keys(lrmi))],
         evidence: [],
-        data: { lrmi },
+        data: { kind: 'learning-resource', lrmi },
       });
     }
     return out;

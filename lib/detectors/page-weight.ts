@@ -16,9 +16,9 @@ interface Part {
 
 const weightPart = z.strictObject({ requests: z.number(), bytes: z.number(), unknownSize: z.number() });
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const pageWeightData = z.union([
-  z.strictObject({ requests: z.number(), bytes: z.number(), firstParty: weightPart, thirdParty: weightPart, resourceBufferFull: z.boolean() }),
-  z.strictObject({ unknownSize: z.number(), thirdPartyUnknownSize: z.number() }),
+export const pageWeightData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('weight'), requests: z.number(), bytes: z.number(), firstParty: weightPart, thirdParty: weightPart, resourceBufferFull: z.boolean() }),
+  z.strictObject({ kind: z.literal('unknown-sizes'), unknownSize: z.number(), thirdPartyUnknownSize: z.number() }),
 ]);
 
 export const pageWeight = defineDetector({
@@ -48,7 +48,7 @@ export const pageWeight = defineDetector({
         messageKey: 'pageWeight_summary',
         params: [count(total), { bytes }, count(first.requests), { bytes: first.bytes }, count(third.requests), { bytes: third.bytes }],
         evidence: [],
-        data: { requests: total, bytes, firstParty: first, thirdParty: third, resourceBufferFull: snapshot.limits.resourceBufferFull },
+        data: { kind: 'weight', requests: total, bytes, firstParty: first, thirdParty: third, resourceBufferFull: snapshot.limits.resourceBufferFull },
       },
     ];
     const unknown = first.unknownSize + third.unknownSize;
@@ -59,7 +59,7 @@ export const pageWeight = defineDetector({
         messageKey: 'pageWeight_unknownSizes',
         params: [count(unknown), count(third.unknownSize)],
         evidence: [],
-        data: { unknownSize: unknown, thirdPartyUnknownSize: third.unknownSize },
+        data: { kind: 'unknown-sizes', unknownSize: unknown, thirdPartyUnknownSize: third.unknownSize },
       });
     }
     return out;

@@ -62,10 +62,11 @@ export function holderOfCopyright(text: string): string | null {
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const publisherDatesData = z.union([
-  z.strictObject({ publisher: z.string(), source: z.string(), others: z.array(z.string()), legalNotice: z.string().optional() }),
-  z.strictObject({ legalNotice: z.string().optional() }),
-  z.strictObject({ date: z.string(), source: z.string(), ageDays: z.number().nullable() }),
+export const publisherDatesData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('publisher'), publisher: z.string(), source: z.string(), others: z.array(z.string()), legalNotice: z.string().optional() }),
+  z.strictObject({ kind: z.literal('no-publisher'), legalNotice: z.string().optional() }),
+  z.strictObject({ kind: z.enum(['updated', 'published']), date: z.string(), source: z.string(), ageDays: z.number().nullable() }),
+  z.strictObject({ kind: z.literal('no-date') }),
 ]);
 
 // Issue 22: where a date is read, from the most reliable to the least; the first place that gives one wins, so a
@@ -178,10 +179,10 @@ export const publisherDates = defineDetector({
         messageKey: 'publisherDates_publisher',
         params: [text(first.name)],
         evidence: publishers.slice(0, 5).map((p) => p.evidence).concat(legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : []),
-        data: { publisher: first.name, source: first.source, others: [...new Set(publishers.map((p) => p.name))].slice(0, 5), legalNotice: legalNotice?.href },
+        data: { kind: 'publisher', publisher: first.name, source: first.source, others: [...new Set(publishers.map((p) => p.name))].slice(0, 5), legalNotice: legalNotice?.href },
       });
     } else {
-      out.push({ key: 'no-publisher', severity: 'review', messageKey: legalNotice ? 'publisherDates_noPublisherSeeNotice' : 'publisherDates_noPublisher', evidence: legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : [], data: { legalNotice: legalNotice?.href } });
+      out.push({ key: 'no-publisher', severity: 'review', messageKey: legalNotice ? 'publisherDates_noPublisherSeeNotice' : 'publisherDates_noPublisher', evidence: legalNotice ? [elementEvidence(legalNotice.ref, legalNotice.text || legalNotice.href)] : [], data: { kind: 'no-publisher', legalNotice: legalNotice?.href } });
     }
     // Issue 22: for the publication, the most reliable place wins, then the first date it gives (the article's,
     // before related ones). The day beats a bare month or year from the same place.
@@ -192,11 +193,11 @@ export const publisherDates = defineDetector({
     const day = 86_400_000;
     const age = (iso: string) => Math.floor((context.now - Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso)) / day);
     // A recent date is a fact; one older than a curriculum cycle (three years) is worth a word, not a fault.
-    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: age(mod.date) > 3 * 365 ? 'publisherDates_updatedOld' : 'publisherDates_updated', params: [{ date: mod.date }], evidence: [mod.evidence], data: { date: mod.date, source: mod.source, ageDays: age(mod.date) } });
-    if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [{ date: pub.date }], evidence: [pub.evidence], data: { date: pub.date, source: pub.source, ageDays: age(pub.date) } });
+    if (mod) out.push({ key: 'updated', severity: 'info', messageKey: age(mod.date) > 3 * 365 ? 'publisherDates_updatedOld' : 'publisherDates_updated', params: [{ date: mod.date }], evidence: [mod.evidence], data: { kind: 'updated', date: mod.date, source: mod.source, ageDays: age(mod.date) } });
+    if (pub) out.push({ key: 'published', severity: 'info', messageKey: 'publisherDates_published', params: [{ date: pub.date }], evidence: [pub.evidence], data: { kind: 'published', date: pub.date, source: pub.source, ageDays: age(pub.date) } });
     // Issue 22: a date not found is information for the reader, never a fault of the resource; on a page with almost
     // nothing in it, not even that can be said.
-    if (!mod && !pub) out.push(nearlyEmpty(snapshot) ? inconclusive('publisherDates_inconclusive') : { key: 'no-date', severity: 'info', messageKey: 'publisherDates_noDate', evidence: [], data: {} });
+    if (!mod && !pub) out.push(nearlyEmpty(snapshot) ? inconclusive('publisherDates_inconclusive') : { key: 'no-date', severity: 'info', messageKey: 'publisherDates_noDate', evidence: [], data: { kind: 'no-date' } });
     return out;
   },
 });

@@ -29,6 +29,7 @@ import { a11yCssBlink } from './a11y-css-blink';
 import { a11yPresentationMarkup } from './a11y-presentation-markup';
 import { a11yTableCells } from './a11y-table-cells';
 import { a11yFocusTrap } from './a11y-focus-trap';
+import { a11yHtmlValidity } from './a11y-html-validity';
 import { axe } from './axe';
 import { observedKeylogging } from './observed-keylogging';
 import { observedSessionRecording } from './observed-session-recording';
@@ -67,6 +68,7 @@ export const detectors = {
   'a11y-presentation-markup': a11yPresentationMarkup,
   'a11y-table-cells': a11yTableCells,
   'a11y-focus-trap': a11yFocusTrap,
+  'a11y-html-validity': a11yHtmlValidity,
   ads,
   consent,
   account,

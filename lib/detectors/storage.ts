@@ -14,12 +14,13 @@ import { count, list, text, texts } from '../model/message';
 // pages of the same site: they are "present", not necessarily set by this page.
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const storageData = z.union([
-  z.strictObject({ cookies: z.array(z.string()) }),
+export const storageData = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.enum(['cookies', 'none']), cookies: z.array(z.string()) }),
   z.strictObject({
+    kind: z.literal('tracker-cookies'),
     cookies: z.array(z.strictObject({ name: z.string(), tracker: z.string(), category: trackerCategorySchema, organization: z.string(), country: z.string().nullable() })),
   }),
-  z.strictObject({ localStorageKeys: z.number(), sessionStorageKeys: z.number() }),
+  z.strictObject({ kind: z.literal('web-storage'), localStorageKeys: z.number(), sessionStorageKeys: z.number() }),
 ]);
 
 export const storage = defineDetector({
@@ -38,7 +39,7 @@ export const storage = defineDetector({
         messageKey: 'storage_cookies',
         params: [count(names.length), texts(names.slice(0, 20))],
         evidence: [],
-        data: { cookies: names },
+        data: { kind: 'cookies', cookies: names },
       });
       const [{ trackerCookiePattern }, { loadTrackerData }, { describePattern }] = await Promise.all([
         import('../trackers/cookies'),
@@ -57,6 +58,7 @@ export const storage = defineDetector({
           params: [list(known.map((k) => ({ named: text(k.name), detail: list([text(k.match!.name), text(k.match!.organizationName)]) })))],
           evidence: [],
           data: {
+            kind: 'tracker-cookies',
             cookies: known.map((k) => ({ name: k.name, tracker: k.match!.name, category: k.match!.category, organization: k.match!.organizationName, country: k.match!.country || null })),
           },
         });
@@ -69,10 +71,10 @@ export const storage = defineDetector({
         messageKey: 'storage_webStorage',
         params: [count(localStorageKeys), count(sessionStorageKeys)],
         evidence: [],
-        data: { localStorageKeys, sessionStorageKeys },
+        data: { kind: 'web-storage', localStorageKeys, sessionStorageKeys },
       });
     }
-    if (out.length === 0) out.push({ key: 'none', severity: 'info', messageKey: 'storage_none', evidence: [], data: { cookies: [] } });
+    if (out.length === 0) out.push({ key: 'none', severity: 'info', messageKey: 'storage_none', evidence: [], data: { kind: 'none', cookies: [] } });
     return out;
   },
 });

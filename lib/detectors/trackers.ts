@@ -51,8 +51,9 @@ interface OrgGroup {
 
 const bufferLimits = z.strictObject({ crossOriginFrames: z.number(), resourceBufferFull: z.boolean() });
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
-export const trackersData = z.union([
+export const trackersData = z.discriminatedUnion('kind', [
   z.strictObject({
+    kind: z.literal('organization'),
     organization: z.string(),
     organizationKey: z.string(),
     country: z.string().nullable(),
@@ -64,10 +65,11 @@ export const trackersData = z.union([
     requests: z.number(),
     withoutElement: z.number(),
   }),
-  z.strictObject({ tracker: z.string(), organization: z.string(), country: z.string().nullable() }),
-  z.strictObject({ site: z.string(), hosts: z.array(z.string()), requests: z.number() }),
-  z.strictObject({ trackers: z.number(), organizations: z.number(), limits: bufferLimits }),
+  z.strictObject({ kind: z.literal('session-recording'), tracker: z.string(), organization: z.string(), country: z.string().nullable() }),
+  z.strictObject({ kind: z.literal('unknown'), site: z.string(), hosts: z.array(z.string()), requests: z.number() }),
+  z.strictObject({ kind: z.literal('none'), trackers: z.number(), organizations: z.number(), limits: bufferLimits }),
   z.strictObject({
+    kind: z.literal('summary'),
     trackers: z.number(),
     organizations: z.number(),
     organizationsOutsideEu: z.number(),
@@ -79,10 +81,10 @@ export const trackersData = z.union([
     source: z.string(),
     limits: bufferLimits,
   }),
-  z.strictObject({ frames: z.number(), sites: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('limit-frames'), frames: z.number(), sites: z.array(z.string()) }),
   // Issue 15: the site's own hosts, form targets and connection hints, which are not data sent to a third party.
-  z.strictObject({ sites: z.array(z.string()), hosts: z.array(z.string()), urls: z.array(z.string()) }),
-  bufferLimits,
+  z.strictObject({ kind: z.enum(['own-hosts', 'form-targets', 'hints']), sites: z.array(z.string()), hosts: z.array(z.string()), urls: z.array(z.string()) }),
+  bufferLimits.extend({ kind: z.literal('limit-buffer') }),
 ]);
 
 export const trackers = defineDetector({
@@ -188,6 +190,7 @@ export const trackers = defineDetector({
         params: [text(g.match.organizationName), names, { country: country || null }],
         evidence: requests.map(evidenceOf),
         data: {
+          kind: 'organization',
           organization: g.match.organizationName,
           organizationKey: orgKey,
           country: country || null,
@@ -208,7 +211,7 @@ export const trackers = defineDetector({
           messageKey: 'trackers_sessionRecording',
           params: [t.match.name === g.match.organizationName ? text(t.match.name) : { named: text(t.match.name), detail: text(g.match.organizationName) }],
           evidence: t.requests.map(evidenceOf),
-          data: { tracker: t.match.name, organization: g.match.organizationName, country: country || null },
+          data: { kind: 'session-recording', tracker: t.match.name, organization: g.match.organizationName, country: country || null },
         });
       }
     }
@@ -221,14 +224,14 @@ export const trackers = defineDetector({
         messageKey: 'trackers_unknownThirdParty',
         params: [text(site), count(requests.length)],
         evidence: requests.map(evidenceOf),
-        data: { site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
+        data: { kind: 'unknown', site, hosts: [...new Set(requests.map((r) => r.host))], requests: requests.length },
       });
     }
 
     const loadedSites = new Set([...third, ...[...own.values()].flat()].map((r) => r.site));
     const hints = resourceHints(snapshot).filter((r) => r.thirdParty && !loadedSites.has(r.site) && !isOwn(r, matchUrl(data, r.url)));
     // Issue 15: three lists that are not data sent to a third party, each one information finding by site.
-    const bySite = (key: string, messageKey: MessageKey, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
+    const bySite = (key: 'own-hosts' | 'form-targets' | 'hints', messageKey: MessageKey, list: PageRequest[], evidence: (r: PageRequest) => Evidence = evidenceOf) => {
       if (list.length === 0) return;
       const sites = [...new Set(list.map((r) => r.site))];
       out.push({
@@ -237,7 +240,7 @@ export const trackers = defineDetector({
         messageKey,
         params: [texts(sites)],
         evidence: list.map(evidence),
-        data: { sites, hosts: [...new Set(list.map((r) => r.host))], urls: list.map((r) => r.url).slice(0, 50) },
+        data: { kind: key, sites, hosts: [...new Set(list.map((r) => r.host))], urls: list.map((r) => r.url).slice(0, 50) },
       });
     };
     bySite('own-hosts', 'trackers_ownHosts', [...own.values()].flat());
@@ -250,7 +253,7 @@ export const trackers = defineDetector({
 
     const limits = { crossOriginFrames: snapshot.limits.crossOriginFrames, resourceBufferFull: snapshot.limits.resourceBufferFull };
     if (orgs.size === 0 && unknown.size === 0) {
-      out.push({ key: 'none', severity: 'info', messageKey: 'trackers_none', evidence: [], data: { trackers: 0, organizations: 0, limits } });
+      out.push({ key: 'none', severity: 'info', messageKey: 'trackers_none', evidence: [], data: { kind: 'none', trackers: 0, organizations: 0, limits } });
     } else {
       out.unshift({
         key: 'summary',
@@ -262,6 +265,7 @@ export const trackers = defineDetector({
             : [count(unknown.size + orgs.size)],
         evidence: [],
         data: {
+          kind: 'summary',
           trackers: trackerCount,
           organizations: trackingOrgs,
           services: orgs.size - trackingOrgs,
@@ -283,12 +287,12 @@ export const trackers = defineDetector({
         messageKey: 'trackers_limitFrames',
         params: [count(frames.length), texts(frames.map((r) => r.site))],
         evidence: frames.map(evidenceOf),
-        data: { frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
+        data: { kind: 'limit-frames', frames: frames.length, sites: [...new Set(frames.map((r) => r.site))] },
       });
     }
     if (snapshot.limits.resourceBufferFull) {
       // Trackers may hide among the lost entries: the empty or short list above is not a clean bill.
-      out.push({ key: 'limit-buffer', severity: 'review', messageKey: 'trackers_limitBuffer', evidence: [], data: limits });
+      out.push({ key: 'limit-buffer', severity: 'review', messageKey: 'trackers_limitBuffer', evidence: [], data: { kind: 'limit-buffer', ...limits } });
     }
     return out;
   },

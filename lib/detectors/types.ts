@@ -40,6 +40,11 @@ export interface Detector {
    * a missing language): shown at once, dropped when that artifact has arrived.
    */
   supersededBy?: Partial<Record<ArtifactId, readonly string[]>>;
+  /**
+   * Reads the snapshot only, but costs enough to wait: it runs in the second phase, while the page produces the
+   * artifacts (axe runs in the page's process, this in the extension's), so the fast findings do not wait for it.
+   */
+  deferred?: boolean;
   /** The zod schema of its findings' `data`: the runner and the export validate each finding's data by its detector. */
   data: z.ZodType;
   run(snapshot: PageSnapshot, context: DetectorContext): DetectorOutput[] | Promise<DetectorOutput[]>;

@@ -1,3 +1,4 @@
+import { withDataKind } from '../detectors/finding';
 import { worded } from '../i18n/format';
 import { formatMessage } from '../i18n/messages';
 import type { Param } from '../model/message';
@@ -6,6 +7,7 @@ import { EXPORT_FORMAT } from './schema';
 // Older export files (and records stored by older versions, lib/storage/db.ts), brought to the current version
 // before the schema reads them. Version 1 (Loupe 0.1) kept the limits as French sentences and axe's summary without
 // its `outcome`; version 2 keeps message keys with parameters as French strings; version 3 types the parameters.
+// Every variant of a detector's `data` names its `kind` (lib/detectors/finding.ts infers it for older data).
 // Nothing is lost: a sentence no current message produces is kept whole under `limit_text`, and a version 2
 // parameter this code cannot type stays the text it was.
 
@@ -84,7 +86,7 @@ export function evaluationV2toV3<T>(e: T): T {
     : e.grid;
   return {
     ...e,
-    findings: Array.isArray(e.findings) ? e.findings.map(messageV2toV3) : e.findings,
+    findings: Array.isArray(e.findings) ? e.findings.map((f) => withDataKind(messageV2toV3(f))) : e.findings,
     limits: Array.isArray(e.limits) ? e.limits.map(messageV2toV3) : e.limits,
     ...(grid !== undefined ? { grid } : {}),
   };
@@ -99,6 +101,9 @@ export function migrateExport(raw: unknown): unknown {
   }
   if (file.version === 2) {
     file = { ...file, version: 3, evaluations: Array.isArray(file.evaluations) ? file.evaluations.map(evaluationV2toV3) : file.evaluations };
+  } else if (file.version === 3 && Array.isArray(file.evaluations)) {
+    // Version 3 files written while `kind` was being added to every data variant.
+    file = { ...file, evaluations: file.evaluations.map((e) => (isObject(e) && Array.isArray(e.findings) ? { ...e, findings: e.findings.map(withDataKind) } : e)) };
   }
   return file;
 }

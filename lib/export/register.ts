@@ -1,4 +1,3 @@
-import type { LegalKind } from '../detectors/legal-links';
 import { isSafeUrl } from '../text/untrusted';
 import { isFrom, type Evaluation } from '../detectors/finding';
 
@@ -51,11 +50,11 @@ function personalData(e: Evaluation): DataKind[] {
   const kinds = new Set<DataKind>();
   for (const f of e.findings) {
     if (isFrom(f, 'account') && f.data) {
-      if ('reasons' in f.data) {
+      if (f.data.kind === 'signup-form') {
         kinds.add('account');
         for (const reason of f.data.reasons.flat()) for (const [re, kind] of REASON_DATA) if (re.test(reason)) kinds.add(kind);
       }
-      if ('providers' in f.data) kinds.add('socialLogin');
+      if (f.data.kind === 'social-login') kinds.add('socialLogin');
     }
     if (isFrom(f, 'account') && f.id === 'account/birth-date') kinds.add('birthDate');
     if (isFrom(f, 'storage') && f.severity !== 'info') kinds.add('cookies');
@@ -86,9 +85,9 @@ function recipients(e: Evaluation): { recipients: Recipient[]; unknown: string[]
 function documents(e: Evaluation): RegisterDraft['documents'] {
   const docs: RegisterDraft['documents'] = { 'legal-notice': [], privacy: [], terms: [], dpo: [] };
   for (const f of e.findings) {
-    if (!isFrom(f, 'legal-links') || !f.data || !('urls' in f.data)) continue;
-    const kind = f.data.kind as LegalKind;
-    if (kind in docs) docs[kind as keyof typeof docs].push(...f.data.urls.filter(isSafeUrl));
+    if (!isFrom(f, 'legal-links') || f.data?.kind !== 'found') continue;
+    const { document } = f.data;
+    if (document in docs) docs[document as keyof typeof docs].push(...f.data.urls.filter(isSafeUrl));
   }
   return docs;
 }

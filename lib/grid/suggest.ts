@@ -69,13 +69,13 @@ function generic(c: CriterionDef, found: readonly Finding[], checked: boolean): 
 const keyOf = (f: Finding) => f.id.slice(f.detector.length + 1);
 /** Bytes of the page-weight summary; its data is typed by the detector's schema (lib/detectors/page-weight.ts). */
 function bytesOf(f: Finding): number | undefined {
-  return isFrom(f, 'page-weight') && f.data && 'bytes' in f.data ? f.data.bytes : undefined;
+  return isFrom(f, 'page-weight') && f.data?.kind === 'weight' ? f.data.bytes : undefined;
 }
 function unknownSizesOf(f: Finding): number | undefined {
-  return isFrom(f, 'page-weight') && f.data && 'unknownSize' in f.data && !('bytes' in f.data) ? f.data.unknownSize : undefined;
+  return isFrom(f, 'page-weight') && f.data?.kind === 'unknown-sizes' ? f.data.unknownSize : undefined;
 }
 function ageDaysOf(f: Finding): number | undefined {
-  return isFrom(f, 'publisher-dates') && f.data && 'ageDays' in f.data ? (f.data.ageDays ?? undefined) : undefined;
+  return isFrom(f, 'publisher-dates') && (f.data?.kind === 'updated' || f.data?.kind === 'published') ? (f.data.ageDays ?? undefined) : undefined;
 }
 
 /** Per-page weight (all requests): a class of 30 loads it 30 times over the school's shared connection. */

@@ -37,14 +37,14 @@ function trackerFindings(e: Evaluation): Finding[] {
 
 /** A tracker organisation counts when one of its trackerdb categories follows visitors; an ad slot always does. */
 function tracks(f: Finding): boolean {
-  if (!isFrom(f, 'trackers') || !f.data || !('categories' in f.data)) return true;
+  if (!isFrom(f, 'trackers') || f.data?.kind !== 'organization') return true;
   return f.data.categories.some((c) => TRACKING_CATEGORIES.includes(c));
 }
 
 /** The name a finding gives to what it found: its organisation or network, else the evidence's own text. */
 function nameOf(f: Finding): string | undefined {
-  if (isFrom(f, 'trackers') && f.data && 'organization' in f.data) return f.data.organization || undefined;
-  if (isFrom(f, 'ads') && f.data && 'network' in f.data) return f.data.network || undefined;
+  if (isFrom(f, 'trackers') && (f.data?.kind === 'organization' || f.data?.kind === 'session-recording')) return f.data.organization || undefined;
+  if (isFrom(f, 'ads') && (f.data?.kind === 'slot' || f.data?.kind === 'code')) return f.data.network || undefined;
   return undefined;
 }
 
@@ -88,7 +88,7 @@ export function compareInspections(before: Evaluation, after: Evaluation, choice
     severity: 'problem',
     ...worded('consent_stillLoadedAfterRefusal', [texts(names)]),
     evidence: unique.slice(0, EVIDENCE_CAP),
-    data: { trackers: names, before: before.id, after: after.id },
+    data: { kind: 'trackers-before-consent', trackers: names, before: before.id, after: after.id },
   });
   return comparison;
 }

@@ -9,11 +9,11 @@ import { SEVERITY_RANK } from '../model/finding';
 // phase (lib/inspect/pipeline.ts); what axe settles by key alone is the fast detectors' `supersededBy`.
 
 
-type AxeRuleFinding = FindingOf<'axe'> & { data: Extract<FindingOf<'axe'>['data'], { outcome: 'violation' | 'incomplete' }> };
+type AxeRuleFinding = FindingOf<'axe'> & { data: Extract<FindingOf<'axe'>['data'], { kind: 'violation' | 'incomplete' }> };
 type AxeNode = AxeRuleFinding['data']['nodes'][number];
 
 const isAxeRule = (f: Finding, rule: string): f is AxeRuleFinding =>
-  isFrom(f, 'axe') && f.data !== undefined && f.data.outcome !== 'summary' && f.data.rule === rule;
+  isFrom(f, 'axe') && f.data !== undefined && f.data.kind !== 'summary' && f.data.rule === rule;
 
 const startTagOf = (html: string) => (/^<[^>]*>/.exec(html)?.[0] ?? html).replace(/\s+/g, ' ').trim();
 const idOf = (html: string) => /^<[^>]*\sid="([^"]*)"/.exec(html)?.[1];
@@ -62,7 +62,7 @@ export function oneFindingPerElement(fast: readonly Finding[], later: readonly F
   const judgedIds = new Set(fast.flatMap((f) => (isFrom(f, 'a11y-duplicate-id') && f.data ? f.data.ids : [])));
   if (judgedIds.size > 0) {
     out = out.flatMap((f): Finding[] => {
-      if (!isAxeRule(f, 'duplicate-id-aria') || f.data.outcome !== 'incomplete') return [f];
+      if (!isAxeRule(f, 'duplicate-id-aria') || f.data.kind !== 'incomplete') return [f];
       const merged = withoutNodes(f, (n) => judgedIds.has(idOf(n.html) ?? ''));
       return merged ? [merged] : [];
     });

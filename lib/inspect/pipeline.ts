@@ -102,7 +102,7 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
 
   emit({ phase: 'step', step: 'detectors' });
   const now = opts.now();
-  const fastDetectors = opts.detectors.filter((d) => !d.needs?.length);
+  const fastDetectors = opts.detectors.filter((d) => !d.needs?.length && !d.deferred);
   const run = await runDetectors(snapshot, fastDetectors, { now });
   // The resource's site (lib/net/resource.ts) needs tldts, a lazy chunk the trackers check has already loaded.
   const { resourceSite } = await import('../net/resource');
@@ -110,7 +110,7 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version, site }) };
   emit({ phase: 'fast', result });
 
-  const later = opts.detectors.filter((d) => d.needs?.length).filter(canRun(page));
+  const later = opts.detectors.filter((d) => d.needs?.length || d.deferred).filter(canRun(page));
   if (later.length > 0) {
     emit({ phase: 'accessibility', result });
     result = { ...result, evaluation: await secondPhase(page, result, opts.detectors.filter(canRun(page)), now) };
@@ -121,12 +121,13 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
 
 async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly Detector[], now: number): Promise<Evaluation> {
   const later = all.filter((d) => d.needs?.length);
+  const deferred = all.filter((d) => d.deferred && !d.needs?.length);
   const wanted = ARTIFACT_IDS.filter((id) => later.some((d) => d.needs!.includes(id)));
   const artifacts: Partial<Artifacts> = {};
   const failures = new Map<ArtifactId, string>();
   const took = new Map<ArtifactId, number>();
   const timedOut = new Map<ArtifactId, number>();
-  await Promise.all(
+  const arriving = Promise.all(
     wanted.map(async (id) => {
       const started = performance.now();
       try {
@@ -140,6 +141,14 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
       took.set(id, Math.round(performance.now() - started));
     }),
   );
+  // The deferred detectors (RGAA 8.2's validator) run while the page runs axe: one task first, so that the
+  // artifacts' requests have left for the page before the panel's thread is busy.
+  let early: Awaited<ReturnType<typeof runDetectors>> | undefined;
+  if (deferred.length) {
+    await new Promise((r) => setTimeout(r, 0));
+    early = await runDetectors(fast.snapshot, deferred, { now });
+  }
+  await arriving;
   const ready = later.filter((d) => d.needs!.every((id) => artifacts[id]));
   const run = await runDetectors(fast.snapshot, ready, { now, artifacts });
   // A detector's time includes the artifacts it waited for (axe's run in the page is most of it).
@@ -151,6 +160,10 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
     if (ready.includes(d)) continue;
     const id = d.needs!.find((a) => failures.has(a))!;
     run.detectors.push({ id: d.id, status: 'error', error: failures.get(id)!.slice(0, 500), ms: took.get(id) ?? 0 });
+  }
+  if (early) {
+    run.findings.unshift(...early.findings);
+    run.detectors.unshift(...early.detectors);
   }
   const arrived = new Set(Object.keys(artifacts) as ArtifactId[]);
   const superseded = new Set([...arrived].flatMap((a) => all.flatMap((d) => (d.supersededBy?.[a] ?? []).map((key) => `${d.id}/${key}`))));

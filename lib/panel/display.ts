@@ -54,14 +54,14 @@ export const PUBLIC_SERVICES: Readonly<Record<string, MessageKey>> = {
 /** The finding as the view words it: a content host or a public service is not called a tracker. */
 function reworded(f: Finding): Finding {
   if (!isFrom(f, 'trackers') || !f.data) return f;
-  if ('categories' in f.data && f.messageKey.startsWith('trackers_org_')) {
+  if (f.data.kind === 'organization' && f.messageKey.startsWith('trackers_org_')) {
     const categories = f.data.categories;
     if (categories.length > 0 && categories.every((c) => CONTENT_HOSTING.has(c))) {
       // What it serves is the page's own content: a fact to know (it sees visitors' addresses), nothing to decide.
       return { ...f, severity: 'info', messageKey: 'trackers_contentHost', params: f.params.slice(0, 1) };
     }
   }
-  if ('site' in f.data && f.messageKey === 'trackers_unknownThirdParty') {
+  if (f.data.kind === 'unknown' && f.messageKey === 'trackers_unknownThirdParty') {
     const service = PUBLIC_SERVICES[f.data.site];
     if (service) return { ...f, messageKey: 'trackers_publicService', params: [...f.params.slice(0, 1), { message: service }] };
   }
@@ -92,16 +92,16 @@ function fold(into: ShownFinding, other: Finding): ShownFinding {
 
 /** The one organisation a session recorder or a set of tracker cookies belongs to (none when they are several). */
 function organizationOf(f: Finding): string | undefined {
-  if (isFrom(f, 'trackers') && f.data && 'tracker' in f.data && f.messageKey === 'trackers_sessionRecording') return f.data.organization;
-  if (!isFrom(f, 'storage') || !f.data || !('cookies' in f.data)) return undefined;
-  const orgs = new Set(f.data.cookies.map((c) => (typeof c === 'string' ? undefined : c.organization)));
+  if (isFrom(f, 'trackers') && f.data?.kind === 'session-recording' && f.messageKey === 'trackers_sessionRecording') return f.data.organization;
+  if (!isFrom(f, 'storage') || f.data?.kind !== 'tracker-cookies') return undefined;
+  const orgs = new Set(f.data.cookies.map((c) => c.organization));
   const [only] = orgs;
   return orgs.size === 1 ? only : undefined;
 }
 
 /** The organisation an organisation's finding names. */
 function organizationNamed(f: Finding): string | undefined {
-  return isFrom(f, 'trackers') && f.data && 'organizationKey' in f.data ? f.data.organization : undefined;
+  return isFrom(f, 'trackers') && f.data?.kind === 'organization' ? f.data.organization : undefined;
 }
 
 /** The names of several findings as one list, each once. */

@@ -107,7 +107,7 @@ export function buildVerdict(evaluation: Evaluation, detectorCategory: Readonly<
 /** The publisher-dates detector names the publisher in its data (JSON-LD, microdata). */
 function publisherFromData(findings: readonly Finding[]): string | undefined {
   for (const f of findings) {
-    if (isFrom(f, 'publisher-dates') && f.data && 'publisher' in f.data && f.data.publisher.trim()) return f.data.publisher.trim().slice(0, 200);
+    if (isFrom(f, 'publisher-dates') && f.data?.kind === 'publisher' && f.data.publisher.trim()) return f.data.publisher.trim().slice(0, 200);
   }
   return undefined;
 }

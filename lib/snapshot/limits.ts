@@ -38,4 +38,6 @@ export const A11Y_LIMITS = {
   blinking: 50,
   presentational: 200,
   focusTraps: 50,
+  /** Characters of generated HTML given to the validator (RGAA 8.2): its cost grows with them. */
+  generatedHtml: 300_000,
 } as const;

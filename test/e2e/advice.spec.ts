@@ -63,6 +63,7 @@ test('a referent bundle imported in the dashboard: the side panel shows the refe
   await expect(panel.getByTestId('advice:details')).toHaveAttribute('href', /evaluations\.html\?id=newer-eval-0002$/);
   // First: the panel's first section, above the verdict and the findings.
   expect(await panel.locator('main h2').first().getAttribute('id')).toBe('h-advice');
+  await expect(panel.getByTestId('advice')).toBeVisible();
   const adviceBox = (await panel.getByTestId('advice').boundingBox())!;
   const mainBox = (await panel.locator('main').boundingBox())!;
   expect(adviceBox.y - mainBox.y).toBeLessThan(300);

@@ -19,7 +19,7 @@ test('in an English browser, the panel is in English', async ({ server }) => {
     await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
     expect(await panel.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())).toMatch(/^en/);
     await expect(panel.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(panel.getByTestId('summary')).toHaveText('Nothing blocking and no problem found; 3 points are left for you to check.');
+    await expect(panel.getByTestId('summary')).toHaveText('Nothing blocking and no problem found; 2 points are left for you to check.');
     await expect(panel.getByTestId('status:legal-links')).toHaveText('To check');
     await expect(panel.getByTestId('count:legal-links')).toHaveText('4 findings');
     await expect(panel.getByTestId('finding:legal-links/privacy')).toContainText('Link to the privacy policy found.');

@@ -4,6 +4,7 @@ import { test, expect, axeViolations, SHOTS } from './fixtures';
 import { readExportFile } from '../../lib/export/import';
 import { withSuggestedGrid } from '../../lib/grid/state';
 import { toRecord } from '../../lib/storage/evaluations';
+import { putRecordInPage } from '../../scripts/lib/extension-db';
 
 // The printable report of a saved evaluation, in the real extension: the page reads the evaluation from the
 // database, draws its chart inline, passes axe, and prints (print media) with everything unfolded.
@@ -20,20 +21,7 @@ test('the printable report shows the verdict, blocking points, the axis chart, t
   // "Mes évaluations" opens (and so creates) the database; the record is then written as the extension would.
   await page.goto(`chrome-extension://${ownLoupe.extensionId}/evaluations.html`);
   await expect(page.getByTestId('list:empty')).toBeVisible();
-  await page.evaluate(
-    (r) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('loupe');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('evaluations', 'readwrite');
-          tx.objectStore('evaluations').put(r);
-          tx.oncomplete = () => (open.result.close(), done());
-          tx.onerror = () => fail(tx.error);
-        };
-        open.onerror = () => fail(open.error);
-      }),
-    record,
-  );
+  await putRecordInPage(page, record);
 
   // From "Mes évaluations", the record's printable report.
   await page.reload();

@@ -61,11 +61,11 @@ describe('Loupe and axe on the same element: one finding', () => {
   const axeRule = (rule: string, severity: Finding['severity'], nodes: { selector: string; html: string }[]) => {
     const outcome = severity === 'review' ? 'incomplete' : 'violation';
     return finding(`axe/${outcome}:${rule}`, severity, nodes.map((n) => ({ selector: n.selector, snippet: n.html })), {
-      outcome, rule, impact: null, level: 'a-aa', ...facts, nodeCount: nodes.length, nodes: nodes.map((n) => ({ ...n, inFrame: false, summary: '' })),
+      kind: outcome, rule, impact: null, level: 'a-aa', ...facts, nodeCount: nodes.length, nodes: nodes.map((n) => ({ ...n, inFrame: false, summary: '' })),
     });
   };
   const player = (id: string, severity: Finding['severity'], evidence: Finding['evidence']) =>
-    finding(id, severity, evidence, { ...facts, verdict: severity === 'problem' ? 'failed' : 'cantTell', duration: 10, hasAudio: true });
+    finding(id, severity, evidence, { kind: 'player', ...facts, verdict: severity === 'problem' ? 'failed' : 'cantTell', duration: 10, hasAudio: true });
   const music = { selector: 'audio', html: '<audio id="music" src="/m.mp3" autoplay="">' };
   const intro = { selector: '#intro', html: '<video id="intro" src="/i.mp4" autoplay=""></video>' };
   const loupeMusic = player('a11y-autoplay/sound:audio-1', 'problem', [{ selector: 'html > body > audio:nth-of-type(1)', snippet: '<audio id="music" src="/m.mp3" autoplay="">' }]);

@@ -57,13 +57,13 @@ describe('inspection changes', () => {
   it('the privacy policy at another address is reported; the same address with a fragment is not', () => {
     const e = demo();
     const moved = later(e, (fs) =>
-      fs.map((f) => (f.id === 'legal-links/privacy' ? ({ ...f, data: { kind: 'privacy', urls: ['https://www.editeur-exemple.fr/vie-privee'] } } as Finding) : f)),
+      fs.map((f) => (f.id === 'legal-links/privacy' ? ({ ...f, data: { kind: 'found', document: 'privacy', urls: ['https://www.editeur-exemple.fr/vie-privee'] } } as Finding) : f)),
     );
     expect(inspectionChanges(e, moved)).toMatchObject([
       { kind: 'legal-changed', messageKey: 'change_legalChanged_privacy', params: ['https://www.editeur-exemple.fr/confidentialite', 'https://www.editeur-exemple.fr/vie-privee'] },
     ]);
     const anchored = later(e, (fs) =>
-      fs.map((f) => (f.id === 'legal-links/privacy' ? ({ ...f, data: { kind: 'privacy', urls: ['https://www.editeur-exemple.fr/confidentialite#top'] } } as Finding) : f)),
+      fs.map((f) => (f.id === 'legal-links/privacy' ? ({ ...f, data: { kind: 'found', document: 'privacy', urls: ['https://www.editeur-exemple.fr/confidentialite#top'] } } as Finding) : f)),
     );
     expect(inspectionChanges(e, anchored)).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('inspection changes', () => {
     const e = demo();
     const after = later(e, (fs) =>
       without('legal-links/terms')(without('gar-mark/mark')(fs)).map((f) => {
-        if (f.id === 'legal-links/missing-legal-notice') return { ...f, id: 'legal-links/legal-notice', data: { kind: 'legal-notice', urls: ['https://www.editeur-exemple.fr/mentions'] } } as Finding;
+        if (f.id === 'legal-links/missing-legal-notice') return { ...f, id: 'legal-links/legal-notice', data: { kind: 'found', document: 'legal-notice', urls: ['https://www.editeur-exemple.fr/mentions'] } } as Finding;
         if (f.id === 'licence/open-cc-by-nc-sa-4-0') return { ...f, data: { ...(f.data as object), licence: 'CC BY 4.0' } } as Finding;
         return f;
       }),

@@ -58,10 +58,10 @@ describe('compareInspections', () => {
       category: 'trackers',
       severity: 'blocking',
       evidence: [{ url: 'https://www.googletagmanager.com/gtag/js', selector: '#gtag' }],
-      data: { organization: 'Google', categories: ['site_analytics', 'hosting'] },
+      data: { kind: 'organization', organization: 'Google', categories: ['site_analytics', 'hosting'] },
     });
     const cdn = finding('trackers/unknown-jsdelivr.net', { category: 'trackers', severity: 'info', evidence: [{ url: 'https://cdn.jsdelivr.net/x.js' }] });
-    const hosting = finding('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', evidence: [{ url: 'https://cdn.jsdelivr.net/y.js' }], data: { organization: 'jsDelivr', categories: ['hosting'] } });
+    const hosting = finding('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', evidence: [{ url: 'https://cdn.jsdelivr.net/y.js' }], data: { kind: 'organization', organization: 'jsDelivr', categories: ['hosting'] } });
     const c = compareInspections(before, evaluation('after-4', [org, cdn, hosting]), 'refused');
     expect(frText(c.findings[0]!.params)).toEqual(['Google']);
     expect(c.findings[0]!.evidence.map((e) => e.url)).toEqual(['https://www.googletagmanager.com/gtag/js']);

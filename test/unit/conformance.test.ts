@@ -23,7 +23,7 @@ const caseSchema = z.object({
 });
 const cases = z.array(caseSchema).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/conformance/cases.json'), 'utf8')));
 
-const RULES = ['a11y-link-text', 'a11y-placeholder-label', 'a11y-fake-link', 'a11y-tables', 'a11y-duplicate-id', 'a11y-pseudo-content', 'a11y-autoplay', 'a11y-lang-text', 'a11y-alt-text', 'a11y-justified-text', 'a11y-tiny-text', 'a11y-css-blink', 'a11y-presentation-markup', 'a11y-table-cells', 'a11y-focus-trap'];
+const RULES = ['a11y-link-text', 'a11y-placeholder-label', 'a11y-fake-link', 'a11y-tables', 'a11y-duplicate-id', 'a11y-pseudo-content', 'a11y-autoplay', 'a11y-lang-text', 'a11y-alt-text', 'a11y-justified-text', 'a11y-tiny-text', 'a11y-css-blink', 'a11y-presentation-markup', 'a11y-table-cells', 'a11y-focus-trap', 'a11y-html-validity'];
 
 describe.each(cases)('conformance $id ($rule)', (c) => {
   it(`is judged « ${c.expected} »`, async () => {

@@ -46,10 +46,10 @@ describe('detector conventions', () => {
   });
 
   it('a detector that throws mid-run contributes no finding at all, not the ones before the fault', async () => {
-    const terms = { key: 'terms', severity: 'info' as const, messageKey: 'legalLinks_found_terms' as const, params: [{ count: 1 }], evidence: [], data: { kind: 'terms' as const, urls: [] } };
+    const terms = { key: 'terms', severity: 'info' as const, messageKey: 'legalLinks_found_terms' as const, params: [{ count: 1 }], evidence: [], data: { kind: 'found' as const, document: 'terms' as const, urls: [] } };
     const cases: [string, DetectorOutput[], RegExp][] = [
       ['a repeated key', [terms, { ...terms, key: 'privacy' }, terms], /duplicate finding key terms/],
-      ['data outside its schema', [terms, { ...terms, key: 'privacy', data: { kind: 'privacy', urls: 'x' } }], /privacy does not match the export schema: data/],
+      ['data outside its schema', [terms, { ...terms, key: 'privacy', data: { kind: 'found', document: 'privacy', urls: 'x' } }], /privacy does not match the export schema: data/],
     ];
     for (const [name, outputs, error] of cases) {
       const faulty = { ...detectors['legal-links'], run: () => outputs };

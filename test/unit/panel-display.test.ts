@@ -49,24 +49,24 @@ describe('displayFindings', () => {
   });
 
   it('names an organisation once: its session recording and its cookies are said with it', () => {
-    const org = f('trackers/org-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_org_eu', data: { organization: 'Hotjar', organizationKey: 'hotjar' } });
+    const org = f('trackers/org-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_org_eu', data: { kind: 'organization', organization: 'Hotjar', organizationKey: 'hotjar', categories: ['site_analytics'] } });
     const shown = displayFindings([
       org,
-      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: [{ text: 'Hotjar' }], data: { tracker: 'Hotjar', organization: 'Hotjar' } }),
-      f('storage/tracker-cookies', { category: 'trackers', severity: 'problem', messageKey: 'storage_trackerCookies', params: [{ text: '_hjSession_1 (Hotjar, Hotjar)' }], data: { cookies: [{ organization: 'Hotjar' }] } }),
+      f('trackers/session-recording-hotjar', { category: 'trackers', severity: 'problem', messageKey: 'trackers_sessionRecording', params: [{ text: 'Hotjar' }], data: { kind: 'session-recording', tracker: 'Hotjar', organization: 'Hotjar' } }),
+      f('storage/tracker-cookies', { category: 'trackers', severity: 'problem', messageKey: 'storage_trackerCookies', params: [{ text: '_hjSession_1 (Hotjar, Hotjar)' }], data: { kind: 'tracker-cookies', cookies: [{ organization: 'Hotjar' }] } }),
     ]);
     expect(shown.map((s) => s.id)).toEqual(['trackers/org-hotjar']);
     expect(shown[0]!.also?.map((a) => a.messageKey)).toEqual(['trackers_sessionRecording', 'storage_trackerCookies']);
     // Cookies of two organisations keep their own finding.
-    const two = f('storage/tracker-cookies', { category: 'trackers', messageKey: 'storage_trackerCookies', data: { cookies: [{ organization: 'Hotjar' }, { organization: 'Google' }] } });
+    const two = f('storage/tracker-cookies', { category: 'trackers', messageKey: 'storage_trackerCookies', data: { kind: 'tracker-cookies', cookies: [{ organization: 'Hotjar' }, { organization: 'Google' }] } });
     expect(displayFindings([org, two]).map((s) => s.id)).toEqual(['trackers/org-hotjar', 'storage/tracker-cookies']);
   });
 
   it('does not call a public content host a tracker, and names a French public service', () => {
     const [cdn, gar, ga] = displayFindings([
-      f('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', messageKey: 'trackers_org_unknownCountry', params: [{ text: 'jsDelivr' }, { list: [{ named: { text: 'jsDelivr' }, detail: { category: 'hosting' } }] }, { country: null }], data: { categories: ['hosting'] } }),
-      f('trackers/unknown-education.fr', { category: 'trackers', messageKey: 'trackers_unknownThirdParty', params: [{ text: 'education.fr' }, { count: 1 }], data: { site: 'education.fr' } }),
-      f('trackers/org-google', { category: 'trackers', severity: 'blocking', messageKey: 'trackers_org_outsideEu', data: { categories: ['advertising', 'hosting'] } }),
+      f('trackers/org-pattern:jsdelivr', { category: 'trackers', severity: 'review', messageKey: 'trackers_org_unknownCountry', params: [{ text: 'jsDelivr' }, { list: [{ named: { text: 'jsDelivr' }, detail: { category: 'hosting' } }] }, { country: null }], data: { kind: 'organization', categories: ['hosting'] } }),
+      f('trackers/unknown-education.fr', { category: 'trackers', messageKey: 'trackers_unknownThirdParty', params: [{ text: 'education.fr' }, { count: 1 }], data: { kind: 'unknown', site: 'education.fr' } }),
+      f('trackers/org-google', { category: 'trackers', severity: 'blocking', messageKey: 'trackers_org_outsideEu', data: { kind: 'organization', categories: ['advertising', 'hosting'] } }),
     ]);
     expect([cdn!.messageKey, cdn!.severity]).toEqual(['trackers_contentHost', 'info']);
     expect(formatMessage('fr', gar!.messageKey, shownParams(gar!, 'fr').params)).toBe("education.fr : service du ministère de l'Éducation nationale (GAR, Éduscol…), pas un traceur.");
@@ -78,7 +78,7 @@ describe('displayFindings', () => {
 
 describe('shownParams and formats', () => {
   it('names countries, tracker categories, units and dates in the panel’s language', () => {
-    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: [{ text: 'Google' }, { list: [{ named: { text: 'Google Tag' }, detail: { category: 'advertising' } }] }, { country: 'US' }], data: { organizationKey: 'google', country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
+    const org = f('trackers/org-google', { messageKey: 'trackers_org_outsideEu', params: [{ text: 'Google' }, { list: [{ named: { text: 'Google Tag' }, detail: { category: 'advertising' } }] }, { country: 'US' }], data: { kind: 'organization', organizationKey: 'google', country: 'US', trackers: [{ name: 'Google Tag', category: 'advertising' }] } });
     expect(shownParams(org, 'en')).toEqual({ params: ['Google', 'Google Tag (advertising)', 'United States'], fromPage: [true, false, false] });
     expect(shownParams(org, 'fr').params).toEqual(['Google', 'Google Tag (publicité)', 'États-Unis']);
     expect(countryName('mt', 'en')).toBe('Malta');

@@ -74,7 +74,7 @@ describe('buildVerdict', () => {
   });
 
   it('takes the publisher from a finding when the resource does not name it', () => {
-    const v = buildVerdict(evaluation([finding('publisher-dates/publisher', 'metadata', 'info', { publisher: ' Éditions X ', source: 'schema.org publisher', others: [] })], []), {});
+    const v = buildVerdict(evaluation([finding('publisher-dates/publisher', 'metadata', 'info', { kind: 'publisher', publisher: ' Éditions X ', source: 'schema.org publisher', others: [] })], []), {});
     expect(v.publisher).toBe('Éditions X');
   });
 

@@ -54,6 +54,29 @@ describe('the inspection pipeline', () => {
     expect(result.evaluation.id).toBe('eval-0001');
   });
 
+  it('runs a deferred detector (RGAA 8.2 validation) after the fast findings, while the page runs axe', async () => {
+    const base = makeSnapshot({ lang: '' });
+    const snapshot = { ...base, a11y: { ...base.a11y, generatedHtml: '<!DOCTYPE html>\n<html lang="fr"><head><title>t</title></head><body><ul id="l"><div>x</div></ul></body></html>' } };
+    const order: string[] = [];
+    let axeDone = false;
+    const p = page({
+      gather: async () => snapshot,
+      // axe answers a little later, as a page does: the validation must already be under way by then.
+      artifact: async () => { order.push('axe asked'); await new Promise((r) => setTimeout(r, 20)); axeDone = true; return ARTIFACT; },
+    });
+    const events: InspectionEvent[] = [];
+    const result = await inspectPage(p, {
+      detectors: detectorList.map((d) => (d.id === 'a11y-html-validity' ? { ...d, run: (s: Parameters<typeof d.run>[0], c: Parameters<typeof d.run>[1]) => (order.push(axeDone ? 'validated after axe' : 'validated during axe'), d.run(s, c)) } : d)),
+      now: () => Date.UTC(2026, 10, 23), id: 'eval-0002', version: '0.1.0', onEvent: (e) => events.push(e),
+    });
+    const fast = events.find((e) => e.phase === 'fast')!;
+    expect(fast.phase === 'fast' && fast.result.evaluation.findings.some((f) => f.detector === 'a11y-html-validity')).toBe(false);
+    expect(order).toEqual(['axe asked', 'validated during axe']);
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.evaluation.findings.filter((f) => f.detector === 'a11y-html-validity').map((f) => f.id)).toEqual(['a11y-html-validity/nesting']);
+    expect(result.evaluation.detectors.find((d) => d.id === 'a11y-html-validity')).toMatchObject({ status: 'ok' });
+  });
+
   it('says once what Loupe and axe both judge on one element: the autoplaying player, keeping the more severe verdict', async () => {
     const base = makeSnapshot();
     const player = { tag: 'audio' as const, autoplay: true, muted: false, controls: false, loop: false, paused: false, duration: 10, hasAudio: true, ref: { ...ref('#music'), snippet: '<audio id="music" autoplay="">' } };

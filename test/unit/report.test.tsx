@@ -1,3 +1,4 @@
+import type { LegalKind } from '../../lib/detectors/legal-links';
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,8 +16,8 @@ import { withSuggestedGrid } from '../../lib/grid/state';
 const read = readExportFile(readFileSync(resolve(import.meta.dirname, '../fixtures/exports/v1-demo.json'), 'utf8'));
 if (!read.ok) throw new Error('fixture unreadable');
 const demo: Evaluation = withSuggestedGrid(read.file.evaluations[0]!);
-const legal = (kind: string, url: string) =>
-  ({ id: `legal-links/${kind}`, detector: 'legal-links', category: 'legal-links', severity: 'info', messageKey: 'legal_found', params: [], message: '', evidence: [], data: { kind, urls: [url] } }) as Evaluation['findings'][number];
+const legal = (kind: LegalKind, url: string) =>
+  ({ id: `legal-links/${kind}`, detector: 'legal-links', category: 'legal-links', severity: 'info', messageKey: 'legal_found', params: [], message: '', evidence: [], data: { kind: 'found', document: kind, urls: [url] } }) as Evaluation['findings'][number];
 const quiet: Evaluation = {
   ...demo,
   id: 'quiet-page-1',

@@ -2,6 +2,7 @@ import type { Evaluation } from '../../../lib/detectors/finding';
 import { toRecord } from '../../../lib/storage/evaluations';
 import { launchWithLoupe, tabIdOf, type LoupeBrowser } from '../chromium';
 import { isLocal, makeRunner, type Runner, type RunnerOptions } from './runner';
+import { putRecordInPage } from '../extension-db';
 
 export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
   const b = await launchWithLoupe({ browserArgs: opts.browserArgs });
@@ -45,20 +46,7 @@ async function reportHtml(b: LoupeBrowser, evaluation: Evaluation): Promise<stri
     await page.goto(`chrome-extension://${b.extensionId}/evaluations.html`);
     await page.waitForSelector('[data-testid="list:count"]');
     const record = await toRecord(evaluation, 'done', Date.now());
-    await page.evaluate(
-      (r) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('loupe');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('evaluations', 'readwrite');
-            tx.objectStore('evaluations').put(r);
-            tx.oncomplete = () => (open.result.close(), done());
-            tx.onerror = () => fail(tx.error);
-          };
-          open.onerror = () => fail(open.error);
-        }),
-      record,
-    );
+    await putRecordInPage(page, record);
     await page.goto(`chrome-extension://${b.extensionId}/report.html?id=${encodeURIComponent(evaluation.id)}`);
     await page.waitForSelector('[data-testid="report:title"]');
     return await page.evaluate(() => {
