@@ -28,13 +28,21 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'fr',
       // alarms: the subscribed catalogues' refresh (issue 24); storage: the académie's policy (storage.managed).
-      permissions: ['activeTab', 'scripting', 'alarms', 'storage', ...(firefox ? [] : ['sidePanel'])],
+      // Issue 23: the observed reload asks, when the person chooses it, for cookies and webRequest (and host access);
+      // the audit build, which no one can click through, has them from the start.
+      permissions: ['activeTab', 'scripting', 'alarms', 'storage', ...(firefox ? [] : ['sidePanel']), ...(audit ? ['cookies', 'webRequest'] : [])],
       host_permissions: audit ? ['<all_urls>'] : undefined,
       // A catalogue's one origin is asked at the moment of subscribing (Chrome: within <all_urls>; Firefox MV2 lists
       // its optional host permissions among optional_permissions, and refuses to ask for one not listed there: https
       // only; the audit variant adds this computer, where the tests serve their catalogues).
       optional_host_permissions: audit || firefox ? undefined : ['<all_urls>'],
-      optional_permissions: firefox ? ['https://*/*', ...(audit ? ['http://127.0.0.1/*', 'http://localhost/*'] : [])] : undefined,
+      // Firefox's MV2 manifest lists optional host access with the optional permissions: the observed reload's
+      // (issue 23) and a catalogue's origin (issue 24).
+      optional_permissions: firefox
+        ? [...(audit ? [] : ['cookies', 'webRequest', '<all_urls>']), 'https://*/*', ...(audit ? ['http://127.0.0.1/*', 'http://localhost/*'] : [])]
+        : audit
+          ? undefined
+          : ['cookies', 'webRequest'],
       icons: ICONS,
       action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
       commands: {

@@ -111,7 +111,7 @@ async function axeActIds(): Promise<(rule: string) => readonly string[]> {
 }
 
 async function startRunner(o: AuditOptions): Promise<Runner> {
-  const opts = { browserArgs: o.browserArgs, offline: o.offline };
+  const opts = { browserArgs: o.browserArgs, offline: o.offline, observeMs: o.observeMs };
   if (o.browser === 'firefox') return (await import('./lib/audit/runner-firefox')).firefoxRunner(opts);
   return (await import('./lib/audit/runner-chromium')).chromiumRunner(opts);
 }

@@ -6,6 +6,8 @@ import { EvaluationView } from '@/components/EvaluationView';
 import { ExportMenu } from '@/components/ExportMenu';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
+import { ObserveExplain, Observing } from '@/components/ObservePanel';
+import { askObservePermissions } from '@/lib/inspect/observe-tab';
 import { useAdvice } from '@/components/use-advice';
 import { useEvaluation } from '@/components/use-evaluation';
 import type { Finding } from '@/lib/detectors/finding';
@@ -20,7 +22,9 @@ import { usePaintMarks } from './paint-marks';
 // The side panel: wiring only. What to show is worked out in lib/panel (pure, tested); how, in components/.
 
 export function App({ fixedTabId }: { fixedTabId?: number }) {
-  const { tabId, state, reinspect } = useInspection(fixedTabId);
+  const { tabId, state, reinspect, observe } = useInspection(fixedTabId);
+  // "Observer la page": the explanation screen first (issue 23).
+  const [explaining, setExplaining] = useState(false);
   usePaintMarks(state);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
@@ -34,12 +38,29 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const { advice, catalogues } = useAdvice(ok?.evaluation);
   const listUrl = (id?: string) => browser.runtime.getURL(`/evaluations.html${id ? `?id=${encodeURIComponent(id)}` : ''}`);
 
+  const startObserving = (windowS: number) => {
+    // Asked in the click's own task: the browser refuses a permission request without a user gesture. Refused, the
+    // observation still runs on what it can see, and its report names the rest (lib/inspect/observe-tab.ts).
+    const origin = ok ? new URL(ok.snapshot.url).origin : '';
+    void askObservePermissions(origin).then(() => {
+      setExplaining(false);
+      setEvaluating(false);
+      void observe(windowS * 1000);
+    });
+  };
+  const busy = state.kind === 'inspecting' || state.kind === 'observing';
+
   return (
-    <main data-testid={`state:${state.kind}`} data-a11y={state.kind === 'done' ? a11y.state : 'idle'} aria-busy={state.kind === 'inspecting' || a11y.state === 'running'}>
+    <main data-testid={`state:${state.kind}`} data-a11y={state.kind === 'done' ? a11y.state : 'idle'} aria-busy={busy || a11y.state === 'running'}>
       <div class="toolbar">
-        <button type="button" data-testid="button:inspect" disabled={tabId === undefined || state.kind === 'inspecting'} onClick={reinspect}>
+        <button type="button" data-testid="button:inspect" disabled={tabId === undefined || busy} onClick={reinspect}>
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
         </button>
+        {ok && /^https?:/.test(ok.snapshot.url) && (
+          <button type="button" class="secondary" aria-pressed={explaining} data-testid="button:observe" disabled={busy} onClick={() => setExplaining(!explaining)}>
+            {t('panel_observe')}
+          </button>
+        )}
         {ok && (
           <button type="button" class={evaluating ? 'secondary' : ''} aria-pressed={evaluating} data-testid="button:evaluate" onClick={() => setEvaluating(!evaluating)}>
             {evaluating ? t('eval_back') : t('eval_open')}
@@ -57,7 +78,9 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
         </button>
       </div>
       {tabId === undefined && <p data-testid="status:no-tab">{t('panel_noTab')}</p>}
+      {explaining && !busy && <ObserveExplain onStart={startObserving} onCancel={() => setExplaining(false)} />}
       {state.kind === 'inspecting' && <Inspecting step={state.step} />}
+      {state.kind === 'observing' && <Observing progress={state} />}
       {result && !result.ok && (
         <Unavailable
           result={result}

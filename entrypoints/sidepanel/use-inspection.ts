@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { inspectTab, type InspectionEvent, type InspectResult, type InspectStep } from '@/lib/inspect/inspect-tab';
+import { clearLeftoverObservers, observeTab, OBSERVE_BOUNDS, type ObserveProgress } from '@/lib/inspect/observe-tab';
+import type { Observation } from '@/lib/observe/schema';
 import { parseBrowserRequests } from '@/lib/inspect/browser-requests';
 import { publishResult } from '@/lib/inspect/result-channel';
 import { BOUNDS } from '@/lib/inspect/with-timeout';
@@ -13,6 +15,8 @@ import { markResult } from './paint-marks';
 export type InspectionState =
   | { kind: 'idle' }
   | { kind: 'inspecting'; step: InspectStep | 'start' }
+  /** The observed reload (issue 23) is under way; its inspection follows. */
+  | ({ kind: 'observing' } & ObserveProgress)
   /** `running`: the fast findings are shown and the accessibility check is still at work. */
   | { kind: 'done'; result: InspectResult; running: boolean };
 
@@ -27,8 +31,10 @@ export function useInspection(fixedTabId: number | undefined) {
   const [state, setState] = useState<InspectionState>({ kind: 'idle' });
   const cache = useRef(new Map<string, InspectResult>());
   const running = useRef(0);
+  /** While the tab reloads under observation, its "complete" is the observation's, not a navigation to inspect. */
+  const observing = useRef(false);
 
-  const inspect = useCallback(async (id: number, force: boolean) => {
+  const inspect = useCallback(async (id: number, force: boolean, observation?: Observation) => {
     const tab = await browser.tabs.get(id).catch(() => undefined);
     if (!tab) return;
     const key = `${id} ${tab.url ?? ''}`;
@@ -53,7 +59,7 @@ export function useInspection(fixedTabId: number | undefined) {
       // never with an empty one that would read as "no problem".
       if (event.result.ok) cache.current.set(key, event.result);
       setState(stateOf(event));
-    }, axeBounds(), browserRequests()).catch((error: unknown) => {
+    }, axeBounds(), browserRequests(), observation).catch((error: unknown) => {
       if (run !== running.current) return;
       const result: InspectResult = { ok: false, reason: 'failed', detail: String(error) };
       publishResult({ tabId: id, result });
@@ -83,10 +89,38 @@ export function useInspection(fixedTabId: number | undefined) {
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, [fixedTabId]);
 
+  /** The observed reload, then the inspection of the page it left, with what it saw. */
+  const observe = useCallback(
+    async (windowMs: number) => {
+      if (tabId === undefined) return;
+      const run = ++running.current;
+      observing.current = true;
+      setState({ kind: 'observing', phase: 'reloading' });
+      let observation: Observation;
+      try {
+        observation = await observeTab(tabId, { windowMs, onProgress: (p) => run === running.current && setState({ kind: 'observing', ...p }) });
+      } catch (error) {
+        observing.current = false;
+        if (run !== running.current) return;
+        const result: InspectResult = { ok: false, reason: 'failed', detail: String(error) };
+        publishResult({ tabId, result });
+        setState({ kind: 'done', result, running: false });
+        return;
+      }
+      observing.current = false;
+      if (run === running.current) await inspect(tabId, true, observation);
+    },
+    [tabId, inspect],
+  );
+
   useEffect(() => {
     if (tabId === undefined) return;
-    void inspect(tabId, false);
+    // The headless audit asks for the observed reload in the panel's address (?observe=1, ?observeMs=N).
+    const auto = autoObserve();
+    if (auto) void observe(auto);
+    else void inspect(tabId, false);
     const onUpdated = (id: number, change: { status?: string }) => {
+      if (observing.current) return;
       if (id === tabId && change.status === 'complete') void inspect(tabId, true);
     };
     const onRemoved = (id: number) => {
@@ -97,6 +131,7 @@ export function useInspection(fixedTabId: number | undefined) {
     };
     // The background forwards the re-inspect shortcut (command "reinspect") to every open panel.
     const onMessage = (msg: unknown) => {
+      if (observing.current) return;
       if ((msg as { type?: string } | null)?.type === 'loupe:reinspect') void inspect(tabId, true);
     };
     browser.tabs.onUpdated.addListener(onUpdated);
@@ -107,13 +142,17 @@ export function useInspection(fixedTabId: number | undefined) {
       browser.tabs.onRemoved.removeListener(onRemoved);
       browser.runtime.onMessage.removeListener(onMessage);
     };
+    // observe is left out: it changes with tabId, which this effect follows already.
   }, [tabId, inspect]);
+
+  // A panel closed during an observation leaves its scripts registered until the browser restarts: removed here.
+  useEffect(() => void clearLeftoverObservers(), []);
 
   const reinspect = useCallback(() => {
     if (tabId !== undefined) void inspect(tabId, true);
   }, [tabId, inspect]);
 
-  return { tabId, state, reinspect };
+  return { tabId, state, reinspect, observe };
 }
 
 /** The accessibility check's bounds; the audit (--timeout) and the tests may shorten them with ?axeMs=N&injectMs=N. */
@@ -129,4 +168,12 @@ function axeBounds() {
 /** The browser's log of the page's requests, which the headless audit passes as ?requests=[…] (JSON). */
 function browserRequests() {
   return parseBrowserRequests(new URLSearchParams(location.search).get('requests'));
+}
+
+/** ?observe=1 (the audit's --observe): observe at once, for ?observeMs=N ms after load (default: OBSERVE_BOUNDS). */
+function autoObserve(): number | undefined {
+  const query = new URLSearchParams(location.search);
+  if (query.get('observe') !== '1') return undefined;
+  const ms = Number(query.get('observeMs'));
+  return ms > 0 ? ms : OBSERVE_BOUNDS.windowMs;
 }

@@ -31,6 +31,11 @@ import { a11yTableCells } from './a11y-table-cells';
 import { a11yFocusTrap } from './a11y-focus-trap';
 import { a11yHtmlValidity } from './a11y-html-validity';
 import { axe } from './axe';
+import { observedKeylogging } from './observed-keylogging';
+import { observedSessionRecording } from './observed-session-recording';
+import { observedCanvas } from './observed-canvas';
+import { observedCookies } from './observed-cookies';
+import { observedPixels } from './observed-pixels';
 import type { Detector } from './types';
 
 // Every detector, by id. The id is also its file name (checked by test/unit/detectors.conventions.test.ts).
@@ -68,6 +73,11 @@ export const detectors = {
   consent,
   account,
   axe,
+  'observed-keylogging': observedKeylogging,
+  'observed-session-recording': observedSessionRecording,
+  'observed-canvas': observedCanvas,
+  'observed-cookies': observedCookies,
+  'observed-pixels': observedPixels,
 } as const satisfies Record<string, Detector>;
 
 export type DetectorId = keyof typeof detectors;

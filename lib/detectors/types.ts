@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AxeArtifact } from '../a11y/artifact';
 import type { Category, DetectorOutput } from '../model/finding';
 import type { PageSnapshot } from '../snapshot/schema';
+import type { Observation } from '../observe/schema';
 
 /**
  * What the pipeline (lib/inspect/pipeline.ts) produces beyond the snapshot, after the fast findings are shown: a
@@ -9,9 +10,16 @@ import type { PageSnapshot } from '../snapshot/schema';
  */
 export interface Artifacts {
   axe: AxeArtifact;
+  /** What an observed reload saw (issue 23): produced only when the person asks for it (lib/inspect/observe-tab.ts). */
+  observation: Observation;
 }
 export type ArtifactId = keyof Artifacts;
-export const ARTIFACT_IDS = ['axe'] as const satisfies readonly ArtifactId[];
+export const ARTIFACT_IDS = ['axe', 'observation'] as const satisfies readonly ArtifactId[];
+/**
+ * Artifacts made only on the person's request: without one, the detectors that need it do not run and have no
+ * status (an inspection without an observed reload is not an observation that failed).
+ */
+export const ON_REQUEST: readonly ArtifactId[] = ['observation'];
 
 export interface DetectorContext {
   /** Time is passed in so detectors stay pure. */

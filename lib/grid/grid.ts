@@ -10,6 +10,11 @@ import { camel } from '../text/key-case';
 export interface Informant {
   detector: string;
   keys?: RegExp;
+  /**
+   * Runs only when the person asks for it (an observed reload, issue 23): its findings inform the criterion when it
+   * ran, and its absence does not leave the criterion "not checked".
+   */
+  onRequest?: boolean;
 }
 
 export interface CriterionDef {
@@ -39,7 +44,18 @@ export const GRID: readonly CriterionDef[] = [
   // "interdit de demander aux élèves mineurs de créer un compte", droits d'utilisation et de réutilisation.
   auto('no-ads', 'juridique', [{ detector: 'ads' }], true),
   auto('no-pupil-account', 'juridique', [{ detector: 'account' }], true),
-  auto('trackers', 'juridique', [{ detector: 'trackers' }, { detector: 'storage' }, { detector: 'consent', keys: /^trackers-before-consent$/ }], true),
+  // Issue 23: what the observed reload saw (typed data or a recording sent to a third party block; fingerprinting,
+  // cookies over 13 months or set before consent are problems).
+  auto('trackers', 'juridique', [
+    { detector: 'trackers' },
+    { detector: 'storage' },
+    { detector: 'consent', keys: /^trackers-before-consent$/ },
+    { detector: 'observed-keylogging', onRequest: true },
+    { detector: 'observed-session-recording', onRequest: true },
+    { detector: 'observed-canvas', onRequest: true },
+    { detector: 'observed-cookies', onRequest: true },
+    { detector: 'observed-pixels', onRequest: true },
+  ], true),
   auto('privacy', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(privacy|dpo)$|^inconclusive$/ }]),
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),

@@ -134,7 +134,7 @@ export function suggestCriterion(c: CriterionDef, facts: InspectionFacts, ctx: U
   if (c.person) return { criterion: c.id, evidence: [], reason: reason('person'), blocking: false };
   const found = facts.findings.filter((f) => informs(c, f));
   const ran = new Set(facts.detectors.filter((d) => d.status === 'ok').map((d) => d.id));
-  const checked = c.informedBy.every((i) => ran.has(i.detector));
+  const checked = c.informedBy.every((i) => i.onRequest || ran.has(i.detector));
   const base = generic(c, found, checked);
   return RULES[c.id]?.(base, found, ctx) ?? base;
 }

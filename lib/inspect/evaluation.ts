@@ -1,9 +1,10 @@
 import { worded } from '../i18n/format';
-import { count, text, texts, type StoredMessage } from '../model/message';
+import { count, text, texts, type StoredMessage, type MessageKey } from '../model/message';
 import type { PageSnapshot } from '../snapshot/schema';
 import type { DetectorRun } from './run-detectors';
 import { evaluationSchema, type Evaluation, type Finding } from '../detectors/finding';
 import { stripUrl } from '../net/strip-url';
+import type { NotObserved, Observation } from '../observe/schema';
 
 const stored = worded;
 
@@ -33,6 +34,32 @@ export function axeCutMessages(cut: { seconds: number; rulesNotChecked?: string[
   if (cut.rulesNotChecked?.length) {
     out.push(cut.rulesNotChecked.includes('*') ? stored('limit_axeNotFinished', [count(cut.seconds)]) : stored('limit_axeRulesNotChecked', [count(cut.seconds), texts(cut.rulesNotChecked)]));
   }
+  return out;
+}
+
+const NOT_OBSERVED_KEYS: Record<NotObserved, MessageKey> = {
+  frames: 'observe_notObserved_frames',
+  'request-log': 'observe_notObserved_requestLog',
+  'cookie-store': 'observe_notObserved_cookieStore',
+  'no-fields': 'observe_notObserved_noFields',
+  navigated: 'observe_notObserved_navigated',
+  hooks: 'observe_notObserved_hooks',
+  closed: 'observe_notObserved_closed',
+  late: 'observe_notObserved_late',
+};
+
+/**
+ * What an observed reload watched and what it could not (issue 23): its window, what it kept and dropped past its
+ * caps, its cost, and each thing not observed, so an empty list of findings is never read as a clean page.
+ */
+export function observationMessages(o: Observation): StoredMessage[] {
+  const out: StoredMessage[] = [
+    stored('observe_summary', [count(Math.round(o.windowMs / 1000)), count(o.counts.requests.kept), count(o.typed.length), count(Math.round(o.totalMs / 100) / 10)]),
+  ];
+  const dropped = o.counts.requests.dropped + o.counts.listeners.dropped + o.counts.canvases.dropped + o.counts.cookies.dropped;
+  if (dropped > 0) out.push(stored('observe_dropped', [count(dropped)]));
+  if (o.counts.hookErrors > 0) out.push(stored('observe_hookErrors', [count(o.counts.hookErrors)]));
+  for (const n of o.notObserved) out.push(stored(NOT_OBSERVED_KEYS[n], n === 'navigated' && o.navigatedTo ? [text(stripUrl(o.navigatedTo))] : []));
   return out;
 }
 

@@ -3,6 +3,7 @@ import { SLOW_RULES } from '../a11y/slow-rules';
 import { detectorList } from '../detectors/registry';
 import type { ArtifactId } from '../detectors/types';
 import { setBadge } from './badge';
+import type { Observation } from '../observe/schema';
 import { AXE_PARTIAL, AXE_RUN, AXE_SEAL, INSPECTOR_GATHER } from './page-globals';
 import { inspectPage, type InspectionEvent, type InspectResult, type PageAccess } from './pipeline';
 import { BOUNDS, TimeoutError, withTimeout } from './with-timeout';
@@ -29,10 +30,11 @@ export interface AxeCut {
   framesUnsealed?: boolean;
 }
 
-function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, browserRequests?: readonly string[]): PageAccess {
+function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, browserRequests?: readonly string[], observation?: Observation): PageAccess {
   return {
     url,
     browserRequests,
+    ...(observation ? { offers: ['observation' as const] } : {}),
     async gather() {
       // As soon as possible (injectImmediately): a page that never finishes loading is read as it stands.
       await withTimeout(browser.scripting.executeScript({ target: { tabId }, files: ['/inspector.js'], injectImmediately: true }), BOUNDS.inject, 'injection');
@@ -49,6 +51,8 @@ function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, br
       return first?.result;
     },
     async artifact(id: ArtifactId) {
+      // The observed reload ran before this inspection (lib/inspect/observe-tab.ts): its result is at hand.
+      if (id === 'observation') return observation;
       if (id !== 'axe') throw new Error(`unknown artifact ${id}`);
       return axeArtifact(tabId, bounds);
     },
@@ -165,9 +169,10 @@ export async function inspectTab(
   onEvent: (event: InspectionEvent) => void = () => {},
   bounds: AxeBounds = BOUNDS,
   browserRequests?: readonly string[],
+  observation?: Observation,
 ): Promise<InspectResult> {
   const tab = await browser.tabs.get(tabId);
-  return inspectPage(tabAccess(tabId, tab.url, bounds, browserRequests), {
+  return inspectPage(tabAccess(tabId, tab.url, bounds, browserRequests, observation), {
     detectors: detectorList,
     now: Date.now,
     id: crypto.randomUUID(),

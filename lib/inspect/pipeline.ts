@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { axeArtifactSchema } from '../a11y/artifact';
 import { oneFindingPerElement } from './merge-findings';
-import { ARTIFACT_IDS, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
-import { axeCutMessages, buildEvaluation, withPhase } from './evaluation';
+import { ARTIFACT_IDS, ON_REQUEST, type ArtifactId, type Artifacts, type Detector } from '../detectors/types';
+import { observationSchema } from '../observe/schema';
+import { axeCutMessages, buildEvaluation, observationMessages, withPhase } from './evaluation';
 import type { Evaluation } from '../detectors/finding';
 import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
@@ -44,6 +45,8 @@ export interface PageAccess {
   artifact(id: ArtifactId): Promise<unknown>;
   /** The browser's own log of the page's requests, when the headless audit kept one (lib/inspect/browser-requests.ts). */
   browserRequests?: readonly string[];
+  /** Artifacts made on request (ON_REQUEST) that this access can give: an observed reload's `observation`. */
+  offers?: readonly ArtifactId[];
 }
 
 export interface InspectOptions {
@@ -55,7 +58,10 @@ export interface InspectOptions {
 }
 
 /** What crosses from the page for each artifact, parsed on arrival. */
-const ARTIFACT_SCHEMAS: { [K in ArtifactId]: z.ZodType<Artifacts[K]> } = { axe: axeArtifactSchema };
+const ARTIFACT_SCHEMAS: { [K in ArtifactId]: z.ZodType<Artifacts[K]> } = { axe: axeArtifactSchema, observation: observationSchema };
+
+/** Whether a detector can run on this page: every artifact it needs is made for every page or offered by this one. */
+const canRun = (page: PageAccess) => (d: Detector) => !d.needs?.some((id) => ON_REQUEST.includes(id) && !page.offers?.includes(id));
 
 const issuesOf = (error: z.ZodError) => error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -104,10 +110,10 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version, site }) };
   emit({ phase: 'fast', result });
 
-  const later = opts.detectors.filter((d) => d.needs?.length || d.deferred);
+  const later = opts.detectors.filter((d) => d.needs?.length || d.deferred).filter(canRun(page));
   if (later.length > 0) {
     emit({ phase: 'accessibility', result });
-    result = { ...result, evaluation: await secondPhase(page, result, opts.detectors, now) };
+    result = { ...result, evaluation: await secondPhase(page, result, opts.detectors.filter(canRun(page)), now) };
   }
   emit({ phase: 'done', result });
   return result;
@@ -166,5 +172,6 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
   const evaluation = withPhase(fast.evaluation, { ...run, findings: perElement.later }, (f) => superseded.has(f.id) || perElement.dropped.has(f.id));
   // A check cut at its bound says what it did not reach.
   const cut = artifacts.axe?.cut ?? (timedOut.has('axe') ? { seconds: timedOut.get('axe')!, rulesNotChecked: ['*'] } : undefined);
-  return cut ? { ...evaluation, limits: [...evaluation.limits, ...axeCutMessages(cut)] } : evaluation;
+  const limits = [...evaluation.limits, ...(cut ? axeCutMessages(cut) : []), ...(artifacts.observation ? observationMessages(artifacts.observation) : [])];
+  return limits.length > evaluation.limits.length ? { ...evaluation, limits } : evaluation;
 }

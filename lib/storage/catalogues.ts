@@ -1,5 +1,4 @@
-import type { CatalogueFile, CatalogueError, Subscription } from '../model/catalogue';
-import { subscriptionSchema } from '../model/catalogue';
+import { type CatalogueFile, type CatalogueError, type Subscription, subscriptionSchema } from '../model/catalogue';
 import type { LoupeDb, StoredCatalogue } from './db';
 import { attempt, type StorageResult } from './result';
 

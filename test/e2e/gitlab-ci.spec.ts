@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +7,6 @@ import { readCatalogueText } from '../../lib/catalogue/parse';
 import { readExportFile } from '../../lib/export/import';
 import { serveFolder } from '../../scripts/lib/static-server';
 import { FIXTURES } from './fixtures';
-import { execFileSync } from 'node:child_process';
 
 // The Forge's pipeline (.gitlab-ci.yml) run as GitLab would, by gitlab-ci-local in its shell executor: two audit shards
 // over fixture pages served here (one page is a 404, so its shard ends with exit 1, allowed), the merge, the catalogue

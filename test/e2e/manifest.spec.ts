@@ -14,10 +14,13 @@ test('the store builds ask for no host permission at install', () => {
   expect(chrome.host_permissions).toBeUndefined();
   expect(chrome.content_scripts ?? []).toEqual([]);
   expect(chrome.optional_host_permissions).toEqual(['<all_urls>']);
+  // Issue 23: the observed reload asks for these when the person chooses it, never at install.
+  expect(chrome.optional_permissions.sort()).toEqual(['cookies', 'webRequest']);
   const firefox = manifest('firefox-mv2');
   expect(firefox.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
-  // A catalogue's origin, asked when the person subscribes (issue 24): https only in the store build.
-  expect(firefox.optional_permissions).toEqual(['https://*/*']);
+  // The observed reload's permissions (issue 23) and a catalogue's origin, asked when the person subscribes (issue 24):
+  // https only for catalogues in the store build.
+  expect(firefox.optional_permissions.sort()).toEqual(['<all_urls>', 'cookies', 'https://*/*', 'webRequest']);
   expect(firefox.sidebar_action.default_panel).toBe('sidepanel.html');
   // Without it Firefox opens the sidebar by itself at every install.
   expect(firefox.sidebar_action.open_at_install).toBe(false);

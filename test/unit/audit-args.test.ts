@@ -15,9 +15,13 @@ describe('audit command line', () => {
     expect(parseArgs(['--list', 'catalogue.csv', '--jobs=2'], '/d')).toMatchObject({ jobs: 2, targets: [{ arg: 'catalogue.csv', list: true }] });
     expect(parseArgs(['merge', 'a', 'b', '--out', 'lot.json'], '/d')).toEqual({ command: 'merge', dirs: ['/d/a', '/d/b'], out: '/d/lot.json', lang: 'fr' });
     expect(parseArgs(['x.html', '--help'])).toEqual({ command: 'help' });
+    // Issue 23: the observed reload, 20 s after load unless told.
+    expect(parseArgs(['--observe', 'a.html'])).toMatchObject({ observeMs: 20_000 });
+    expect(parseArgs(['--observe-window', '5', '--observe', 'a.html'])).toMatchObject({ observeMs: 5_000 });
+    expect(parseArgs(['a.html'])).toMatchObject({ observeMs: null });
   });
   it('refuses bad usage', () => {
-    for (const bad of [['--format', 'xml'], ['--nope'], ['--out'], ['--jobs', '0'], ['--shard', '3/2'], ['--shard', '1'], ['--lang', 'de'], ['--browser', 'safari'], ['merge', 'a'], ['merge', '--out', 'x.json']]) {
+    for (const bad of [['--format', 'xml'], ['--nope'], ['--out'], ['--jobs', '0'], ['--shard', '3/2'], ['--shard', '1'], ['--lang', 'de'], ['--browser', 'safari'], ['merge', 'a'], ['merge', '--out', 'x.json'], ['--observe-window', '0'], ['--observe-window', 'x']]) {
       expect(() => parseArgs(bad), bad.join(' ')).toThrow(UsageError);
     }
   });

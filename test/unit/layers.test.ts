@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 export const LAYERS: readonly (readonly string[])[] = [
   // 0: words, addresses and the domain: zod schemas that know no detector.
   ['text', 'net', 'model'],
-  // 1: the one formatter and the locale files; reading the page.
-  ['i18n', 'snapshot', 'structured', 'messaging'],
+  // 1: the one formatter and the locale files; reading the page, and watching it during an observed reload.
+  ['i18n', 'snapshot', 'structured', 'messaging', 'observe'],
   // 2: reference data (trackerdb) and the evidence helpers shared by every rule.
   ['trackers', 'findings'],
   // 3: axe's run in the page and the RGAA tables.

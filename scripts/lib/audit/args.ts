@@ -25,6 +25,10 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
   --timeout SECONDES     délai par page (défaut : 60) ; une page encore en chargement à mi-délai est inspectée telle
                          quelle, et ce qui n'a pas été vérifié à temps est dit dans les limites de l'évaluation
   --offline              ne laisse sortir aucune requête vers Internet (tiers servis vides)
+  --observe              observe chaque page : rechargement regardé dès la première instruction, valeurs inventées
+                         tapées dans les champs visibles (jamais de formulaire envoyé) ; relève la captation de la saisie,
+                         l'enregistrement de session, les empreintes canvas et chaque cookie (issue 23)
+  --observe-window SECONDES   durée d'observation après le chargement (défaut : 20)
   --browser-arg ARG      argument passé au navigateur (répétable), ex. --proxy-server=…
   --help                 cette aide
 
@@ -37,7 +41,7 @@ export const USAGE = `Usage : npm run audit -- [options] [adresse | fichier.html
 
 Usage: npm run audit -- [options] [url | file.html | list]...   |   npm run audit -- merge DIR... --out bundle.json
   Options as above (--out, --format, --report html, --browser, --jobs, --resume, --shard K/N, --list, --lang, --timeout, --offline,
-  --browser-arg). List: one address or path per line, "#" comments; a file not starting with an HTML tag is a list.
+  --observe [--observe-window SECONDS]: a monitored reload of each page, --browser-arg). List: one address or path per line, "#" comments; a file not starting with an HTML tag is a list.
   Exit codes: 0 every page inspected (limits written in the evaluation); 1 some pages not inspected (each named with the reason); 2 bad usage.`;
 
 export class UsageError extends Error {}
@@ -51,6 +55,8 @@ export interface AuditOptions {
   browser: 'chromium' | 'firefox';
   browserArgs: string[];
   offline: boolean;
+  /** The observed reload's window after load, in ms, when --observe is given (issue 23). */
+  observeMs: number | null;
   timeoutMs: number;
   jobs: number;
   resume: boolean;
@@ -78,7 +84,7 @@ export function parseArgs(argv: string[], cwd = CWD): Parsed {
   const merge = argv[0] === 'merge';
   const o: AuditOptions = {
     command: 'audit', out: 'audit-out', format: 'json', report: null, browser: 'chromium', browserArgs: [], offline: false,
-    timeoutMs: 60_000, jobs: defaultJobs(), resume: false, shard: null, lang: 'fr', targets: [],
+    observeMs: null, timeoutMs: 60_000, jobs: defaultJobs(), resume: false, shard: null, lang: 'fr', targets: [],
   };
   let outGiven = false;
   for (let i = merge ? 1 : 0; i < argv.length; i++) {
@@ -115,6 +121,12 @@ export function parseArgs(argv: string[], cwd = CWD): Parsed {
       else throw new UsageError(`--browser ${b} : chromium ou firefox / chromium or firefox`);
     } else if (flag === '--browser-arg') o.browserArgs.push(value());
     else if (flag === '--offline') o.offline = true;
+    else if (flag === '--observe') o.observeMs ??= 20_000;
+    else if (flag === '--observe-window') {
+      const s = Number(value());
+      if (!(s >= 1 && s <= 600)) throw new UsageError('--observe-window : un nombre de secondes de 1 à 600 / seconds, 1 to 600');
+      o.observeMs = s * 1000;
+    }
     else if (flag === '--resume') o.resume = true;
     else if (flag === '--list') o.targets.push({ arg: value(), list: true });
     else if (flag === '--timeout') {

@@ -30,7 +30,7 @@ export async function chromiumRunner(opts: RunnerOptions): Promise<Runner> {
       return panel;
     },
     close: () => b.close(),
-  });
+  }, opts.observeMs);
   return { ...runner, reportHtml: (e) => reportHtml(b, e) };
 }
 

@@ -14,5 +14,5 @@ export async function firefoxRunner(opts: RunnerOptions): Promise<Runner> {
     tabIdOf: (page) => f.tabIdOf(page),
     openPanel: (tabId, axeMs, query) => f.openExtensionPage(`sidepanel.html?tabId=${tabId}&axeMs=${axeMs}${query}`),
     close: () => f.close(),
-  });
+  }, opts.observeMs);
 }

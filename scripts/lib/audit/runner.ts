@@ -34,6 +34,8 @@ export interface RunnerOptions {
   browserArgs: string[];
   /** Requests leaving 127.0.0.1 get an empty answer: the page's third-party tags stay visible, nothing goes out. */
   offline: boolean;
+  /** Observe each page (the panel's observed reload, issue 23) for this long after load, in ms. */
+  observeMs?: number | null;
 }
 
 export const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || !/^https?:/.test(url);
@@ -76,7 +78,7 @@ export function makeRunner<P extends AnyPage>(b: {
   openPanel(tabId: number, axeMs: number, query: string): Promise<AnyPanel>;
   screenshot?(page: P, quality: number): Promise<Buffer>;
   close(): Promise<void>;
-}): Runner {
+}, observeMs?: number | null): Runner {
   // Finding a tab may bring it to the front (Chromium) or claim it (Firefox): two pages must not do that at once.
   const oneAtATime = serialized();
   return {
@@ -92,14 +94,17 @@ export function makeRunner<P extends AnyPage>(b: {
           async inspect(onFastFindings, onMarks) {
             // The accessibility check gets part of the page's time, so a slow axe never costs the whole evaluation.
             const tabId = await oneAtATime(() => b.tabIdOf(page));
-            const query = `&requests=${encodeURIComponent(JSON.stringify(requestLogForPanel(requests)))}`;
+            // With --observe the panel reloads the page under observation first (its own request log then).
+            const query = observeMs ? `&observe=1&observeMs=${observeMs}` : `&requests=${encodeURIComponent(JSON.stringify(requestLogForPanel(requests)))}`;
             const panel = await b.openPanel(tabId, Math.round(timeoutMs * 0.4), query);
+            // The observation's window and the reload's own load come on top of the page's time.
+            const wait = timeoutMs + (observeMs ? observeMs + 30_000 : 0);
             try {
               if (onFastFindings) {
-                await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: timeoutMs });
+                await panel.waitForSelector(PANEL_HAS_FINDINGS, { timeout: wait });
                 onFastFindings();
               }
-              await panel.waitForSelector(PANEL_FINISHED, { timeout: timeoutMs });
+              await panel.waitForSelector(PANEL_FINISHED, { timeout: wait });
               const { result } = await readPanelResult(panel);
               if (onMarks) onMarks(await readMarks(panel));
               return result;
