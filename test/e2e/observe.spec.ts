@@ -64,7 +64,7 @@ test('key logging: what is typed leaves for a third party before any submit, has
   const f = run.evaluation.findings.find((x) => x.id === `observed-keylogging/sent-0-${host}`);
   expect(f, JSON.stringify(of(run.evaluation.findings, 'observed-keylogging'))).toBeDefined();
   expect(f!.severity).toBe('blocking');
-  expect(f!.data).toMatchObject({ field: '#email', kind: 'email', thirdParty: true, encodings: expect.arrayContaining(['sha256', 'base64']) });
+  expect(f!.data).toMatchObject({ kind: 'sent', field: '#email', fieldKind: 'email', thirdParty: true, encodings: expect.arrayContaining(['sha256', 'base64']) });
   expect((f!.data as { vias: string[] }).vias).toEqual(expect.arrayContaining(['beacon', 'fetch', 'image']));
   expect(f!.message).toContain('Adresse électronique');
   expect(run.evaluation.findings.find((x) => x.id === 'observed-keylogging/key-listeners')?.severity).toBe('review');
