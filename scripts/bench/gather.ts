@@ -1,6 +1,7 @@
 // The gather + detectors against the least any gather must do: a walk reading every attribute and every text node
-// of the same page, in Chromium, in the same run. Goals: ≤ 2× that walk, ≤ 50 ms at 10,000 elements, no long task
-// over 200 ms at 50,000 elements (PerformanceObserver "longtask", the gather yielding to the page as it does in use).
+// of the same page, in Chromium, in the same run. Goals (issue 27): ≤ 3× that walk at 10,000 and at 50,000 elements,
+// ≤ 25 ms at 10,000; ≤ 2× stays the aim on every page (printed as its own line); no long task over 200 ms at 50,000
+// elements (PerformanceObserver "longtask", the gather yielding to the page as it does in use).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,7 +102,7 @@ export async function bench(): Promise<BenchResult> {
 
   const server = await serveFolder(dir);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goal ≤ 2× | long tasks > 200 ms (longest slice ms) | a11y facts alone (ms) | their longest slice (ms)', '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---'];
+  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goals: ≤ 3× (10k, 50k), ≤ 25 ms (10k); aim ≤ 2× | long tasks > 200 ms (longest slice ms) | a11y facts alone (ms) | their longest slice (ms)', '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---'];
   const figures: Record<string, unknown>[] = [];
   try {
     for (const [i, p] of pages.entries()) {
@@ -122,11 +123,13 @@ export async function bench(): Promise<BenchResult> {
       const d = median(det.slice(1)); // the first run loads the tracker table once
       const ratio = (g + d) / w;
       const over200 = r.longTasks.filter((x) => x > 200).length;
-      const marks = [goal(ratio <= 2, `${ratio.toFixed(2)}×`)];
-      if (p.name === '10k') marks.push(goal(g + d <= 50, `${(g + d).toFixed(1)} ms ≤ 50 ms`));
+      const marks: string[] = [];
+      if (p.name === '10k' || p.name === '50k') marks.push(goal(ratio <= 3, `${ratio.toFixed(2)}× ≤ 3×`));
+      if (p.name === '10k') marks.push(goal(g + d <= 25, `${(g + d).toFixed(1)} ms ≤ 25 ms`));
+      marks.push(`aim ${goal(ratio <= 2, `${ratio.toFixed(2)}× ≤ 2×`)}`);
       const longMark = p.name === '50k' ? ` ${goal(over200 === 0, `${over200} over 200 ms`)}` : ` ${over200}`;
       lines.push(`${p.name} | ${snapshot.limits.elementCount} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${d.toFixed(1)} | ${(g + d).toFixed(1)} | ${ratio.toFixed(2)}× | ${marks.join(' ')} |${longMark} (${r.longest.toFixed(0)}) | ${median(r.a11y).toFixed(1)} | ${r.a11yLongest.toFixed(1)}`);
-      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, a11yFactsMs: median(r.a11y), a11yLongestSliceMs: r.a11yLongest, goalRatio: ratio <= 2, ...(p.name === '10k' ? { goal50ms: g + d <= 50 } : {}) });
+      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, a11yFactsMs: median(r.a11y), a11yLongestSliceMs: r.a11yLongest, aimRatio2: ratio <= 2, ...(p.name === '10k' || p.name === '50k' ? { goalRatio3: ratio <= 3 } : {}), ...(p.name === '10k' ? { goal25ms: g + d <= 25 } : {}) });
       await page.close();
     }
   } finally {
