@@ -10,7 +10,8 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.p
 // The store builds (mode "production") have none; test/e2e/manifest.spec.ts checks it.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // Workers (the dashboard's import, lib/import/import-worker.ts) as ES modules: they load lazy chunks like the pages.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
     // The icons are drawn as SVG (assets/icon.svg) and rendered to PNG here, into .wxt/ (not committed).
     'build:publicAssets': (wxt, files) => {

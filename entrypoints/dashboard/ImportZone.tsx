@@ -1,24 +1,41 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { backupFile, restoreBackup } from '@/lib/import/backup';
-import { importFiles, type FileOutcome } from '@/lib/import/import-files';
+import { backupFile } from '@/lib/import/backup';
+import type { FileOutcome, ImportProgress } from '@/lib/import/import-files';
 import { t } from '@/lib/i18n/t';
 import { loupeDb } from '@/lib/storage/db';
 import { saveFile } from '@/components/save-file';
 import type { Settle } from '@/components/use-storage-error';
+import { startImport, type RunningImport } from './import-runner';
 
 // Colleagues' export files, picked or dropped, each named with what it brought or why it was refused; and the
-// browser's whole base saved to one file and restored from it. The list shows what they add by itself (live query).
+// browser's whole base saved to one file and restored from it (a restore is an import of that one file). The import
+// runs in a Worker (import-runner.ts) and says how far it is (files, evaluations, time left) with a way to stop it;
+// the list shows what it adds by itself (live query).
 
 export function ImportZone({ settle }: { settle: Settle }) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | undefined>();
+  const running = useRef<RunningImport | undefined>(undefined);
+  const [stopping, setStopping] = useState(false);
 
   const run = async (files: FileList | File[] | null, restore = false) => {
-    if (!files?.length) return;
-    const list = [...files].map((f) => ({ name: f.name, size: f.size, text: () => f.text() }));
-    const done = settle(restore ? await restoreBackup(loupeDb(), list[0]!, Date.now()) : await importFiles(loupeDb(), list, Date.now()));
+    if (!files?.length || running.current) return;
+    const list = restore ? [files[0]!] : [...files];
+    setOutcomes([]);
+    setStopping(false);
+    setProgress({ files: 0, totalFiles: list.length, evaluations: 0, bytes: 0, totalBytes: list.reduce((n, f) => n + f.size, 0), elapsedMs: 0 });
+    const current = startImport(list, Date.now(), setProgress);
+    running.current = current;
+    const done = settle(await current.done);
+    running.current = undefined;
+    setProgress(undefined);
     if (done) setOutcomes(done);
+  };
+  const stop = () => {
+    setStopping(true);
+    running.current?.stop();
   };
   const backup = async () => {
     const file = settle(await backupFile(loupeDb(), Date.now(), browser.runtime.getManifest().version));
@@ -48,6 +65,18 @@ export function ImportZone({ settle }: { settle: Settle }) {
         </label>
         <p>{t('dash_dropHint')}</p>
       </div>
+      {progress && (
+        <div data-testid="import-progress">
+          <p role="status">
+            {t('dash_importProgress', progress.files, progress.totalFiles, progress.evaluations)}
+            {progress.leftMs !== undefined && progress.files < progress.totalFiles ? ` · ${t('dash_importLeft', Math.max(1, Math.round(progress.leftMs / 1000)))}` : ''}
+          </p>
+          <progress max={progress.totalBytes || 1} value={progress.bytes} aria-label={t('dash_import')} />{' '}
+          <button type="button" class="secondary" data-testid="import-stop" disabled={stopping} onClick={stop}>
+            {t('dash_importStop')}
+          </button>
+        </div>
+      )}
       <div role="status" data-testid="import-outcomes">
         {outcomes.length > 0 && (
           <ul>
