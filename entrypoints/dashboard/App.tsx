@@ -17,7 +17,8 @@ import { useDashboardData } from './use-dashboard-data';
 // the import zone, the filters, the list with its export bar, and the opened resource.
 
 export function App() {
-  const { loaded, index, byId, decisions, error, settle } = useDashboardData();
+  const [importing, setImporting] = useState(false);
+  const { loaded, index, byId, decisions, partial, error, settle } = useDashboardData(importing);
   const [form, changeFilter] = useFilterForm();
   const [open, setOpen] = useState<string | undefined>();
   const [undo, setUndo] = useState<RemovedResource | undefined>();
@@ -41,7 +42,7 @@ export function App() {
           {t(error.messageKey, error.detail)}
         </p>
       )}
-      <ImportZone settle={settle} />
+      <ImportZone settle={settle} onRunning={setImporting} />
       {undo && (
         <p role="status">
           {t('dash_deleted', undo.evaluations.length)}{' '}
@@ -67,7 +68,8 @@ export function App() {
         <section aria-labelledby="resources-title">
           <h2 id="resources-title">{t('dash_resources')}</h2>
           <Filters form={form} onChange={changeFilter} index={index} />
-          <p data-testid="resource-count">{t('dash_resourceCount', groups.length)}</p>
+          {/* Before the whole list is read, the count of every resource comes from their aggregates. */}
+          <p data-testid="resource-count">{t('dash_resourceCount', partial && !Object.values(form).some(Boolean) ? partial.resources : groups.length)}</p>
           <ExportBar groups={groups} byId={byId} decisions={decisions} settle={settle} />
           <ResourceList groups={groups} byId={byId} decisions={decisions} onOpen={setOpen} />
         </section>

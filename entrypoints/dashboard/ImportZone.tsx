@@ -13,7 +13,8 @@ import { startImport, type RunningImport } from './import-runner';
 // runs in a Worker (import-runner.ts) and says how far it is (files, evaluations, time left) with a way to stop it;
 // the list shows what it adds by itself (live query).
 
-export function ImportZone({ settle }: { settle: Settle }) {
+/** `onRunning`: told when an import starts and ends (the page waits for its end to read the whole list again). */
+export function ImportZone({ settle, onRunning }: { settle: Settle; onRunning?: (running: boolean) => void }) {
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | undefined>();
@@ -28,8 +29,10 @@ export function ImportZone({ settle }: { settle: Settle }) {
     setProgress({ files: 0, totalFiles: list.length, evaluations: 0, bytes: 0, totalBytes: list.reduce((n, f) => n + f.size, 0), elapsedMs: 0 });
     const current = startImport(list, Date.now(), setProgress);
     running.current = current;
+    onRunning?.(true);
     const done = settle(await current.done);
     running.current = undefined;
+    onRunning?.(false);
     setProgress(undefined);
     if (done) setOutcomes(done);
   };

@@ -84,7 +84,7 @@ function importedRecord(e: Evaluation, now: number, origin: RecordOrigin, resour
 
 /** Writes one parsed file in one transaction: its new evaluations with their summaries, and its newer decisions. */
 async function writeFile(db: LoupeDb, evaluations: StoredEvaluation[], consolidations: StoredConsolidation[], stopped: () => boolean): Promise<Omit<FileOutcome, 'fileName' | 'ok'>> {
-  return db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
+  return db.transaction('rw', db.evaluations, db.summaries, db.resources, db.consolidations, async () => {
     const count = { added: 0, duplicates: 0, consolidations: 0 };
     // The same evaluation already here (an earlier file, a second import, the person's own record): kept as it is.
     const existing = await db.evaluations.bulkGet(evaluations.map((e) => e.id));

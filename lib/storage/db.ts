@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
-import { hasStoredShape, summaryOf, type EvaluationSummary } from './read-model';
+import { aggregatesOf, hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary, type ResourceAggregate } from './read-model';
 import { evaluationV2toV3 } from '../export/migrate';
 
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
@@ -8,10 +8,13 @@ import { evaluationV2toV3 } from '../export/migrate';
 
 export const DB_NAME = 'loupe';
 
+const STORES_5 = { evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' };
+
 export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
   consolidations!: Table<StoredConsolidation, string>;
   summaries!: Table<EvaluationSummary, string>;
+  resources!: Table<ResourceAggregate, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -57,7 +60,7 @@ export class LoupeDb extends Dexie {
     // one meaning of "site" (lib/net/resource.ts: the registrable domain, private suffixes counted). Every record,
     // its summary and every consolidation are rewritten in the upgrade's one transaction: a failure leaves version 4.
     this.version(5)
-      .stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' })
+      .stores(STORES_5)
       .upgrade(async (tx) => {
         // tldts is a lazy chunk; waitFor keeps the upgrade's transaction open while it loads.
         const { resourceSite } = await Dexie.waitFor(import('../net/resource'));
@@ -86,6 +89,16 @@ export class LoupeDb extends Dexie {
             c.site = resourceSite(url) || c.site;
             c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
           });
+      });
+    // Version 6: one row per resource (lib/storage/read-model.ts ResourceAggregate: its latest inspection and its
+    // finished evaluations' ids), so the dashboard reads its first screen before the rest; every write of `summaries`
+    // writes it in the same transaction. Filled here from the summaries; nothing else is rewritten. A summary of
+    // another version is left out, as the dashboard leaves it: its rebuild (listSummaries) refreshes its resource.
+    this.version(6)
+      .stores({ ...STORES_5, resources: 'key, last' })
+      .upgrade(async (tx) => {
+        const summaries = (await tx.table('summaries').toArray()).filter(isCurrentSummary);
+        await tx.table('resources').bulkPut(aggregatesOf(summaries));
       });
   }
 }

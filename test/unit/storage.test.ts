@@ -214,7 +214,7 @@ describe('schema upgrade', () => {
     v1.close();
 
     const records = ok(await listEvaluations(db)).records;
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(records.map((r) => r.id).sort()).toEqual(FIXTURE.evaluations.map((r) => r.id).sort());
     for (const r of records) {
       const original = FIXTURE.evaluations.find((x) => x.id === r.id)!;
@@ -236,7 +236,7 @@ describe('schema upgrade from version 2', () => {
     v2.close();
 
     const listing = ok(await listEvaluations(db));
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(listing.unreadable).toBe(0);
     expect(listing.records).toHaveLength(FIXTURE_V2.evaluations.length);
     for (const original of FIXTURE_V2.evaluations) expect(listing.records.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
@@ -297,7 +297,7 @@ describe('schema upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const rows = await db.evaluations.toArray();
     expect(rows).toHaveLength(FIXTURE_V4.evaluations.length);
     for (const original of FIXTURE_V4.evaluations) {
@@ -329,7 +329,7 @@ describe('schema upgrade from version 3', () => {
     v3.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const rows = await db.evaluations.toArray();
     expect(rows).toHaveLength(FIXTURE_V3.evaluations.length);
     for (const original of FIXTURE_V3.evaluations) expect(rows.find((r) => r.id === original.id)).toEqual(recordAsV5(original));
