@@ -23,8 +23,11 @@ export function App() {
   const [open, setOpen] = useState<string | undefined>();
   const [undo, setUndo] = useState<RemovedResource | undefined>();
 
-  const groups = useMemo(() => groupByResource(filterEvaluations(index, filterOf(form))), [index, form]);
-  useListPaintMark(loaded, groups);
+  // The unfiltered list is grouped once per read: clearing a filter shows it again without regrouping.
+  const filtered = Object.values(form).some(Boolean);
+  const allGroups = useMemo(() => groupByResource(index.map((x) => x.evaluation)), [index]);
+  const groups = useMemo(() => (filtered ? groupByResource(filterEvaluations(index, filterOf(form))) : allGroups), [index, form, allGroups]);
+  useListPaintMark(loaded, groups, !partial);
   const group = open ? groups.find((g) => g.key === open) : undefined;
 
   const putBack = async () => {
@@ -69,7 +72,7 @@ export function App() {
           <h2 id="resources-title">{t('dash_resources')}</h2>
           <Filters form={form} onChange={changeFilter} index={index} />
           {/* Before the whole list is read, the count of every resource comes from their aggregates. */}
-          <p data-testid="resource-count">{t('dash_resourceCount', partial && !Object.values(form).some(Boolean) ? partial.resources : groups.length)}</p>
+          <p data-testid="resource-count">{t('dash_resourceCount', partial && !filtered ? partial.resources : groups.length)}</p>
           <ExportBar groups={groups} byId={byId} decisions={decisions} settle={settle} />
           <ResourceList groups={groups} byId={byId} decisions={decisions} onOpen={setOpen} />
         </section>

@@ -4,17 +4,25 @@ import { useEffect } from 'preact/hooks';
 // when the resource list was painted after the load or after a filter changed it.
 export const MARK_LOADED = 'loupe:dashboard:loaded';
 export const MARK_PAINTED = 'loupe:dashboard:painted';
+/** The list painted from every summary (after its first screen, lib/storage/first-screen.ts). */
+export const MARK_WHOLE = 'loupe:dashboard:whole';
 
 export function markLoaded(): void {
   performance.mark(MARK_LOADED);
 }
 
-/** Marks the paint of the list each time its resources change, once the stored evaluations are read. */
-export function useListPaintMark(loaded: boolean, resources: readonly unknown[]): void {
+/** Marks the paint of the list each time its resources change, once the stored evaluations are read (and once the
+ * whole list is painted, `whole`). */
+export function useListPaintMark(loaded: boolean, resources: readonly unknown[], whole = true): void {
   useEffect(() => {
     if (!loaded) return;
     // requestAnimationFrame runs before the paint; the task after it runs once the frame is on screen.
-    const id = requestAnimationFrame(() => setTimeout(() => performance.mark(MARK_PAINTED, { detail: { rows: resources.length } })));
+    const id = requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark(MARK_PAINTED, { detail: { rows: resources.length } });
+        if (whole && performance.getEntriesByName(MARK_WHOLE).length === 0) performance.mark(MARK_WHOLE, { detail: { rows: resources.length } });
+      }),
+    );
     return () => cancelAnimationFrame(id);
-  }, [loaded, resources]);
+  }, [loaded, resources, whole]);
 }

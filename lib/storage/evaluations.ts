@@ -27,13 +27,36 @@ export async function refreshResources(db: LoupeDb, keys: Iterable<string>): Pro
   await db.resources.bulkDelete(wanted.filter((k) => !kept.has(k)));
 }
 
+/**
+ * Adds new evaluations' summaries to their resources' aggregates, without reading the resources' other summaries (an
+ * import of thousands would read them all back): the ids are new (bulkAdd refused any already there), so each
+ * aggregate is the stored one plus these. Inside a transaction holding `resources`.
+ */
+async function addToResources(db: LoupeDb, summaries: EvaluationSummary[]): Promise<void> {
+  const fresh = aggregatesOf(summaries);
+  if (!fresh.length) return;
+  const stored = await db.resources.bulkGet(fresh.map((a) => a.key));
+  await db.resources.bulkPut(
+    fresh.map((a, i) => {
+      const before = stored[i];
+      return before ? { key: a.key, last: Math.max(before.last, a.last), ids: [...before.ids, ...a.ids].sort() } : a;
+    }),
+  );
+}
+
 /** Puts records, their summaries and their resources' aggregates; inside a transaction holding the three tables. */
 export async function putEvaluations(db: LoupeDb, records: StoredEvaluation[], how: 'put' | 'add' = 'put'): Promise<void> {
+  const summaries = records.map(summaryOf);
+  if (how === 'add') {
+    await db.evaluations.bulkAdd(records);
+    await db.summaries.bulkPut(summaries);
+    await addToResources(db, summaries);
+    return;
+  }
   // A record that changes resource (its address edited) leaves the old one: both are refreshed.
-  const before = how === 'put' ? await db.summaries.bulkGet(records.map((r) => r.id)) : [];
-  if (how === 'add') await db.evaluations.bulkAdd(records);
-  else await db.evaluations.bulkPut(records);
-  await db.summaries.bulkPut(records.map(summaryOf));
+  const before = await db.summaries.bulkGet(records.map((r) => r.id));
+  await db.evaluations.bulkPut(records);
+  await db.summaries.bulkPut(summaries);
   await refreshResources(db, [...records.map((r) => r.url), ...before.flatMap((s) => (s ? [s.url] : []))]);
 }
 
