@@ -7,6 +7,7 @@ import { loupeDb } from '@/lib/storage/db';
 import { saveFile } from '@/components/save-file';
 import type { Settle } from '@/components/use-storage-error';
 import { startImport, type RunningImport } from './import-runner';
+import { markImported } from './paint-marks';
 
 // Colleagues' export files, picked or dropped, each named with what it brought or why it was refused; and the
 // browser's whole base saved to one file and restored from it (a restore is an import of that one file). The import
@@ -26,13 +27,15 @@ export function ImportZone({ settle, onRunning }: { settle: Settle; onRunning?: 
     const list = restore ? [files[0]!] : [...files];
     setOutcomes([]);
     setStopping(false);
-    setProgress({ files: 0, totalFiles: list.length, evaluations: 0, bytes: 0, totalBytes: list.reduce((n, f) => n + f.size, 0), elapsedMs: 0 });
-    const current = startImport(list, Date.now(), setProgress);
+    setProgress({ files: 0, totalFiles: list.length, evaluations: 0, bytes: 0, totalBytes: list.reduce((n, f) => n + f.size, 0), elapsedMs: 0, spent: { readMs: 0, checkMs: 0, writeMs: 0 } });
+    let last: ImportProgress | undefined;
+    const current = startImport(list, Date.now(), (p) => setProgress((last = p)));
     running.current = current;
     onRunning?.(true);
     const done = settle(await current.done);
     running.current = undefined;
     onRunning?.(false);
+    if (last) markImported(last.spent);
     setProgress(undefined);
     if (done) setOutcomes(done);
   };

@@ -46,6 +46,8 @@ export interface ImportProgress {
   elapsedMs: number;
   /** Estimated from the bytes done so far; absent before the first file is done. */
   leftMs?: number;
+  /** Where the time went so far (ms): waiting for the files' bytes, JSON.parse with the schema's check, the writes. */
+  spent: { readMs: number; checkMs: number; writeMs: number };
 }
 
 export interface ImportControl {
@@ -59,15 +61,20 @@ type Read = { fileName: string; ok: true; file: ExportFile } | (FileOutcome & { 
 
 const refusal = (fileName: string, messageKey: string, params: string[]): FileOutcome & { ok: false } => ({ fileName, ok: false, added: 0, duplicates: 0, consolidations: 0, messageKey, params });
 
-async function readOne(source: ImportSource, text: Promise<string> | undefined): Promise<Read> {
+async function readOne(source: ImportSource, text: Promise<string> | undefined, spent: ImportProgress['spent'], clock: () => number): Promise<Read> {
   if (source.size > MAX_IMPORT_BYTES) return refusal(source.name, 'import_tooLarge', [String(Math.round(source.size / 1024 / 1024)), '20']);
   let content: string;
+  let t = clock();
   try {
     content = await (text ?? source.text());
   } catch (error) {
     return refusal(source.name, 'import_unreadable', [error instanceof Error ? error.message : String(error)]);
+  } finally {
+    spent.readMs += clock() - t;
   }
+  t = clock();
   const r = readExportFile(content);
+  spent.checkMs += clock() - t;
   return r.ok ? { fileName: source.name, ok: true, file: r.file } : refusal(source.name, r.messageKey, r.params);
 }
 
@@ -122,7 +129,7 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
   const stopped = control.stopped ?? (() => false);
   const start = clock();
   const totalBytes = sources.reduce((n, s) => n + s.size, 0);
-  const progress: ImportProgress = { files: 0, totalFiles: sources.length, evaluations: 0, bytes: 0, totalBytes, elapsedMs: 0 };
+  const progress: ImportProgress = { files: 0, totalFiles: sources.length, evaluations: 0, bytes: 0, totalBytes, elapsedMs: 0, spent: { readMs: 0, checkMs: 0, writeMs: 0 } };
   const { resourceSite } = await import('../net/resource');
   const outcomes: FileOutcome[] = [];
   const readable = (s: ImportSource | undefined) => (s && s.size <= MAX_IMPORT_BYTES ? s.text() : undefined);
@@ -137,13 +144,14 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
       if (stopped()) {
         outcomes.push(refusal(source.name, 'import_stopped', []));
       } else {
-        const r = await readOne(source, text);
+        const r = await readOne(source, text, progress.spent, clock);
         if (!r.ok) outcomes.push(r);
         else {
           const origin = { kind: 'imported' as const, importedAt: now, fileName: r.fileName.slice(0, 500) };
           const evaluations = r.file.evaluations.map((e) => importedRecord(e, now, origin, resourceSite));
           // Records are built before the transaction: IndexedDB commits a transaction that waits on anything else.
           const consolidations = await Promise.all((r.file.consolidations ?? []).map((c) => toConsolidationRecord(c, origin)));
+          const t = clock();
           try {
             const count = stopped() ? undefined : await writeFile(db, evaluations, consolidations, stopped);
             outcomes.push(count ? { fileName: r.fileName, ok: true, ...count } : refusal(source.name, 'import_stopped', []));
@@ -151,6 +159,8 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
           } catch (error) {
             if (!(error instanceof StoppedImport)) throw error;
             outcomes.push(refusal(source.name, 'import_stopped', []));
+          } finally {
+            progress.spent.writeMs += clock() - t;
           }
         }
       }
@@ -158,7 +168,7 @@ export async function importFiles(db: LoupeDb, sources: ImportSource[], now: num
       progress.bytes += source.size;
       progress.elapsedMs = clock() - start;
       progress.leftMs = progress.bytes > 0 ? (progress.elapsedMs / progress.bytes) * (totalBytes - progress.bytes) : undefined;
-      control.onProgress?.({ ...progress });
+      control.onProgress?.({ ...progress, spent: { ...progress.spent } });
     }
     return outcomes;
   });

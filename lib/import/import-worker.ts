@@ -24,5 +24,5 @@ scope.onmessage = (event) => {
   }
   stop = false;
   const sources = m.files.map((f) => ({ name: f.name, size: f.size, text: () => f.text() }));
-  void importFiles(loupeDb(), sources, m.now, { onProgress: (progress) => post({ kind: 'progress', progress }), stopped: () => stop }).then((result) => post({ kind: 'done', result }));
+  void importFiles(loupeDb(), sources, m.now, { onProgress: (progress) => post({ kind: 'progress', progress }), stopped: () => stop, clock: () => performance.now() }).then((result) => post({ kind: 'done', result }));
 };

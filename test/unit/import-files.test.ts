@@ -152,9 +152,14 @@ describe('one transaction per file, progress and stop', () => {
     ]);
     const total = files.reduce((n, f) => n + f.size, 0);
     expect(seen[0]!.totalBytes).toBe(total);
-    // One clock tick per file after the start: the time left follows from the bytes done so far.
-    expect(seen[0]!.leftMs).toBeCloseTo((100 / files[0]!.size) * (total - files[0]!.size));
+    // The time left follows from the time taken by the bytes done so far.
+    expect(seen[0]!.elapsedMs).toBeGreaterThan(0);
+    expect(seen[0]!.leftMs).toBeCloseTo((seen[0]!.elapsedMs / files[0]!.size) * (total - files[0]!.size));
     expect(seen[2]!.leftMs).toBe(0);
+    // Where the time went: reading, parsing with the check, writing, each counted, within the time taken.
+    const { readMs, checkMs, writeMs } = seen[2]!.spent;
+    expect(readMs > 0 && checkMs > 0 && writeMs > 0).toBe(true);
+    expect(readMs + checkMs + writeMs).toBeLessThanOrEqual(seen[2]!.elapsedMs);
   });
 
   it('a stop between files keeps the files done and leaves the others wholly out', async () => {
