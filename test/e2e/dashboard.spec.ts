@@ -158,7 +158,8 @@ test('imports in a Worker, says how far it is, and a stop leaves every file whol
   await page.getByTestId('import-stop').click();
   await expect(page.getByTestId('import-outcome')).toHaveCount(FILES);
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBe(1);
+  // One worker per lane (two on a machine of two cores or more), none on the page's own thread.
+  expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBeGreaterThanOrEqual(1);
   const texts = await page.getByTestId('import-outcome').allTextContents();
   const done = texts.filter((t) => t.includes(`${PER_FILE} évaluation(s) ajoutée(s)`)).length;
   const stopped = texts.filter((t) => t.includes('arrêté')).length;
@@ -181,5 +182,23 @@ test('imports in a Worker, says how far it is, and a stop leaves every file whol
       }),
   );
   expect(stored).toBe(done * PER_FILE);
+  await page.close();
+});
+
+test('the same evaluations in two files imported side by side are added once, the second file counting them as present', async ({ ownLoupe }) => {
+  const text = JSON.stringify(toExportFile(generateEvaluations(40, 22), { now: 0, version: 'test' }));
+  const page = await ownLoupe.context.newPage();
+  await page.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+    { name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+  ]);
+  await expect(page.getByTestId('import-outcome')).toHaveCount(2);
+  // In the files' order, whichever lane wrote first.
+  const outcomes = await page.getByTestId('import-outcome').allTextContents();
+  expect(outcomes[0]).toContain('a.json');
+  expect(outcomes[1]).toContain('b.json');
+  expect(outcomes.filter((t) => t.includes('40 évaluation(s) ajoutée(s), 0 déjà présente(s)'))).toHaveLength(1);
+  expect(outcomes.filter((t) => t.includes('0 évaluation(s) ajoutée(s), 40 déjà présente(s)'))).toHaveLength(1);
   await page.close();
 });
