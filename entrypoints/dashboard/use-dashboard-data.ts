@@ -35,8 +35,9 @@ export function useDashboardData(importing = false) {
   const first = useLiveQuery(whole ? undefined : readFirst, [whole]);
   useEffect(() => {
     if (!first || wantAll) return;
-    // After the first screen's paint: requestAnimationFrame runs before it, the task after it once it is on screen.
-    const id = requestAnimationFrame(() => setTimeout(() => setWantAll(true)));
+    // After the first screen's paint: requestAnimationFrame runs before it, the task after it once it is on screen;
+    // one task later still, so the list's paint mark (paint-marks.ts, queued in the same frame) comes first.
+    const id = requestAnimationFrame(() => setTimeout(() => setTimeout(() => setWantAll(true))));
     return () => cancelAnimationFrame(id);
   }, [first, wantAll]);
 
