@@ -1,4 +1,5 @@
 import { collectA11yFacts } from './a11y-facts';
+import { PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
@@ -52,6 +53,9 @@ class BudgetSpent extends Error {}
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+/** Markup RGAA 10.1 forbids for presentation (a11y-presentation.ts), noted by the walk for the accessibility facts. */
+const PRESENTATION_TAG_SET = new Set(PRESENTATION_TAGS);
+const PRESENTATION_ATTR_SET = new Set([...PRESENTATION_ATTRS, 'width', 'height']);
 /** The schema's cap on fields per form, applied while reading the form's controls. */
 const FIELDS_PER_FORM = 200;
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -106,6 +110,14 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   /** Links' resolved addresses, which the accessibility pass reads again. */
   const hrefs = new Map<Element, string>();
   const adTargets = new Set<string>();
+  /** The document's elements with presentational markup, in document order (not those of shadow roots or frames). */
+  const presentational: Element[] = [];
+  const mayPresent = (el: Element): boolean => {
+    if (PRESENTATION_TAG_SET.has(dom.localName(el))) return true;
+    const attrs = dom.attributes(el);
+    for (let i = 0; i < attrs.length; i++) if (PRESENTATION_ATTR_SET.has(attrs[i]!.name)) return true;
+    return false;
+  };
   let sliceStart = performance.now();
   let count = 0;
   // A huge page still gets a report: past the budget, the walk stops where it is (checked with the slices, every
@@ -116,6 +128,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
 
   walk: while (roots.length > 0) {
     const root = roots.shift()!;
+    const inDocument = root === documentElement;
     const walker = docCall<TreeWalker>(doc, 'createTreeWalker', root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
     for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
       const type = dom.nodeType(node);
@@ -132,6 +145,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       const el = node as Element;
       count++;
       try {
+        if (inDocument && mayPresent(el)) presentational.push(el);
         visitElement(el);
       } catch (error) {
         unread(error);
@@ -173,7 +187,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs);
+      }, dom, unread, hrefs, presentational);
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;

@@ -56,4 +56,18 @@ describe('collectSnapshot (gather)', () => {
     expect(whole.a11y.links.length).toBeGreaterThan(0);
     expect(limitMessages(whole).map((m) => m.messageKey)).not.toContain('limit_gatherCut');
   });
+
+  it('notes presentational markup in its walk, as the accessibility facts would query it', async () => {
+    const snap = await snapshotFromHtml(`<!doctype html><html lang="fr"><body>
+      <center>Titre</center><p><font color="red">rouge</font></p>
+      <table><tr><td bgcolor="#eee">case</td></tr></table>
+      <img src="a.png" alt="" width="10"><div width="3">bloc</div><svg width="10"></svg><p align="center">centré</p></body></html>`);
+    expect(snap.a11y.presentational.map((p) => [p.tag, p.element, p.attributes])).toEqual([
+      ['center', true, []],
+      ['font', true, ['color']],
+      ['td', false, ['bgcolor']],
+      ['div', false, ['width']],
+      ['p', false, ['align']],
+    ]);
+  });
 });
