@@ -12,7 +12,8 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.p
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // html-validate's JSON schemas are compiled at build time: no `new Function` in the extension's pages (RGAA 8.2).
-  vite: () => ({ plugins: [preact(), htmlValidatePrecompiled()] }),
+  // Workers (the dashboard's import, lib/import/import-worker.ts) as ES modules: they load lazy chunks like the pages.
+  vite: () => ({ plugins: [preact(), htmlValidatePrecompiled()], worker: { format: 'es' } }),
   hooks: {
     // The icons are drawn as SVG (assets/icon.svg) and rendered to PNG here, into .wxt/ (not committed).
     'build:publicAssets': (wxt, files) => {

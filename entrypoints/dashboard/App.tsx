@@ -18,13 +18,17 @@ import { useDashboardData } from './use-dashboard-data';
 // the import zone, the filters, the list with its export bar, and the opened resource.
 
 export function App() {
-  const { loaded, index, byId, decisions, error, settle } = useDashboardData();
+  const [importing, setImporting] = useState(false);
+  const { loaded, index, byId, decisions, partial, error, settle } = useDashboardData(importing);
   const [form, changeFilter] = useFilterForm();
   const [open, setOpen] = useState<string | undefined>();
   const [undo, setUndo] = useState<RemovedResource | undefined>();
 
-  const groups = useMemo(() => groupByResource(filterEvaluations(index, filterOf(form))), [index, form]);
-  useListPaintMark(loaded, groups);
+  // The unfiltered list is grouped once per read: clearing a filter shows it again without regrouping.
+  const filtered = Object.values(form).some(Boolean);
+  const allGroups = useMemo(() => groupByResource(index.map((x) => x.evaluation)), [index]);
+  const groups = useMemo(() => (filtered ? groupByResource(filterEvaluations(index, filterOf(form))) : allGroups), [index, form, allGroups]);
+  useListPaintMark(loaded, groups, !partial);
   const group = open ? groups.find((g) => g.key === open) : undefined;
 
   const putBack = async () => {
@@ -42,7 +46,7 @@ export function App() {
           {t(error.messageKey, error.detail)}
         </p>
       )}
-      <ImportZone settle={settle} />
+      <ImportZone settle={settle} onRunning={setImporting} />
       <CataloguePublish decisions={decisions} />
       {undo && (
         <p role="status">
@@ -69,7 +73,8 @@ export function App() {
         <section aria-labelledby="resources-title">
           <h2 id="resources-title">{t('dash_resources')}</h2>
           <Filters form={form} onChange={changeFilter} index={index} />
-          <p data-testid="resource-count">{t('dash_resourceCount', groups.length)}</p>
+          {/* Before the whole list is read, the count of every resource comes from their aggregates. */}
+          <p data-testid="resource-count">{t('dash_resourceCount', partial && !filtered ? partial.resources : groups.length)}</p>
           <ExportBar groups={groups} byId={byId} decisions={decisions} settle={settle} />
           <ResourceList groups={groups} byId={byId} decisions={decisions} onOpen={setOpen} />
         </section>

@@ -4,8 +4,7 @@ import type { LEVELS, VerdictLevel } from '../model/assessment';
 import type { GradedEvaluation } from '../storage/read-model';
 import { evaluatorKey, inspectedTime } from './evaluator';
 import { fold } from './fold';
-import { siteOfEvaluation } from './group';
-import { resourceKey } from '../net/resource';
+import { keyOfUrl, siteOfEvaluation } from './group';
 
 // The dashboard's filters over thousands of evaluations: everything a filter compares is folded once, in
 // indexEvaluations, so a keystroke in the search box only runs `includes` on short strings.
@@ -57,7 +56,7 @@ export function indexEvaluation<E extends GradedEvaluation>(e: E, memo?: FoldMem
   return {
     evaluation: e,
     // Keyed by the resource's own fields: its site and normalised URL follow from them.
-    search: remembered(memo?.search, `${r.title}\u0000${r.site}\u0000${r.url}`, () => fold(`${r.title} ${siteOfEvaluation(e)} ${resourceKey(r.url)}`)),
+    search: remembered(memo?.search, `${r.title}\u0000${r.site}\u0000${r.url}`, () => fold(`${r.title} ${siteOfEvaluation(e)} ${keyOfUrl(r.url)}`)),
     subject: remembered(memo?.subject, subject, () => fold(subject)),
     ...(e.context?.level ? { level: e.context.level } : {}),
     verdict: e.verdict?.level ?? 'none',

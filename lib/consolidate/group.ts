@@ -37,12 +37,33 @@ export interface SiteGroup {
   lastInspectedAt: string;
 }
 
-/** The evaluation's site, from its address (lib/net/resource.ts): one meaning whatever an older file wrote. */
-export function siteOfEvaluation(e: Pick<Evaluation, 'resource'>): string {
-  return resourceSite(e.resource.url);
+// An address's key and site, remembered across calls: grouping and filtering run again at every keystroke on
+// thousands of evaluations sharing a few thousand addresses, and parsing them (URL, public suffix list) was most of
+// a regrouping's time (npm run bench, dashboard-page). Bounded, as a page may stay open while files are imported.
+const placed = new Map<string, { key: string; site?: string }>();
+function placeOf(url: string): { key: string; site?: string } {
+  let p = placed.get(url);
+  if (!p) {
+    if (placed.size >= 50_000) placed.clear();
+    placed.set(url, (p = { key: resourceKey(url) }));
+  }
+  return p;
 }
 
-export const emptyVerdictCounts = (): VerdictCounts => ({ ...Object.fromEntries(VERDICTS.map((v) => [v, 0])), none: 0 }) as VerdictCounts;
+/** resourceKey(url), remembered. */
+export function keyOfUrl(url: string): string {
+  return placeOf(url).key;
+}
+
+/** The evaluation's site, from its address (lib/net/resource.ts): one meaning whatever an older file wrote. */
+export function siteOfEvaluation(e: Pick<Evaluation, 'resource'>): string {
+  const p = placeOf(e.resource.url);
+  return (p.site ??= resourceSite(e.resource.url));
+}
+
+// A literal, not built from VERDICTS: one per resource at every regrouping. Checked against VERDICTS at load.
+export const emptyVerdictCounts = (): VerdictCounts => ({ recommandee: 0, 'avec-reserves': 0, deconseillee: 0, none: 0 });
+if (VERDICTS.some((v) => !(v in emptyVerdictCounts()))) throw new Error('emptyVerdictCounts misses a verdict');
 
 interface Acc {
   group: ResourceGroup;
@@ -55,11 +76,9 @@ interface Acc {
 /** One group per normalised URL, newest first (by its latest inspection). */
 export function groupByResource(evaluations: readonly GradedEvaluation[]): ResourceGroup[] {
   const byKey = new Map<string, Acc>();
-  // resourceKey parses a URL; the evaluations of one resource share its address, so it is parsed once.
-  const keys = new Map<string, string>();
   for (const e of evaluations) {
-    let key = keys.get(e.resource.url);
-    if (key === undefined) keys.set(e.resource.url, (key = resourceKey(e.resource.url)));
+    // resourceKey parses a URL; the evaluations of one resource share its address, so it is parsed once.
+    const key = keyOfUrl(e.resource.url);
     const t = inspectedTime(e);
     let acc = byKey.get(key);
     if (!acc) {

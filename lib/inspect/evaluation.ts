@@ -19,6 +19,10 @@ export function limitMessages(snapshot: PageSnapshot): StoredMessage[] {
   if (l.resourceBufferFull) out.push(stored('limit_resourceBufferFull'));
   if (l.truncated.length > 0) out.push(stored('limit_truncated', [texts(l.truncated)]));
   if (l.unreadElements) out.push(stored('limit_unreadElements', [count(l.unreadElements), text(l.unreadReason ?? '')]));
+  // A huge page: the gather stopped at its budget (lib/snapshot/collect.ts); what it did not reach is said.
+  const cut = l.notReached;
+  if (cut && cut.elements < cut.total) out.push(stored('limit_gatherCut', [count(Math.round(cut.budgetMs / 1000)), count(cut.elements), count(cut.total)]));
+  if (cut?.a11y) out.push(stored('limit_a11yFactsNotRead', [count(Math.round(cut.budgetMs / 1000))]));
   if (l.sameOriginFrames) out.push(stored('limit_sameOriginFrames', [count(l.sameOriginFrames)]));
   if (l.timelineCleared) out.push(stored('limit_timelineCleared'));
   if (l.browserLog) out.push(stored('limit_browserLog', [count(l.browserLog.added), l.browserLog.thirdPartyHosts.length ? texts(l.browserLog.thirdPartyHosts) : text('—')]));

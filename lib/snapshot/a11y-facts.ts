@@ -31,6 +31,8 @@ export async function collectA11yFacts(
   unread: (error: unknown) => void = () => {},
   /** Addresses the main walk already resolved, by link: resolving them again was a tenth of this pass. */
   resolved: ReadonlyMap<Element, string> = new Map(),
+  /** The document's presentational markup as the main walk found it (a11y-presentation.ts says why). */
+  presentationCandidates?: readonly Element[],
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -263,7 +265,7 @@ export async function collectA11yFacts(
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
   await breathe();
-  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut));
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates));
   facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
   try {
     facts.generatedHtml = collectGeneratedHtml(doc, cut);

@@ -12,8 +12,8 @@ import type { A11yFacts } from './schema';
 type Facts = Pick<A11yFacts, 'altTexts' | 'typography' | 'blinking' | 'presentational'>;
 
 /** RGAA glossary « Présentation de l'information »: elements and attributes forbidden for presentation. */
-const PRESENTATION_TAGS = ['basefont', 'big', 'blink', 'center', 'font', 'marquee', 's', 'strike', 'tt'];
-const PRESENTATION_ATTRS = ['align', 'alink', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'char', 'charoff', 'clear', 'compact', 'color', 'frameborder', 'hspace', 'link', 'marginheight', 'marginwidth', 'text', 'valign', 'vlink', 'vspace'];
+export const PRESENTATION_TAGS = ['basefont', 'big', 'blink', 'center', 'font', 'marquee', 's', 'strike', 'tt'];
+export const PRESENTATION_ATTRS = ['align', 'alink', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'char', 'charoff', 'clear', 'compact', 'color', 'frameborder', 'hspace', 'link', 'marginheight', 'marginwidth', 'text', 'valign', 'vlink', 'vspace'];
 /** Width and height are forbidden too, except where HTML gives them a meaning (embedded content's own size). */
 const SIZED = new Set(['img', 'object', 'embed', 'canvas', 'svg', 'iframe', 'video', 'source', 'input']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -32,6 +32,12 @@ export async function collectPresentationFacts(
   breathe: () => Promise<void>,
   unread: (error: unknown) => void,
   cut: (key: string) => void,
+  /**
+   * The document's elements with a presentational tag or attribute (width and height included), in document order, as
+   * the gather's walk found them (lib/snapshot/collect.ts): the query below tests every element against two dozen
+   * attribute selectors, which cost more than the whole walk (npm run bench, gather). Absent: queried here.
+   */
+  presentationCandidates?: readonly Element[],
 ): Promise<Facts> {
   const facts = emptyPresentationFacts();
   const win = docGet<Window | null>(doc, 'defaultView');
@@ -148,7 +154,7 @@ export async function collectPresentationFacts(
 
   // Markup that RGAA 10.1 forbids for presentation: it survives without the style sheet and says nothing.
   const attrSel = PRESENTATION_ATTRS.map((a) => `[${a}]`).join(', ') + ', [width], [height]';
-  for (const el of dom.querySelectorAll(doc, PRESENTATION_TAGS.join(', ') + ', ' + attrSel)) {
+  for (const el of presentationCandidates ?? dom.querySelectorAll(doc, PRESENTATION_TAGS.join(', ') + ', ' + attrSel)) {
     await tick();
     try {
       if (el.namespaceURI !== HTML_NS) continue;

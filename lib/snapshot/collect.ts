@@ -1,9 +1,10 @@
 import { collectA11yFacts } from './a11y-facts';
+import { PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
 import { clip, createRefMaker, labelOf } from './node-ref';
-import { LIMITS } from './limits';
+import { GATHER_BUDGET_MS, LIMITS } from './limits';
 import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
@@ -43,10 +44,18 @@ export interface CollectOptions {
   now?: () => number;
   /** Let the page breathe between slices; tests may pass a no-op. */
   yieldToPage?: () => Promise<void>;
+  /** Time after which the gather stops and returns what it has read (default GATHER_BUDGET_MS). */
+  budgetMs?: number;
 }
+
+/** Thrown from the accessibility pass's breath when the budget is spent: that pass is left, the rest stands. */
+class BudgetSpent extends Error {}
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+/** Markup RGAA 10.1 forbids for presentation (a11y-presentation.ts), noted by the walk for the accessibility facts. */
+const PRESENTATION_TAG_SET = new Set(PRESENTATION_TAGS);
+const PRESENTATION_ATTR_SET = new Set([...PRESENTATION_ATTRS, 'width', 'height']);
 /** The schema's cap on fields per form, applied while reading the form's controls. */
 const FIELDS_PER_FORM = 200;
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -101,11 +110,25 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   /** Links' resolved addresses, which the accessibility pass reads again. */
   const hrefs = new Map<Element, string>();
   const adTargets = new Set<string>();
+  /** The document's elements with presentational markup, in document order (not those of shadow roots or frames). */
+  const presentational: Element[] = [];
+  const mayPresent = (el: Element): boolean => {
+    if (PRESENTATION_TAG_SET.has(dom.localName(el))) return true;
+    const attrs = dom.attributes(el);
+    for (let i = 0; i < attrs.length; i++) if (PRESENTATION_ATTR_SET.has(attrs[i]!.name)) return true;
+    return false;
+  };
   let sliceStart = performance.now();
   let count = 0;
+  // A huge page still gets a report: past the budget, the walk stops where it is (checked with the slices, every
+  // 1,024 elements), the passes that follow it are left, and the snapshot says what was not reached.
+  const budgetMs = opts.budgetMs ?? GATHER_BUDGET_MS;
+  const spent = () => performance.now() - started > budgetMs;
+  let cut = false;
 
-  while (roots.length > 0) {
+  walk: while (roots.length > 0) {
     const root = roots.shift()!;
+    const inDocument = root === documentElement;
     const walker = docCall<TreeWalker>(doc, 'createTreeWalker', root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
     for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
       const type = dom.nodeType(node);
@@ -122,6 +145,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       const el = node as Element;
       count++;
       try {
+        if (inDocument && mayPresent(el)) presentational.push(el);
         visitElement(el);
       } catch (error) {
         unread(error);
@@ -132,9 +156,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         roots.push(shadow);
         walkedRoots.push(shadow);
       }
-      if ((count & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
+      if ((count & 1023) === 0) {
+        if (spent()) {
+          cut = true;
+          break walk;
+        }
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+        }
       }
     }
   }
@@ -148,11 +178,30 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   isolated(checkTimeline)();
   collectStorage();
   // Accessibility facts: their own pass, apart from the walk above (lib/snapshot/a11y-facts.ts), yielding as it does.
-  snap.a11y = await collectA11yFacts(doc, refs, async () => {
-    if (performance.now() - sliceStart <= SLICE_MS) return;
-    await yieldToPage();
-    sliceStart = performance.now();
-  }, dom, unread, hrefs);
+  // Left when the walk was cut (what it would read is partly unread) or when the budget runs out while it reads.
+  let a11yRead = !cut;
+  if (a11yRead) {
+    try {
+      snap.a11y = await collectA11yFacts(doc, refs, async () => {
+        if (spent()) throw new BudgetSpent();
+        if (performance.now() - sliceStart <= SLICE_MS) return;
+        await yieldToPage();
+        sliceStart = performance.now();
+      }, dom, unread, hrefs, presentational);
+    } catch (error) {
+      if (!(error instanceof BudgetSpent)) throw error;
+      a11yRead = false;
+    }
+  }
+  if (cut || !a11yRead) {
+    let total = count;
+    try {
+      total = Math.max(count, docCall<HTMLCollection>(doc, 'getElementsByTagName', '*').length);
+    } catch {
+      // The count of the rest is only said; a page that breaks it keeps the count read.
+    }
+    snap.limits.notReached = { budgetMs, elements: count, total, a11y: !a11yRead };
+  }
   snap.limits.truncated = [...truncated];
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;

@@ -41,3 +41,11 @@ export const A11Y_LIMITS = {
   /** Characters of generated HTML given to the validator (RGAA 8.2): its cost grows with them. */
   generatedHtml: 300_000,
 } as const;
+
+/**
+ * How long the gather reads a page before it stops and returns what it has read (lib/snapshot/collect.ts), the
+ * snapshot naming what it did not reach (limits.notReached). Under the extension's bound on the whole gather call
+ * (lib/inspect/with-timeout.ts BOUNDS.gather, 30 s), so that a huge page still gets a report: the rest of that bound is
+ * left for handing the snapshot over.
+ */
+export const GATHER_BUDGET_MS = 15_000;

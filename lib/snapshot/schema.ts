@@ -341,6 +341,11 @@ export const pageSnapshotSchema = z.object({
     timelineCleared: z.boolean().optional(),
     /** Set by the extension when the tab's address changed between the request and the gather. */
     navigatedFrom: url.optional(),
+    /**
+     * The gather reached its time budget (lib/snapshot/limits.ts GATHER_BUDGET_MS) and stopped: `elements` were read of
+     * the document's `total`; `a11y` when the accessibility facts were not read (their rules saw nothing).
+     */
+    notReached: z.object({ budgetMs: z.number(), elements: z.number(), total: z.number(), a11y: z.boolean() }).optional(),
     /** The document's media type (document.contentType). */
     contentType: str(200).optional(),
     /** Same-origin frames walked with the page. */

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
-import { hasStoredShape, summaryOf, type EvaluationSummary } from './read-model';
+import { aggregatesOf, hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary, type ResourceAggregate } from './read-model';
+import { withDataKind } from '../detectors/finding';
 import { evaluationV2toV3 } from '../export/migrate';
 import type { CatalogueFile, Subscription } from '../model/catalogue';
 
@@ -25,6 +26,8 @@ export interface StoredCatalogue {
 
 export const DB_NAME = 'loupe';
 
+const STORES_5 = { evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' };
+
 export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
   consolidations!: Table<StoredConsolidation, string>;
@@ -32,6 +35,7 @@ export class LoupeDb extends Dexie {
   subscriptions!: Table<Subscription, string>;
   catalogues!: Table<StoredCatalogue, string>;
   importedFiles!: Table<ImportedFile, string>;
+  resources!: Table<ResourceAggregate, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -77,7 +81,7 @@ export class LoupeDb extends Dexie {
     // one meaning of "site" (lib/net/resource.ts: the registrable domain, private suffixes counted). Every record,
     // its summary and every consolidation are rewritten in the upgrade's one transaction: a failure leaves version 4.
     this.version(5)
-      .stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' })
+      .stores(STORES_5)
       .upgrade(async (tx) => {
         // tldts is a lazy chunk; waitFor keeps the upgrade's transaction open while it loads.
         const { resourceSite } = await Dexie.waitFor(import('../net/resource'));
@@ -107,17 +111,25 @@ export class LoupeDb extends Dexie {
             c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
           });
       });
-    // Version 6 (issue 24): subscribed catalogues. The subscription (address, who added it, validators, last
-    // error) apart from its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the
-    // files of a synced folder already imported. New tables only: nothing is rewritten.
-    this.version(6).stores({
-      evaluations: 'id, url, site, updatedAt, verdict',
-      consolidations: 'url, site, decidedAt',
-      summaries: 'id, updatedAt, url, site, status',
-      subscriptions: 'url',
-      catalogues: 'source',
-      importedFiles: 'key',
-    });
+    // Version 6, one version for two things never released apart:
+    // - issue 24: subscribed catalogues. The subscription (address, who added it, validators, last error) apart from
+    //   its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the files of a synced
+    //   folder already imported;
+    // - issue 27: one row per resource (lib/storage/read-model.ts ResourceAggregate: its latest inspection and its
+    //   finished evaluations' ids), so the dashboard reads its first screen before the rest; every write of
+    //   `summaries` writes it in the same transaction. Filled here from the summaries. A summary of another version
+    //   is left out, as the dashboard leaves it: its rebuild (listSummaries) refreshes its resource;
+    // - and the records written by version 5 before every variant of a finding's data named its kind get it back
+    //   (withDataKind, lib/detectors/finding.ts); nothing else is rewritten.
+    this.version(6)
+      .stores({ ...STORES_5, resources: 'key, last', subscriptions: 'url', catalogues: 'source', importedFiles: 'key' })
+      .upgrade(async (tx) => {
+        await tx.table('evaluations').toCollection().modify((r: { evaluation?: { findings?: unknown[] } }) => {
+          if (Array.isArray(r.evaluation?.findings)) r.evaluation.findings = r.evaluation.findings.map(withDataKind);
+        });
+        const summaries = (await tx.table('summaries').toArray()).filter(isCurrentSummary);
+        await tx.table('resources').bulkPut(aggregatesOf(summaries));
+      });
   }
 }
 

@@ -3,7 +3,7 @@ import type { LoupeDb } from './db';
 import { unreadableRecord } from './errors';
 import { searchText, storedEvaluationSchema, type StoredEvaluation } from './record';
 import { attempt, type StorageResult } from './result';
-import { hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary } from './read-model';
+import { aggregatesOf, hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary } from './read-model';
 import { resourceKey } from '../net/resource';
 
 export type { StorageResult };
@@ -13,17 +13,59 @@ export type { StorageResult };
 // earlier records as they were. Every write of `evaluations` writes its summary (lib/storage/summary.ts) in that same
 // transaction, through putEvaluations / deleteEvaluations: the dashboard never sees one without the other.
 
-/** Puts records and their summaries; inside a transaction holding both tables. */
-export async function putEvaluations(db: LoupeDb, records: StoredEvaluation[], how: 'put' | 'add' = 'put'): Promise<void> {
-  if (how === 'add') await db.evaluations.bulkAdd(records);
-  else await db.evaluations.bulkPut(records);
-  await db.summaries.bulkPut(records.map(summaryOf));
+/**
+ * Rebuilds the per-resource aggregates of these resource keys from their summaries (read-model.ts
+ * ResourceAggregate); inside a transaction holding `summaries` and `resources`. One read by the `url` index.
+ */
+export async function refreshResources(db: LoupeDb, keys: Iterable<string>): Promise<void> {
+  const wanted = [...new Set(keys)];
+  if (!wanted.length) return;
+  const summaries = (await db.summaries.where('url').anyOf(wanted).toArray()).filter(isCurrentSummary);
+  const fresh = aggregatesOf(summaries);
+  const kept = new Set(fresh.map((a) => a.key));
+  await db.resources.bulkPut(fresh);
+  await db.resources.bulkDelete(wanted.filter((k) => !kept.has(k)));
 }
 
-/** Deletes records and their summaries; inside a transaction holding both tables. */
+/**
+ * Adds new evaluations' summaries to their resources' aggregates, without reading the resources' other summaries (an
+ * import of thousands would read them all back): the ids are new (bulkAdd refused any already there), so each
+ * aggregate is the stored one plus these. Inside a transaction holding `resources`.
+ */
+async function addToResources(db: LoupeDb, summaries: EvaluationSummary[]): Promise<void> {
+  const fresh = aggregatesOf(summaries);
+  if (!fresh.length) return;
+  const stored = await db.resources.bulkGet(fresh.map((a) => a.key));
+  await db.resources.bulkPut(
+    fresh.map((a, i) => {
+      const before = stored[i];
+      return before ? { key: a.key, last: Math.max(before.last, a.last), ids: [...before.ids, ...a.ids].sort() } : a;
+    }),
+  );
+}
+
+/** Puts records, their summaries and their resources' aggregates; inside a transaction holding the three tables. */
+export async function putEvaluations(db: LoupeDb, records: StoredEvaluation[], how: 'put' | 'add' = 'put'): Promise<void> {
+  const summaries = records.map(summaryOf);
+  if (how === 'add') {
+    await db.evaluations.bulkAdd(records);
+    await db.summaries.bulkPut(summaries);
+    await addToResources(db, summaries);
+    return;
+  }
+  // A record that changes resource (its address edited) leaves the old one: both are refreshed.
+  const before = await db.summaries.bulkGet(records.map((r) => r.id));
+  await db.evaluations.bulkPut(records);
+  await db.summaries.bulkPut(summaries);
+  await refreshResources(db, [...records.map((r) => r.url), ...before.flatMap((s) => (s ? [s.url] : []))]);
+}
+
+/** Deletes records, their summaries and refreshes their resources' aggregates; inside a transaction holding all three. */
 export async function deleteEvaluations(db: LoupeDb, ids: string[]): Promise<void> {
+  const before = await db.summaries.bulkGet(ids);
   await db.evaluations.bulkDelete(ids);
   await db.summaries.bulkDelete(ids);
+  await refreshResources(db, before.flatMap((s) => (s ? [s.url] : [])));
 }
 
 /** The resource's site (lib/net/resource.ts, loaded on first save so the panel's first script stays small). */
@@ -56,7 +98,7 @@ export function saveEvaluation(db: LoupeDb, evaluation: Evaluation, status: Stor
   return attempt(async () => {
     // Built before the transaction: IndexedDB commits a transaction that waits on anything but its own requests.
     const record = await toRecord(evaluation, status, now);
-    return db.transaction('rw', db.evaluations, db.summaries, async () => {
+    return db.transaction('rw', db.evaluations, db.summaries, db.resources, async () => {
       const existing = await db.evaluations.get(evaluation.id);
       const kept = { ...record, createdAt: existing?.createdAt ?? record.createdAt };
       await putEvaluations(db, [kept]);
@@ -150,9 +192,11 @@ export function listSummaries(db: LoupeDb): Promise<StorageResult<SummaryListing
       // Written back only where the record has not changed meanwhile (another page may have saved it since). A
       // failed write-back loses nothing: the summaries are shown, and rebuilt again on the next read.
       await db
-        .transaction('rw', db.evaluations, db.summaries, async () => {
+        .transaction('rw', db.evaluations, db.summaries, db.resources, async () => {
           const now = await db.evaluations.bulkGet(rebuilt.map((s) => s.id));
-          await db.summaries.bulkPut(rebuilt.filter((s, i) => now[i]?.updatedAt === s.updatedAt));
+          const kept = rebuilt.filter((s, i) => now[i]?.updatedAt === s.updatedAt);
+          await db.summaries.bulkPut(kept);
+          await refreshResources(db, kept.map((s) => s.url));
         })
         .catch(() => undefined);
       summaries.push(...rebuilt);
@@ -200,7 +244,7 @@ export async function latestOf(db: LoupeDb, resourceUrl: string): Promise<Storag
 /** Deletes one evaluation and hands it back, so the page can offer to undo. */
 export function deleteEvaluation(db: LoupeDb, id: string): Promise<StorageResult<StoredEvaluation | undefined>> {
   return attempt(() =>
-    db.transaction('rw', db.evaluations, db.summaries, async () => {
+    db.transaction('rw', db.evaluations, db.summaries, db.resources, async () => {
       const row = await db.evaluations.get(id);
       await deleteEvaluations(db, [id]);
       return row;
@@ -212,7 +256,7 @@ export function deleteEvaluation(db: LoupeDb, id: string): Promise<StorageResult
 export function restoreEvaluation(db: LoupeDb, record: StoredEvaluation): Promise<StorageResult<StoredEvaluation>> {
   return attempt(async () => {
     const parsed = storedEvaluationSchema.parse(record);
-    await db.transaction('rw', db.evaluations, db.summaries, () => putEvaluations(db, [parsed]));
+    await db.transaction('rw', db.evaluations, db.summaries, db.resources, () => putEvaluations(db, [parsed]));
     return record;
   });
 }
@@ -220,7 +264,7 @@ export function restoreEvaluation(db: LoupeDb, record: StoredEvaluation): Promis
 /** A copy to start from (another class, another year): a new draft with its own id, the same inspection. */
 export function duplicateEvaluation(db: LoupeDb, id: string, newId: string, now: number): Promise<StorageResult<StoredEvaluation>> {
   return attempt(() =>
-    db.transaction('rw', db.evaluations, db.summaries, async () => {
+    db.transaction('rw', db.evaluations, db.summaries, db.resources, async () => {
       const source = parseStored(await db.evaluations.get(id), id);
       const copy: StoredEvaluation = { ...source, id: newId, createdAt: now, updatedAt: now, status: 'draft', evaluation: { ...source.evaluation, id: newId } };
       await putEvaluations(db, [copy], 'add');

@@ -157,3 +157,38 @@ export function schemaChecked<E extends object>(evaluations: readonly E[]): E[] 
     return ok;
   });
 }
+
+/**
+ * Per resource, what the dashboard's first screen needs to find its rows without reading every summary (table
+ * `resources`, schema version 6): the resource's key (the records' `url`, lib/net/resource.ts resourceKey), the time
+ * of its latest finished inspection (the list's order) and the ids of its finished evaluations. Kept up to date in
+ * the same transaction as the summaries, on every write path (putEvaluations, deleteEvaluations, the summaries' write
+ * back): derived from the summaries of that key, never edited by itself. The list's rows are then grouped from those
+ * few summaries as the whole list is (lib/consolidate/group.ts), so the first screen shows what the whole list shows.
+ */
+export interface ResourceAggregate {
+  key: string;
+  /** Latest finished inspection of the resource, ms since the epoch (-1 when its date does not parse). */
+  last: number;
+  /** Its finished evaluations' ids. */
+  ids: string[];
+}
+
+const inspected = (s: EvaluationSummary) => {
+  const t = Date.parse(s.inspectedAt);
+  return Number.isFinite(t) ? t : -1;
+};
+
+/** The aggregates of these summaries' resources: finished evaluations only, as the dashboard lists them. */
+export function aggregatesOf(summaries: Iterable<EvaluationSummary>): ResourceAggregate[] {
+  const byKey = new Map<string, ResourceAggregate>();
+  for (const s of summaries) {
+    if (s.status !== 'done') continue;
+    let a = byKey.get(s.url);
+    if (!a) byKey.set(s.url, (a = { key: s.url, last: -1, ids: [] }));
+    a.ids.push(s.id);
+    a.last = Math.max(a.last, inspected(s));
+  }
+  for (const a of byKey.values()) a.ids.sort();
+  return [...byKey.values()];
+}

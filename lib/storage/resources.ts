@@ -15,7 +15,7 @@ export interface RemovedResource {
 /** Deletes these evaluations and the decision on `url`, all or nothing; hands back what was there, for undo. */
 export function deleteResource(db: LoupeDb, evaluationIds: readonly string[], url: string): Promise<StorageResult<RemovedResource>> {
   return attempt(() =>
-    db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
+    db.transaction('rw', db.evaluations, db.summaries, db.resources, db.consolidations, async () => {
       const evaluations: StoredEvaluation[] = [];
       for (const id of evaluationIds) {
         const row = await db.evaluations.get(id);
@@ -36,7 +36,7 @@ export function restoreResource(db: LoupeDb, removed: RemovedResource): Promise<
     // Parsed before the transaction: a record refused by the schema writes nothing.
     const evaluations = removed.evaluations.map((r) => storedEvaluationSchema.parse(r));
     const consolidation = removed.consolidation && storedConsolidationSchema.parse(removed.consolidation);
-    await db.transaction('rw', db.evaluations, db.summaries, db.consolidations, async () => {
+    await db.transaction('rw', db.evaluations, db.summaries, db.resources, db.consolidations, async () => {
       await putEvaluations(db, evaluations);
       if (consolidation) await db.consolidations.put(consolidation);
     });

@@ -1,6 +1,9 @@
 // The gather + detectors against the least any gather must do: a walk reading every attribute and every text node
-// of the same page, in Chromium, in the same run. Goals: ≤ 2× that walk, ≤ 50 ms at 10,000 elements, no long task
-// over 200 ms at 50,000 elements (PerformanceObserver "longtask", the gather yielding to the page as it does in use).
+// of the same page, in Chromium, in the same run. Goals (issue 27): ≤ 3× that walk at 10,000 and at 50,000 elements,
+// ≤ 25 ms at 10,000; ≤ 2× stays the aim on every page (printed as its own line); no long task over 200 ms at 50,000
+// elements (PerformanceObserver "longtask", the gather yielding to the page as it does in use). A page of 100,000
+// elements gets a report: the gather, yielding as in use, returns what it read within its budget
+// (lib/snapshot/limits.ts GATHER_BUDGET_MS), under the extension's bound on the gather call (BOUNDS.gather).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +12,9 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { detectorList } from '../../lib/detectors/registry';
 import { runDetectors } from '../../lib/inspect/run-detectors';
+import { limitMessages } from '../../lib/inspect/evaluation';
+import { BOUNDS } from '../../lib/inspect/with-timeout';
+import { GATHER_BUDGET_MS } from '../../lib/snapshot/limits';
 import { pageSnapshotSchema } from '../../lib/snapshot/schema';
 import { findChromium } from '../lib/chromium';
 import { serveFolder } from '../lib/static-server';
@@ -86,6 +92,7 @@ export async function bench(): Promise<BenchResult> {
     { name: '100 forms x 200 fields', html: formsPage(100, 200), runs: 5 },
   ];
   pages.forEach((p, i) => writeFileSync(join(dir, `p${i}.html`), p.html));
+  writeFileSync(join(dir, 'huge.html'), syntheticPage(100_000));
   // The gather bundled as the page-side script it is in the extension, exposed for timing.
   const bundle = await build({
     stdin: {
@@ -101,7 +108,7 @@ export async function bench(): Promise<BenchResult> {
 
   const server = await serveFolder(dir);
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goal ≤ 2× | long tasks > 200 ms (longest slice ms) | a11y facts alone (ms) | their longest slice (ms)', '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---'];
+  const lines = ['page | elements | full walk (ms) | gather (ms) | detectors (ms) | gather + detectors (ms) | ratio | goals: ≤ 3× (10k, 50k), ≤ 25 ms (10k); aim ≤ 2× | long tasks > 200 ms (longest slice ms) | a11y facts alone (ms) | their longest slice (ms)', '--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---'];
   const figures: Record<string, unknown>[] = [];
   try {
     for (const [i, p] of pages.entries()) {
@@ -122,13 +129,34 @@ export async function bench(): Promise<BenchResult> {
       const d = median(det.slice(1)); // the first run loads the tracker table once
       const ratio = (g + d) / w;
       const over200 = r.longTasks.filter((x) => x > 200).length;
-      const marks = [goal(ratio <= 2, `${ratio.toFixed(2)}×`)];
-      if (p.name === '10k') marks.push(goal(g + d <= 50, `${(g + d).toFixed(1)} ms ≤ 50 ms`));
+      const marks: string[] = [];
+      if (p.name === '10k' || p.name === '50k') marks.push(goal(ratio <= 3, `${ratio.toFixed(2)}× ≤ 3×`));
+      if (p.name === '10k') marks.push(goal(g + d <= 25, `${(g + d).toFixed(1)} ms ≤ 25 ms`));
+      marks.push(`aim ${goal(ratio <= 2, `${ratio.toFixed(2)}× ≤ 2×`)}`);
       const longMark = p.name === '50k' ? ` ${goal(over200 === 0, `${over200} over 200 ms`)}` : ` ${over200}`;
       lines.push(`${p.name} | ${snapshot.limits.elementCount} | ${w.toFixed(1)} | ${g.toFixed(1)} | ${d.toFixed(1)} | ${(g + d).toFixed(1)} | ${ratio.toFixed(2)}× | ${marks.join(' ')} |${longMark} (${r.longest.toFixed(0)}) | ${median(r.a11y).toFixed(1)} | ${r.a11yLongest.toFixed(1)}`);
-      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, a11yFactsMs: median(r.a11y), a11yLongestSliceMs: r.a11yLongest, goalRatio: ratio <= 2, ...(p.name === '10k' ? { goal50ms: g + d <= 50 } : {}) });
+      figures.push({ page: p.name, elements: snapshot.limits.elementCount, walkMs: w, gatherMs: g, detectorsMs: d, ratio, longTasksOver200: over200, longestSliceMs: r.longest, yieldedGatherMs: r.yielded, a11yFactsMs: median(r.a11y), a11yLongestSliceMs: r.a11yLongest, aimRatio2: ratio <= 2, ...(p.name === '10k' || p.name === '50k' ? { goalRatio3: ratio <= 3 } : {}), ...(p.name === '10k' ? { goal25ms: g + d <= 25 } : {}) });
       await page.close();
     }
+    // The huge page, once, yielding to timers as in use: the gather returns within its budget, then the detectors.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/huge.html`, { waitUntil: 'load', timeout: 120_000 });
+    await page.addScriptTag({ url: `${server.origin}/collect.js` });
+    const huge = (await page.evaluate(
+      `(async () => { const t = performance.now(); const snap = await window.__collect(document); return { ms: performance.now() - t, snap }; })()`,
+    )) as { ms: number; snap: unknown };
+    await page.close();
+    const snapshot = pageSnapshotSchema.parse(huge.snap);
+    const t = performance.now();
+    await runDetectors(snapshot, FAST, { now: Date.now() });
+    const detMs = performance.now() - t;
+    const cut = snapshot.limits.notReached;
+    const reportMs = huge.ms + detMs;
+    const met = reportMs <= BOUNDS.gather;
+    lines.push(
+      `100,000 elements (${snapshot.limits.elementCount} read${cut ? ` of ${cut.total}, stopped at the budget of ${GATHER_BUDGET_MS} ms, accessibility facts ${cut.a11y ? 'not read' : 'read'}` : ', whole'}): gather ${huge.ms.toFixed(0)} ms yielding as in use + detectors ${detMs.toFixed(0)} ms = ${reportMs.toFixed(0)} ms; report limits: ${limitMessages(snapshot).map((m) => m.messageKey).join(', ') || 'none'} | ${goal(met, `a report within the gather's bound, ${BOUNDS.gather} ms`)}`,
+    );
+    figures.push({ page: '100k', elements: snapshot.limits.elementCount, notReached: cut ?? null, gatherMs: huge.ms, detectorsMs: detMs, boundMs: BOUNDS.gather, goal: met });
   } finally {
     await browser.close();
     await server.close();

@@ -126,3 +126,79 @@ test('files dropped on the import zone are imported like picked ones, a bad one 
   await expect(page.getByTestId('resource-count')).toHaveText('1 ressource(s)');
   await page.close();
 });
+
+test('imports in a Worker, says how far it is, and a stop leaves every file wholly imported or not at all', async ({ ownLoupe }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-stop-'));
+  const FILES = 8;
+  const PER_FILE = 120;
+  const all = generateEvaluations(FILES * PER_FILE, 21);
+  const files = Array.from({ length: FILES }, (_, i) => {
+    const path = join(dir, `lot-${i + 1}.json`);
+    writeFileSync(path, JSON.stringify(toExportFile(all.slice(i * PER_FILE, (i + 1) * PER_FILE), { now: 0, version: 'test' })));
+    return path;
+  });
+  const page = await ownLoupe.context.newPage();
+  // Counts the workers the page starts: the import must not parse 200 MB on the page's own thread.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    const w = window as unknown as { __workers: number };
+    w.__workers = 0;
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.__workers++;
+      }
+    };
+  });
+  await page.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  await page.getByTestId('import-input').setInputFiles(files);
+  // The progress says files and evaluations done once the first file is in, then the import is stopped.
+  await expect(page.getByTestId('import-progress')).toContainText(/[1-7] fichier\(s\) traité\(s\) sur 8, \d+ évaluation\(s\) ajoutée\(s\)/);
+  await expect(page.getByTestId('import-progress')).toContainText('restante');
+  await page.getByTestId('import-stop').click();
+  await expect(page.getByTestId('import-outcome')).toHaveCount(FILES);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // One worker per lane (two on a machine of two cores or more), none on the page's own thread.
+  expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBeGreaterThanOrEqual(1);
+  const texts = await page.getByTestId('import-outcome').allTextContents();
+  const done = texts.filter((t) => t.includes(`${PER_FILE} évaluation(s) ajoutée(s)`)).length;
+  const stopped = texts.filter((t) => t.includes('arrêté')).length;
+  // Every file is either wholly in or not at all, and the stop left at least one out.
+  expect(done + stopped).toBe(FILES);
+  expect(done).toBeGreaterThanOrEqual(1);
+  expect(stopped).toBeGreaterThanOrEqual(1);
+  const evaluations = (await page.getByTestId('resource-list').locator('[data-testid=resource-counts]').allTextContents()).length;
+  expect(evaluations).toBeGreaterThan(0);
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('loupe');
+        open.onsuccess = () => {
+          const count = open.result.transaction('evaluations').objectStore('evaluations').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(stored).toBe(done * PER_FILE);
+  await page.close();
+});
+
+test('the same evaluations in two files imported side by side are added once, the second file counting them as present', async ({ ownLoupe }) => {
+  const text = JSON.stringify(toExportFile(generateEvaluations(40, 22), { now: 0, version: 'test' }));
+  const page = await ownLoupe.context.newPage();
+  await page.goto(`chrome-extension://${ownLoupe.extensionId}/dashboard.html`);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+    { name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+  ]);
+  await expect(page.getByTestId('import-outcome')).toHaveCount(2);
+  // In the files' order, whichever lane wrote first.
+  const outcomes = await page.getByTestId('import-outcome').allTextContents();
+  expect(outcomes[0]).toContain('a.json');
+  expect(outcomes[1]).toContain('b.json');
+  expect(outcomes.filter((t) => t.includes('40 évaluation(s) ajoutée(s), 0 déjà présente(s)'))).toHaveLength(1);
+  expect(outcomes.filter((t) => t.includes('0 évaluation(s) ajoutée(s), 40 déjà présente(s)'))).toHaveLength(1);
+  await page.close();
+});

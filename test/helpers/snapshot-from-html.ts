@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom';
-import { collectSnapshot } from '../../lib/snapshot/collect';
+import { collectSnapshot, type CollectOptions } from '../../lib/snapshot/collect';
 import { pageSnapshotSchema, type PageSnapshot } from '../../lib/snapshot/schema';
 
 /**
@@ -11,6 +11,8 @@ export async function snapshotFromHtml(
   url = 'https://www.editeur-exemple.fr/ressource',
   /** Lets a test play the page's part on the parsed document (shadow a member, break a getter) before the gather. */
   prepare: (doc: Document) => void = () => {},
+  /** The gather's options beyond the test's clock and yields (a budget). */
+  options: CollectOptions = {},
 ): Promise<PageSnapshot> {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
   const g = globalThis as Record<string, unknown>;
@@ -22,7 +24,7 @@ export async function snapshotFromHtml(
   try {
     window.document.write(html);
     prepare(window.document as unknown as Document);
-    const snap = await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {} });
+    const snap = await collectSnapshot(window.document as unknown as Document, { now: () => 0, yieldToPage: async () => {}, ...options });
     return pageSnapshotSchema.parse(snap);
   } finally {
     Object.assign(g, saved);

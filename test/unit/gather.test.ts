@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotFromHtml } from '../helpers/snapshot-from-html';
+import { limitMessages } from '../../lib/inspect/evaluation';
 
 describe('collectSnapshot (gather)', () => {
   it('reads links, forms, scripts, meta and JSON-LD in one pass and validates against the schema', async () => {
@@ -33,5 +34,40 @@ describe('collectSnapshot (gather)', () => {
   it('keeps the outermost of nested consent containers only', async () => {
     const snap = await snapshotFromHtml(`<body><div id="tarteaucitronRoot"><div id="tarteaucitron">x</div></div></body>`);
     expect(snap.marked.map((m) => m.id)).toEqual(['tarteaucitronRoot']);
+  });
+
+  it('stops at its time budget on a huge page, returns what it read, and names what it did not reach', async () => {
+    // 3,000 links in 3,000 list items: the walk checks its budget every 1,024 elements.
+    const html = `<!doctype html><html lang="fr"><body><ul>${Array.from({ length: 3000 }, (_, i) => `<li><a href="/p${i}">Page ${i}</a></li>`).join('')}</ul></body></html>`;
+    const cut = await snapshotFromHtml(html, undefined, undefined, { budgetMs: 0 });
+    expect(cut.limits.notReached).toEqual({ budgetMs: 0, elements: 1024, total: 6004, a11y: true });
+    expect(cut.limits.elementCount).toBe(1024);
+    // What was read stands: the links of the first 1,024 elements (html, head, body, ul, then li + a pairs).
+    expect(cut.links.length).toBe(510);
+    expect(cut.a11y.links).toEqual([]);
+    expect(limitMessages(cut).map((m) => [m.messageKey, m.params])).toEqual([
+      ['limit_gatherCut', [{ count: 0 }, { count: 1024 }, { count: 6004 }]],
+      ['limit_a11yFactsNotRead', [{ count: 0 }]],
+    ]);
+    // Within its budget, the same page is read whole and says nothing of the kind.
+    const whole = await snapshotFromHtml(html);
+    expect(whole.limits.notReached).toBeUndefined();
+    expect(whole.links.length).toBe(3000);
+    expect(whole.a11y.links.length).toBeGreaterThan(0);
+    expect(limitMessages(whole).map((m) => m.messageKey)).not.toContain('limit_gatherCut');
+  });
+
+  it('notes presentational markup in its walk, as the accessibility facts would query it', async () => {
+    const snap = await snapshotFromHtml(`<!doctype html><html lang="fr"><body>
+      <center>Titre</center><p><font color="red">rouge</font></p>
+      <table><tr><td bgcolor="#eee">case</td></tr></table>
+      <img src="a.png" alt="" width="10"><div width="3">bloc</div><svg width="10"></svg><p align="center">centré</p></body></html>`);
+    expect(snap.a11y.presentational.map((p) => [p.tag, p.element, p.attributes])).toEqual([
+      ['center', true, []],
+      ['font', true, ['color']],
+      ['td', false, ['bgcolor']],
+      ['div', false, ['width']],
+      ['p', false, ['align']],
+    ]);
   });
 });

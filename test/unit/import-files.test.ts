@@ -6,11 +6,11 @@ import { toExportFile } from '../../lib/export/export-file';
 import type { Consolidation } from '../../lib/model/consolidation';
 import type { Evaluation } from '../../lib/detectors/finding';
 import { backupFile, restoreBackup } from '../../lib/import/backup';
-import { importFiles, type ImportSource } from '../../lib/import/import-files';
+import { importFiles, type ImportProgress, type ImportSource } from '../../lib/import/import-files';
 import { hasMessage } from '../../lib/i18n/messages';
 import { listConsolidations } from '../../lib/storage/consolidations';
 import { LoupeDb } from '../../lib/storage/db';
-import { getEvaluation, listEvaluations, saveEvaluation } from '../../lib/storage/evaluations';
+import { getEvaluation, listEvaluations, listSummaries, saveEvaluation } from '../../lib/storage/evaluations';
 import { generateEvaluations } from '../support/evaluations';
 
 // Importing colleagues' files into the dashboard, on fake-indexeddb: each file all or nothing, good files together in
@@ -120,6 +120,74 @@ describe('importing many files', () => {
     expect(calls).toBe(3);
     expect(r.ok).toBe(false);
     expect(await ids()).toEqual([mine!.id]);
+  });
+});
+
+describe('one transaction per file, progress and stop', () => {
+  it('keeps a file written before a failing one whole, and adds nothing of the failing file', async () => {
+    const evs = generateEvaluations(6, 11);
+    const realAdd = IDBObjectStore.prototype.add;
+    let calls = 0;
+    // The fifth record is the second file's second: the first file (3 records) is committed by then.
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (++calls === 5) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    });
+    const r = await importFiles(db, [source('a.json', fileOf(evs.slice(0, 3))), source('b.json', fileOf(evs.slice(3)))], 2);
+    add.mockRestore();
+    expect(r.ok).toBe(false);
+    expect(await ids()).toEqual(evs.slice(0, 3).map((e) => e.id).sort());
+  });
+
+  it('says after each file how many files and evaluations are done and the time left', async () => {
+    const evs = generateEvaluations(6, 12);
+    const files = [source('a.json', fileOf(evs.slice(0, 2))), source('b.json', fileOf(evs.slice(2, 6))), source('bad.json', '{')];
+    let now = 0;
+    const seen: ImportProgress[] = [];
+    ok(await importFiles(db, files, 1, { onProgress: (p) => seen.push(p), clock: () => (now += 100) }));
+    expect(seen.map((p) => [p.files, p.totalFiles, p.evaluations])).toEqual([
+      [1, 3, 2],
+      [2, 3, 6],
+      [3, 3, 6],
+    ]);
+    const total = files.reduce((n, f) => n + f.size, 0);
+    expect(seen[0]!.totalBytes).toBe(total);
+    // The time left follows from the time taken by the bytes done so far.
+    expect(seen[0]!.elapsedMs).toBeGreaterThan(0);
+    expect(seen[0]!.leftMs).toBeCloseTo((seen[0]!.elapsedMs / files[0]!.size) * (total - files[0]!.size));
+    expect(seen[2]!.leftMs).toBe(0);
+    // Where the time went: reading, parsing with the check, writing, each counted, within the time taken.
+    const { readMs, checkMs, writeMs } = seen[2]!.spent;
+    expect(readMs > 0 && checkMs > 0 && writeMs > 0).toBe(true);
+    expect(readMs + checkMs + writeMs).toBeLessThanOrEqual(seen[2]!.elapsedMs);
+  });
+
+  it('a stop between files keeps the files done and leaves the others wholly out', async () => {
+    const evs = generateEvaluations(6, 13);
+    let done = 0;
+    const outcomes = ok(
+      await importFiles(db, [source('a.json', fileOf(evs.slice(0, 3))), source('b.json', fileOf(evs.slice(3)))], 1, {
+        onProgress: () => done++,
+        stopped: () => done >= 1,
+      }),
+    );
+    expect(outcomes.map((o) => [o.fileName, o.ok, o.added, o.messageKey])).toEqual([
+      ['a.json', true, 3, undefined],
+      ['b.json', false, 0, 'import_stopped'],
+    ]);
+    expect(await ids()).toEqual(evs.slice(0, 3).map((e) => e.id).sort());
+    expect(hasMessage('import_stopped', 'fr') && hasMessage('import_stopped', 'en')).toBe(true);
+  });
+
+  it('a stop asked while a file is being written adds nothing of that file', async () => {
+    const evs = generateEvaluations(3, 14);
+    let asked = 0;
+    // Asked before the file, before its write, then inside its transaction once written: stopped there.
+    const outcomes = ok(await importFiles(db, [source('a.json', fileOf(evs))], 1, { stopped: () => ++asked >= 3 }));
+    expect(asked).toBe(3);
+    expect(outcomes[0]).toMatchObject({ ok: false, added: 0, messageKey: 'import_stopped' });
+    expect(await ids()).toEqual([]);
+    expect(ok(await listSummaries(db)).summaries).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Consolidation } from '../../lib/model/consolidation';
-import type { Evaluation } from '../../lib/detectors/finding';
+import { type Evaluation, withDataKind } from '../../lib/detectors/finding';
 import { consolidationFor, deleteConsolidation, listConsolidations, restoreConsolidation, saveConsolidation } from '../../lib/storage/consolidations';
 import { rate, suggestedGrid, withSuggestedGrid } from '../../lib/grid/state';
 import { LoupeDb } from '../../lib/storage/db';
@@ -67,6 +67,12 @@ const sample = (id: string, url = 'https://www.editeur-exemple.fr/ressource?sess
 let db: LoupeDb;
 useFakeIndexedDb(() => (db = new LoupeDb('loupe-test')));
 
+
+/** A stored record with every finding's data named by its kind, as the version 6 upgrade leaves it. */
+const withKinds = <R extends { evaluation?: unknown }>(r: R): R => {
+  const e = r.evaluation as { findings?: unknown[] } | undefined;
+  return Array.isArray(e?.findings) ? { ...r, evaluation: { ...e, findings: e.findings.map(withDataKind) } } : r;
+};
 
 describe('evaluations storage', () => {
   it('saves an evaluation, then updates it as the person types, keeping its creation date', async () => {
@@ -338,7 +344,10 @@ describe('schema upgrade from version 5', () => {
 
     await db.open();
     expect(db.verno).toBe(6);
-    expect(await db.evaluations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.evaluations));
+    // Version 5 wrote findings' data without their kind: the upgrade adds it, and nothing else changes.
+    const expected = FIXTURE_V5.evaluations.map(withKinds);
+    expect(expected).not.toEqual(FIXTURE_V5.evaluations);
+    expect(await db.evaluations.toArray()).toEqual(expect.arrayContaining(expected));
     expect(await db.evaluations.count()).toBe(FIXTURE_V5.evaluations.length);
     expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.consolidations));
     expect(await db.summaries.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.summaries));
