@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readPolicy, type PolicyRead } from '@/lib/model/policy';
 
@@ -17,4 +18,13 @@ export function academiePolicy(): Promise<PolicyRead> {
     }
   })();
   return read;
+}
+
+/** The académie's policy once read (undefined before): the side panel hides what the académie does not allow. */
+export function useAcademiePolicy(): PolicyRead | undefined {
+  const [policy, setPolicy] = useState<PolicyRead | undefined>();
+  useEffect(() => {
+    void academiePolicy().then(setPolicy);
+  }, []);
+  return policy;
 }

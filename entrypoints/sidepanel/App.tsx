@@ -7,6 +7,7 @@ import { ExportMenu } from '@/components/ExportMenu';
 import { Inspecting, Unavailable } from '@/components/PanelStates';
 import { Shortcuts } from '@/components/Shortcuts';
 import { ObserveExplain, Observing } from '@/components/ObservePanel';
+import { useAcademiePolicy } from '@/components/policy';
 import { askObservePermissions } from '@/lib/inspect/observe-tab';
 import { useAdvice } from '@/components/use-advice';
 import { useEvaluation } from '@/components/use-evaluation';
@@ -25,6 +26,8 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
   const { tabId, state, reinspect, observe } = useInspection(fixedTabId);
   // "Observer la page": the explanation screen first (issue 23).
   const [explaining, setExplaining] = useState(false);
+  // An académie may not allow it (policy allowObserve: false, issue 24): the button is not offered.
+  const observeAllowed = useAcademiePolicy()?.policy.allowObserve !== false;
   usePaintMarks(state);
   const result = state.kind === 'done' ? state.result : undefined;
   const ok = result?.ok ? result : undefined;
@@ -56,7 +59,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
         <button type="button" data-testid="button:inspect" disabled={tabId === undefined || busy} onClick={reinspect}>
           {state.kind === 'done' ? t('panel_reinspect') : t('panel_inspect')}
         </button>
-        {ok && /^https?:/.test(ok.snapshot.url) && (
+        {ok && observeAllowed && /^https?:/.test(ok.snapshot.url) && (
           <button type="button" class="secondary" aria-pressed={explaining} data-testid="button:observe" disabled={busy} onClick={() => setExplaining(!explaining)}>
             {t('panel_observe')}
           </button>
@@ -78,7 +81,7 @@ export function App({ fixedTabId }: { fixedTabId?: number }) {
         </button>
       </div>
       {tabId === undefined && <p data-testid="status:no-tab">{t('panel_noTab')}</p>}
-      {explaining && !busy && <ObserveExplain onStart={startObserving} onCancel={() => setExplaining(false)} />}
+      {explaining && observeAllowed && !busy && <ObserveExplain onStart={startObserving} onCancel={() => setExplaining(false)} />}
       {state.kind === 'inspecting' && <Inspecting step={state.step} />}
       {state.kind === 'observing' && <Observing progress={state} />}
       {result && !result.ok && (

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { AUDIT_BUILD, launchWithLoupe } from '../../scripts/lib/chromium';
+import { AUDIT_BUILD, launchWithLoupe, tabIdOf } from '../../scripts/lib/chromium';
 import { findFirefox, launchFirefoxWithLoupe } from '../../scripts/lib/firefox';
 import { catalogueOf, catalogueText } from '../../lib/catalogue/publish';
 import { generateDecisions } from '../support/catalogue';
@@ -65,6 +65,38 @@ test('Chromium: the policy subscribes to the académie’s catalogue (which cann
     await expect(page.getByTestId('catalogue-academie')).toHaveValue('Académie de Lyon');
   } finally {
     await b.close();
+    rmSync(file, { force: true });
+  }
+});
+
+test('Chromium: an académie that does not allow « Observer la page » gets no such button; without the policy it is offered', async () => {
+  test.setTimeout(120_000);
+  const id = unpackedId(AUDIT_BUILD);
+  const file = join(POLICY_DIR, `loupe-e2e-${id}.json`);
+  mkdirSync(POLICY_DIR, { recursive: true });
+  server.route('/ressource.html', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="fr"><head><title>Ressource</title></head><body><main><h1>Fractions</h1><p>Des exercices.</p></main></body></html>');
+  });
+  const panelOf = async (allowObserve: boolean | undefined) => {
+    if (allowObserve === undefined) rmSync(file, { force: true });
+    else writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: settings(`${server.origin}/academie.json`, { allowObserve }) } } }));
+    const b = await launchWithLoupe();
+    const page = await b.context.newPage();
+    await page.goto(`${server.origin}/ressource.html`);
+    const panel = await b.context.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${await tabIdOf(b, page)}`);
+    await expect(panel.getByTestId('state:done')).toBeVisible({ timeout: 60_000 });
+    return { b, panel };
+  };
+  try {
+    const forbidden = await panelOf(false);
+    await expect(forbidden.panel.getByTestId('button:evaluate')).toBeVisible();
+    await expect(forbidden.panel.getByTestId('button:observe')).toHaveCount(0);
+    await forbidden.b.close();
+    const free = await panelOf(undefined);
+    await expect(free.panel.getByTestId('button:observe')).toBeVisible();
+    await free.b.close();
+  } finally {
     rmSync(file, { force: true });
   }
 });
