@@ -1,7 +1,5 @@
 import { ok, useFakeIndexedDb } from '../support/fake-indexeddb';
 import Dexie from 'dexie';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { groupByResource } from '../../lib/consolidate/group';
 import { toExportFile } from '../../lib/export/export-file';
@@ -9,21 +7,13 @@ import { importFiles } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
 import { deleteEvaluation, duplicateEvaluation, listSummaries, restoreEvaluation, saveEvaluation } from '../../lib/storage/evaluations';
 import { firstScreen } from '../../lib/storage/first-screen';
-import type { StoredConsolidation, StoredEvaluation } from '../../lib/storage/record';
-import { aggregatesOf, gradedOf, isCurrentSummary, type EvaluationSummary, type ResourceAggregate } from '../../lib/storage/read-model';
+import { aggregatesOf, gradedOf, isCurrentSummary, type ResourceAggregate } from '../../lib/storage/read-model';
 import { deleteResource, restoreResource } from '../../lib/storage/resources';
 import { generateEvaluations } from '../support/evaluations';
-import { withDataKind } from '../../lib/detectors/finding';
+import { FIXTURE_V5, writeV5 } from '../helpers/storage-v5';
 
 // The per-resource aggregate table (schema version 6): filled from the summaries by the upgrade, kept equal to what
 // the summaries say after every write path, and enough to paint the dashboard's first screen as the whole list does.
-
-const FIXTURE_V5 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v5-database.json'), 'utf8')) as {
-  stores: Record<string, string>;
-  evaluations: StoredEvaluation[];
-  consolidations: StoredConsolidation[];
-  summaries: EvaluationSummary[];
-};
 
 let db: LoupeDb;
 useFakeIndexedDb(() => (db = new LoupeDb('loupe-aggregates')));
@@ -38,30 +28,14 @@ async function expectAggregatesFollowSummaries(): Promise<ResourceAggregate[]> {
   return stored;
 }
 
-/** A stored record with every finding's data named by its kind, as the version 6 upgrade leaves it. */
-const withKinds = <R extends { evaluation?: unknown }>(r: R): R => {
-  const e = r.evaluation as { findings?: unknown[] } | undefined;
-  return Array.isArray(e?.findings) ? { ...r, evaluation: { ...e, findings: e.findings.map(withDataKind) } } : r;
-};
 
 describe('schema upgrade from version 5', () => {
   it('adds one aggregate per resource with finished evaluations, drafts left out, and changes nothing else', async () => {
-    const v5 = new Dexie('loupe-aggregates');
-    v5.version(5).stores(FIXTURE_V5.stores);
-    await v5.table('evaluations').bulkAdd(FIXTURE_V5.evaluations);
-    await v5.table('consolidations').bulkAdd(FIXTURE_V5.consolidations);
-    await v5.table('summaries').bulkAdd(FIXTURE_V5.summaries);
-    v5.close();
+    await writeV5('loupe-aggregates');
 
     await db.open();
     expect(db.verno).toBe(6);
-    // Version 5 wrote findings' data without their kind: the upgrade adds it, and nothing else changes.
-    const expected = FIXTURE_V5.evaluations.map(withKinds);
-    expect(expected).not.toEqual(FIXTURE_V5.evaluations);
-    expect(await db.evaluations.toArray()).toEqual(expect.arrayContaining(expected));
-    expect(await db.evaluations.count()).toBe(FIXTURE_V5.evaluations.length);
-    expect(await db.summaries.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.summaries));
-    expect(await db.consolidations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.consolidations));
+    // Every record kept (with its data kinds added): test/unit/storage.test.ts, schema upgrade from version 5.
     const stored = await expectAggregatesFollowSummaries();
     // The fixture has drafts (one beside a finished evaluation of its resource) and a resource with four finished.
     const done = FIXTURE_V5.summaries.filter((s) => s.status === 'done');
@@ -73,11 +47,7 @@ describe('schema upgrade from version 5', () => {
   });
 
   it('leaves a version 5 database as it was when the upgrade cannot finish', async () => {
-    const v5 = new Dexie('loupe-aggregates');
-    v5.version(5).stores(FIXTURE_V5.stores);
-    await v5.table('evaluations').bulkAdd(FIXTURE_V5.evaluations);
-    await v5.table('summaries').bulkAdd(FIXTURE_V5.summaries);
-    v5.close();
+    await writeV5('loupe-aggregates', ['evaluations', 'summaries']);
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });

@@ -27,6 +27,7 @@ import { generateEvaluations } from '../support/evaluations';
 import { hasMessage } from '../../lib/i18n/messages';
 import { resourceKey, resourceSite } from '../../lib/net/resource';
 import { evaluationV2toV3 } from '../../lib/export/migrate';
+import { FIXTURE_V5, withKinds, writeV5 } from '../helpers/storage-v5';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
 
@@ -68,11 +69,6 @@ let db: LoupeDb;
 useFakeIndexedDb(() => (db = new LoupeDb('loupe-test')));
 
 
-/** A stored record with every finding's data named by its kind, as the version 6 upgrade leaves it. */
-const withKinds = <R extends { evaluation?: unknown }>(r: R): R => {
-  const e = r.evaluation as { findings?: unknown[] } | undefined;
-  return Array.isArray(e?.findings) ? { ...r, evaluation: { ...e, findings: e.findings.map(withDataKind) } } : r;
-};
 
 describe('evaluations storage', () => {
   it('saves an evaluation, then updates it as the person types, keeping its creation date', async () => {
@@ -326,21 +322,9 @@ describe('schema upgrade from version 4', () => {
   });
 });
 
-const FIXTURE_V5 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/storage/v5-database.json'), 'utf8')) as {
-  stores: Record<string, string>;
-  evaluations: StoredEvaluation[];
-  consolidations: StoredConsolidation[];
-  summaries: EvaluationSummary[];
-};
-
 describe('schema upgrade from version 5', () => {
   it('adds the subscribed catalogues and keeps every record as it was', async () => {
-    const v5 = new Dexie('loupe-test');
-    v5.version(5).stores(FIXTURE_V5.stores);
-    await v5.table('evaluations').bulkAdd(FIXTURE_V5.evaluations);
-    await v5.table('consolidations').bulkAdd(FIXTURE_V5.consolidations);
-    await v5.table('summaries').bulkAdd(FIXTURE_V5.summaries);
-    v5.close();
+    await writeV5('loupe-test');
 
     await db.open();
     expect(db.verno).toBe(6);
