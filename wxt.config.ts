@@ -13,7 +13,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // html-validate's JSON schemas are compiled at build time: no `new Function` in the extension's pages (RGAA 8.2).
   // Workers (the dashboard's import, lib/import/import-worker.ts) as ES modules: they load lazy chunks like the pages.
-  vite: () => ({ plugins: [preact(), htmlValidatePrecompiled()], worker: { format: 'es' } }),
+  // The import worker reaches the detectors (lib/detectors/finding.ts, through the export's migrations) and so
+  // html-validate's chunk: precompiled there too.
+  vite: () => ({ plugins: [preact(), htmlValidatePrecompiled()], worker: { format: 'es', plugins: () => [htmlValidatePrecompiled()] } }),
   hooks: {
     // The icons are drawn as SVG (assets/icon.svg) and rendered to PNG here, into .wxt/ (not committed).
     'build:publicAssets': (wxt, files) => {

@@ -35,8 +35,8 @@ test('the privacy policy is a page of the extension, linked from the panel, in F
   await policy.waitForLoadState();
   expect(policy.url()).toBe(`chrome-extension://${loupe.extensionId}/privacy.html`);
   await expect(policy.locator('h1').first()).toHaveText('Politique de confidentialité de Loupe');
-  await expect(policy.locator('main')).toContainText('Loupe ne collecte aucune donnée, n\'envoie rien');
-  await expect(policy.locator('#english')).toContainText('Loupe collects no data, sends nothing');
+  await expect(policy.locator('main')).toContainText('Loupe ne collecte aucune donnée et n\'envoie rien');
+  await expect(policy.locator('#english')).toContainText('Loupe collects no data and sends nothing');
   expect(await axeViolations(policy)).toEqual([]);
   // Keyboard alone: the first Tab reaches the link to the English version.
   await policy.keyboard.press('Tab');
