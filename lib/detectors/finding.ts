@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evaluationSchemaOf } from '../model/evaluation';
 import { findingFields, type AnyFinding } from '../model/finding';
 import { detectors, type DetectorId } from './registry';
+import { isObject, type Json } from '../model/json';
 
 // The finding union, composed where the registry lives: each detector's findings carry `data` in the shape that
 // detector declares. lib/model knows findings only generically; code that reads a finding's `data` narrows with
@@ -29,8 +30,6 @@ export function isFrom<K extends DetectorId>(f: Finding | AnyFinding, id: K): f 
 export const evaluationSchema = evaluationSchemaOf(findingSchema);
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Fields that told variants apart before every detector named them `kind`: axe's `outcome` was its discriminator;

@@ -3,6 +3,7 @@ import { worded } from '../i18n/format';
 import { formatMessage } from '../i18n/messages';
 import type { Param } from '../model/message';
 import { EXPORT_FORMAT } from './schema';
+import { isObject, type Json } from '../model/json';
 
 // Older export files (and records stored by older versions, lib/storage/db.ts), brought to the current version
 // before the schema reads them. Version 1 (Loupe 0.1) kept the limits as French sentences and axe's summary without
@@ -26,8 +27,6 @@ function limitFromText(text: string): { messageKey: string; params: string[]; me
   return { messageKey: 'limit_text', params: [text], message: text };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function evaluationV1toV2(e: unknown): unknown {
   if (!isObject(e)) return e;
