@@ -30,7 +30,6 @@ export function isFrom<K extends DetectorId>(f: Finding | AnyFinding, id: K): f 
 export const evaluationSchema = evaluationSchemaOf(findingSchema);
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
-
 /**
  * Fields that told variants apart before every detector named them `kind`: axe's `outcome` was its discriminator;
  * legal links called their document `kind`, now `document`.
