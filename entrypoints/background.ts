@@ -3,7 +3,7 @@ import { syncPolicyCatalogues } from '@/lib/catalogue/policy';
 import { refreshAll } from '@/lib/catalogue/refresh';
 import { readPolicy } from '@/lib/model/policy';
 import { originPattern, type FetchDeps } from '@/lib/catalogue/fetch';
-import { loupeDb } from '@/lib/storage/db';
+import { catalogueDb } from '@/lib/storage/catalogue-db';
 
 interface ChromeSidePanel {
   setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>;
@@ -23,7 +23,7 @@ const catalogueDeps: FetchDeps = {
 /** One refresh at a time: an alarm and a click do not fetch the same file twice at once. */
 let running: Promise<unknown> = Promise.resolve();
 function refreshCatalogues(url?: string) {
-  running = running.then(() => refreshAll(loupeDb(), catalogueDeps, url)).catch(() => undefined);
+  running = running.then(() => refreshAll(catalogueDb(), catalogueDeps, url)).catch(() => undefined);
   return running;
 }
 
@@ -35,7 +35,7 @@ async function applyPolicy() {
   } catch {
     // No policy (Firefox rejects the read when none is set).
   }
-  const synced = await syncPolicyCatalogues(loupeDb(), readPolicy(raw).policy.catalogues ?? [], Date.now());
+  const synced = await syncPolicyCatalogues(catalogueDb(), readPolicy(raw).policy.catalogues ?? [], Date.now());
   if (synced.ok) for (const url of synced.value.added) void refreshCatalogues(url);
 }
 
@@ -71,7 +71,8 @@ export default defineBackground(() => {
     if (!a) void browser.alarms.create(CATALOGUE_ALARM, { delayInMinutes: 1, periodInMinutes: CATALOGUE_PERIOD_MINUTES });
   });
   browser.alarms.onAlarm.addListener((a) => {
-    if (a.name === CATALOGUE_ALARM) void refreshCatalogues();
+    // The policy again first: a sync refused at start (the database awaiting a page's upgrade) is done here.
+    if (a.name === CATALOGUE_ALARM) void applyPolicy().then(() => refreshCatalogues());
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: unknown; url?: unknown } | null;

@@ -1,4 +1,4 @@
-import type { LoupeDb } from '../storage/db';
+import type { CatalogueTables } from '../storage/catalogue-db';
 import { attempt, type StorageResult } from '../storage/result';
 import { subscribableUrl } from './fetch';
 
@@ -6,7 +6,7 @@ import { subscribableUrl } from './fetch';
 // changing the policy. A catalogue the policy no longer lists is removed with its copy; one the person had already
 // added becomes the policy's. An address that is not https:// is left out (the settings page names it).
 
-export function syncPolicyCatalogues(db: LoupeDb, urls: readonly string[], now: number): Promise<StorageResult<{ added: string[]; removed: string[] }>> {
+export function syncPolicyCatalogues(db: CatalogueTables, urls: readonly string[], now: number): Promise<StorageResult<{ added: string[]; removed: string[] }>> {
   const wanted = new Set(urls.flatMap((u) => (subscribableUrl(u) ? [subscribableUrl(u)!.href] : [])));
   return attempt(() =>
     db.transaction('rw', db.subscriptions, db.catalogues, async () => {

@@ -1,6 +1,6 @@
 import type { CatalogueError, Subscription } from '../model/catalogue';
 import { listSubscriptions, markChecked, markFailed, storeCatalogue } from '../storage/catalogues';
-import type { LoupeDb } from '../storage/db';
+import type { CatalogueTables } from '../storage/catalogue-db';
 import { fetchCatalogue, type FetchDeps } from './fetch';
 
 // One refresh of one subscription: a new copy replaces the old only once it passed every check; a 304 confirms it;
@@ -8,7 +8,7 @@ import { fetchCatalogue, type FetchDeps } from './fetch';
 
 export type RefreshOutcome = { url: string; kind: 'updated' | 'not-modified' | 'gone' } | { url: string; kind: 'failed'; error: CatalogueError };
 
-export async function refreshSubscription(db: LoupeDb, sub: Pick<Subscription, 'url' | 'etag' | 'lastModified'>, deps: FetchDeps, now: () => number = Date.now): Promise<RefreshOutcome> {
+export async function refreshSubscription(db: CatalogueTables, sub: Pick<Subscription, 'url' | 'etag' | 'lastModified'>, deps: FetchDeps, now: () => number = Date.now): Promise<RefreshOutcome> {
   const got = await fetchCatalogue(sub.url, { etag: sub.etag, lastModified: sub.lastModified }, deps);
   if (got.kind === 'not-modified') {
     await markChecked(db, sub.url, now());
@@ -30,7 +30,7 @@ export async function refreshSubscription(db: LoupeDb, sub: Pick<Subscription, '
 }
 
 /** Every subscription (or the one named), one after the other: a catalogue server is not hit in parallel. */
-export async function refreshAll(db: LoupeDb, deps: FetchDeps, only?: string): Promise<RefreshOutcome[]> {
+export async function refreshAll(db: CatalogueTables, deps: FetchDeps, only?: string): Promise<RefreshOutcome[]> {
   const subs = await listSubscriptions(db);
   if (!subs.ok) return [];
   const out: RefreshOutcome[] = [];

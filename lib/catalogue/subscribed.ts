@@ -1,5 +1,5 @@
 import { listSubscriptions, storedCatalogues } from '../storage/catalogues';
-import type { LoupeDb } from '../storage/db';
+import type { CatalogueTables } from '../storage/catalogue-db';
 import { attempt, type StorageResult } from '../storage/result';
 import { indexCatalogues, type CatalogueIndex } from './lookup';
 
@@ -8,7 +8,7 @@ import { indexCatalogues, type CatalogueIndex } from './lookup';
 
 let cached: { key: string; index: CatalogueIndex } | undefined;
 
-export function subscribedIndex(db: LoupeDb): Promise<StorageResult<CatalogueIndex>> {
+export function subscribedIndex(db: CatalogueTables): Promise<StorageResult<CatalogueIndex>> {
   return attempt(async () => {
     const subs = await listSubscriptions(db);
     if (!subs.ok) throw new Error(subs.error.detail);

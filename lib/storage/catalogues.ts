@@ -1,12 +1,12 @@
 import { type CatalogueFile, type CatalogueError, type Subscription, subscriptionSchema } from '../model/catalogue';
-import type { LoupeDb, StoredCatalogue } from './db';
+import type { CatalogueTables, StoredCatalogue } from './catalogue-db';
 import { attempt, type StorageResult } from './result';
 
 // Subscribed catalogues (schema version 6): the subscription row says where the file comes from, when it was last
 // checked, and the last failure; the catalogue row is the last good copy, replaced only by a copy that passed every
 // check. Removing a subscription removes its copy in the same transaction.
 
-export function addSubscription(db: LoupeDb, url: string, by: Subscription['by'], now: number): Promise<StorageResult<Subscription>> {
+export function addSubscription(db: CatalogueTables, url: string, by: Subscription['by'], now: number): Promise<StorageResult<Subscription>> {
   return attempt(() =>
     db.transaction('rw', db.subscriptions, async () => {
       const had = await db.subscriptions.get(url);
@@ -19,7 +19,7 @@ export function addSubscription(db: LoupeDb, url: string, by: Subscription['by']
 }
 
 /** Removes the subscription and its copy; a policy's subscription is not the person's to remove. */
-export function removeSubscription(db: LoupeDb, url: string, by: Subscription['by'] = 'person'): Promise<StorageResult<boolean>> {
+export function removeSubscription(db: CatalogueTables, url: string, by: Subscription['by'] = 'person'): Promise<StorageResult<boolean>> {
   return attempt(() =>
     db.transaction('rw', db.subscriptions, db.catalogues, async () => {
       const had = await db.subscriptions.get(url);
@@ -40,7 +40,7 @@ export interface Validators {
  * Keeps a checked copy as the subscription's; answers false (and stores nothing) when the subscription was removed
  * while the file was on its way.
  */
-export function storeCatalogue(db: LoupeDb, url: string, file: CatalogueFile, validators: Validators, now: number): Promise<StorageResult<boolean>> {
+export function storeCatalogue(db: CatalogueTables, url: string, file: CatalogueFile, validators: Validators, now: number): Promise<StorageResult<boolean>> {
   return attempt(() =>
     db.transaction('rw', db.subscriptions, db.catalogues, async () => {
       const sub = await db.subscriptions.get(url);
@@ -62,7 +62,7 @@ export function storeCatalogue(db: LoupeDb, url: string, file: CatalogueFile, va
 }
 
 /** A 304: the copy kept is current. */
-export function markChecked(db: LoupeDb, url: string, now: number): Promise<StorageResult<void>> {
+export function markChecked(db: CatalogueTables, url: string, now: number): Promise<StorageResult<void>> {
   return attempt(async () => {
     await db.subscriptions.where('url').equals(url).modify((s) => {
       s.checkedAt = now;
@@ -72,7 +72,7 @@ export function markChecked(db: LoupeDb, url: string, now: number): Promise<Stor
 }
 
 /** A failed refresh: said on the subscription; the copy is not touched. */
-export function markFailed(db: LoupeDb, url: string, error: CatalogueError): Promise<StorageResult<void>> {
+export function markFailed(db: CatalogueTables, url: string, error: CatalogueError): Promise<StorageResult<void>> {
   return attempt(async () => {
     await db.subscriptions.where('url').equals(url).modify((s) => {
       s.error = error;
@@ -80,7 +80,7 @@ export function markFailed(db: LoupeDb, url: string, error: CatalogueError): Pro
   });
 }
 
-export function listSubscriptions(db: LoupeDb): Promise<StorageResult<Subscription[]>> {
+export function listSubscriptions(db: CatalogueTables): Promise<StorageResult<Subscription[]>> {
   return attempt(async () => {
     const rows = await db.subscriptions.orderBy('url').toArray();
     return rows.flatMap((r) => {
@@ -91,6 +91,6 @@ export function listSubscriptions(db: LoupeDb): Promise<StorageResult<Subscripti
 }
 
 /** The copies kept, in the subscriptions' order (what the panel's lookup indexes). */
-export function storedCatalogues(db: LoupeDb): Promise<StorageResult<StoredCatalogue[]>> {
+export function storedCatalogues(db: CatalogueTables): Promise<StorageResult<StoredCatalogue[]>> {
   return attempt(() => db.catalogues.orderBy('source').toArray());
 }

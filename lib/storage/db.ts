@@ -1,9 +1,11 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import { searchText, storedEvaluationSchema, type StoredConsolidation, type StoredEvaluation } from './record';
 import { aggregatesOf, hasStoredShape, isCurrentSummary, summaryOf, type EvaluationSummary, type ResourceAggregate } from './read-model';
 import { withDataKind } from '../detectors/finding';
 import { evaluationV2toV3 } from '../export/migrate';
-import type { CatalogueFile, Subscription } from '../model/catalogue';
+import type { Subscription } from '../model/catalogue';
+import type { StoredCatalogue } from './catalogue-db';
+import { DB_NAME, SCHEMA_VERSIONS } from './versions';
 
 /**
  * A file of a synced folder already imported (schema version 6): its path in the folder, size and date, so that
@@ -14,19 +16,95 @@ export interface ImportedFile {
   importedAt: number;
 }
 
-/** The last good copy of a subscribed catalogue (schema version 6), one row per subscription. */
-export interface StoredCatalogue {
-  source: string;
-  storedAt: number;
-  file: CatalogueFile;
-}
-
 // The extension's IndexedDB, through Dexie. Every version stays declared with its upgrade, as Dexie requires to
 // open a database left by any earlier release; test/unit/storage.test.ts opens a fixture of each earlier version.
+// The tables of each version are in versions.ts (shared with the background's catalogue-db.ts); their upgrades here.
 
-export const DB_NAME = 'loupe';
+export { DB_NAME } from './versions';
 
-const STORES_5 = { evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' };
+type Upgrade = (tx: Transaction) => PromiseLike<unknown> | void;
+
+const UPGRADES: Record<number, Upgrade> = {
+  // Version 2: the verdict and a search text beside the evaluation, so "Mes évaluations" sorts and searches
+  // without reading every evaluation's findings.
+  2: (tx) =>
+    tx
+      .table('evaluations')
+      .toCollection()
+      .modify((r: StoredEvaluation) => {
+        r.verdict = r.evaluation?.verdict?.level ?? '';
+        r.search = searchText(r.title ?? '', r.site ?? '', r.url ?? '');
+      }),
+  // Version 3 (no upgrade): referents' consolidated verdicts, one per resource (normalised address), set in the
+  // dashboard or imported from a referent's bundle. Evaluations gain an optional `origin` (absent = the person's own),
+  // so no record needs rewriting.
+  // Version 4: a small summary beside each evaluation (lib/storage/read-model.ts), so the dashboard reads a few
+  // hundred bytes per evaluation instead of its whole inspection; every write of `evaluations` writes it in the same
+  // transaction. Filled here from the evaluations already stored; they are not rewritten.
+  4: async (tx) => {
+    // Summaries are small: gathered while the records stream by, then written at once (a failed write aborts
+    // the upgrade, and the database stays at version 3 with everything in it).
+    const all: EvaluationSummary[] = [];
+    await tx
+      .table('evaluations')
+      .toCollection()
+      .each((r: StoredEvaluation) => {
+        // Only records the dashboard would show: one the schema refuses stays without a summary and is counted
+        // as unreadable, as before.
+        if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) all.push(summaryOf(r));
+      });
+    await tx.table('summaries').bulkPut(all);
+  },
+  // Version 5 (export format 3): message parameters typed ({count}, {text}, {country}…, lib/model/message.ts) and
+  // one meaning of "site" (lib/net/resource.ts: the registrable domain, private suffixes counted). Every record,
+  // its summary and every consolidation are rewritten in the upgrade's one transaction: a failure leaves version 4.
+  5: async (tx) => {
+    // tldts is a lazy chunk; waitFor keeps the upgrade's transaction open while it loads.
+    const { resourceSite } = await Dexie.waitFor(import('../net/resource'));
+    const summaries: EvaluationSummary[] = [];
+    await tx
+      .table('evaluations')
+      .toCollection()
+      .modify((r: StoredEvaluation) => {
+        const e = evaluationV2toV3(r.evaluation);
+        const url = e?.resource?.url;
+        if (typeof url === 'string') {
+          r.site = resourceSite(url) || r.site;
+          e.resource = { ...e.resource, site: r.site };
+          r.search = searchText(r.title ?? '', r.site, r.url ?? '');
+        }
+        r.evaluation = e;
+        if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) summaries.push(summaryOf(r));
+      });
+    await tx.table('summaries').bulkPut(summaries);
+    await tx
+      .table('consolidations')
+      .toCollection()
+      .modify((c: StoredConsolidation) => {
+        const url = c.consolidation?.resource?.url;
+        if (typeof url !== 'string') return;
+        c.site = resourceSite(url) || c.site;
+        c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
+      });
+  },
+  // Version 6, one version for two things never released apart:
+  // - issue 24: subscribed catalogues. The subscription (address, who added it, validators, last error) apart from
+  //   its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the files of a synced
+  //   folder already imported;
+  // - issue 27: one row per resource (lib/storage/read-model.ts ResourceAggregate: its latest inspection and its
+  //   finished evaluations' ids), so the dashboard reads its first screen before the rest; every write of
+  //   `summaries` writes it in the same transaction. Filled here from the summaries. A summary of another version
+  //   is left out, as the dashboard leaves it: its rebuild (listSummaries) refreshes its resource;
+  // - and the records written by version 5 before every variant of a finding's data named its kind get it back
+  //   (withDataKind, lib/detectors/finding.ts); nothing else is rewritten.
+  6: async (tx) => {
+    await tx.table('evaluations').toCollection().modify((r: { evaluation?: { findings?: unknown[] } }) => {
+      if (Array.isArray(r.evaluation?.findings)) r.evaluation.findings = r.evaluation.findings.map(withDataKind);
+    });
+    const summaries = (await tx.table('summaries').toArray()).filter(isCurrentSummary);
+    await tx.table('resources').bulkPut(aggregatesOf(summaries));
+  },
+};
 
 export class LoupeDb extends Dexie {
   evaluations!: Table<StoredEvaluation, string>;
@@ -39,97 +117,12 @@ export class LoupeDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    // Version 1: evaluations by id, resource address, site and date.
-    this.version(1).stores({ evaluations: 'id, url, site, updatedAt' });
-    // Version 2: the verdict and a search text beside the evaluation, so "Mes évaluations" sorts and searches
-    // without reading every evaluation's findings.
-    this.version(2)
-      .stores({ evaluations: 'id, url, site, updatedAt, verdict' })
-      .upgrade((tx) =>
-        tx
-          .table('evaluations')
-          .toCollection()
-          .modify((r: StoredEvaluation) => {
-            r.verdict = r.evaluation?.verdict?.level ?? '';
-            r.search = searchText(r.title ?? '', r.site ?? '', r.url ?? '');
-          }),
-      );
-    // Version 3: referents' consolidated verdicts, one per resource (normalised address), set in the dashboard or
-    // imported from a referent's bundle. Evaluations gain an optional `origin` (absent = the person's own), so no
-    // record needs rewriting.
-    this.version(3).stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt' });
-    // Version 4: a small summary beside each evaluation (lib/storage/summary.ts), so the dashboard reads a few hundred
-    // bytes per evaluation instead of its whole inspection; every write of `evaluations` writes it in the same
-    // transaction. Filled here from the evaluations already stored; they are not rewritten.
-    this.version(4)
-      .stores({ evaluations: 'id, url, site, updatedAt, verdict', consolidations: 'url, site, decidedAt', summaries: 'id, updatedAt, url, site, status' })
-      .upgrade(async (tx) => {
-        // Summaries are small: gathered while the records stream by, then written at once (a failed write aborts
-        // the upgrade, and the database stays at version 3 with everything in it).
-        const all: EvaluationSummary[] = [];
-        await tx
-          .table('evaluations')
-          .toCollection()
-          .each((r: StoredEvaluation) => {
-            // Only records the dashboard would show: one the schema refuses stays without a summary and is counted
-            // as unreadable, as before.
-            if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) all.push(summaryOf(r));
-          });
-        await tx.table('summaries').bulkPut(all);
-      });
-    // Version 5 (export format 3): message parameters typed ({count}, {text}, {country}…, lib/model/message.ts) and
-    // one meaning of "site" (lib/net/resource.ts: the registrable domain, private suffixes counted). Every record,
-    // its summary and every consolidation are rewritten in the upgrade's one transaction: a failure leaves version 4.
-    this.version(5)
-      .stores(STORES_5)
-      .upgrade(async (tx) => {
-        // tldts is a lazy chunk; waitFor keeps the upgrade's transaction open while it loads.
-        const { resourceSite } = await Dexie.waitFor(import('../net/resource'));
-        const summaries: EvaluationSummary[] = [];
-        await tx
-          .table('evaluations')
-          .toCollection()
-          .modify((r: StoredEvaluation) => {
-            const e = evaluationV2toV3(r.evaluation);
-            const url = e?.resource?.url;
-            if (typeof url === 'string') {
-              r.site = resourceSite(url) || r.site;
-              e.resource = { ...e.resource, site: r.site };
-              r.search = searchText(r.title ?? '', r.site, r.url ?? '');
-            }
-            r.evaluation = e;
-            if (hasStoredShape(r) || storedEvaluationSchema.safeParse(r).success) summaries.push(summaryOf(r));
-          });
-        await tx.table('summaries').bulkPut(summaries);
-        await tx
-          .table('consolidations')
-          .toCollection()
-          .modify((c: StoredConsolidation) => {
-            const url = c.consolidation?.resource?.url;
-            if (typeof url !== 'string') return;
-            c.site = resourceSite(url) || c.site;
-            c.consolidation = { ...c.consolidation, resource: { ...c.consolidation.resource, site: c.site } };
-          });
-      });
-    // Version 6, one version for two things never released apart:
-    // - issue 24: subscribed catalogues. The subscription (address, who added it, validators, last error) apart from
-    //   its last good copy, so that a failed refresh rewrites a few bytes, never the copy; and the files of a synced
-    //   folder already imported;
-    // - issue 27: one row per resource (lib/storage/read-model.ts ResourceAggregate: its latest inspection and its
-    //   finished evaluations' ids), so the dashboard reads its first screen before the rest; every write of
-    //   `summaries` writes it in the same transaction. Filled here from the summaries. A summary of another version
-    //   is left out, as the dashboard leaves it: its rebuild (listSummaries) refreshes its resource;
-    // - and the records written by version 5 before every variant of a finding's data named its kind get it back
-    //   (withDataKind, lib/detectors/finding.ts); nothing else is rewritten.
-    this.version(6)
-      .stores({ ...STORES_5, resources: 'key, last', subscriptions: 'url', catalogues: 'source', importedFiles: 'key' })
-      .upgrade(async (tx) => {
-        await tx.table('evaluations').toCollection().modify((r: { evaluation?: { findings?: unknown[] } }) => {
-          if (Array.isArray(r.evaluation?.findings)) r.evaluation.findings = r.evaluation.findings.map(withDataKind);
-        });
-        const summaries = (await tx.table('summaries').toArray()).filter(isCurrentSummary);
-        await tx.table('resources').bulkPut(aggregatesOf(summaries));
-      });
+    for (const v of SCHEMA_VERSIONS) {
+      const declared = this.version(v.version).stores(v.stores);
+      const upgrade = UPGRADES[v.version];
+      if (v.upgrades !== (upgrade !== undefined)) throw new Error(`Dexie version ${v.version}: versions.ts and db.ts disagree on its upgrade`);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

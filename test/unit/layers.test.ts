@@ -88,3 +88,40 @@ describe('imports run one way', () => {
     expect(model.filter((i) => !/^(lib\/model\/|public\/_locales\/)/.test(i.to))).toEqual([]);
   });
 });
+
+/** The modules `entry` loads when it runs (type-only imports left out: they vanish at build), transitively. */
+function runtimeGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const resolveFile = (base: string) => [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+  const visit = (file: string) => {
+    if (modules.has(file)) return;
+    modules.add(file);
+    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const node of src.statements) {
+      let spec: string | undefined;
+      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) spec = (node.moduleSpecifier as ts.StringLiteral).text;
+      if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier) spec = (node.moduleSpecifier as ts.StringLiteral).text;
+      if (!spec) continue;
+      const local = spec.startsWith('@/') ? resolve(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(file), spec) : undefined;
+      if (!local) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      else if (resolveFile(local)) visit(resolveFile(local)!);
+    }
+  };
+  visit(resolve(ROOT, entry));
+  return { modules, packages };
+}
+
+describe("the background's script stays small", () => {
+  // The background wakes for the catalogues' alarm and the toolbar button: it loads the catalogue code and the
+  // database's catalogue tables (lib/storage/catalogue-db.ts), never the domain model of findings, which pulls every
+  // detector, trackerdb and html-validate (two megabytes of script to parse at each wake).
+  it('loads no detector, export, accessibility or tracker code', () => {
+    const { modules, packages } = runtimeGraph('entrypoints/background.ts');
+    const heavy = [...modules].map((m) => relative(ROOT, m)).filter((m) => /^lib\/(detectors|export|a11y|trackers|inspect|snapshot|grid)\//.test(m) || m === 'lib/storage/db.ts');
+    expect(heavy).toEqual([]);
+    expect([...packages].filter((p) => ['html-validate', '@ghostery/trackerdb', 'axe-core', 'preact'].includes(p))).toEqual([]);
+    // The graph is really read: the catalogue code is in it.
+    expect([...modules].map((m) => relative(ROOT, m))).toContain('lib/catalogue/refresh.ts');
+  });
+});

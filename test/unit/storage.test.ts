@@ -28,6 +28,9 @@ import { hasMessage } from '../../lib/i18n/messages';
 import { resourceKey, resourceSite } from '../../lib/net/resource';
 import { evaluationV2toV3 } from '../../lib/export/migrate';
 import { FIXTURE_V5, withKinds, writeV5 } from '../helpers/storage-v5';
+import { CatalogueDb } from '../../lib/storage/catalogue-db';
+import { CURRENT_VERSION } from '../../lib/storage/versions';
+import { addSubscription } from '../../lib/storage/catalogues';
 
 // The evaluations database on fake-indexeddb: each test gets a fresh IndexedDB, so no test sees another's records.
 
@@ -339,6 +342,44 @@ describe('schema upgrade from version 5', () => {
     expect(await db.subscriptions.count()).toBe(0);
     expect(await db.catalogues.count()).toBe(0);
     expect(await db.importedFiles.count()).toBe(0);
+  });
+});
+
+describe("the background's catalogue database (same database, no upgrades)", () => {
+  it('refuses to upgrade a version 5 database and leaves it whole, for the next extension page to upgrade', async () => {
+    await writeV5('loupe-test');
+    const light = new CatalogueDb('loupe-test');
+    await expect(light.open()).rejects.toThrow(/version 6 upgrade/);
+    light.close();
+    // Still version 5, nothing rewritten: the full database then runs the upgrade as if the background had not tried.
+    const still = new Dexie('loupe-test');
+    await still.open();
+    expect(still.verno).toBe(5);
+    expect(await still.table('evaluations').toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.evaluations));
+    still.close();
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.evaluations.toArray()).toEqual(expect.arrayContaining(FIXTURE_V5.evaluations.map(withKinds)));
+    expect(await db.resources.count()).toBeGreaterThan(0);
+  });
+
+  it('opens a current database beside the pages: a subscription one writes, the other reads', async () => {
+    await db.open();
+    const light = new CatalogueDb('loupe-test');
+    ok(await addSubscription(light, 'https://dane.exemple.fr/catalogue.json', 'person', 1000));
+    expect(light.verno).toBe(db.verno);
+    expect((await db.subscriptions.toArray()).map((s) => s.url)).toEqual(['https://dane.exemple.fr/catalogue.json']);
+    light.close();
+  });
+
+  it('creates a database that was never opened at the current version, which the pages then open as theirs', async () => {
+    const light = new CatalogueDb('loupe-test');
+    ok(await addSubscription(light, 'https://dane.exemple.fr/catalogue.json', 'policy', 1000));
+    light.close();
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.subscriptions.count()).toBe(1);
+    expect(await db.evaluations.count()).toBe(0);
   });
 });
 
