@@ -62,6 +62,37 @@ function isArticle(snapshot: Pick<PageSnapshot, 'meta' | 'jsonLd'>): boolean {
   if (snapshot.meta.some((m) => (m.property || m.name).toLowerCase() === 'og:type' && /article/i.test(m.content))) return true;
   return jsonLdObjects(snapshot.jsonLd).some((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
 }
+// A paywall on the readers' comments ("L'espace des contributions est réservé aux abonnés") closes the discussion,
+// not the resource: said by the words or by the comment section it sits in (its ids on the way: #commentaires).
+const COMMENTS_PAYWALL = /(espace|service)\s+des\s+(contributions|commentaires|réactions)|(les\s+)?(commentaires|contributions|réactions)\s+(sont\s+)?réservée?s?\s+aux\s+abonnés|(commenting|comments?)\s+(is|are)\s+(only\s+)?(available\s+)?(for|to)\s+(paid\s+)?subscribers|kommentar\w*\s+(nur\s+)?für\s+abonnenten/i;
+const COMMENT_SECTION = /#[\w-]*(comment|contribution|reaction|réaction|discussion|disqus|kommentar|leserbrief|reagir|réagir)[\w-]*/i;
+/** Whether a paywall mark is about the comments under the resource rather than the resource. */
+const onComments = (text: string, selector: string) => COMMENTS_PAYWALL.test(text) || COMMENT_SECTION.test(selector);
+// A price on an article page that names no access (no subscription, licence, premium, "per month") is the price of
+// what the article is about (a deal, a product reviewed, a book), wherever it sits: its headline included.
+const ACCESS_WORDS = /abonn|accès|access|licen[cs]e|premium|payant|\bpaid\b|subscri|\babo\b|\/\s*(mois|an|année|month|year|monat|jahr)\b|par\s+(mois|an)\b|per\s+(month|year)\b|mensuel|annuel|monatlich|jährlich/i;
+// Structured data describe other things than the page too: an event, a product, a place, each with its own offers
+// and its own address. Only the page's own object speaks of its price: one with no address, or this page's.
+const NOT_THE_RESOURCE_TYPES = /^(Product|Book|IndividualProduct|ProductGroup|Offer|AggregateOffer|Place|LocalBusiness|Organization|Person|\w*Event)$/;
+function samePage(a: string, b: string): boolean {
+  const u = parseUrl(a);
+  const v = parseUrl(b);
+  if (!u || !v) return false;
+  const path = (x: { pathname: string }) => x.pathname.replace(/\/+$/, '');
+  return u.hostname === v.hostname && path(u) === path(v);
+}
+/** Whether a JSON-LD object describes this page (its offers are the page's price), not another thing it lists. */
+function describesThisPage(o: Record<string, unknown>, pageUrl: string): boolean {
+  if (typesOf(o).some((t) => NOT_THE_RESOURCE_TYPES.test(t))) return false;
+  const url = textOf(prop(o, 'url'));
+  if (!url) return true;
+  try {
+    return samePage(new URL(url, pageUrl).href, pageUrl);
+  } catch {
+    return false;
+  }
+}
+
 const DONATION = /\b(faire\s+un\s+don|dons?\b|donat(e|ion)|spende[n]?|soutenez|support\s+us|unterstützen|mécénat|patreon|tipeee)\b/i;
 /** Whether an element's selector runs through a link (<a …> among its ancestors or itself). */
 const inLink = (selector: string) => /(^|[\s>])a([:.#[][^\s>]*)?(\s*>|\s*$)/.test(selector);
@@ -141,7 +172,7 @@ export const accessModel = defineDetector({
       if (inLink(s.ref.selector)) continue;
       // A paywall speaks of this page wherever it sits.
       if (PAYWALL.test(s.text)) {
-        if (!repeated.has((s.ref.label || s.text).trim())) add('paid', elementEvidence(s.ref, s.text));
+        if (!repeated.has((s.ref.label || s.text).trim()) && !onComments(s.text, s.ref.selector)) add('paid', elementEvidence(s.ref, s.text));
         continue;
       }
       // Not the resource's price: a donation, printed goods, a menu or footer (the magazine's shop), a credit or an
@@ -149,7 +180,7 @@ export const accessModel = defineDetector({
       const elsewhere = DONATION.test(s.text) || PRINTED.test(s.text) || s.ref.inFooter || ['nav', 'footer', 'credit', 'embed'].includes(s.within ?? '');
       // A long sentence that mentions a price is what the text talks about; an offer is a short label.
       const sentence = s.text.trim().split(/\s+/).length >= 15;
-      if (elsewhere || (!offerPage && ((article && s.within === 'prose') || sentence))) continue;
+      if (elsewhere || (!offerPage && ((article && (s.within === 'prose' || !ACCESS_WORDS.test(s.text))) || sentence))) continue;
       // "Abonnements" alone (a menu item, newsletters, RSS) is no price: a subscription is priced or on the offer page.
       for (const k of accessKindsInText(s.text)) if (k !== 'subscription' || offerPage || PRICED.test(s.text)) add(k, elementEvidence(s.ref, s.text));
     }
@@ -164,8 +195,8 @@ export const accessModel = defineDetector({
       if (free === false || free === 'false' || free === 'False') add('paid', { text: 'JSON-LD isAccessibleForFree: false' });
       const cond = textOf(prop(o, 'conditionsOfAccess'));
       if (cond) for (const k of accessKindsInText(cond)) add(k, { text: `JSON-LD conditionsOfAccess: ${cond}` });
-      // A shop's product or book in the structured data is printed goods, not the resource.
-      const offers = typesOf(o).some((t) => /^(Product|Book|IndividualProduct|ProductGroup)$/.test(t)) ? undefined : prop(o, 'offers');
+      // A shop's product or book, an event's ticket, another page's offer: not the resource's price.
+      const offers = describesThisPage(o, snapshot.url) ? prop(o, 'offers') : undefined;
       const price = textOf(offers && typeof offers === 'object' && !Array.isArray(offers) ? prop(offers as Record<string, unknown>, 'price') : undefined);
       if (price && Number(price) > 0) add('paid', { text: `JSON-LD offers.price: ${price}` });
       if (price && Number(price) === 0) add('free', { text: `JSON-LD offers.price: ${price}` });

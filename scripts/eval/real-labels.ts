@@ -433,7 +433,7 @@ export function report(now: Figures, before?: Figures): { lines: string[]; ok: b
       return `${r} ${cb?.carried ? pct(cb.found / cb.carried) : '–'} → ${v === null ? '–' : pct(v)}${miss ? ' ✘' : ''} (${c?.found ?? 0}/${c?.carried ?? 0})`;
     });
     lines.push(`recall (goal ${RECALL_GOAL * 100} %) on pages that carry it: ${rec.join('; ')}`);
-    if (split === 'tune' && process.env.LOUPE_REAL_VERBOSE) for (const w of s.wrong) lines.push(`    - ${w}`);
+    if (process.env.LOUPE_REAL_VERBOSE) for (const w of s.wrong) lines.push(`    - ${w}`);
   }
   const d = now.dates;
   const db = before?.dates;
