@@ -16,6 +16,20 @@ const JOB_LINK = /nous\s+rejoindre|rejoignez[- ]nous|join\s+(us|our\s+team|the\s
 const SOCIAL_HOST = /(^|\.)(facebook\.com|instagram\.com|twitter\.com|x\.com|linkedin\.com|youtube\.com|tiktok\.com|pinterest\.[a-z.]+|snapchat\.com|threads\.net|mastodon\.[a-z.]+|bsky\.app|whatsapp\.com|t\.me|telegram\.me|discord\.(gg|com))$/i;
 // Registering for an event (a webinar, a conference, a race) or to e-mails and alerts is not a user account.
 const EVENT_OR_MAIL = /webinar|webinaire|conf[ée]rence|summit|sommet|salon|event|évènement|événement|veranstaltung|konferenz|tickets?|billet|e-?mail|courriel|briefing|alerts?|alertes?|push|notifications?/i;
+// E-mail marketing platforms: a "Sign up" that leads there gives an address to a mailing list, never an account.
+const MAILING_HOST = /(^|\.)(list-manage\.com|eepurl\.com|mailchi\.mp|flodesk\.com|substack\.com|sibforms\.com|sendinblue\.com|brevo\.com|mailerlite\.com|mlsend\.com|convertkit\.com|ck\.page|beehiiv\.com|buttondown\.(email|com)|mailjet\.com|klaviyo\.com|createsend\.com|campaign-archive\.com|getrevue\.co|tinyletter\.com|sendfox\.com|aweber\.com|getresponse\.com|activehosted\.com|kit\.com)$/i;
+// "Rejoignez-nous sur Flipboard", "Join us on Mastodon", "Folgen Sie uns auf …": following the publisher on a
+// platform, whichever platform (the list of social hosts cannot be complete).
+const FOLLOW_ON = /\b(rejoi(gnez|ns|ndre)|join|suivez|suivre|follow|retrouvez|folg(e|en)|s[ií]gue(nos)?|seguici)\b.{0,40}\s(sur|on|auf|en|su)\s+\S/i;
+// "Propulsé par WordPress.com", "Powered by …": the platform's credit, even when it links to its own sign-up page.
+const PLATFORM_CREDIT = /^\s*(propulsé|fièrement propulsé|powered|proudly powered|bereitgestellt|betrieben|unterstützt|fourni|réalisé|créé|conçu|made|built|hosted|hébergé|hecho|creado|realizzato)\s.{0,20}\b(par|by|von|mit|avec|with|con|da)\s/i;
+// "Get started" leads anywhere (the home page, a product tour): it asks for an account only when it leads to one.
+const WEAK_CALL = /get started/i;
+const SIGNUP_PATH = /\/(sign-?up|signin|register|registration|inscription|join|create-account|creer-(un-)?compte|compte|account|onboarding|trial|essai|start)\b/i;
+// A form inside a block named for a newsletter (#newsletter, #nl-box) or carrying a mailing list's hidden fields.
+const NEWSLETTER_BLOCK = /#[\w-]*(newsletter|infolettre|mailing|nl)(?![a-z])[\w-]*/i;
+const LIST_FIELD = /^(nl|newsletter|list|lists?\[\]|list_?id|listid|mc_[\w-]+|b_[0-9a-f]{10,}_[0-9a-f]+|sib[\w-]*|ml-[\w-]+|fields\[email\])$/i;
+
 const JOB_PATH = /\/(recrutement|recrute|carrieres?|careers?|jobs?|emplois?|karriere|stellenangebote|stellen|nous-rejoindre|rejoignez-nous|join-us|work-with-us|offres-d-emploi)\b/i;
 
 // Account creation asked of minors. "Il est dans tous les cas interdit de demander aux élèves mineurs de créer un
@@ -113,7 +127,8 @@ export function classifyForm(form: Form): FormVerdict {
   // Field labels are left out: a sign-up often offers its newsletter in a checkbox.
   const words = `${submits} ${form.heading} ${attrs}`;
   // Without credentials, a choice of newsletters in the fields ("La newsletter de …" boxes) makes it a mailing list.
-  const notAccount = !credentials && !accountWording && (NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea' || (f.type === 'checkbox' && NEWSLETTER_WORDS.test(fieldText(f)))));
+  const mailingList = NEWSLETTER_BLOCK.test(form.ref.selector) || MAILING_HOST.test(parseUrl(form.action)?.hostname ?? '') || form.fields.some((f) => f.type === 'hidden' && LIST_FIELD.test(f.name));
+  const notAccount = !credentials && !accountWording && (mailingList || NEWSLETTER_WORDS.test(words) || fields.some((f) => f.tag === 'textarea' || (f.type === 'checkbox' && NEWSLETTER_WORDS.test(fieldText(f)))));
   // A job application sends a CV; a job site's own sign-up ("Créez votre compte candidat") is still an account.
   const job = !credentials && !accountWording && (form.fields.some((f) => f.type === 'file') || JOB_WORDS.test(`${submits} ${form.heading} ${attrs}`));
   if (notAccount) add(-5, 'newsletter, message or comment without credentials');
@@ -245,7 +260,9 @@ function leadsElsewhere(c: { text: string; href: string; context: string }): boo
   if (ACCOUNT_WORDS.test(c.text)) return false;
   const path = pathOf(c.href);
   const host = parseUrl(c.href)?.hostname ?? '';
-  if (SOCIAL_HOST.test(host) || JOB_PATH.test('/' + host.split('.')[0])) return true;
+  if (SOCIAL_HOST.test(host) || MAILING_HOST.test(host) || JOB_PATH.test('/' + host.split('.')[0])) return true;
+  if (FOLLOW_ON.test(c.text) || PLATFORM_CREDIT.test(c.text)) return true;
+  if (WEAK_CALL.test(c.text) && !SIGNUP_PATH.test(path) && !/sign-?up|register|account|auth|login|app\./i.test(host)) return true;
   // A headline that happens to hold the words ("How to Get Started With…", "Registrierungsfrist läuft ab") is not a
   // call to sign up: the call leads the label, or the label is a few words.
   const label = c.text.replace(/^[^\p{L}\d]+/u, '');
