@@ -43,6 +43,10 @@ const INLINE_CODE: [RegExp, string][] = [
   [/\bapstag\b/, 'amazon-ads'],
   [/\bsas\.cmd\b/, 'smartadserver'],
   [/\bCriteo\.|criteo_q/, 'criteo'],
+  [/\b__ATA\.(cmd|initDynamicSlot|initSlot)/, 'wordads'],
+  [/\bnitroAds\.(createAd|queue)|window\.nitroAds\b/, 'nitropay'],
+  [/\bezstandalone\b/, 'ezoic'],
+  [/\bfreestar\.(queue|config|newAdSlots)/, 'freestar'],
 ];
 
 /** The usual IAB display sizes: a frame of one of them from an unknown host is an ad slot to check. */

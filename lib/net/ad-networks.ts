@@ -40,6 +40,17 @@ const NETWORKS: Record<string, AdNetwork> = {
   'htlbid.com': { id: 'htlbid', name: 'Hashtag Labs (htlbid)' },
   'cdntrf.com': { id: 'traffective', name: 'Traffective' },
   'adblade.com': { id: 'adblade', name: 'Adblade' },
+  // Ad programmes that platforms and managed services run for the sites they host (WordPress.com's WordAds serves
+  // from pubmine.com): their loader puts ads on the page whatever the page's own markup says.
+  'pubmine.com': { id: 'wordads', name: 'WordAds (Automattic)' },
+  'nitropay.com': { id: 'nitropay', name: 'Nitropay' },
+  'mediavine.com': { id: 'mediavine', name: 'Mediavine' },
+  'ezoic.net': { id: 'ezoic', name: 'Ezoic' },
+  'ezojs.com': { id: 'ezoic', name: 'Ezoic' },
+  'pub.network': { id: 'freestar', name: 'Freestar' },
+  'yieldlove.com': { id: 'yieldlove', name: 'Yieldlove' },
+  'improvedigital.com': { id: 'improve-digital', name: 'Improve Digital (Azerion)' },
+  'adition.com': { id: 'adition', name: 'ADITION' },
 };
 
 /** Named networks for slots recognised by their markup rather than their host. */
