@@ -203,13 +203,13 @@ function placeOf(within: string | undefined, text: string, kind: 'text' | 'link'
 }
 
 /** A © notice: "©", "(c) 2024", "Copyright 2024 …", "Copyright Éditions …" — not the word in a sentence or a menu. */
-const COPYRIGHT_NOTICE = /©|\([cC]\)\s*\d{4}|\b(?:[Cc]opyright|COPYRIGHT)\b\s*(©|\([cC]\)|\d{4}|[-–:]?\s*\p{Lu})/u;
+const COPYRIGHT_NOTICE = /[©ⓒ]|\([cC]\)\s*\d{4}|\b(?:[Cc]opyright|COPYRIGHT)\b\s*(©|\([cC]\)|\d{4}|[-–:]?\s*\p{Lu})/u;
 /**
  * Issue 22: a notice written as a link or in a menu says it with a sign or a year ("© 2024 Éditions Démo",
  * "Copyright 2019"), where a menu link "Copyright" or "Copyright Policy" names a page: told apart by what the text
  * says, not by its tag.
  */
-const COPYRIGHT_IN_LINK = /©|\([cC]\)\s*\d{4}|\bcopyright\b\s*(©|\([cC]\)|(\d{4}\b))|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s/iu;
+const COPYRIGHT_IN_LINK = /[©ⓒ]|\([cC]\)\s*\d{4}|\bcopyright\b\s*(©|\([cC]\)|(\d{4}\b))|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s/iu;
 
 // Objects of a JSON-LD block that are media (an article's image, a video): their licence is theirs.
 const MEDIA_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Photograph|3DModel)$/;

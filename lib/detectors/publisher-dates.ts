@@ -26,8 +26,14 @@ export function parseDate(text: string): string | null {
   const s = text.toLowerCase();
   let m = /\b(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s);
   if (m) return valid(+m[1]!, +m[2]!, m[3] ? +m[3] : undefined);
+  // Year first with dots or slashes (2023.11.02, 2023/11/02): East Asian pages and some CMSs.
+  m = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
   m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/.exec(s);
   if (m) return valid(m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!, +m[2]!, +m[1]!);
+  // Day, month and a four-digit year set apart by spaced bars, dots or slashes ("26 | 01 | 2022").
+  m = /\b(\d{1,2})\s+[|/.·]\s+(\d{1,2})\s+[|/.·]\s+(\d{4})\b/.exec(s);
+  if (m) return valid(+m[3]!, +m[2]!, +m[1]!);
   m = /\b(\d{1,2})(?:er|st|nd|rd|th|\.)?\s+([a-zéûä]+)\.?,?\s+(\d{4})\b/.exec(s);
   if (m && MONTHS[m[2]!]) return valid(+m[3]!, MONTHS[m[2]!]!, +m[1]!);
   m = /\b([a-zéûä]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);

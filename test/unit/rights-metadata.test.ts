@@ -29,6 +29,11 @@ describe('dates and publisher', () => {
     ['publié en avril 2023', '2023-04'],
     ['le 3 du mois', null],
     ['99/99/2024', null],
+    ['입력 2023.11.02. 14:05', '2023-11-02'],
+    ['2023/11/02', '2023-11-02'],
+    ['26 | 01 | 2022', '2022-01-26'],
+    ['2023.13.02', null],
+    ['1 | 2 | 3', null],
   ])('%s → %s', (text, iso) => expect(parseDate(text)).toBe(iso));
 
   it('reads the holder of a copyright line', () => {
