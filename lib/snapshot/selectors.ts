@@ -56,6 +56,18 @@ export const MARKED_SELECTORS: Record<string, readonly string[]> = {
     '.Ad',
     'div[id^="gpt-"]',
     'div[id^="ad-"]',
+    // Ad containers named on real pages the lists above missed: DFP wrappers, Arc/WordPress VIP containers, an ad
+    // typed by its format (div.ad[data-ad-type=billboard]), Naver's ad areas, WordPress.com's WordAds block. A bare
+    // ".ad" is not among them: it names an address or an admin block as often.
+    '.dfp-ads',
+    '.dfp-ad',
+    '.pb-ad-container',
+    '.adcontainer',
+    '.wd-adunit',
+    '.ad_area',
+    '._AD_WRAP',
+    'div.ad[data-ad-type]',
+    'div.wpcnt',
   ],
   consent: [
     '#tarteaucitronRoot',
