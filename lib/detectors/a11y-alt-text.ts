@@ -40,10 +40,19 @@ export const a11yAltText = defineDetector({
   requires: ['a11y'],
   run(snapshot) {
     const alts = snapshot.a11y.altTexts;
-    const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(norm(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
+    // Each text normalised once: a card's caption is beside its image and in the next card's neighbours too.
+    const normed = new Map<string, string>();
+    const n = (s: string) => {
+      let v = normed.get(s);
+      if (v === undefined) normed.set(s, (v = norm(s)));
+      return v;
+    };
+    const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(n(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
+    const settled = new Set(notAlternative);
     // In a link or a button, the repetition is axe's image-redundant-alt.
-    const repeats = alts.filter((a) => !notAlternative.includes(a) && !a.inControl && norm(a.alt).length >= 3 && a.adjacent.some((t) => norm(t) === norm(a.alt)));
-    const saysImage = alts.filter((a) => !notAlternative.includes(a) && !repeats.includes(a) && SAYS_IMAGE.test(a.alt.trim()));
+    const repeats = alts.filter((a) => !settled.has(a) && !a.inControl && n(a.alt).length >= 3 && a.adjacent.some((t) => n(t) === n(a.alt)));
+    for (const a of repeats) settled.add(a);
+    const saysImage = alts.filter((a) => !settled.has(a) && SAYS_IMAGE.test(a.alt.trim()));
     const out: DetectorOutput[] = [];
     const push = (key: string, severity: 'problem' | 'review', messageKey: MessageKey, list: Alt[]) => {
       if (list.length === 0) return;
