@@ -33,6 +33,8 @@ export async function collectA11yFacts(
   resolved: ReadonlyMap<Element, string> = new Map(),
   /** The document's presentational markup as the main walk found it (a11y-presentation.ts says why). */
   presentationCandidates?: readonly Element[],
+  /** The document's text holders as the main walk counted them (a11y-presentation.ts says why). */
+  textOwners?: ReadonlyMap<Element, number>,
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -265,7 +267,7 @@ export async function collectA11yFacts(
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
   await breathe();
-  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates));
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners));
   facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
   try {
     facts.generatedHtml = collectGeneratedHtml(doc, cut);

@@ -1,5 +1,5 @@
 import { collectA11yFacts } from './a11y-facts';
-import { PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
+import { countOwnText, PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
@@ -112,6 +112,8 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const adTargets = new Set<string>();
   /** The document's elements with presentational markup, in document order (not those of shadow roots or frames). */
   const presentational: Element[] = [];
+  /** The document's elements holding text of their own, for the typography facts (a11y-presentation.ts says why). */
+  const textOwners = new Map<Element, number>();
   const mayPresent = (el: Element): boolean => {
     if (PRESENTATION_TAG_SET.has(dom.localName(el))) return true;
     const attrs = dom.attributes(el);
@@ -135,7 +137,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (type === 3) {
         // The try is inline, not a wrapper: on the walk's hot path a closure per node cost more than the node's read.
         try {
-          visitText(node as Text);
+          visitText(node as Text, inDocument);
         } catch (error) {
           unread(error);
         }
@@ -187,7 +189,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs, presentational);
+      }, dom, unread, hrefs, presentational, textOwners);
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;
@@ -206,14 +208,18 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;
 
-  function visitText(text: Text) {
+  function visitText(text: Text, inDocument: boolean) {
     const data = text.data;
-    if (data.length < 2 || data.length > 2000) return;
+    if (data.length < 2) return;
     // Indentation between tags is half the text nodes of a page, and the patterns' leading \s* would make the
     // regex try every one of its positions.
     if (data.charCodeAt(0) <= 32 && !NOT_SPACE.test(data)) return;
     const parent = dom.parentElement(text);
-    if (!parent || SKIP_TEXT.has(dom.localName(parent).toUpperCase())) return;
+    if (!parent) return;
+    const tag = dom.localName(parent);
+    // The accessibility facts' typography counts the document's text here rather than in a walk of its own.
+    if (inDocument) countOwnText(textOwners, parent, tag, data);
+    if (data.length > 2000 || SKIP_TEXT.has(tag.toUpperCase())) return;
     if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
     for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
       if (!re.test(data)) continue;
