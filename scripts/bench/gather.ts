@@ -178,6 +178,6 @@ export async function bench(): Promise<BenchResult> {
     await browser.close();
     await server.close();
   }
-  lines.push('(medians; full walk = TreeWalker over elements and text reading every attribute and text; gather without yields; detectors = the pipeline\'s first phase in Node on the gather\'s reply, up to the first findings: schema parse + the detectors that need no artifact and are not deferred + the evaluation, without RGAA 8.2\'s validation, which runs in the second phase while axe runs (its cost: the a11y-rules bench); the reply\'s structured clone from the page to the panel is not timed)');
+  lines.push('(medians; full walk = TreeWalker over elements and text reading every attribute and text; gather without yields; detectors = the pipeline\'s first phase in Node on the gather\'s reply, up to the first findings: schema parse + the detectors that need no artifact and are not deferred + the evaluation, without RGAA 8.2\'s validation, which runs in the second phase while axe runs (its cost: the a11y-rules bench); the reply\'s structured clone from the page to the panel is not timed; a11y facts alone = their pass without the main walk\'s shared refs, resolved addresses and candidates, so more than their share inside the gather)');
   return { lines, figures };
 }
