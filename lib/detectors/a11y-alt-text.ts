@@ -23,6 +23,22 @@ const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|g
 
 const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/**
+ * Whether `t` may normalise to `normed` (a cheap test before norm, which costs a Unicode normalisation and regex):
+ * every ASCII letter or digit of `t` stays one character of norm(t), so a text with more of them than `normed` has
+ * characters cannot equal it. Most neighbouring texts (a card's paragraph beside its image) are ruled out so.
+ */
+function mayNormTo(t: string, normed: string): boolean {
+  let alnum = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+      if (++alnum > normed.length) return false;
+    }
+  }
+  return true;
+}
+
 /** The file's name without its extension, when it reads like one (no space, a separator or digits). */
 function isFileName(a: Alt): boolean {
   if (IMAGE_EXT.test(a.alt) && a.alt.length <= 100) return true;
@@ -40,10 +56,19 @@ export const a11yAltText = defineDetector({
   requires: ['a11y'],
   run(snapshot) {
     const alts = snapshot.a11y.altTexts;
-    const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(norm(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
+    // Each text normalised once: a card's caption is beside its image and in the next card's neighbours too.
+    const normed = new Map<string, string>();
+    const n = (s: string) => {
+      let v = normed.get(s);
+      if (v === undefined) normed.set(s, (v = norm(s)));
+      return v;
+    };
+    const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(n(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
+    const settled = new Set(notAlternative);
     // In a link or a button, the repetition is axe's image-redundant-alt.
-    const repeats = alts.filter((a) => !notAlternative.includes(a) && !a.inControl && norm(a.alt).length >= 3 && a.adjacent.some((t) => norm(t) === norm(a.alt)));
-    const saysImage = alts.filter((a) => !notAlternative.includes(a) && !repeats.includes(a) && SAYS_IMAGE.test(a.alt.trim()));
+    const repeats = alts.filter((a) => !settled.has(a) && !a.inControl && n(a.alt).length >= 3 && a.adjacent.some((t) => mayNormTo(t, n(a.alt)) && n(t) === n(a.alt)));
+    for (const a of repeats) settled.add(a);
+    const saysImage = alts.filter((a) => !settled.has(a) && SAYS_IMAGE.test(a.alt.trim()));
     const out: DetectorOutput[] = [];
     const push = (key: string, severity: 'problem' | 'review', messageKey: MessageKey, list: Alt[]) => {
       if (list.length === 0) return;

@@ -71,6 +71,24 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
+  // The legal-links, publisher-dates and account detectors classify the same links of one page: each is classified
+  // once per run of the detectors (by its five fields, so a changed link is classified anew), a copy handed out.
+  const key = `${link.href}\u0000${link.text}\u0000${link.title}\u0000${link.ariaLabel}\u0000${link.imgAlt}`;
+  let kinds = classified.get(key);
+  if (!kinds) {
+    if (classified.size >= CLASSIFIED_MAX) classified.clear();
+    classified.set(key, (kinds = classifyUncached(link)));
+  }
+  return [...kinds];
+}
+const classified = new Map<string, readonly LegalKind[]>();
+const CLASSIFIED_MAX = 20_000;
+/** Called by the runner before each run (lib/inspect/run-detectors.ts): one page's links are not kept for the next. */
+export function forgetClassifiedLinks(): void {
+  classified.clear();
+}
+
+function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   // A `javascript:` address is never taken as a document's address: only a cookie-settings control (it opens the
   // consent manager) may be one. A control with no address at all (<a onclick>, a button) is read by its text and its
   // evidence says it is a script link.

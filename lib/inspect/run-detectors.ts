@@ -9,6 +9,7 @@ import { type DetectorStatus } from '../model/finding';
 import { stripBidi } from '../text/untrusted';
 import { safeEvidence } from './safe-evidence';
 import { forgetParsedUrls } from '../net/parse-url';
+import { forgetClassifiedLinks } from '../detectors/legal-links';
 
 export interface DetectorRun {
   findings: Finding[];
@@ -28,6 +29,7 @@ export async function runDetectors(
   const findings: Finding[] = [];
   const detectors: DetectorStatus[] = [];
   forgetParsedUrls();
+  forgetClassifiedLinks();
   await Promise.all(
     list.map(async (detector) => {
       const started = performance.now();

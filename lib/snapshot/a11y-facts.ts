@@ -13,7 +13,7 @@ import type { A11yFacts } from './schema';
 // of the running text. Each list is capped; each query is one pass over the document. Attributes and text are read
 // through the prototypes: a form's named controls (<input name="getAttribute">) shadow an element's own methods.
 
-const REFERRING_ATTRS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto'] as const;
+export const REFERRING_ATTRS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto'] as const;
 const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcaption, blockquote';
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
 
@@ -33,6 +33,15 @@ export async function collectA11yFacts(
   resolved: ReadonlyMap<Element, string> = new Map(),
   /** The document's presentational markup as the main walk found it (a11y-presentation.ts says why). */
   presentationCandidates?: readonly Element[],
+  /** The document's text holders as the main walk counted them (a11y-presentation.ts says why). */
+  textOwners?: ReadonlyMap<Element, number>,
+  /**
+   * The document's elements that carry an id reference (a label's for, ARIA's id lists, a cell's headers) and those
+   * with an inline blur or key handler, in document order, as the main walk found them in the attributes it reads:
+   * each was an attribute query testing every element of the page (a tenth of this pass at 10,000 elements). Absent:
+   * queried here.
+   */
+  fromWalk?: { referrers: readonly Element[]; handlers: readonly Element[] },
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -173,7 +182,7 @@ export async function collectA11yFacts(
   // Ids that appear more than once, when a label or an ARIA attribute points to them: first the references (one
   // scan), then, only if there are any, the elements that carry those ids (a second scan).
   const refsTo = new Map<string, { attrs: Set<string>; by: Element[] }>();
-  for (const el of all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
+  for (const el of fromWalk?.referrers ?? all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
     await tick();
     for (const a of el.localName === 'label' ? ['for', ...REFERRING_ATTRS] : [...REFERRING_ATTRS, 'headers']) {
       for (const id of (attr(el, a) ?? '').split(/\s+/)) {
@@ -265,8 +274,8 @@ export async function collectA11yFacts(
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
   await breathe();
-  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates));
-  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut);
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners));
+  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut, fromWalk?.handlers);
   try {
     facts.generatedHtml = collectGeneratedHtml(doc, cut);
   } catch (error) {

@@ -7,16 +7,24 @@ import type { A11yFacts } from './schema';
 // it loses it (onblur="this.focus()"), or one whose key handler swallows the Tab key. Handlers added by script are
 // invisible here: only tabbing through the page finds those.
 
-const HANDLERS = ['onblur', 'onfocusout', 'onkeydown', 'onkeypress'] as const;
+export const HANDLERS = ['onblur', 'onfocusout', 'onkeydown', 'onkeypress'] as const;
 /** Focus taken back on leaving. */
 const REFOCUS = /\.focus\s*\(/;
 /** The Tab key named (key "Tab", code 9) and the default action cancelled. */
 const TAB = /['"]Tab['"]|(keyCode|which)\s*={2,3}\s*9\b/;
 const CANCEL = /preventDefault\s*\(|return\s+false/;
 
-export function collectFocusTraps(doc: Document, refs: RefMaker, dom: DomRead, unread: (error: unknown) => void, cut: (key: string) => void): A11yFacts['focusTraps'] {
+export function collectFocusTraps(
+  doc: Document,
+  refs: RefMaker,
+  dom: DomRead,
+  unread: (error: unknown) => void,
+  cut: (key: string) => void,
+  /** The document's elements with one of these handlers, in document order, as the gather's walk found them. */
+  candidates?: readonly Element[],
+): A11yFacts['focusTraps'] {
   const out: A11yFacts['focusTraps'] = [];
-  for (const el of dom.querySelectorAll(doc, HANDLERS.map((h) => `[${h}]`).join(', '))) {
+  for (const el of candidates ?? dom.querySelectorAll(doc, HANDLERS.map((h) => `[${h}]`).join(', '))) {
     try {
       for (const handler of HANDLERS) {
         const code = dom.attr(el, handler);

@@ -25,6 +25,20 @@ export function emptyPresentationFacts(): Facts {
   return { altTexts: [], typography: [], blinking: [], presentational: [] };
 }
 
+const LETTERS = /\p{L}{2}/u;
+const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * One text node of `parent` (whose local name is `tag`) counted for the typography facts: text with letters, outside
+ * elements that do not show text. Only whether a holder reaches JUSTIFY_MIN_CHARS is read, so past it nothing more is
+ * squashed. The gather's walk calls it for each text node of the document; the pass below, alone, from the body.
+ */
+export function countOwnText(own: Map<Element, number>, parent: Element, tag: string, data: string): void {
+  if (data.length < 2 || NOT_TEXT.has(tag) || !LETTERS.test(data)) return;
+  const before = own.get(parent) ?? 0;
+  own.set(parent, before >= JUSTIFY_MIN_CHARS ? before : before + squashed(data).length);
+}
+
 export async function collectPresentationFacts(
   doc: Document,
   refs: RefMaker,
@@ -38,6 +52,12 @@ export async function collectPresentationFacts(
    * attribute selectors, which cost more than the whole walk (npm run bench, gather). Absent: queried here.
    */
   presentationCandidates?: readonly Element[],
+  /**
+   * The document's elements that hold text of their own, with its length (whitespace squashed, counted up to
+   * JUSTIFY_MIN_CHARS), in document order, as the gather's walk counted them (countOwnText): a second walk over every
+   * text node of the body cost a tenth of the gather (npm run bench, gather). Absent: walked here.
+   */
+  textOwners?: ReadonlyMap<Element, number>,
 ): Promise<Facts> {
   const facts = emptyPresentationFacts();
   const win = docGet<Window | null>(doc, 'defaultView');
@@ -103,19 +123,22 @@ export async function collectPresentationFacts(
   // The computed alignment and size of every element that holds text of its own.
   const body = docGet<HTMLElement | null>(doc, 'body');
   if (body && win) {
-    const own = new Map<Element, number>();
-    const walker = docCall<TreeWalker>(doc, 'createTreeWalker', body, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const data = (t as Text).data;
-      if (data.length < 2 || !/\p{L}{2}/u.test(data)) continue;
-      const parent = dom.parentElement(t);
-      if (!parent || NOT_TEXT.has(dom.localName(parent))) continue;
-      own.set(parent, (own.get(parent) ?? 0) + squash(data).length);
+    let own: ReadonlyMap<Element, number> | undefined = textOwners;
+    if (!own) {
+      const counted = new Map<Element, number>();
+      const walker = docCall<TreeWalker>(doc, 'createTreeWalker', body, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const parent = dom.parentElement(t);
+        if (parent) countOwnText(counted, parent, dom.localName(parent), (t as Text).data);
+      }
+      own = counted;
     }
     const justified = new Set<Element>();
     for (const [el, length] of own) {
       await tick();
       try {
+        // The walk counted the whole document's text: the body's is judged, as a walk from the body would find it.
+        if (textOwners && !body.contains(el)) continue;
         const s = style(el);
         if (!s) continue;
         const size = parseFloat(s.fontSize);

@@ -1,5 +1,6 @@
-import { collectA11yFacts } from './a11y-facts';
-import { PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
+import { collectA11yFacts, REFERRING_ATTRS } from './a11y-facts';
+import { HANDLERS } from './a11y-keyboard';
+import { countOwnText, PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
@@ -56,6 +57,9 @@ const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
 /** Markup RGAA 10.1 forbids for presentation (a11y-presentation.ts), noted by the walk for the accessibility facts. */
 const PRESENTATION_TAG_SET = new Set(PRESENTATION_TAGS);
 const PRESENTATION_ATTR_SET = new Set([...PRESENTATION_ATTRS, 'width', 'height']);
+/** Attributes that make an element an id reference or a possible keyboard trap, for the accessibility facts. */
+const REFERRING_SET = new Set<string>(REFERRING_ATTRS);
+const HANDLER_SET = new Set<string>(HANDLERS);
 /** The schema's cap on fields per form, applied while reading the form's controls. */
 const FIELDS_PER_FORM = 200;
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -112,11 +116,31 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const adTargets = new Set<string>();
   /** The document's elements with presentational markup, in document order (not those of shadow roots or frames). */
   const presentational: Element[] = [];
-  const mayPresent = (el: Element): boolean => {
-    if (PRESENTATION_TAG_SET.has(dom.localName(el))) return true;
+  /** The document's elements holding text of their own, for the typography facts (a11y-presentation.ts says why). */
+  const textOwners = new Map<Element, number>();
+  /** The document's elements with an id reference and with an inline blur or key handler, in document order. */
+  const referrers: Element[] = [];
+  const handlers: Element[] = [];
+  /**
+   * One read of a document element's attribute names for the accessibility facts: presentational markup, id
+   * references (label[for], ARIA id lists, td/th[headers]) and inline blur or key handlers, which were queries
+   * testing every element of the page.
+   */
+  const noteAttributes = (el: Element) => {
+    const tag = dom.localName(el);
+    let present = PRESENTATION_TAG_SET.has(tag);
+    let refers = false;
+    let handles = false;
     const attrs = dom.attributes(el);
-    for (let i = 0; i < attrs.length; i++) if (PRESENTATION_ATTR_SET.has(attrs[i]!.name)) return true;
-    return false;
+    for (let i = 0; i < attrs.length; i++) {
+      const name = attrs[i]!.name;
+      if (PRESENTATION_ATTR_SET.has(name)) present = true;
+      else if (REFERRING_SET.has(name) || (name === 'for' && tag === 'label') || (name === 'headers' && (tag === 'td' || tag === 'th'))) refers = true;
+      else if (HANDLER_SET.has(name)) handles = true;
+    }
+    if (present) presentational.push(el);
+    if (refers) referrers.push(el);
+    if (handles) handlers.push(el);
   };
   let sliceStart = performance.now();
   let count = 0;
@@ -135,7 +159,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       if (type === 3) {
         // The try is inline, not a wrapper: on the walk's hot path a closure per node cost more than the node's read.
         try {
-          visitText(node as Text);
+          visitText(node as Text, inDocument);
         } catch (error) {
           unread(error);
         }
@@ -145,7 +169,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       const el = node as Element;
       count++;
       try {
-        if (inDocument && mayPresent(el)) presentational.push(el);
+        if (inDocument) noteAttributes(el);
         visitElement(el);
       } catch (error) {
         unread(error);
@@ -187,7 +211,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs, presentational);
+      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers });
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;
@@ -206,14 +230,18 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   snap.limits.gatherMs = Math.round(performance.now() - started);
   return snap;
 
-  function visitText(text: Text) {
+  function visitText(text: Text, inDocument: boolean) {
     const data = text.data;
-    if (data.length < 2 || data.length > 2000) return;
+    if (data.length < 2) return;
     // Indentation between tags is half the text nodes of a page, and the patterns' leading \s* would make the
     // regex try every one of its positions.
     if (data.charCodeAt(0) <= 32 && !NOT_SPACE.test(data)) return;
     const parent = dom.parentElement(text);
-    if (!parent || SKIP_TEXT.has(dom.localName(parent).toUpperCase())) return;
+    if (!parent) return;
+    const tag = dom.localName(parent);
+    // The accessibility facts' typography counts the document's text here rather than in a walk of its own.
+    if (inDocument) countOwnText(textOwners, parent, tag, data);
+    if (data.length > 2000 || SKIP_TEXT.has(tag.toUpperCase())) return;
     if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
     for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
       if (!re.test(data)) continue;
