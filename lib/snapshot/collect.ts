@@ -232,7 +232,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
 
   function visitText(text: Text, inDocument: boolean) {
     const data = text.data;
-    if (data.length < 2) return;
+    // A © in an element of its own (<span>©</span> 2024 Éditions X) is the only one-character text read.
+    const loneSign = data === '©' || data === 'ⓒ';
+    if (data.length < 2 && !loneSign) return;
     // Indentation between tags is half the text nodes of a page, and the patterns' leading \s* would make the
     // regex try every one of its positions.
     if (data.charCodeAt(0) <= 32 && !NOT_SPACE.test(data)) return;
@@ -240,19 +242,21 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (!parent) return;
     const tag = dom.localName(parent);
     // The accessibility facts' typography counts the document's text here rather than in a walk of its own.
-    if (inDocument) countOwnText(textOwners, parent, tag, data);
+    if (inDocument && !loneSign) countOwnText(textOwners, parent, tag, data);
     if (data.length > 2000 || SKIP_TEXT.has(tag.toUpperCase())) return;
     if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
+    // The sign alone says nothing: the notice is the text of the element around its own.
+    const holder = loneSign ? (dom.parentElement(parent) ?? parent) : parent;
     for (const [pattern, re] of Object.entries(TEXT_PATTERNS)) {
       if (!re.test(data)) continue;
       // The parent's text gives context ("Mis à jour le" + <time>): bounded so a huge container costs little.
-      const context = (dom.text(parent) || data).slice(0, 600);
+      const context = (dom.text(holder) || data).slice(0, 600);
       // Only an ad label's position matters (is it on screen?); other texts skip the layout query.
       push('textSignals', {
         pattern,
         text: clip(context, 300),
-        ref: refs.ref(parent, { label: data, geometry: pattern === 'ad-label' }),
-        ...(pattern === 'licence' || pattern === 'copyright' || pattern === 'price' || pattern === 'date' ? { within: mentionContext(parent, dom) } : {}),
+        ref: refs.ref(holder, { label: data, geometry: pattern === 'ad-label' }),
+        ...(pattern === 'licence' || pattern === 'copyright' || pattern === 'price' || pattern === 'date' ? { within: mentionContext(holder, dom) } : {}),
       });
     }
   }
