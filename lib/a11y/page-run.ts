@@ -8,7 +8,7 @@ import { SLOW_RULES } from './slow-rules';
 // cut to AXE_LIMITS and parsed again on arrival (lib/a11y/artifact.ts), since the page can tamper with it.
 
 /** Rules off by default in axe that Loupe turns on: AAA contrast and refresh (shown as information), orientation. */
-const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
+export const EXTRA_RULES = ['color-contrast-enhanced', 'meta-refresh-no-exceptions', 'css-orientation-lock'] as const;
 
 function clipText(s: string | undefined, max: number): string {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();
@@ -88,6 +88,19 @@ export function originAllowed(origin: string): boolean {
   return allowed.includes('*') || allowed.includes(origin) || (allowed.includes('<same_origin>') && origin === location.origin);
 }
 
+type AxeAudit = { rules: { id: string; enabled: boolean; tags: string[] }[]; tagExclude?: string[] };
+
+/**
+ * The rules Loupe runs: those a plain axe.run runs (enabled, and not tagged with what axe leaves out by default, its
+ * tagExclude: experimental rules, which may give false alarms, such as table-fake-caption taking a header cell that
+ * spans the table for a caption; deprecated ones), plus Loupe's extra ones. A list of rules given to axe.run runs
+ * every rule named, experimental or not: hence the filter.
+ */
+export function rulesToRun(audit: AxeAudit, extra: ReadonlySet<string>): string[] {
+  const excluded = audit.tagExclude ?? ['experimental', 'deprecated'];
+  return audit.rules.filter((r) => extra.has(r.id) || (r.enabled && !r.tags.some((t) => excluded.includes(t)))).map((r) => r.id);
+}
+
 /**
  * Two passes over the same page: every rule but the slow ones, then the slow ones. If the second pass does not
  * end within the bound, the first pass's results stand and the slow rules are named as not checked.
@@ -95,10 +108,7 @@ export function originAllowed(origin: string): boolean {
 export async function runAxeInPage(opts: PageRunOptions) {
   axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: opts.allowedOrigins });
   const p: Partial = (partial = { started: performance.now(), violations: [], incomplete: [], passes: 0, inapplicable: 0, checked: [] });
-  const extra = new Set<string>(EXTRA_RULES);
-  // The rules axe runs by default, plus Loupe's extra ones: the same set as a plain axe.run with those enabled.
-  const audit = (axe as unknown as { _audit: { rules: { id: string; enabled: boolean }[] } })._audit;
-  const all = audit.rules.filter((r) => r.enabled || extra.has(r.id)).map((r) => r.id);
+  const all = rulesToRun((axe as unknown as { _audit: AxeAudit })._audit, new Set<string>(EXTRA_RULES));
   const slow = new Set<string>(SLOW_RULES);
   const passes = [all.filter((id) => !slow.has(id)), all.filter((id) => slow.has(id))];
   for (const ids of passes) {
