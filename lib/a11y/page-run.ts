@@ -88,6 +88,9 @@ export function originAllowed(origin: string): boolean {
   return allowed.includes('*') || allowed.includes(origin) || (allowed.includes('<same_origin>') && origin === location.origin);
 }
 
+/** axe's rules that need the page's style sheets read (its "cssom" asset): orientation locked by CSS (RGAA 13.9). */
+const CSSOM_RULES = ['css-orientation-lock'] as const;
+
 type AxeAudit = { rules: { id: string; enabled: boolean; tags: string[] }[]; tagExclude?: string[] };
 
 /**
@@ -102,21 +105,59 @@ export function rulesToRun(audit: AxeAudit, extra: ReadonlySet<string>): string[
 }
 
 /**
+ * Whether axe can read the document's style sheets without fetching anything. axe fetches again, from the page's
+ * origin, every sheet it cannot read (another origin's), every @import and every style sheet link in a shadow root;
+ * Loupe never lets it. A page whose sheets are all readable in place and import nothing is read as it stands.
+ */
+export function cssomReadableInPlace(doc: Document): boolean {
+  for (const sheet of Array.from(doc.styleSheets)) {
+    let rules: CSSRuleList | null;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      return false;
+    }
+    if (!rules) {
+      if (sheet.href) return false;
+      continue;
+    }
+    for (const rule of Array.from(rules)) if (rule.type === CSSRule.IMPORT_RULE) return false;
+  }
+  const hosts = Array.from(doc.querySelectorAll('*')).filter((el) => el.shadowRoot);
+  for (let i = 0; i < hosts.length; i++) {
+    const root = hosts[i]!.shadowRoot!;
+    if (root.querySelector('link[rel~="stylesheet" i]')) return false;
+    if (Array.from(root.querySelectorAll('style')).some((s) => /@import/i.test(s.textContent ?? ''))) return false;
+    hosts.push(...Array.from(root.querySelectorAll('*')).filter((el) => el.shadowRoot));
+  }
+  return true;
+}
+
+/**
  * Two passes over the same page: every rule but the slow ones, then the slow ones. If the second pass does not
- * end within the bound, the first pass's results stand and the slow rules are named as not checked.
+ * end within the bound, the first pass's results stand and the slow rules are named as not checked. The rules that
+ * read style sheets run in the first pass with the sheets read, in the top document, when that fetches nothing;
+ * otherwise without them (axe then cannot tell, and says so).
  */
 export async function runAxeInPage(opts: PageRunOptions) {
   axe.configure({ locale: cspSafeLocale(fr), allowedOrigins: opts.allowedOrigins });
   const p: Partial = (partial = { started: performance.now(), violations: [], incomplete: [], passes: 0, inapplicable: 0, checked: [] });
   const all = rulesToRun((axe as unknown as { _audit: AxeAudit })._audit, new Set<string>(EXTRA_RULES));
   const slow = new Set<string>(SLOW_RULES);
-  const passes = [all.filter((id) => !slow.has(id)), all.filter((id) => slow.has(id))];
-  for (const ids of passes) {
+  const cssom = new Set<string>(cssomReadableInPlace(document) ? CSSOM_RULES.filter((id) => all.includes(id)) : []);
+  const passes: { ids: string[]; sheets: boolean }[] = [
+    { ids: all.filter((id) => !slow.has(id) && !cssom.has(id)), sheets: false },
+    { ids: [...cssom], sheets: true },
+    { ids: all.filter((id) => slow.has(id)), sheets: false },
+  ];
+  for (const { ids, sheets } of passes) {
+    if (ids.length === 0) continue;
     const results = await axe.run(document, {
-      iframes: true,
+      // Style sheets are read in the top document only: a frame's own sheets are its origin's to fetch.
+      iframes: !sheets,
       elementRef: false,
-      // No asset preload: axe would fetch the page's cross-origin style sheets again, from the page's origin.
-      preload: false,
+      // No fetch: with preload on, axe would fetch the page's cross-origin style sheets again, from the page's origin.
+      preload: sheets ? { assets: ['cssom'] } : false,
       frameWaitTime: opts.frameWaitMs,
       pingWaitTime: 500,
       runOnly: { type: 'rule', values: ids },
