@@ -36,6 +36,40 @@ function compactRule(r: axe.Result) {
 }
 
 
+/** axe's refresh rules (RGAA 13.1): they judge every meta refresh of the document. */
+const REFRESH_RULES = new Set(['meta-refresh', 'meta-refresh-no-exceptions']);
+
+/**
+ * The meta refresh a browser follows: the first one whose delay is a number (HTML's "will declaratively refresh";
+ * the delay read as axe reads it). Any later one is never acted on, so it cannot make the page refresh.
+ */
+function followedRefresh(doc: Document): Element | null {
+  for (const meta of Array.from(doc.querySelectorAll('meta[http-equiv][content]'))) {
+    if (meta.getAttribute('http-equiv')!.toLowerCase() !== 'refresh') continue;
+    if (/^[0-9.]+$/.test((meta.getAttribute('content') ?? '').trim().split(/[;,\s]/)[0]!)) return meta;
+  }
+  return null;
+}
+
+/** A refresh rule's result without the meta elements of this document that the browser never follows. */
+export function withoutUnfollowedRefresh(r: axe.Result, doc: Document): axe.Result {
+  if (!REFRESH_RULES.has(r.id)) return r;
+  const followed = followedRefresh(doc);
+  const nodes = r.nodes.filter((n) => {
+    const target = n.target as unknown as Target;
+    // In a frame: that frame's own document decides, as axe found it.
+    if (target.length !== 1 || typeof target[0] !== 'string') return true;
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(target[0]);
+    } catch {
+      return true;
+    }
+    return !el || el === followed;
+  });
+  return nodes.length === r.nodes.length ? r : { ...r, nodes };
+}
+
 export interface PageRunOptions {
   /** Origins of the frames Loupe injected axe into: only they may answer the top frame (never "any origin"). */
   allowedOrigins: string[];
@@ -162,9 +196,12 @@ export async function runAxeInPage(opts: PageRunOptions) {
       pingWaitTime: 500,
       runOnly: { type: 'rule', values: ids },
     } as axe.RunOptions);
-    p.violations.push(...results.violations.map(compactRule));
-    p.incomplete.push(...results.incomplete.map(compactRule));
-    p.passes += results.passes.length;
+    const violations = results.violations.map((r) => withoutUnfollowedRefresh(r, document));
+    const incomplete = results.incomplete.map((r) => withoutUnfollowedRefresh(r, document));
+    p.violations.push(...violations.filter((r) => r.nodes.length > 0).map(compactRule));
+    p.incomplete.push(...incomplete.filter((r) => r.nodes.length > 0).map(compactRule));
+    // A violation left with no element is a rule the page passes.
+    p.passes += results.passes.length + violations.filter((r) => r.nodes.length === 0).length;
     p.inapplicable += results.inapplicable.length;
     p.checked.push(...ids);
   }
