@@ -1,6 +1,7 @@
 import type { HtmlValidate, Message } from 'html-validate/browser';
 import { z } from 'zod';
-import { HTML_VALIDATE_CONFIG, HTML_VALIDITY_KINDS, type HtmlValidityKind } from '../a11y/html-validate-rules';
+import { HTML_VALIDITY_KINDS, type HtmlValidityKind } from '../a11y/html-validate-rules';
+import { createHtmlValidator } from '../a11y/html-validator';
 import { a11yFacts } from '../a11y/users';
 import type { DetectorOutput, Evidence } from '../model/finding';
 import { count } from '../model/message';
@@ -27,11 +28,11 @@ const kindOf = new Map<string, HtmlValidityKind>(KINDS.flatMap((kind) => HTML_VA
 
 let validator: Promise<HtmlValidate> | undefined;
 /**
- * One validator for the extension's life: building its element tables is most of a small page's cost. html-validate
- * is a chunk of its own, loaded on the first validation (during axe's run), not with the panel's first script.
+ * One validator for the extension's life, its configuration resolved once (lib/a11y/html-validator.ts): building its
+ * element tables is most of a small page's cost.
  */
 async function validate(html: string): Promise<Message[]> {
-  validator ??= import('html-validate/browser').then(({ HtmlValidate: Validator, StaticConfigLoader }) => new Validator(new StaticConfigLoader(HTML_VALIDATE_CONFIG)));
+  validator ??= createHtmlValidator();
   return (await validator).validateStringSync(html).results.flatMap((r) => r.messages);
 }
 

@@ -100,3 +100,47 @@ test('Loupe’s own rules run in Chromium, one finding per element where axe jud
   await expect(panel.getByTestId('finding:a11y-fake-link/button-as-link')).toBeVisible();
   await page.close();
 });
+
+/** A page locking its orientation by CSS (ACT b33eff), with a data table whose first row is one header over both columns. */
+const orientationPage = (head: string) => `<!DOCTYPE html><html lang="fr"><head><title>Orientation</title>${head}
+<style>@media (orientation: portrait) { html { transform: rotate(90deg); } }</style></head>
+<body><main><h1>Horaires</h1><table><tr><th id="nom" colspan="2">Nom</th></tr>
+<tr><th headers="nom">Prénom</th><th headers="nom">Nom de famille</th></tr><tr><td>Léa</td><td>Martin</td></tr></table></main></body></html>`;
+
+test('axe runs the rules a plain axe.run runs, and reads style sheets only where that fetches nothing', async ({ loupe, server, openPanel }) => {
+  const inPlace = `${server.origin}/axe-run/orientation.html`;
+  const elsewhere = `${server.origin}/axe-run/orientation-sheet-elsewhere.html`;
+  const sheet = 'http://feuilles.test/site.css';
+  let sheetRequests = 0;
+  await loupe.context.route(inPlace, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: orientationPage('') }));
+  await loupe.context.route(elsewhere, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: orientationPage(`<link rel="stylesheet" href="${sheet}">`) }));
+  await loupe.context.route(sheet, (route) => {
+    sheetRequests++;
+    return route.fulfill({ status: 200, contentType: 'text/css', body: 'body { margin: 0; }' });
+  });
+  const findingsOf = async (url: string) => {
+    const page = await loupe.context.newPage();
+    await page.goto(url);
+    const panel = await openPanel(page);
+    await expect(panel.locator('main[data-a11y="done"]')).toBeVisible({ timeout: 60_000 });
+    const { result } = await panelResult(panel);
+    if (!result?.ok) throw new Error('inspection failed');
+    await page.close();
+    return new Map(result.evaluation.findings.map((f) => [f.id, f]));
+  };
+  try {
+    // Its sheets are all readable in place: the orientation lock is decided (RGAA 13.9).
+    const read = await findingsOf(inPlace);
+    expect(read.get('axe/violation:css-orientation-lock')).toMatchObject({ severity: 'problem', data: { rgaa: ['13.9'] } });
+    // An experimental axe rule (off in a plain axe.run) does not take the spanning header for a fake caption.
+    expect(read.has('axe/violation:table-fake-caption')).toBe(false);
+    // A sheet of another origin: axe would fetch it again to read it; it is not read, the lock is left to a person.
+    const notRead = await findingsOf(elsewhere);
+    expect(notRead.has('axe/violation:css-orientation-lock')).toBe(false);
+    expect(sheetRequests).toBe(1);
+  } finally {
+    await loupe.context.unroute(inPlace);
+    await loupe.context.unroute(elsewhere);
+    await loupe.context.unroute(sheet);
+  }
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHtmlValidator } from '../../lib/a11y/html-validator';
 import { a11yHtmlValidity } from '../../lib/detectors/a11y-html-validity';
 import { runDetectors } from '../../lib/inspect/run-detectors';
 import { emptyA11yFacts } from '../../lib/snapshot/a11y-facts';
@@ -74,5 +75,15 @@ describe('a11y-html-validity (RGAA 8.2)', () => {
     } finally {
       if (proto && saved) Object.defineProperty(proto, 'outerHTML', saved);
     }
+  });
+
+  it('resolves its configuration once, not again for each page it validates', async () => {
+    // html-validate's static loader rebuilds the configuration and the html5 element table on every validation.
+    const validator = await createHtmlValidator();
+    const first = validator.getConfigForSync('page-1');
+    expect(validator.getConfigForSync('page-2')).toBe(first);
+    expect(validator.validateStringSync(page('<ul><div>x</div></ul>')).results[0]!.messages.map((m) => m.ruleId)).toEqual(['element-permitted-content']);
+    expect(validator.validateStringSync(page('<p>x</p>')).valid).toBe(true);
+    expect(validator.getConfigForSync('page-3')).toBe(first);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { axeArtifactSchema, type AxeArtifact } from '../../lib/a11y/artifact';
 import { axeOutputs, selectorOfTarget } from '../../lib/a11y/axe-findings';
 import { cspSafeLocale } from '../../lib/a11y/locale';
+import { EXTRA_RULES, rulesToRun, withoutUnfollowedRefresh } from '../../lib/a11y/page-run';
 import { RGAA_CRITERIA } from '../../lib/a11y/rgaa-criteria';
 import { usersOf } from '../../lib/a11y/users';
 import { levelOf, rgaaOf, wcagFromTags, wcagOfRule } from '../../lib/a11y/wcag';
@@ -95,6 +96,40 @@ describe('axe results to findings', () => {
     const bad = { ...artifact, violations: [{ ...artifact.violations[0]!, id: '<script>' }] };
     expect(axeArtifactSchema.safeParse(bad).success).toBe(false);
     expect(axeArtifactSchema.safeParse({ ...artifact, passes: -1 }).success).toBe(false);
+  });
+});
+
+describe('the axe rules Loupe runs in the page', () => {
+  it('are those of a plain axe.run, plus Loupe’s extra ones: no experimental rule unless asked for', () => {
+    const run = rulesToRun((axe as unknown as { _audit: Parameters<typeof rulesToRun>[0] })._audit, new Set<string>(EXTRA_RULES));
+    // table-fake-caption takes a header spanning the table for a caption (ACT a25f45, passed example 6).
+    for (const id of ['table-fake-caption', 'td-has-header', 'p-as-heading', 'focus-order-semantics', 'hidden-content']) expect(run).not.toContain(id);
+    for (const id of EXTRA_RULES) expect(run).toContain(id);
+    // Off by default and not asked for: deprecated, or left off by axe.
+    expect(run).not.toContain('duplicate-id');
+    expect(run).not.toContain('target-size');
+    const plain = axe.getRules().filter((r) => !r.tags.includes('experimental')).map((r) => r.ruleId);
+    expect(run.filter((id) => !(EXTRA_RULES as readonly string[]).includes(id)).every((id) => plain.includes(id))).toBe(true);
+  });
+});
+
+describe('meta refresh, as a browser follows it', () => {
+  const refreshResult = (id: string, selectors: (string | string[])[]) =>
+    ({ id, impact: 'critical', tags: [], help: '', description: '', helpUrl: '', nodes: selectors.map((s) => ({ target: [s].flat().length > 1 ? [s].flat() : [s].flat(), html: '', any: [], all: [], none: [] })) }) as unknown as axe.Result;
+  const doc = (head: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><head>${head}</head><body></body></html>`, 'text/html');
+
+  it('judges only the first valid refresh: a later one is never acted on (ACT bc659a passed example 2)', () => {
+    const d = doc('<meta id="now" http-equiv="refresh" content="0; https://w3.org"><meta id="later" http-equiv="refresh" content="5; https://w3.org">');
+    expect(withoutUnfollowedRefresh(refreshResult('meta-refresh', ['#later']), d).nodes).toEqual([]);
+    expect(withoutUnfollowedRefresh(refreshResult('meta-refresh-no-exceptions', ['#later']), d).nodes).toEqual([]);
+  });
+
+  it('keeps the refresh the browser follows, an invalid one before it not counting (ACT bc659a failed examples)', () => {
+    const d = doc('<meta id="bad" http-equiv="refresh" content="soon"><meta id="five" http-equiv="REFRESH" content="5; url=/x">');
+    expect(withoutUnfollowedRefresh(refreshResult('meta-refresh', ['#five']), d).nodes).toHaveLength(1);
+    // Other rules and elements in frames (their own documents) are left as axe found them.
+    expect(withoutUnfollowedRefresh(refreshResult('image-alt', ['#bad']), d).nodes).toHaveLength(1);
+    expect(withoutUnfollowedRefresh(refreshResult('meta-refresh', [['iframe', '#later']]), d).nodes).toHaveLength(1);
   });
 });
 
