@@ -34,6 +34,8 @@ import { axe } from './axe';
 import { observedKeylogging } from './observed-keylogging';
 import { observedSessionRecording } from './observed-session-recording';
 import { observedCanvas } from './observed-canvas';
+import { observedAudio } from './observed-audio';
+import { observedWebgl } from './observed-webgl';
 import { observedCookies } from './observed-cookies';
 import { observedPixels } from './observed-pixels';
 import type { Detector } from './types';
@@ -76,6 +78,8 @@ export const detectors = {
   'observed-keylogging': observedKeylogging,
   'observed-session-recording': observedSessionRecording,
   'observed-canvas': observedCanvas,
+  'observed-audio': observedAudio,
+  'observed-webgl': observedWebgl,
   'observed-cookies': observedCookies,
   'observed-pixels': observedPixels,
 } as const satisfies Record<string, Detector>;

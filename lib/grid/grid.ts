@@ -53,6 +53,8 @@ export const GRID: readonly CriterionDef[] = [
     { detector: 'observed-keylogging', onRequest: true },
     { detector: 'observed-session-recording', onRequest: true },
     { detector: 'observed-canvas', onRequest: true },
+    { detector: 'observed-audio', onRequest: true },
+    { detector: 'observed-webgl', onRequest: true },
     { detector: 'observed-cookies', onRequest: true },
     { detector: 'observed-pixels', onRequest: true },
   ], true),

@@ -8,6 +8,8 @@ export const OBSERVE_LIMITS = {
   listeners: 500,
   canvases: 200,
   fonts: 200,
+  audio: 100,
+  webgl: 100,
   recorders: 100,
   cookies: 1000,
   typed: 20,
