@@ -120,6 +120,45 @@ test('a chart library that exports its own PNG is not a fingerprint, under two h
   }
 });
 
+test('audio fingerprinting by a third-party script: a generated sound rendered, never heard, read back', async () => {
+  const run = await observe(url('ecole.test', 'audio-fingerprint.html', 'empreinte.test'));
+  const host = `empreinte.test:${server.port}`;
+  expect(of(run.evaluation.findings, 'observed-audio')).toEqual([`observed-audio/audio-${host} problem`]);
+  expect(run.evaluation.findings.find((f) => f.detector === 'observed-audio')!.data).toMatchObject({ kind: 'audio', offline: true, compressor: true, reads: ['getChannelData'] });
+  // The page's own call answered as without Loupe: the samples were read and sent.
+  expect(server.received.some((r) => r.path.startsWith('/collect/audio') && /"a":\d/.test(r.body))).toBe(true);
+  await run.close();
+});
+
+test('a music page that plays a note with its spectrum and a waveform viewer of a recording are not audio fingerprints, under two host names', async () => {
+  for (const host of HOSTS) {
+    for (const page of ['audio-player.html', 'audio-waveform.html']) {
+      const run = await observe(url(host, page));
+      expect(of(run.evaluation.findings, 'observed-audio'), `${host} ${page}`).toEqual([]);
+      if (page === 'audio-waveform.html') await expect.poll(() => run.page.evaluate(() => document.documentElement.dataset.drawn)).toBe('true');
+      await run.close();
+    }
+  }
+});
+
+test('WebGL fingerprinting by a third-party script: the GPU named with a sweep, and a hidden drawing read back', async () => {
+  const run = await observe(url('ecole.test', 'webgl-fingerprint.html', 'empreinte.test'));
+  const host = `empreinte.test:${server.port}`;
+  expect(of(run.evaluation.findings, 'observed-webgl')).toEqual([`observed-webgl/webgl-${host} problem`]);
+  expect(run.evaluation.findings.find((f) => f.detector === 'observed-webgl')!.data).toMatchObject({ kind: 'webgl', ways: ['parameters', 'pixels'], precisions: 12 });
+  expect(server.received.some((r) => r.path.startsWith('/collect/webgl'))).toBe(true);
+  await run.close();
+});
+
+test('a 3D viewer that reads the renderer once and saves its shown canvas is not a WebGL fingerprint, under two host names', async () => {
+  for (const host of HOSTS) {
+    const run = await observe(url(host, 'webgl-viewer.html'));
+    expect(of(run.evaluation.findings, 'observed-webgl'), host).toEqual([]);
+    await expect.poll(() => run.page.evaluate(() => document.getElementById('capture')!.getAttribute('href')?.startsWith('data:image/png'))).toBe(true);
+    await run.close();
+  }
+});
+
 test('every cookie: HttpOnly ones included, over 13 months and set before the banner was answered', async () => {
   const run = await observe(url('ecole.test', 'cookies-long.html'));
   const cookies = run.evaluation.findings.filter((f) => f.detector === 'observed-cookies');
