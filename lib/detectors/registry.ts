@@ -36,6 +36,7 @@ import { observedSessionRecording } from './observed-session-recording';
 import { observedCanvas } from './observed-canvas';
 import { observedAudio } from './observed-audio';
 import { observedWebgl } from './observed-webgl';
+import { observedConsent } from './observed-consent';
 import { observedCookies } from './observed-cookies';
 import { observedPixels } from './observed-pixels';
 import type { Detector } from './types';
@@ -80,6 +81,7 @@ export const detectors = {
   'observed-canvas': observedCanvas,
   'observed-audio': observedAudio,
   'observed-webgl': observedWebgl,
+  'observed-consent': observedConsent,
   'observed-cookies': observedCookies,
   'observed-pixels': observedPixels,
 } as const satisfies Record<string, Detector>;

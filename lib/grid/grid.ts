@@ -62,7 +62,7 @@ export const GRID: readonly CriterionDef[] = [
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),
   auto('gar', 'juridique', [{ detector: 'gar-mark' }]),
-  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }]),
+  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }, { detector: 'observed-consent', onRequest: true }]),
   // Technique: "fonctionne sur les équipements de l'établissement et avec l'espace numérique de travail".
   person('equipment', 'technique'),
   auto('connector', 'technique', [{ detector: 'gar-mark' }]),

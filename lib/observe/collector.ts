@@ -49,6 +49,7 @@ function bodyOf(r: BrowserRequest): string | undefined {
 export class ObservationCollector {
   readonly requests: ObservedRequest[] = [];
   readonly typed: Typed[] = [];
+  private clicks: NonNullable<ObservationInput['clicks']> = [];
   typingDone = false;
   private listeners: ObservationInput['listeners'] = [];
   private canvases = new Map<string, ObservationInput['canvases'][number]>();
@@ -119,6 +120,9 @@ export class ObservationCollector {
         if (this.webgl.has(key) || this.webgl.size < OBSERVE_LIMITS.webgl) this.webgl.set(key, e.g);
         break;
       }
+      case 'click':
+        if (this.clicks.length < OBSERVE_LIMITS.clicks) this.clicks.push({ ...e.c, t: Math.round(e.c.t + shift) });
+        break;
       case 'recorder':
         if (this.recorders.size < OBSERVE_LIMITS.recorders) this.recorders.add(e.r.script);
         break;
@@ -213,6 +217,7 @@ export class ObservationCollector {
       fonts: [...this.fonts].map(([script, fonts]) => ({ script, fonts })),
       audio: [...this.audio.values()],
       webgl: [...this.webgl.values()],
+      clicks: this.clicks,
       recorders: [...this.recorders].map((script) => ({ script })),
       cookies: kept,
       counts: this.counts,

@@ -28,6 +28,7 @@ const FLUSH_MS = 50;
 export function installHooks(w: Window & typeof globalThis, send: (batch: { k: 'batch'; events: HookEvent[] }) => void, now: () => number): (last?: boolean) => void {
   const { Error: Err, WeakMap: WM, Reflect: R, Object: O, String: S, Set: SetC } = w;
   const originalToString = w.Function.prototype.toString;
+  const addListenerOriginal = w.EventTarget.prototype.addEventListener;
   const setTimer = w.setTimeout.bind(w);
   const disguised = new WM<object, object>();
   const counts = { requests: 0, listeners: 0, canvases: 0, errors: 0 };
@@ -300,6 +301,29 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
       return R.apply(original, this, a);
     },
   );
+
+  // ── the person's clicks (before and after consent) ─────────────────────────────────────────────────────────
+  // Loupe never clicks: a trusted click is the person's, e.g. on a consent banner's "Refuser" during the window.
+  // Listened to with the original addEventListener, in the capture phase of the window, before any page script
+  // exists: the page can neither see this listener nor stop the click from reaching it. What the button says and
+  // the ids and classes around it are sent; whether that answered a banner is judged outside the page.
+  let clicksKept = 0;
+  R.apply(addListenerOriginal, w, [
+    'click',
+    (ev: Event) =>
+      safe(() => {
+        if (!ev.isTrusted || clicksKept >= OBSERVE_LIMITS.clicks) return;
+        const first = ev.composedPath()[0];
+        const button = first instanceof w.Element ? first.closest('button, a, [role="button"], input[type="button"], input[type="submit"]') : null;
+        if (!button) return;
+        const text = (button instanceof w.HTMLInputElement ? button.value : button.textContent || button.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 100);
+        const around: string[] = [];
+        for (let el: Element | null = button, i = 0; el && i < 8; el = el.parentElement, i++) around.push(`${el.id} ${el.getAttribute('class') ?? ''}`.trim());
+        clicksKept++;
+        post({ k: 'click', c: { text, around: around.filter(Boolean).join(' ').slice(0, 300), t: now() } });
+      }),
+    true,
+  ]);
 
   // ── Web Audio (audio fingerprinting: a generated signal rendered and read back, never heard) ─────────────────
   // Each context's state, reported (as canvases are) only when it changed: an analyser read 60 times a second by a

@@ -10,6 +10,7 @@ export const OBSERVE_LIMITS = {
   fonts: 200,
   audio: 100,
   webgl: 100,
+  clicks: 20,
   recorders: 100,
   cookies: 1000,
   typed: 20,

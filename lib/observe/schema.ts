@@ -99,6 +99,20 @@ export const webglUseSchema = z.object({
 });
 export type WebglUse = z.infer<typeof webglUseSchema>;
 
+/**
+ * A click of the person (a trusted event: Loupe never clicks) on a button, with the ids and classes of the elements
+ * around it: whether it answered a consent banner, and how, is judged outside the page (lib/detectors/consent.ts).
+ */
+export const consentClickSchema = z.object({
+  /** The button's text (or value, or aria-label). */
+  text: str(100),
+  /** Ids and classes of the button and its ancestors, nearest first. */
+  around: str(300),
+  /** ms since the observation started. */
+  t: z.number(),
+});
+export type ConsentClick = z.infer<typeof consentClickSchema>;
+
 /** A script that set `font` on a canvas and measured text: how many distinct fonts it measured. */
 export const fontProbeSchema = z.object({ script: addr, fonts: z.number() });
 
@@ -166,6 +180,8 @@ export const observationSchema = z.object({
   /** Absent in observations made before audio and WebGL were observed. */
   audio: z.array(audioUseSchema).max(OBSERVE_LIMITS.audio).default([]),
   webgl: z.array(webglUseSchema).max(OBSERVE_LIMITS.webgl).default([]),
+  /** The person's clicks on buttons during the window, in order (absent before they were recorded). */
+  clicks: z.array(consentClickSchema).max(OBSERVE_LIMITS.clicks).default([]),
   recorders: z.array(recorderSchema).max(OBSERVE_LIMITS.recorders),
   cookies: z.array(observedCookieSchema).max(OBSERVE_LIMITS.cookies),
   /** How many of each were seen and how many dropped past the caps. */
@@ -183,6 +199,7 @@ export const hookEventSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('fonts'), f: fontProbeSchema }),
   z.object({ k: z.literal('audio'), a: audioUseSchema }),
   z.object({ k: z.literal('webgl'), g: webglUseSchema }),
+  z.object({ k: z.literal('click'), c: consentClickSchema }),
   z.object({ k: z.literal('recorder'), r: recorderSchema }),
   z.object({ k: z.literal('cookie'), name: str(300), raw: str(4096), t: z.number() }),
   z.object({ k: z.literal('dropped'), what: z.enum(['requests', 'listeners', 'canvases']), n: z.number() }),
