@@ -18,7 +18,8 @@ import { defineDetector } from './types';
 //   category is not one that follows visitors), so it does not count;
 // - a refusal after which no tracker was sent anything: said, as information;
 // - no answer during the window, while a banner is shown: said, and nothing is claimed about before or after.
-// Times: the hooks' requests and the clicks share the page's clock. The browser's request log (frames, every kind)
+// Times: the hooks' requests and the clicks share the page's clock, in whole ms; Loupe's click listener runs before
+// any of the page's, so a request of the same ms as the refusal is the refusal's own handler at work: after it. The browser's request log (frames, every kind)
 // has the observation's clock, which runs ahead of the page's by the time from the reload to the page's start, at
 // most the time to "load": a request of that log counts before the answer when its time is before it, after when
 // it comes later than the answer plus that time; in between it is not placed. Cookies are not split: the cookie
@@ -54,7 +55,7 @@ export function splitAtConsent(o: Pick<Observation, 'clicks' | 'requests' | 'loa
   const until = refusal ? (answers.find((a) => a.kind === 'accept' && a.t > refusal.t)?.t ?? Infinity) : -Infinity;
   const tracked = o.requests.filter((r) => isTracker(r.url));
   const before = tracked.filter((r) => r.t < answer.t);
-  const afterRefusal = refusal ? tracked.filter((r) => (r.via === 'browser' ? r.t > refusal.t + lag : r.t > refusal.t) && r.t < until) : [];
+  const afterRefusal = refusal ? tracked.filter((r) => (r.via === 'browser' ? r.t > refusal.t + lag : r.t >= refusal.t) && r.t < until) : [];
   return { answer, ...(refusal ? { refusal } : {}), before, afterRefusal };
 }
 
