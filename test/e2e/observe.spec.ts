@@ -178,6 +178,9 @@ test('before and after consent: a tracker sent before the answer and still after
     expect(after.data).toMatchObject({ kind: 'after-refusal', button: 'Refuser', trackers: [expect.objectContaining({ host: 'www.google-analytics.com', organization: expect.stringMatching(/Google/) })] });
     expect(after.evidence[0]!.url).toContain('en=user_engagement');
     expect(run.evaluation.findings.find((f) => f.id === 'observed-consent/before-answer')!.evidence[0]!.url).toContain('en=page_view');
+    // The panel's before/after comparison shows what was seen to flow, in this one inspection.
+    await expect(run.panel.getByTestId('compare:observed')).toContainText('Encore envoyé après un refus');
+    await expect(run.panel.getByTestId('compare:observed')).toContainText('Envoyé avant votre réponse au bandeau');
     await run.close();
   } finally {
     await b.context.unroute(ga, answer);
