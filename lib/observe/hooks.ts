@@ -29,6 +29,8 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
   const { Error: Err, WeakMap: WM, Reflect: R, Object: O, String: S, Set: SetC } = w;
   const originalToString = w.Function.prototype.toString;
   const addListenerOriginal = w.EventTarget.prototype.addEventListener;
+  // Taken before any page script: a page that replaces JSON.stringify does not change what the hooks compare.
+  const stringify = w.JSON.stringify;
   const setTimer = w.setTimeout.bind(w);
   const disguised = new WM<object, object>();
   const counts = { requests: 0, listeners: 0, canvases: 0, errors: 0 };
@@ -360,7 +362,7 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
     if (!s) return;
     st.script = s;
     const a = { context: st.id, script: s, offline: st.offline, generated: [...st.generated], compressor: st.compressor, media: st.media, audible: audible(st), replayed: st.replayed, reads: [...st.reads] };
-    const sig = w.JSON.stringify(a);
+    const sig = stringify(a);
     if (sig === st.last) return;
     if (st.last === undefined && ++audioKept > OBSERVE_LIMITS.audio) return;
     st.last = sig;
@@ -506,7 +508,7 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
     if (!s) return;
     st.script = s;
     const g = { canvas: st.id, script: s, unmasked: st.unmasked, extensions: st.extensions, params: st.params.size, precisions: st.precisions.size, drew: st.drew, readBack: [...st.readBack], visible: shown(canvas) };
-    const sig = w.JSON.stringify(g);
+    const sig = stringify(g);
     if (sig === st.last) return;
     if (st.last === undefined && ++glKept > OBSERVE_LIMITS.webgl) return;
     st.last = sig;
