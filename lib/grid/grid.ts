@@ -62,7 +62,8 @@ export const GRID: readonly CriterionDef[] = [
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),
   auto('gar', 'juridique', [{ detector: 'gar-mark' }]),
-  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }, { detector: 'observed-consent', onRequest: true }]),
+  // Observed around the person's answer (issue 23); an unanswered banner (observed-consent/no-answer) informs nothing.
+  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }, { detector: 'observed-consent', keys: /^(before-answer|after-refusal|refusal-honoured)$/, onRequest: true }]),
   // Technique: "fonctionne sur les équipements de l'établissement et avec l'espace numérique de travail".
   person('equipment', 'technique'),
   auto('connector', 'technique', [{ detector: 'gar-mark' }]),

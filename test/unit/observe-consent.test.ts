@@ -81,3 +81,15 @@ describe('the detector', () => {
     expect(await run(observation({ requests: [req(GA, 100)] }))).toEqual([]);
   });
 });
+
+describe('the grid', () => {
+  it('still sent after a refusal makes the consent criterion non-conforme; an unanswered banner suggests nothing', async () => {
+    const { GRID } = await import('../../lib/grid/grid');
+    const { suggestCriterion } = await import('../../lib/grid/suggest');
+    const consent = GRID.find((c) => c.id === 'consent')!;
+    const f = (id: string, severity: 'problem' | 'info') => ({ id: `observed-consent/${id}`, detector: 'observed-consent', category: 'consent', severity, messageKey: 'x', params: [], message: '', evidence: [] }) as never;
+    const detectorsRan = [{ id: 'consent', status: 'ok' }, { id: 'legal-links', status: 'ok' }] as never;
+    expect(suggestCriterion(consent, { findings: [f('after-refusal', 'problem')], detectors: detectorsRan }, {}).rating).toBe('non-conforme');
+    expect(suggestCriterion(consent, { findings: [f('no-answer', 'info')], detectors: detectorsRan }, {}).evidence).toEqual([]);
+  });
+});
