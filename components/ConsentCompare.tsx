@@ -6,7 +6,9 @@ import { FindingItem } from './FindingItem';
 
 // Before / after the cookie banner, in the panel. The person keeps an inspection as "before", answers the banner on
 // the page (Loupe never clicks it), reloads, and compares; the comparison is computed by lib/inspect/compare.ts.
-// Shown only when the page has something about consent, or once a "before" is kept.
+// Shown only when the page has something about consent, or once a "before" is kept. An observed reload during which
+// the person answered the banner (lib/detectors/observed-consent.ts) gives the same comparison from what was seen
+// to flow, in one inspection: shown here first, and the section opens for it.
 
 interface Props {
   evaluation: Evaluation;
@@ -39,16 +41,27 @@ export function ConsentCompare({ evaluation }: Props) {
     setStored(e);
   };
   const hasConsent = evaluation.findings.some((f) => f.category === 'consent');
+  const observed = evaluation.findings.filter((f) => f.detector === 'observed-consent');
   if (!before && !hasConsent) return null;
   const waiting = before !== undefined && before.id === evaluation.id;
   const comparison = before && !waiting && choice ? compareInspections(before, evaluation, choice) : undefined;
   const changed = comparison && (comparison.appeared.length > 0 || comparison.disappeared.length > 0 || comparison.findings.length > 0);
   return (
     // A tool, not a finding: folded until used; open again once a "before" is kept.
-    <details class="compare" data-testid="consent-compare" {...(before ? { open: true } : {})}>
+    <details class="compare" data-testid="consent-compare" {...(before || observed.length > 0 ? { open: true } : {})}>
       <summary>
         <h3 id="h-compare">{t('compare_title')}</h3>
       </summary>
+      {observed.length > 0 && (
+        <div data-testid="compare:observed">
+          <h4>{t('compare_observed')}</h4>
+          <ul class="findings">
+            {observed.map((f) => (
+              <FindingItem key={f.id} finding={f} />
+            ))}
+          </ul>
+        </div>
+      )}
       <p>{t('compare_help')}</p>
       <div class="toolbar">
         <button

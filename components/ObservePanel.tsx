@@ -45,7 +45,7 @@ export function ObserveExplain({ onStart, onCancel }: { onStart: (windowS: numbe
 
 export function Observing({ progress }: { progress: ObserveProgress }) {
   return (
-    <div class="inspecting" data-testid="status:observing">
+    <div class="inspecting" data-testid="status:observing" data-phase={progress.phase}>
       <p role="status">{progress.phase === 'reloading' ? t('observe_reloading') : t('observe_watching', String(Math.round((progress.leftMs ?? 0) / 1000)))}</p>
     </div>
   );

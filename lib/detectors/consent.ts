@@ -47,6 +47,21 @@ const isRefuse = (c: string) => REFUSE.test(bare(c)) || REFUSE_LEAD.test(bare(c)
 /** Button texts without their decoration ("✓ Tout accepter", "Continuer sans accepter →"). */
 const bare = (s: string) => s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 
+/** Ids and classes that name a consent banner: a known platform's markup, or a banner that says it is about cookies. */
+const BANNER_WORDS = /cookie|consent|gdpr|rgpd|\bcmp/i;
+
+/**
+ * How a click answered a consent banner (the observed reload records the person's clicks): a refusal or an
+ * acceptance by the same button texts as above, on a button inside a recognisable banner (a platform's markup, or
+ * ids and classes that speak of cookies or consent). "Personnaliser" and any other button are no answer.
+ */
+export function consentAnswerOf(click: { text: string; around: string }): 'accept' | 'refuse' | undefined {
+  if (!BANNER_WORDS.test(click.around) && !PLATFORMS.some((p) => p.markup?.test(click.around))) return undefined;
+  if (isRefuse(click.text)) return 'refuse';
+  if (ACCEPT.test(bare(click.text))) return 'accept';
+  return undefined;
+}
+
 function platformOfBanner(m: MarkedElement): Platform | undefined {
   const words = `${m.matched} ${m.id} ${m.className}`;
   return PLATFORMS.find((p) => p.markup?.test(words));

@@ -34,6 +34,9 @@ import { axe } from './axe';
 import { observedKeylogging } from './observed-keylogging';
 import { observedSessionRecording } from './observed-session-recording';
 import { observedCanvas } from './observed-canvas';
+import { observedAudio } from './observed-audio';
+import { observedWebgl } from './observed-webgl';
+import { observedConsent } from './observed-consent';
 import { observedCookies } from './observed-cookies';
 import { observedPixels } from './observed-pixels';
 import type { Detector } from './types';
@@ -76,6 +79,9 @@ export const detectors = {
   'observed-keylogging': observedKeylogging,
   'observed-session-recording': observedSessionRecording,
   'observed-canvas': observedCanvas,
+  'observed-audio': observedAudio,
+  'observed-webgl': observedWebgl,
+  'observed-consent': observedConsent,
   'observed-cookies': observedCookies,
   'observed-pixels': observedPixels,
 } as const satisfies Record<string, Detector>;

@@ -53,6 +53,8 @@ export const GRID: readonly CriterionDef[] = [
     { detector: 'observed-keylogging', onRequest: true },
     { detector: 'observed-session-recording', onRequest: true },
     { detector: 'observed-canvas', onRequest: true },
+    { detector: 'observed-audio', onRequest: true },
+    { detector: 'observed-webgl', onRequest: true },
     { detector: 'observed-cookies', onRequest: true },
     { detector: 'observed-pixels', onRequest: true },
   ], true),
@@ -60,7 +62,8 @@ export const GRID: readonly CriterionDef[] = [
   auto('terms', 'juridique', [{ detector: 'legal-links', keys: /^(missing-)?(terms|sales)$/ }]),
   auto('rights', 'juridique', [{ detector: 'licence' }]),
   auto('gar', 'juridique', [{ detector: 'gar-mark' }]),
-  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }]),
+  // Observed around the person's answer (issue 23); an unanswered banner (observed-consent/no-answer) informs nothing.
+  auto('consent', 'juridique', [{ detector: 'consent', keys: /^(cmp-|refuse-offered|no-refuse)/ }, { detector: 'legal-links', keys: /^(missing-)?cookies$/ }, { detector: 'observed-consent', keys: /^(before-answer|after-refusal|refusal-honoured)$/, onRequest: true }]),
   // Technique: "fonctionne sur les équipements de l'établissement et avec l'espace numérique de travail".
   person('equipment', 'technique'),
   auto('connector', 'technique', [{ detector: 'gar-mark' }]),

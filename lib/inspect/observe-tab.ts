@@ -159,7 +159,7 @@ export async function observeTab(
   const done = new Promise<void>((r) => (finish = r));
   let windowTimer: ReturnType<typeof setTimeout> | undefined;
   const startWindow = () => {
-    if (loadedAt !== undefined) return;
+    if (loadedAt !== undefined || ended === 'navigated') return;
     loadedAt = Date.now();
     void unregister();
     progress({ phase: 'watching', leftMs: windowMs });
@@ -175,12 +175,21 @@ export async function observeTab(
   };
   const onUpdated = (id: number, change: { status?: string; url?: string }) => {
     if (id !== tabId) return;
-    // A reload that lands on another origin (a login, a consent host) stops the observation and says so.
-    if (change.url && originOf(change.url) !== origin) {
+    // A reload that lands on another origin (a login, a consent host) stops the observation and says so. It ends
+    // once the page it went to has loaded, not at the address change: the panel inspects the tab right after, and
+    // ignores that page's "complete" only while the observation runs (entrypoints/sidepanel/use-inspection.ts).
+    // Ended at the address change, the destination's "complete" came after, read as a navigation of its own, and
+    // its plain inspection replaced the observed one, report and "navigated" limit included (a flaky e2e).
+    if (change.url && originOf(change.url) !== origin && ended !== 'navigated') {
       ended = 'navigated';
       navigatedTo = change.url;
-      finish();
-    } else if (change.status === 'complete') startWindow();
+      clearTimeout(windowTimer);
+      windowTimer = setTimeout(finish, OBSERVE_BOUNDS.loadMs);
+      if (change.status === 'complete') finish();
+    } else if (change.status === 'complete') {
+      if (ended === 'navigated') finish();
+      else startWindow();
+    }
   };
   const onRemoved = (id: number) => {
     if (id !== tabId) return;

@@ -49,10 +49,13 @@ function bodyOf(r: BrowserRequest): string | undefined {
 export class ObservationCollector {
   readonly requests: ObservedRequest[] = [];
   readonly typed: Typed[] = [];
+  private clicks: NonNullable<ObservationInput['clicks']> = [];
   typingDone = false;
   private listeners: ObservationInput['listeners'] = [];
   private canvases = new Map<string, ObservationInput['canvases'][number]>();
   private fonts = new Map<string, number>();
+  private audio = new Map<string, NonNullable<ObservationInput['audio']>[number]>();
+  private webgl = new Map<string, NonNullable<ObservationInput['webgl']>[number]>();
   private recorders = new Set<string>();
   private scriptCookies = new Map<string, { name: string; raw: string }>();
   private counts = { requests: { kept: 0, dropped: 0 }, listeners: { kept: 0, dropped: 0 }, canvases: { kept: 0, dropped: 0 }, cookies: { kept: 0, dropped: 0 }, hookErrors: 0 };
@@ -105,6 +108,20 @@ export class ObservationCollector {
       }
       case 'fonts':
         this.fonts.set(e.f.script, Math.max(this.fonts.get(e.f.script) ?? 0, e.f.fonts));
+        break;
+      // As for canvases: the latest state of a context as one script used it replaces the earlier ones.
+      case 'audio': {
+        const key = `${e.a.context} ${e.a.script}`;
+        if (this.audio.has(key) || this.audio.size < OBSERVE_LIMITS.audio) this.audio.set(key, e.a);
+        break;
+      }
+      case 'webgl': {
+        const key = `${e.g.canvas} ${e.g.script}`;
+        if (this.webgl.has(key) || this.webgl.size < OBSERVE_LIMITS.webgl) this.webgl.set(key, e.g);
+        break;
+      }
+      case 'click':
+        if (this.clicks.length < OBSERVE_LIMITS.clicks) this.clicks.push({ ...e.c, t: Math.round(e.c.t + shift) });
         break;
       case 'recorder':
         if (this.recorders.size < OBSERVE_LIMITS.recorders) this.recorders.add(e.r.script);
@@ -198,6 +215,9 @@ export class ObservationCollector {
       listeners: this.listeners,
       canvases: [...this.canvases.values()],
       fonts: [...this.fonts].map(([script, fonts]) => ({ script, fonts })),
+      audio: [...this.audio.values()],
+      webgl: [...this.webgl.values()],
+      clicks: this.clicks,
       recorders: [...this.recorders].map((script) => ({ script })),
       cookies: kept,
       counts: this.counts,

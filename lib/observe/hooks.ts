@@ -5,7 +5,7 @@ import { scriptOfStack } from './stack';
 // Loupe's hooks in the page's own world, installed at document_start of an observed reload only
 // (entrypoints/observer-main.ts). They wrap the calls through which a page sends data away (fetch, XHR, beacons,
 // images, WebSocket), listens to keys and the pointer, watches the document's changes, draws and reads canvases,
-// and writes cookies. Rules kept here:
+// renders and reads Web Audio, queries and reads WebGL, and writes cookies. Rules kept here:
 // - the page's own call always runs, with its own arguments, and returns what it would have (a hook that fails is
 //   counted and skipped: `safe`);
 // - the originals are taken before any page script runs, and the wrappers print as the originals do, so a page
@@ -17,6 +17,9 @@ type Post = (e: HookEvent) => void;
 const KEY_TYPES = new Set(['keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput']);
 const POINTER_TYPES = new Set(['mousemove', 'mousedown', 'mouseup', 'click', 'pointermove', 'pointerdown', 'touchstart', 'touchmove', 'scroll', 'wheel']);
 
+/** The smallest readPixels counted as reading a drawing back (as for canvases: observed-canvas's 16×16). */
+const CANVAS_MIN_READ = 16;
+
 /** Events are sent in batches: a page that floods (10,000 requests) costs a few messages, not one per request. */
 const BATCH = 250;
 const FLUSH_MS = 50;
@@ -25,6 +28,9 @@ const FLUSH_MS = 50;
 export function installHooks(w: Window & typeof globalThis, send: (batch: { k: 'batch'; events: HookEvent[] }) => void, now: () => number): (last?: boolean) => void {
   const { Error: Err, WeakMap: WM, Reflect: R, Object: O, String: S, Set: SetC } = w;
   const originalToString = w.Function.prototype.toString;
+  const addListenerOriginal = w.EventTarget.prototype.addEventListener;
+  // Taken before any page script: a page that replaces JSON.stringify does not change what the hooks compare.
+  const stringify = w.JSON.stringify;
   const setTimer = w.setTimeout.bind(w);
   const disguised = new WM<object, object>();
   const counts = { requests: 0, listeners: 0, canvases: 0, errors: 0 };
@@ -285,6 +291,7 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
     function (this: unknown, ...a: unknown[]) {
       const c = this as HTMLCanvasElement;
       read(c, 'toDataURL', c.width, c.height, a[0]);
+      glImageRead(c, 'toDataURL');
       return R.apply(original, this, a);
     },
   );
@@ -292,9 +299,264 @@ export function installHooks(w: Window & typeof globalThis, send: (batch: { k: '
     function (this: unknown, ...a: unknown[]) {
       const c = this as HTMLCanvasElement;
       read(c, 'toBlob', c.width, c.height, a[1]);
+      glImageRead(c, 'toBlob');
       return R.apply(original, this, a);
     },
   );
+
+  // ── the person's clicks (before and after consent) ─────────────────────────────────────────────────────────
+  // Loupe never clicks: a trusted click is the person's, e.g. on a consent banner's "Refuser" during the window.
+  // Listened to with the original addEventListener, in the capture phase of the window, before any page script
+  // exists: the page can neither see this listener nor stop the click from reaching it. What the button says and
+  // the ids and classes around it are sent; whether that answered a banner is judged outside the page.
+  let clicksKept = 0;
+  R.apply(addListenerOriginal, w, [
+    'click',
+    (ev: Event) =>
+      safe(() => {
+        if (!ev.isTrusted || clicksKept >= OBSERVE_LIMITS.clicks) return;
+        const first = ev.composedPath()[0];
+        const button = first instanceof w.Element ? first.closest('button, a, [role="button"], input[type="button"], input[type="submit"]') : null;
+        if (!button) return;
+        const text = (button instanceof w.HTMLInputElement ? button.value : button.textContent || button.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 100);
+        const around: string[] = [];
+        for (let el: Element | null = button, i = 0; el && i < 8; el = el.parentElement, i++) around.push(`${el.id} ${el.getAttribute('class') ?? ''}`.trim());
+        clicksKept++;
+        post({ k: 'click', c: { text, around: around.filter(Boolean).join(' ').slice(0, 300), t: now() } });
+      }),
+    true,
+  ]);
+
+  // ── Web Audio (audio fingerprinting: a generated signal rendered and read back, never heard) ─────────────────
+  // Each context's state, reported (as canvases are) only when it changed: an analyser read 60 times a second by a
+  // visualiser costs one report, not one per frame. Nothing here changes what the page's calls return.
+  interface AudioState { id: number; offline: boolean; generated: Set<'oscillator' | 'constant'>; compressor: boolean; media: boolean; replayed: boolean; reads: Set<'getChannelData' | 'copyFromChannel' | 'analyser'>; toDestination: Set<object>; ctx: object; script?: string; last?: string }
+  const audioStates = new WM<object, AudioState>();
+  const renderedBuffers = new WM<object, AudioState>();
+  let audioIds = 0;
+  let audioKept = 0;
+  const audioOf = (ctx: unknown): AudioState | undefined => {
+    if (!ctx || typeof ctx !== 'object') return undefined;
+    let st = audioStates.get(ctx);
+    if (!st) {
+      st = { id: ++audioIds, offline: !!w.OfflineAudioContext && ctx instanceof w.OfflineAudioContext, generated: new SetC(), compressor: false, media: false, replayed: false, reads: new SetC(), toDestination: new SetC(), ctx };
+      audioStates.set(ctx, st);
+    }
+    return st;
+  };
+  const gainProto = w.GainNode?.prototype;
+  const gainGet = gainProto ? O.getOwnPropertyDescriptor(gainProto, 'gain')?.get : undefined;
+  const paramValueGet = w.AudioParam ? O.getOwnPropertyDescriptor(w.AudioParam.prototype, 'value')?.get : undefined;
+  const nodeContextGet = w.AudioNode ? O.getOwnPropertyDescriptor(w.AudioNode.prototype, 'context')?.get : undefined;
+  /** Heard: a node connected to a running output that is not a gain node turned down to 0 (the usual way to hide one). */
+  const audible = (st: AudioState) => {
+    if (st.offline) return false;
+    for (const node of st.toDestination) {
+      if (gainProto && gainGet && paramValueGet && node instanceof w.GainNode && R.apply(paramValueGet, R.apply(gainGet, node, []), []) === 0) continue;
+      return true;
+    }
+    return false;
+  };
+  const reportAudio = (st: AudioState) => {
+    const s = st.script ?? script();
+    if (!s) return;
+    st.script = s;
+    const a = { context: st.id, script: s, offline: st.offline, generated: [...st.generated], compressor: st.compressor, media: st.media, audible: audible(st), replayed: st.replayed, reads: [...st.reads] };
+    const sig = stringify(a);
+    if (sig === st.last) return;
+    if (st.last === undefined && ++audioKept > OBSERVE_LIMITS.audio) return;
+    st.last = sig;
+    post({ k: 'audio', a });
+  };
+  const baseAudio = w.BaseAudioContext?.prototype;
+  if (baseAudio) {
+    const marks: [string, (st: AudioState) => void][] = [
+      ['createOscillator', (st) => st.generated.add('oscillator')],
+      ['createConstantSource', (st) => st.generated.add('constant')],
+      ['createDynamicsCompressor', (st) => (st.compressor = true)],
+      ['createBufferSource', (st) => (st.media = true)],
+      ['decodeAudioData', (st) => (st.media = true)],
+    ];
+    for (const [name, mark] of marks) {
+      wrap(baseAudio as unknown as Record<string, unknown>, name, (original) =>
+        function (this: unknown, ...a: unknown[]) {
+          safe(() => {
+            const st = audioOf(this);
+            if (st) mark(st);
+          });
+          return R.apply(original, this, a);
+        },
+      );
+    }
+  }
+  if (w.AudioContext) {
+    for (const name of ['createMediaElementSource', 'createMediaStreamSource', 'createMediaStreamTrackSource']) {
+      wrap(w.AudioContext.prototype as unknown as Record<string, unknown>, name, (original) =>
+        function (this: unknown, ...a: unknown[]) {
+          safe(() => {
+            const st = audioOf(this);
+            if (st) st.media = true;
+          });
+          return R.apply(original, this, a);
+        },
+      );
+    }
+  }
+  if (w.AudioNode && nodeContextGet) {
+    wrap(w.AudioNode.prototype, 'connect', (original) =>
+      function (this: unknown, ...a: unknown[]) {
+        safe(() => {
+          if (w.AudioDestinationNode && a[0] instanceof w.AudioDestinationNode) audioOf(R.apply(nodeContextGet, this, []))?.toDestination.add(this as object);
+        });
+        return R.apply(original, this, a);
+      },
+    );
+  }
+  // The rendered buffer of an offline context: from startRendering's promise, or from the complete event, whose
+  // handler runs before the promise's reactions (so both are followed).
+  const originalThen = w.Promise.prototype.then;
+  if (w.OfflineAudioContext) {
+    wrap(w.OfflineAudioContext.prototype, 'startRendering', (original) =>
+      function (this: unknown, ...a: unknown[]) {
+        const result = R.apply(original, this, a);
+        safe(() => {
+          const st = audioOf(this);
+          if (st && result instanceof w.Promise)
+            R.apply(originalThen, result, [(buffer: unknown) => safe(() => void (buffer && typeof buffer === 'object' && renderedBuffers.set(buffer, st))), () => undefined]);
+        });
+        return result;
+      },
+    );
+  }
+  const completion = w.OfflineAudioCompletionEvent?.prototype;
+  const renderedGet = completion ? O.getOwnPropertyDescriptor(completion, 'renderedBuffer') : undefined;
+  if (completion && renderedGet?.get) {
+    const get = renderedGet.get;
+    const wrapper = function (this: unknown) {
+      const buffer = R.apply(get, this, []) as unknown;
+      safe(() => {
+        const st = audioOf((this as Event).target);
+        if (st && buffer && typeof buffer === 'object') renderedBuffers.set(buffer, st);
+      });
+      return buffer;
+    };
+    disguised.set(wrapper, get);
+    O.defineProperty(completion, 'renderedBuffer', { ...renderedGet, get: wrapper });
+  }
+  if (w.AudioBuffer) {
+    for (const name of ['getChannelData', 'copyFromChannel'] as const) {
+      wrap(w.AudioBuffer.prototype, name, (original) =>
+        function (this: unknown, ...a: unknown[]) {
+          safe(() => {
+            const st = renderedBuffers.get(this as object);
+            if (!st) return;
+            st.reads.add(name);
+            reportAudio(st);
+          });
+          return R.apply(original, this, a);
+        },
+      );
+    }
+  }
+  if (w.AnalyserNode && nodeContextGet) {
+    for (const name of ['getFloatFrequencyData', 'getByteFrequencyData', 'getFloatTimeDomainData', 'getByteTimeDomainData'] as const) {
+      wrap(w.AnalyserNode.prototype, name, (original) =>
+        function (this: unknown, ...a: unknown[]) {
+          safe(() => {
+            const st = audioOf(R.apply(nodeContextGet, this, []));
+            if (!st) return;
+            st.reads.add('analyser');
+            reportAudio(st);
+          });
+          return R.apply(original, this, a);
+        },
+      );
+    }
+  }
+  if (w.AudioBufferSourceNode) {
+    // A rendered buffer played afterwards: a synthesiser's sound, not a measurement.
+    wrapSetter(w.AudioBufferSourceNode.prototype, 'buffer', (_self, value) => {
+      const st = value && typeof value === 'object' ? renderedBuffers.get(value) : undefined;
+      if (!st) return;
+      st.replayed = true;
+      if (st.last !== undefined) reportAudio(st);
+    });
+  }
+
+  // ── WebGL (WebGL fingerprinting: the GPU named and its parameters swept, or a hidden drawing read back) ────────
+  interface GlState { id: number; unmasked: boolean; extensions: boolean; params: Set<unknown>; precisions: Set<string>; drew: boolean; readBack: Set<'readPixels' | 'toDataURL' | 'toBlob'>; script?: string; last?: string }
+  const glStates = new WM<object, GlState>();
+  let glIds = 0;
+  let glKept = 0;
+  const glOf = (canvas: unknown, create = true): GlState | undefined => {
+    if (!canvas || typeof canvas !== 'object') return undefined;
+    let st = glStates.get(canvas);
+    if (!st && create) {
+      st = { id: ++glIds, unmasked: false, extensions: false, params: new SetC(), precisions: new SetC(), drew: false, readBack: new SetC() };
+      glStates.set(canvas, st);
+    }
+    return st;
+  };
+  /** Shown: a canvas of the document that takes room and is not hidden (an OffscreenCanvas never is). */
+  const shown = (canvas: unknown) => {
+    if (!(canvas instanceof w.HTMLCanvasElement) || !canvas.isConnected) return false;
+    const r = canvas.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && w.getComputedStyle(canvas).visibility !== 'hidden';
+  };
+  const reportGl = (canvas: unknown, st: GlState) => {
+    const s = script() ?? st.script;
+    if (!s) return;
+    st.script = s;
+    const g = { canvas: st.id, script: s, unmasked: st.unmasked, extensions: st.extensions, params: st.params.size, precisions: st.precisions.size, drew: st.drew, readBack: [...st.readBack], visible: shown(canvas) };
+    const sig = stringify(g);
+    if (sig === st.last) return;
+    if (st.last === undefined && ++glKept > OBSERVE_LIMITS.webgl) return;
+    st.last = sig;
+    post({ k: 'webgl', g });
+  };
+  const UNMASKED = new SetC<unknown>([0x9245, 0x9246]); // UNMASKED_VENDOR_WEBGL, UNMASKED_RENDERER_WEBGL
+  for (const gl of [w.WebGLRenderingContext, w.WebGL2RenderingContext]) {
+    if (!gl) continue;
+    const proto = gl.prototype as unknown as Record<string, unknown>;
+    const canvasGet = O.getOwnPropertyDescriptor(gl.prototype, 'canvas')?.get;
+    const canvasOf = (self: unknown) => (canvasGet ? R.apply(canvasGet, self, []) : undefined);
+    const hook = (name: string, onCall: (canvas: unknown, st: GlState, a: unknown[]) => boolean) =>
+      wrap(proto, name, (original) =>
+        function (this: unknown, ...a: unknown[]) {
+          safe(() => {
+            const canvas = canvasOf(this);
+            const st = glOf(canvas);
+            if (st && onCall(canvas, st, a)) reportGl(canvas, st);
+          });
+          return R.apply(original, this, a);
+        },
+      );
+    // Reported only on a change (a new parameter, a read): engines call these once at start, not per frame.
+    hook('getParameter', (_c, st, a) => {
+      const isNew = !st.params.has(a[0]) && st.params.size < 500;
+      if (isNew) st.params.add(a[0]);
+      if (UNMASKED.has(a[0]) && !st.unmasked) return (st.unmasked = true);
+      return isNew;
+    });
+    hook('getSupportedExtensions', (_c, st) => !st.extensions && (st.extensions = true));
+    hook('getShaderPrecisionFormat', (_c, st, a) => {
+      const key = `${S(a[0])}:${S(a[1])}`;
+      if (st.precisions.has(key) || st.precisions.size >= 100) return false;
+      st.precisions.add(key);
+      return true;
+    });
+    // Draw calls are the hot path of a 3D page: a flag, no report.
+    for (const name of ['drawArrays', 'drawElements']) hook(name, (_c, st) => ((st.drew = true), false));
+    hook('readPixels', (_c, st, a) => Math.abs(Number(a[2]) || 0) >= CANVAS_MIN_READ && Math.abs(Number(a[3]) || 0) >= CANVAS_MIN_READ && (st.readBack.add('readPixels'), true));
+  }
+  /** A WebGL canvas read back as an image (from the canvas hooks' toDataURL / toBlob). */
+  const glImageRead = (canvas: unknown, via: 'toDataURL' | 'toBlob') =>
+    safe(() => {
+      const st = glOf(canvas, false);
+      if (!st) return;
+      st.readBack.add(via);
+      reportGl(canvas, st);
+    });
 
   // ── cookies written by scripts (the cookie store, with the cookies permission, sees the others) ─────────────
   wrapSetter(w.Document.prototype, 'cookie', (_self, value) => {

@@ -54,6 +54,65 @@ export const canvasUseSchema = z.object({
 });
 export type CanvasUse = z.infer<typeof canvasUseSchema>;
 
+/**
+ * What one script did with one Web Audio context: enough to tell a fingerprint (a generated signal rendered and read,
+ * never heard) from a page that plays or shows sound (lib/detectors/observed-audio.ts).
+ */
+export const audioUseSchema = z.object({
+  context: z.number().int(),
+  script: addr,
+  /** An OfflineAudioContext (renders into memory, never to the speakers). */
+  offline: z.boolean(),
+  /** Generated sources created on it: oscillator, constant. */
+  generated: z.array(z.enum(['oscillator', 'constant'])).max(2),
+  /** A DynamicsCompressorNode created on it (the usual amplifier of the machine's small differences). */
+  compressor: z.boolean(),
+  /** Recorded or decoded sound fed to it: a buffer source, a media element or stream, decodeAudioData. */
+  media: z.boolean(),
+  /** Something connected to its destination, other than a gain node set to 0, in a context that runs (heard). */
+  audible: z.boolean(),
+  /** A rendered buffer of it was given to a buffer source to be played afterwards. */
+  replayed: z.boolean(),
+  /** How its output was read back: samples of a rendered buffer, or an analyser's data. */
+  reads: z.array(z.enum(['getChannelData', 'copyFromChannel', 'analyser'])).max(3),
+});
+export type AudioUse = z.infer<typeof audioUseSchema>;
+
+/** What one script did with one WebGL context: parameters swept, pixels read, whether it was shown (observed-webgl). */
+export const webglUseSchema = z.object({
+  canvas: z.number().int(),
+  script: addr,
+  /** The unmasked GPU vendor or renderer read (WEBGL_debug_renderer_info). */
+  unmasked: z.boolean(),
+  /** getSupportedExtensions() called. */
+  extensions: z.boolean(),
+  /** Distinct getParameter names read. */
+  params: z.number(),
+  /** Distinct getShaderPrecisionFormat (shader, precision) pairs read. */
+  precisions: z.number(),
+  /** A draw call made (drawArrays / drawElements). */
+  drew: z.boolean(),
+  /** Pixels read back: readPixels of at least 16×16, or toDataURL / toBlob of the canvas. */
+  readBack: z.array(z.enum(['readPixels', 'toDataURL', 'toBlob'])).max(3),
+  /** The canvas was on the page and took some room when last reported (an engine draws where it is seen). */
+  visible: z.boolean(),
+});
+export type WebglUse = z.infer<typeof webglUseSchema>;
+
+/**
+ * A click of the person (a trusted event: Loupe never clicks) on a button, with the ids and classes of the elements
+ * around it: whether it answered a consent banner, and how, is judged outside the page (lib/detectors/consent.ts).
+ */
+export const consentClickSchema = z.object({
+  /** The button's text (or value, or aria-label). */
+  text: str(100),
+  /** Ids and classes of the button and its ancestors, nearest first. */
+  around: str(300),
+  /** ms since the observation started. */
+  t: z.number(),
+});
+export type ConsentClick = z.infer<typeof consentClickSchema>;
+
 /** A script that set `font` on a canvas and measured text: how many distinct fonts it measured. */
 export const fontProbeSchema = z.object({ script: addr, fonts: z.number() });
 
@@ -118,6 +177,11 @@ export const observationSchema = z.object({
   listeners: z.array(listenerSchema).max(OBSERVE_LIMITS.listeners),
   canvases: z.array(canvasUseSchema).max(OBSERVE_LIMITS.canvases),
   fonts: z.array(fontProbeSchema).max(OBSERVE_LIMITS.fonts),
+  /** Absent in observations made before audio and WebGL were observed. */
+  audio: z.array(audioUseSchema).max(OBSERVE_LIMITS.audio).default([]),
+  webgl: z.array(webglUseSchema).max(OBSERVE_LIMITS.webgl).default([]),
+  /** The person's clicks on buttons during the window, in order (absent before they were recorded). */
+  clicks: z.array(consentClickSchema).max(OBSERVE_LIMITS.clicks).default([]),
   recorders: z.array(recorderSchema).max(OBSERVE_LIMITS.recorders),
   cookies: z.array(observedCookieSchema).max(OBSERVE_LIMITS.cookies),
   /** How many of each were seen and how many dropped past the caps. */
@@ -133,6 +197,9 @@ export const hookEventSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('listen'), l: listenerSchema }),
   z.object({ k: z.literal('canvas'), c: canvasUseSchema }),
   z.object({ k: z.literal('fonts'), f: fontProbeSchema }),
+  z.object({ k: z.literal('audio'), a: audioUseSchema }),
+  z.object({ k: z.literal('webgl'), g: webglUseSchema }),
+  z.object({ k: z.literal('click'), c: consentClickSchema }),
   z.object({ k: z.literal('recorder'), r: recorderSchema }),
   z.object({ k: z.literal('cookie'), name: str(300), raw: str(4096), t: z.number() }),
   z.object({ k: z.literal('dropped'), what: z.enum(['requests', 'listeners', 'canvases']), n: z.number() }),

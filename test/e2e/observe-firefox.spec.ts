@@ -37,3 +37,61 @@ test('Firefox: the observed reload catches what is typed leaving for a third par
     await server.close();
   }
 });
+
+test('Firefox: audio fingerprinting by a third-party script is observed as in Chromium', async () => {
+  test.setTimeout(240_000);
+  const server = await serveObserveFixtures();
+  const ff = await launchFirefoxWithLoupe();
+  try {
+    const page = await ff.browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/audio-fingerprint.html?tp=${encodeURIComponent(`http://localhost:${server.port}`)}`, { waitUntil: 'load' });
+    const panel = await ff.openExtensionPage(`sidepanel.html?tabId=${await ff.tabIdOf(page)}`);
+    await panel.waitForSelector(PANEL_FINISHED, { timeout: 120_000 });
+    await panel.click('[data-testid="button:observe"]');
+    await panel.waitForSelector('[data-testid="observe:explain"]');
+    await panel.$eval('[data-testid="observe:seconds"]', (el) => {
+      (el as HTMLInputElement).value = '3';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await panel.click('[data-testid="button:observe-start"]');
+    await panel.waitForSelector('[data-testid="state:observing"]', { timeout: 30_000 });
+    await panel.waitForSelector(PANEL_FINISHED, { timeout: 120_000 });
+    const { result } = await readPanelResult(panel);
+    if (!result.ok) throw new Error(result.detail);
+    const audio = result.evaluation.findings.filter((f) => f.detector === 'observed-audio');
+    expect(audio.map((f) => `${f.id} ${f.severity}`)).toEqual([`observed-audio/audio-localhost:${server.port} problem`]);
+  } finally {
+    await ff.close();
+    await server.close();
+  }
+});
+
+test('Firefox: before and after consent, the person clicking « Refuser » during the observation', async () => {
+  test.setTimeout(240_000);
+  const server = await serveObserveFixtures();
+  const ff = await launchFirefoxWithLoupe();
+  try {
+    const page = await ff.browser.newPage();
+    // Google Analytics is not answered here (no routing in this driver): the hooks see the page's beacons all the same.
+    await page.goto(`http://127.0.0.1:${server.port}/consent-leaky.html`, { waitUntil: 'load' });
+    const panel = await ff.openExtensionPage(`sidepanel.html?tabId=${await ff.tabIdOf(page)}`);
+    await panel.waitForSelector(PANEL_FINISHED, { timeout: 120_000 });
+    await panel.click('[data-testid="button:observe"]');
+    await panel.waitForSelector('[data-testid="observe:explain"]');
+    await panel.$eval('[data-testid="observe:seconds"]', (el) => {
+      (el as HTMLInputElement).value = '5';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await panel.click('[data-testid="button:observe-start"]');
+    await panel.waitForSelector('[data-testid="status:observing"][data-phase="watching"]', { timeout: 60_000 });
+    await page.click('#refuse');
+    await panel.waitForSelector(PANEL_FINISHED, { timeout: 120_000 });
+    const { result } = await readPanelResult(panel);
+    if (!result.ok) throw new Error(result.detail);
+    const consent = result.evaluation.findings.filter((f) => f.detector === 'observed-consent');
+    expect(consent.map((f) => `${f.id} ${f.severity}`)).toEqual(['observed-consent/before-answer problem', 'observed-consent/after-refusal problem']);
+  } finally {
+    await ff.close();
+    await server.close();
+  }
+});

@@ -27,8 +27,11 @@ test.afterAll(async () => {
 
 const url = (host: string, page: string, tp?: string) => `http://${host}:${server.port}/${page}${tp ? `?tp=${encodeURIComponent(`http://${tp}:${server.port}`)}` : ''}`;
 
-/** Opens the page and its panel, observes it for `seconds` after load, and returns the panel's finished result. */
-async function observe(address: string, seconds = 3, check?: (panel: Page) => Promise<void>) {
+/**
+ * Opens the page and its panel, observes it for `seconds` after load, and returns the panel's finished result.
+ * `during` acts as the person would once the reloaded page has loaded, within the window (e.g. answers a banner).
+ */
+async function observe(address: string, seconds = 3, check?: (panel: Page) => Promise<void>, during?: (page: Page) => Promise<void>) {
   const page = await b.context.newPage();
   await page.goto(address);
   const panel = await b.context.newPage();
@@ -40,6 +43,10 @@ async function observe(address: string, seconds = 3, check?: (panel: Page) => Pr
   await panel.getByTestId('observe:seconds').fill(String(seconds));
   await panel.getByTestId('button:observe-start').click();
   await panel.waitForSelector('[data-testid="state:observing"]');
+  if (during) {
+    await panel.waitForSelector('[data-testid="status:observing"][data-phase="watching"]');
+    await during(page);
+  }
   await panel.waitForSelector(PANEL_FINISHED, { timeout: 60_000 });
   const { result } = await readPanelResult(panel);
   if (!result.ok) throw new Error(`not inspected: ${result.detail}`);
@@ -118,6 +125,78 @@ test('a chart library that exports its own PNG is not a fingerprint, under two h
     expect(of(run.evaluation.findings, 'observed-canvas'), host).toEqual([]);
     await run.close();
   }
+});
+
+test('audio fingerprinting by a third-party script: a generated sound rendered, never heard, read back', async () => {
+  const run = await observe(url('ecole.test', 'audio-fingerprint.html', 'empreinte.test'));
+  const host = `empreinte.test:${server.port}`;
+  expect(of(run.evaluation.findings, 'observed-audio')).toEqual([`observed-audio/audio-${host} problem`]);
+  expect(run.evaluation.findings.find((f) => f.detector === 'observed-audio')!.data).toMatchObject({ kind: 'audio', offline: true, compressor: true, reads: ['getChannelData'] });
+  // The page's own call answered as without Loupe: the samples were read and sent.
+  expect(server.received.some((r) => r.path.startsWith('/collect/audio') && /"a":\d/.test(r.body))).toBe(true);
+  await run.close();
+});
+
+test('a music page that plays a note with its spectrum and a waveform viewer of a recording are not audio fingerprints, under two host names', async () => {
+  for (const host of HOSTS) {
+    for (const page of ['audio-player.html', 'audio-waveform.html']) {
+      const run = await observe(url(host, page));
+      expect(of(run.evaluation.findings, 'observed-audio'), `${host} ${page}`).toEqual([]);
+      if (page === 'audio-waveform.html') await expect.poll(() => run.page.evaluate(() => document.documentElement.dataset.drawn)).toBe('true');
+      await run.close();
+    }
+  }
+});
+
+test('WebGL fingerprinting by a third-party script: the GPU named with a sweep, and a hidden drawing read back', async () => {
+  const run = await observe(url('ecole.test', 'webgl-fingerprint.html', 'empreinte.test'));
+  const host = `empreinte.test:${server.port}`;
+  expect(of(run.evaluation.findings, 'observed-webgl')).toEqual([`observed-webgl/webgl-${host} problem`]);
+  expect(run.evaluation.findings.find((f) => f.detector === 'observed-webgl')!.data).toMatchObject({ kind: 'webgl', ways: ['parameters', 'pixels'], precisions: 12 });
+  expect(server.received.some((r) => r.path.startsWith('/collect/webgl'))).toBe(true);
+  await run.close();
+});
+
+test('a 3D viewer that reads the renderer once and saves its shown canvas is not a WebGL fingerprint, under two host names', async () => {
+  for (const host of HOSTS) {
+    const run = await observe(url(host, 'webgl-viewer.html'));
+    expect(of(run.evaluation.findings, 'observed-webgl'), host).toEqual([]);
+    await expect.poll(() => run.page.evaluate(() => document.getElementById('capture')!.getAttribute('href')?.startsWith('data:image/png'))).toBe(true);
+    await run.close();
+  }
+});
+
+test('before and after consent: a tracker sent before the answer and still after « Refuser », clicked during the observation', async () => {
+  const answer = (route: import('@playwright/test').Route) => route.fulfill({ status: 204, body: '' });
+  const ga = /^https:\/\/www\.google-analytics\.com\//;
+  await b.context.route(ga, answer);
+  try {
+    const run = await observe(url('ecole.test', 'consent-leaky.html'), 5, undefined, (page) => page.getByRole('button', { name: 'Refuser' }).click());
+    expect(of(run.evaluation.findings, 'observed-consent')).toEqual(['observed-consent/before-answer problem', 'observed-consent/after-refusal problem']);
+    const after = run.evaluation.findings.find((f) => f.id === 'observed-consent/after-refusal')!;
+    expect(after.message).toContain('Encore envoyé après un refus');
+    expect(after.data).toMatchObject({ kind: 'after-refusal', button: 'Refuser', trackers: [expect.objectContaining({ host: 'www.google-analytics.com', organization: expect.stringMatching(/Google/) })] });
+    expect(after.evidence[0]!.url).toContain('en=user_engagement');
+    expect(run.evaluation.findings.find((f) => f.id === 'observed-consent/before-answer')!.evidence[0]!.url).toContain('en=page_view');
+    // The panel's before/after comparison shows what was seen to flow, in this one inspection.
+    await expect(run.panel.getByTestId('compare:observed')).toContainText('Encore envoyé après un refus');
+    await expect(run.panel.getByTestId('compare:observed')).toContainText('Envoyé avant votre réponse au bandeau');
+    await run.close();
+  } finally {
+    await b.context.unroute(ga, answer);
+  }
+});
+
+test('a banner that honours « Refuser »: nothing before the answer, nothing after, under two host names; unanswered, no claim', async () => {
+  for (const host of HOSTS) {
+    const run = await observe(url(host, 'consent-honest.html'), 5, undefined, (page) => page.getByRole('button', { name: 'Refuser' }).click());
+    expect(of(run.evaluation.findings, 'observed-consent'), host).toEqual(['observed-consent/refusal-honoured info']);
+    expect(await run.page.evaluate(() => document.documentElement.dataset.answered)).toBe('true');
+    await run.close();
+  }
+  const run = await observe(url('ecole.test', 'consent-leaky.html'));
+  expect(of(run.evaluation.findings, 'observed-consent')).toEqual(['observed-consent/no-answer info']);
+  await run.close();
 });
 
 test('every cookie: HttpOnly ones included, over 13 months and set before the banner was answered', async () => {

@@ -112,4 +112,27 @@ describe('the observed reload, driven', () => {
     expect(o.notObserved).toContain('hooks');
     expect(o.requests).toEqual([]);
   });
+  it('a page that leaves for another origin: the observation ends once that page has loaded, not at the address change', async () => {
+    // The panel ignores the tab's "complete" only while the observation runs: ended at the address change, the
+    // destination's "complete" came after it and started a plain inspection that replaced the observed one.
+    const { b } = makeBrowser({ hosts: true, cookies: true, webRequest: true });
+    b.tabs.reload = async () => undefined;
+    fake.current = b;
+    const { observeTab } = await import('../../lib/inspect/observe-tab');
+    let settled = false;
+    const p = observeTab(7, { windowMs: 60_000 }).finally(() => (settled = true));
+    await vi.waitFor(() => expect(b.tabs.onUpdated.list).toHaveLength(1));
+    const emit = (change: object) => {
+      for (const f of [...b.tabs.onUpdated.list]) (f as (id: number, c: object) => void)(7, change);
+    };
+    emit({ status: 'complete' });
+    emit({ status: 'loading', url: 'https://connexion.autre-exemple.fr/login' });
+    // Whatever runs after the address change has run (every pending task of the driver, short of the page's load).
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(false);
+    emit({ status: 'complete' });
+    const o = await p;
+    expect(o).toMatchObject({ ended: 'navigated', navigatedTo: 'https://connexion.autre-exemple.fr/login' });
+    expect(o.notObserved).toContain('navigated');
+  });
 });
