@@ -46,27 +46,18 @@ export const observedAudio = defineDetector({
     if (!o) return [];
     const prints = o.audio.filter(isAudioFingerprint);
     if (prints.length === 0) return [];
-    const pageUrl = o.url || snapshot.url;
-    const [{ loadTrackerData }, { destinationOf, destinationParam, hostKey }] = await Promise.all([import('../trackers/load'), import('../trackers/destination')]);
-    const data = await loadTrackerData();
-    const out: DetectorOutput[] = [];
-    const seen = new Set<string>();
-    for (const a of prints) {
-      const d = destinationOf(data, a.script, pageUrl);
-      const key = `audio-${hostKey(d.host)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const { findingsPerScriptHost } = await import('../trackers/destination');
+    return findingsPerScriptHost('audio', prints, o.url || snapshot.url, (a, key, destination) => {
       const reads = [...new Set(a.reads)];
-      out.push({
+      return {
         key,
         severity: 'problem',
         messageKey: 'observedAudio_audio',
-        params: [destinationParam(d)],
+        params: [destination],
         evidence: [{ url: a.script.slice(0, 500), text: `${a.offline ? 'OfflineAudioContext' : 'AudioContext'}, ${a.generated.join(', ')}${a.compressor ? ', compressor' : ''} → ${reads.join(', ')}` }],
         data: { kind: 'audio', script: a.script.slice(0, 500), offline: a.offline, compressor: a.compressor, reads },
-      });
-    }
-    return out;
+      };
+    });
   },
 });
 

@@ -42,39 +42,24 @@ export const observedCanvas = defineDetector({
     const fingerprints = o.canvases.filter(isCanvasFingerprint);
     const fontProbes = o.fonts.filter((f) => f.fonts >= FONT_PROBES);
     if (fingerprints.length === 0 && fontProbes.length === 0) return [];
-    const [{ loadTrackerData }, { destinationOf, destinationParam, hostKey }] = await Promise.all([import('../trackers/load'), import('../trackers/destination')]);
-    const data = await loadTrackerData();
-    const out: DetectorOutput[] = [];
-    const seen = new Set<string>();
-    for (const c of fingerprints) {
-      const d = destinationOf(data, c.script, pageUrl);
-      const key = `canvas-${hostKey(d.host)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        key,
-        severity: 'problem',
-        messageKey: 'observedCanvas_canvas',
-        params: [destinationParam(d), { count: c.textChars }],
-        evidence: [{ url: c.script.slice(0, 500), text: `${c.width}×${c.height}, ${c.reads.map((r) => r.via).join(', ')}` }],
-        data: { kind: 'canvas', script: c.script.slice(0, 500), width: c.width, height: c.height, textChars: c.textChars, reads: [...new Set(c.reads.map((r) => r.via))] },
-      });
-    }
-    for (const f of fontProbes) {
-      const d = destinationOf(data, f.script, pageUrl);
-      const key = `fonts-${hostKey(d.host)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        key,
-        severity: 'problem',
-        messageKey: 'observedCanvas_fonts',
-        params: [destinationParam(d), { count: f.fonts }],
-        evidence: [{ url: f.script.slice(0, 500) }],
-        data: { kind: 'fonts', script: f.script.slice(0, 500), fonts: f.fonts },
-      });
-    }
-    return out;
+    const { findingsPerScriptHost } = await import('../trackers/destination');
+    const canvases = await findingsPerScriptHost('canvas', fingerprints, pageUrl, (c, key, destination) => ({
+      key,
+      severity: 'problem',
+      messageKey: 'observedCanvas_canvas',
+      params: [destination, { count: c.textChars }],
+      evidence: [{ url: c.script.slice(0, 500), text: `${c.width}×${c.height}, ${c.reads.map((r) => r.via).join(', ')}` }],
+      data: { kind: 'canvas', script: c.script.slice(0, 500), width: c.width, height: c.height, textChars: c.textChars, reads: [...new Set(c.reads.map((r) => r.via))] },
+    }));
+    const fonts = await findingsPerScriptHost('fonts', fontProbes, pageUrl, (f, key, destination) => ({
+      key,
+      severity: 'problem',
+      messageKey: 'observedCanvas_fonts',
+      params: [destination, { count: f.fonts }],
+      evidence: [{ url: f.script.slice(0, 500) }],
+      data: { kind: 'fonts', script: f.script.slice(0, 500), fonts: f.fonts },
+    }));
+    return [...canvases, ...fonts];
   },
 });
 

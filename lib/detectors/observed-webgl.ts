@@ -48,32 +48,23 @@ export const observedWebgl = defineDetector({
   async run(snapshot, context): Promise<DetectorOutput[]> {
     const o = context.artifacts?.observation;
     if (!o) return [];
-    const prints = o.webgl.map((g) => ({ g, ways: webglFingerprintWays(g) })).filter((p) => p.ways.length > 0);
+    const prints = o.webgl.map((g) => ({ g, ways: webglFingerprintWays(g), script: g.script })).filter((p) => p.ways.length > 0);
     if (prints.length === 0) return [];
-    const pageUrl = o.url || snapshot.url;
-    const [{ loadTrackerData }, { destinationOf, destinationParam, hostKey }] = await Promise.all([import('../trackers/load'), import('../trackers/destination')]);
-    const data = await loadTrackerData();
-    const out: DetectorOutput[] = [];
-    const seen = new Set<string>();
-    for (const { g, ways } of prints) {
-      const d = destinationOf(data, g.script, pageUrl);
-      const key = `webgl-${hostKey(d.host)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const { findingsPerScriptHost } = await import('../trackers/destination');
+    return findingsPerScriptHost('webgl', prints, o.url || snapshot.url, ({ g, ways }, key, destination) => {
       const detail = [
         ...(ways.includes('parameters') ? [`UNMASKED_RENDERER/VENDOR, getSupportedExtensions, ${g.params} getParameter, ${g.precisions} getShaderPrecisionFormat`] : []),
         ...(ways.includes('pixels') ? [g.readBack.join(', ')] : []),
       ];
-      out.push({
+      return {
         key,
         severity: 'problem',
         messageKey: ways.includes('parameters') ? 'observedWebgl_parameters' : 'observedWebgl_pixels',
-        params: [destinationParam(d)],
+        params: [destination],
         evidence: [{ url: g.script.slice(0, 500), text: detail.join(' ; ') }],
         data: { kind: 'webgl', script: g.script.slice(0, 500), ways, params: g.params, precisions: g.precisions },
-      });
-    }
-    return out;
+      };
+    });
   },
 });
 
