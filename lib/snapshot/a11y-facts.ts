@@ -14,6 +14,8 @@ import type { A11yFacts } from './schema';
 // through the prototypes: a form's named controls (<input name="getAttribute">) shadow an element's own methods.
 
 export const REFERRING_ATTRS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto'] as const;
+/** What the accessibility facts read as a link: the walk (lib/snapshot/collect.ts) notes the same elements. */
+export const A11Y_LINK = 'a, [role="link"]';
 const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcaption, blockquote';
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
 
@@ -41,7 +43,14 @@ export async function collectA11yFacts(
    * each was an attribute query testing every element of the page (a tenth of this pass at 10,000 elements). Absent:
    * queried here.
    */
-  fromWalk?: { referrers: readonly Element[]; handlers: readonly Element[] },
+  fromWalk?: {
+    referrers: readonly Element[];
+    handlers: readonly Element[];
+    /** The document's A11Y_LINK elements, fields (input, select, textarea) and tables: three more queries saved. */
+    links?: readonly Element[];
+    fields?: readonly Element[];
+    tables?: readonly Element[];
+  },
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -99,7 +108,7 @@ export async function collectA11yFacts(
     };
 
     // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
-    for (const a of all(doc, 'a, [role="link"]')) {
+    for (const a of fromWalk?.links ?? all(doc, A11Y_LINK)) {
       await tick();
       try {
       if (facts.links.length >= A11Y_LIMITS.links) {
@@ -125,7 +134,7 @@ export async function collectA11yFacts(
   }
 
   // Form fields: which of the ways to label them are present.
-  for (const f of all(doc, 'input, select, textarea')) {
+  for (const f of fromWalk?.fields ?? all(doc, 'input, select, textarea')) {
     await tick();
     try {
       const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
@@ -151,7 +160,7 @@ export async function collectA11yFacts(
   }
 
   // Tables and their header markup.
-  for (const t of all(doc, 'table')) {
+  for (const t of fromWalk?.tables ?? all(doc, 'table')) {
     await tick();
     try {
       if (facts.tables.length >= A11Y_LIMITS.tables) {

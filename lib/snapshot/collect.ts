@@ -1,4 +1,4 @@
-import { collectA11yFacts, REFERRING_ATTRS } from './a11y-facts';
+import { A11Y_LINK, collectA11yFacts, REFERRING_ATTRS } from './a11y-facts';
 import { HANDLERS } from './a11y-keyboard';
 import { countOwnText, PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
@@ -132,6 +132,10 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   /** The document's elements with an id reference and with an inline blur or key handler, in document order. */
   const referrers: Element[] = [];
   const handlers: Element[] = [];
+  /** The document's links (<a>, role=link), form fields and tables, in document order, for the accessibility facts. */
+  const a11yLinks: Element[] = [];
+  const a11yFields: Element[] = [];
+  const a11yTables: Element[] = [];
   /**
    * One read of a document element's attribute names for the accessibility facts: presentational markup, id
    * references (label[for], ARIA id lists, td/th[headers]) and inline blur or key handlers, which were queries
@@ -143,10 +147,12 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     let refers = false;
     let handles = false;
     let queried = false;
+    let role = false;
     const attrs = dom.attributes(el);
     for (let i = 0; i < attrs.length; i++) {
       const name = attrs[i]!.name;
       if (BY_QUERY_ATTRS.has(name)) queried = true;
+      if (name === 'role') role = true;
       if (PRESENTATION_ATTR_SET.has(name)) present = true;
       else if (REFERRING_SET.has(name) || (name === 'for' && tag === 'label') || (name === 'headers' && (tag === 'td' || tag === 'th'))) refers = true;
       else if (HANDLER_SET.has(name)) handles = true;
@@ -155,6 +161,10 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (refers) referrers.push(el);
     if (handles) handlers.push(el);
     if (queried && dom.matches(el, BY_QUERY)) byQuery.push(el);
+    // Not exclusive: <input role="link"> is read as a link and as a field, as the two queries found it.
+    if (tag === 'a' || (role && dom.matches(el, A11Y_LINK))) a11yLinks.push(el);
+    if (FIELD_TAGS.has(tag)) a11yFields.push(el);
+    else if (tag === 'table') a11yTables.push(el);
   };
   let sliceStart = performance.now();
   let count = 0;
@@ -225,7 +235,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers });
+      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers, links: a11yLinks, fields: a11yFields, tables: a11yTables });
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;

@@ -26,8 +26,10 @@ export interface RefMaker {
  * read goes through `dom` (prototype getters): a form's named controls must not change what is read.
  */
 export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as Window)): RefMaker {
-  const paths = new WeakMap<Node, string>();
-  const nth = new WeakMap<Element, number>();
+  // Maps, not WeakMaps: a RefMaker lives for one gather, and V8's weak tables cost several times a Map's look-up on
+  // the walk's hot path (npm run bench, gather).
+  const paths = new Map<Node, string>();
+  const nth = new Map<Element, number>();
 
   function nthOfType(el: Element): number {
     const known = nth.get(el);
@@ -86,7 +88,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
 
   // The same link is placed by the main walk and by the accessibility pass: its ref is built once. Only refs
   // without geometry and with the element's own label are kept (a rect can change between two reads).
-  const plain = new WeakMap<Element, NodeRef>();
+  const plain = new Map<Element, NodeRef>();
 
   function ref(el: Element, opts: { label?: string; geometry?: boolean } = {}): NodeRef {
     const reusable = opts.geometry === false && opts.label === undefined;
@@ -117,7 +119,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   }
 
   // Whether an element is in the page's footer, remembered per ancestor: cards of a long list share theirs.
-  const footers = new WeakMap<Element, boolean>();
+  const footers = new Map<Element, boolean>();
   function inFooter(el: Element): boolean {
     const known = footers.get(el);
     if (known !== undefined) return known;
@@ -136,8 +138,15 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   return { ref, selector };
 }
 
+/** Element names, escaped once each: a page has a few dozen and the walk asks for them thousands of times. */
+const cssNames = new Map<string, string>();
 function cssName(name: string): string {
-  return identRe.test(name) ? name : CSS.escape(name);
+  let escaped = cssNames.get(name);
+  if (escaped === undefined) {
+    escaped = identRe.test(name) ? name : CSS.escape(name);
+    if (cssNames.size < 1000) cssNames.set(name, escaped);
+  }
+  return escaped;
 }
 
 /** The element's start tag, without its content: serialising a container's outerHTML could cost megabytes. */

@@ -36,7 +36,7 @@ export async function bench(): Promise<BenchResult> {
   writeFileSync(join(dir, '10k.html'), syntheticPage(10_000));
   copyFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), join(dir, 'axe.min.js'));
   const bundle = async (contents: string, file: string) => {
-    const b = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'chrome120' });
+    const b = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'es2022' }); // as the extension's build (see gather.ts)
     writeFileSync(join(dir, file), b.outputFiles[0]!.text);
   };
   await bundle("import { runAxeInPage } from './lib/a11y/page-run'; (window as any).__loupeAxe = runAxeInPage;", 'loupe-axe.js');
