@@ -20,6 +20,16 @@ import { mentionContext } from './context';
 const SLICE_MS = 30;
 const NOT_SPACE = /\S/;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+/** Whether a text's parent (by local name, any case) holds code or a field's value: upper-cased once per name. */
+const skipsTextMemo = new Map<string, boolean>();
+function skipsText(tag: string): boolean {
+  let skip = skipsTextMemo.get(tag);
+  if (skip === undefined) {
+    skip = SKIP_TEXT.has(tag.toUpperCase());
+    if (skipsTextMemo.size < 1000) skipsTextMemo.set(tag, skip);
+  }
+  return skip;
+}
 const ANY_TEXT_PATTERN = new RegExp(Object.values(TEXT_PATTERNS).map((r) => r.source).join('|'), 'i');
 const MARKED = Object.entries(MARKED_SELECTORS).flatMap(([kind, sels]) => sels.map((sel) => ({ kind, sel })));
 const MARKED_ANY = MARKED.map((m) => m.sel).join(',');
@@ -141,8 +151,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
    * references (label[for], ARIA id lists, td/th[headers]) and inline blur or key handlers, which were queries
    * testing every element of the page.
    */
-  const noteAttributes = (el: Element) => {
-    const tag = dom.localName(el);
+  const noteAttributes = (el: Element, tag: string) => {
     let present = PRESENTATION_TAG_SET.has(tag);
     let refers = false;
     let handles = false;
@@ -193,8 +202,9 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       const el = node as Element;
       count++;
       try {
-        if (inDocument) noteAttributes(el);
-        visitElement(el);
+        const tag = dom.localName(el);
+        if (inDocument) noteAttributes(el, tag);
+        visitElement(el, tag);
       } catch (error) {
         unread(error);
       }
@@ -267,7 +277,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     const tag = dom.localName(parent);
     // The accessibility facts' typography counts the document's text here rather than in a walk of its own.
     if (inDocument && !loneSign) countOwnText(textOwners, parent, tag, data);
-    if (data.length > 2000 || SKIP_TEXT.has(tag.toUpperCase())) return;
+    if (data.length > 2000 || skipsText(tag)) return;
     if (!ANY_TEXT_PATTERN.test(data) || !room('textSignals')) return;
     // The sign alone says nothing: the notice is the text of the element around its own.
     const holder = loneSign ? (dom.parentElement(parent) ?? parent) : parent;
@@ -285,15 +295,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     }
   }
 
-  function visitElement(el: Element) {
-    switch (dom.localName(el)) {
+  function visitElement(el: Element, tag: string) {
+    switch (tag) {
       case 'a':
       case 'area': {
         if (!room('links')) break;
         const href = linkHref(el);
         // Issue 15: a link without an address run by a script (<a onclick>, role=button) is a button with its text:
         // "Données personnelles", "Paramétrer les cookies" are often written so.
-        if (!href && dom.localName(el) === 'a' && (dom.hasAttr(el, 'onclick') || dom.attr(el, 'role') === 'button' || dom.hasAttr(el, 'tabindex'))) {
+        if (!href && tag === 'a' && (dom.hasAttr(el, 'onclick') || dom.attr(el, 'role') === 'button' || dom.hasAttr(el, 'tabindex'))) {
           if (room('buttons')) pushButton(el, labelOf(el, dom));
           break;
         }
@@ -310,7 +320,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
           rel: clip(dom.attr(el, 'rel') ?? '', 200),
           imgAlt: clip(img ? (dom.attr(img, 'alt') ?? '') : '', 500),
           imgSrc: clip(imgSrc, 4096),
-          ref: refs.ref(el, { geometry: false }),
+          ref: refs.ref(el, { geometry: false, text }),
           ...(MAY_NAME_LICENCE.test(href) || MAY_NAME_LICENCE.test(text.slice(0, 200)) || MAY_NAME_LICENCE.test(imgSrc) || /license/i.test(dom.attr(el, 'rel') ?? '') ? { within: mentionContext(el, dom) } : {}),
           ...(text.length < 100 && (MAY_ASK_ACCOUNT.test(text) || MAY_ASK_ACCOUNT.test(href)) ? { context: contextOf(el, text) } : {}),
         });
@@ -383,14 +393,15 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
       case 'img': {
         if (!room('images')) break;
         const img = el as HTMLImageElement;
+        const src = img.src;
         push('images', {
-          src: clip(img.currentSrc || img.src, 4096),
+          src: clip(img.currentSrc || src, 4096),
           alt: clip(img.getAttribute('alt') ?? '', 500),
           title: clip(img.title, 500),
           width: img.naturalWidth || img.width,
           height: img.naturalHeight || img.height,
           ref: refs.ref(el, { geometry: false }),
-          ...(MAY_NAME_LICENCE.test(img.src) ? { within: mentionContext(el, dom) } : {}),
+          ...(MAY_NAME_LICENCE.test(src) ? { within: mentionContext(el, dom) } : {}),
         });
         break;
       }

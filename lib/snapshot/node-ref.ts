@@ -16,8 +16,11 @@ const FOOTER = 'footer, [role="contentinfo"], .fr-footer';
 const identRe = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 
 export interface RefMaker {
-  /** geometry: false skips the rect and visibility, ~10 µs an element on a big page; links and texts skip it. */
-  ref(el: Element, opts?: { label?: string; geometry?: boolean }): NodeRef;
+  /**
+   * geometry: false skips the rect and visibility, ~10 µs an element on a big page; links and texts skip it. text: the
+   * element's textContent when the caller has just read it (the label is built from it, not read again).
+   */
+  ref(el: Element, opts?: { label?: string; geometry?: boolean; text?: string }): NodeRef;
   selector(el: Element): string;
 }
 
@@ -90,7 +93,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   // without geometry and with the element's own label are kept (a rect can change between two reads).
   const plain = new Map<Element, NodeRef>();
 
-  function ref(el: Element, opts: { label?: string; geometry?: boolean } = {}): NodeRef {
+  function ref(el: Element, opts: { label?: string; geometry?: boolean; text?: string } = {}): NodeRef {
     const reusable = opts.geometry === false && opts.label === undefined;
     if (reusable) {
       const known = plain.get(el);
@@ -99,7 +102,7 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
     const base = {
       selector: selector(el).slice(0, 2000),
       snippet: startTag(el, dom),
-      label: clip(opts.label ?? labelOf(el, dom), 200),
+      label: clip(opts.label ?? labelOf(el, dom, opts.text), 200),
       inFooter: inFooter(el),
     };
     if (reusable) plain.set(el, base);
@@ -162,13 +165,13 @@ function startTag(el: Element, dom: DomRead = domRead(globalThis as unknown as W
   return s.length > 300 ? s.slice(0, 299) + '…' : s;
 }
 
-export function labelOf(el: Element, dom: DomRead = domRead(globalThis as unknown as Window)): string {
+export function labelOf(el: Element, dom: DomRead = domRead(globalThis as unknown as Window), ownText?: string): string {
   const aria = dom.attr(el, 'aria-label');
   if (aria) return aria;
   const name = dom.localName(el);
   if (name === 'img') return (el as HTMLImageElement).alt || (el as HTMLImageElement).title;
   if (name === 'input') return (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || (el as HTMLInputElement).name;
-  const text = dom.text(el);
+  const text = ownText ?? dom.text(el);
   return text.length > 400 ? text.slice(0, 400) : text;
 }
 
