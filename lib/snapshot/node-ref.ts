@@ -34,13 +34,17 @@ export function createRefMaker(dom: DomRead = domRead(globalThis as unknown as W
   const paths = new Map<Node, string>();
   const nth = new Map<Element, number>();
 
+  const childCounts = new Map<string, number>();
+
   function nthOfType(el: Element): number {
     const known = nth.get(el);
     if (known !== undefined) return known;
     const parent = dom.parentNode(el);
     if (!parent) return 1;
-    // Number every child of this parent once: a list of 5,000 items costs O(n), not O(n²).
-    const counts = new Map<string, number>();
+    // Number every child of this parent once: a list of 5,000 items costs O(n), not O(n²). One table for every
+    // parent, emptied each time: a page has thousands of parents.
+    const counts = childCounts;
+    counts.clear();
     for (let c = dom.firstElementChild(parent); c; c = dom.nextElementSibling(c)) {
       const name = dom.localName(c);
       const n = (counts.get(name) ?? 0) + 1;
