@@ -26,7 +26,6 @@ export function emptyPresentationFacts(): Facts {
 }
 
 const LETTERS = /\p{L}{2}/u;
-const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * One text node of `parent` (whose local name is `tag`) counted for the typography facts: text with letters, outside
@@ -36,7 +35,30 @@ const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function countOwnText(own: Map<Element, number>, parent: Element, tag: string, data: string): void {
   if (data.length < 2 || NOT_TEXT.has(tag) || !LETTERS.test(data)) return;
   const before = own.get(parent) ?? 0;
-  own.set(parent, before >= JUSTIFY_MIN_CHARS ? before : before + squashed(data).length);
+  own.set(parent, before >= JUSTIFY_MIN_CHARS ? before : before + squashedLength(data, JUSTIFY_MIN_CHARS - before));
+}
+
+/**
+ * The length of `squashed(data)`, counted up to `enough` (past it only "enough" matters): without building the
+ * squashed copy, which the walk would make for every text node of the page.
+ */
+export function squashedLength(data: string, enough = Infinity): number {
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < data.length && n < enough; i++) {
+    if (isSpace(data.charCodeAt(i))) {
+      pendingSpace = n > 0;
+      continue;
+    }
+    n += pendingSpace ? 2 : 1;
+    pendingSpace = false;
+  }
+  return n;
+}
+
+/** The characters `\s` and String.prototype.trim treat as white space (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
 export async function collectPresentationFacts(
