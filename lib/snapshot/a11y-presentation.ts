@@ -95,9 +95,11 @@ export async function collectPresentationFacts(
     if ((++step & 255) === 0) await breathe();
   };
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // The document's base read once: each read of baseURI is a URL serialisation, as the main walk says.
+  let base: string | undefined;
   const resolve = (href: string): string => {
     try {
-      return href ? new URL(href, docGet<string>(doc, 'baseURI')).href : '';
+      return href ? new URL(href, (base ??= docGet<string>(doc, 'baseURI'))).href : '';
     } catch {
       return '';
     }
@@ -166,7 +168,8 @@ export async function collectPresentationFacts(
         const size = parseFloat(s.fontSize);
         // Size 0 and 1 px are ways of hiding text, not of showing it small.
         const tiny = size > 1 && size < 9;
-        const justify = s.textAlign === 'justify' && length >= JUSTIFY_MIN_CHARS;
+        // The length first: most holders are short, and each computed value read is a serialisation.
+        const justify = length >= JUSTIFY_MIN_CHARS && s.textAlign === 'justify';
         if (!tiny && !justify) continue;
         if (dom.visible(el) === false) continue;
         if (facts.typography.length >= A11Y_LIMITS.typography) {
