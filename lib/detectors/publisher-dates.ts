@@ -87,6 +87,8 @@ const META_MODIFIED = /^(article:modified_time|og:updated_time|og:article:modifi
 
 /** A date written in words in one of the languages chrono-node reads ("12 mars 2024", "16. Oktober 2019"): day, month and year all said. */
 type Chrono = typeof import('chrono-node');
+/** chrono-node once loaded: later runs use it without asking the module loader again. */
+let chronoModule: Chrono | undefined;
 function wordDate(chrono: Chrono, text: string): string | null {
   for (const parser of [chrono.fr, chrono.de, chrono.en, chrono.es, chrono.it, chrono.nl, chrono.pt]) {
     const r = parser.parse(text)[0];
@@ -104,7 +106,7 @@ export const publisherDates = defineDetector({
   requires: ['meta', 'jsonLd', 'microdata', 'textSignals', 'links', 'times', 'a11y', 'scripts', 'inlineScripts'],
   async run(snapshot: PageSnapshot, context: DetectorContext): Promise<DetectorOutput[]> {
     // chrono-node loads with this detector's first run, not with the panel's first script.
-    const chrono = await import('chrono-node');
+    const chrono = (chronoModule ??= await import('chrono-node'));
     /** The date in a label's text: numbers first (ISO, 12/03/2025), else words; none when it is not near the label. */
     const dateAfter = (text: string, at: number) => {
       const rest = text.slice(at, at + 60);
