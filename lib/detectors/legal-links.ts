@@ -73,19 +73,26 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   // The legal-links, publisher-dates and account detectors classify the same links of one page: each is classified
   // once per run of the detectors (by its five fields, so a changed link is classified anew), a copy handed out.
+  // The snapshot's own link objects are found again by identity, without building their key.
+  const seen = byObject.get(link);
+  if (seen && seen.href === link.href && seen.text === link.text && seen.title === link.title && seen.ariaLabel === link.ariaLabel && seen.imgAlt === link.imgAlt) return [...seen.kinds];
   const key = `${link.href}\u0000${link.text}\u0000${link.title}\u0000${link.ariaLabel}\u0000${link.imgAlt}`;
   let kinds = classified.get(key);
   if (!kinds) {
     if (classified.size >= CLASSIFIED_MAX) classified.clear();
     classified.set(key, (kinds = classifyUncached(link)));
   }
+  byObject.set(link, { href: link.href, text: link.text, title: link.title, ariaLabel: link.ariaLabel, imgAlt: link.imgAlt, kinds });
   return [...kinds];
 }
+type Classified = Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'> & { kinds: readonly LegalKind[] };
 const classified = new Map<string, readonly LegalKind[]>();
+let byObject = new WeakMap<object, Classified>();
 const CLASSIFIED_MAX = 20_000;
 /** Called by the runner before each run (lib/inspect/run-detectors.ts): one page's links are not kept for the next. */
 export function forgetClassifiedLinks(): void {
   classified.clear();
+  byObject = new WeakMap();
 }
 
 function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
@@ -97,7 +104,11 @@ function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabe
 }
 
 function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const labels: string[] = [];
+  for (const x of [link.text, link.title, link.ariaLabel, link.imgAlt]) {
+    const l = x && x.replace(/\s+/g, ' ').trim();
+    if (l) labels.push(l);
+  }
   let path = '';
   let mailto = false;
   const u = parseUrl(link.href);
@@ -113,22 +124,25 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   if (mailto) return labels.some((l) => TEXT.dpo.test(l)) || PATH.dpo.test(path) ? ['dpo'] : [];
   const named = labels.filter((l) => l.length <= 90 && !isContent(l));
   // "Mentions légales / Vie privée" names two documents: a short label whose parts each name one is read part by part.
-  const parts = named.flatMap((l) => {
-    const split = l.split(/\s+(?:\/|\||&|et|and|[-–—])\s+/i);
-    const legalParts = split.filter((p) => LEGAL_KINDS.some((k) => TEXT[k].test(p)));
-    return l.split(/\s+/).length <= 6 && legalParts.length >= 2 ? [l, ...legalParts] : [l];
-  });
+  const parts: string[] = [];
+  for (const l of named) {
+    parts.push(l);
+    const split = l.split(PART_SEPARATOR);
+    if (split.length < 2 || l.split(/\s+/).length > 6) continue;
+    const legalParts = split.filter((p) => ANY_TEXT.test(p));
+    if (legalParts.length >= 2) parts.push(...legalParts);
+  }
   // Most links of a page name no document: one test of all the patterns at once rules them out.
   if (!parts.some((l) => ANY_TEXT.test(l)) && !ANY_PATH.test(path)) return [];
   return LEGAL_KINDS.filter((k) => parts.some((l) => TEXT[k].test(l)) || PATH[k].test(path));
 }
+const PART_SEPARATOR = /\s+(?:\/|\||&|et|and|[-–—])\s+/i;
 
 // On education sites a link about the subject is a lesson, a video or a debate: its text says so.
 const CONTENT = /\b(leçons?|lessons?|séquences?|cours|vidéos?|videos?|ateliers?|débats?|debates?|quiz|fiches?|exposés?|expliquée?s?|explained|activités?|activity|tutoriels?|tutorial|lesson\s+plan|year\s+\d+|en\s+\d+\s+minutes)\b|pour\s+les\s+(élèves|lycéens|collégiens|enfants)|for\s+(kids|students|pupils)/i;
 
 function isContent(label: string): boolean {
-  const words = label.split(/\s+/).length;
-  return CONTENT.test(label) && words >= 4;
+  return CONTENT.test(label) && label.split(/\s+/).length >= 4;
 }
 
 /** The documents a resource should link to, how grave their absence is, and how it is said. */
