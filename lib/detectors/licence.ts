@@ -39,9 +39,13 @@ const RESERVED: LicenceName = { name: 'Tous droits réservés', family: 'reserve
 const CC_UNSPECIFIED: LicenceName = { name: 'Creative Commons', family: 'cc', open: true };
 const lo = (v?: string): LicenceName => ({ name: v ? `Licence Ouverte ${v}.0` : 'Licence Ouverte', family: 'etalab', open: true });
 
+const LICENCE_URL_WORDS = /creativecommons|licensebuttons|etalab|opendatacommons|artlibre/;
+
 /** A licence from an address: Creative Commons deeds and badges, Etalab, ODbL, Art Libre. */
 export function licenceFromUrl(href: string): LicenceName | null {
   const u = href.toLowerCase();
+  // Every address below names one of these hosts or words: most addresses of a page are ruled out by one test.
+  if (!LICENCE_URL_WORDS.test(u)) return null;
   let m = /creativecommons\.org\/licen[cs]es\/([a-z-]+)\/(\d(?:\.\d)?)(?:\/([a-z]{2})(?:\/|$|\?|#))?/.exec(u);
   if (m) return cc(m[1]!, m[2]!.includes('.') ? m[2] : `${m[2]}.0`, m[3]);
   if (/creativecommons\.org\/publicdomain\/zero\//.test(u)) return CC0;
@@ -72,8 +76,12 @@ const FR_TERMS: [RegExp, string][] = [
   [/pas\s+de\s+(modification|travaux\s+dérivés)|no[\s-]?deriv(ative)?s?/i, 'ND'],
 ];
 
+const LICENCE_TEXT_WORDS = /\bcc|creative|domain|licen|\blo\s+[12]\.0|odbl|droits|rights|reproduction/i;
+
 /** Licences named in a text, in the order they are worth reporting. */
 export function licencesInText(text: string): LicenceName[] {
+  // Every pattern below needs one of these words: most texts of a page are ruled out by one test.
+  if (!LICENCE_TEXT_WORDS.test(text)) return [];
   const out: LicenceName[] = [];
   const s = text.replace(/\s+/g, ' ');
   const abbr = /(?:\bCC|creative\s+commons)[\s-]?(BY(?:[\s-](?:NC|SA|ND)){0,2})\b(?:[\s-]+\(?(?:v(?:ersion)?\s*)?(\d\.\d)\)?)?(?:\s+(FR|International|Int\.?))?/i.exec(s);
@@ -265,14 +273,16 @@ export const licence = defineDetector({
       // rel="license" speaks for the page's main content wherever it sits (HTML); a pointer to Creative Commons'
       // home page says "Creative Commons" without saying which.
       const l = licenceOfLink(link) ?? (isRel && /^https?:\/\/(www\.)?creativecommons\.org\/?$/i.test(link.href) ? CC_UNSPECIFIED : null);
-      const place = isRel ? 'page' : placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link');
+      // Where it sits matters only for a licence found.
+      const place = isRel ? 'page' : l ? placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link') : 'none';
       if (l && place !== 'none') hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href), media: place === 'media' });
       else if (isRel && !l) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
     }
     for (const img of snapshot.images) {
       const l = licenceFromUrl(img.src);
+      if (!l) continue;
       const place = placeOf(img.within, `${img.alt} ${img.title}`, 'link');
-      if (l && place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
+      if (place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
     }
     for (const t of snapshot.linkTags) {
       if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
