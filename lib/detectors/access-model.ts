@@ -113,6 +113,8 @@ export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): bool
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
   const words = [link.text, link.title, link.ariaLabel].join(' ').replace(/\s+/g, ' ').trim();
   if (PRICING_LINK_TEXT.test(words)) return true;
+  // Past this point a link with a long text is never a pricing link (the last line's test), whatever its address.
+  if (words.length >= 60) return false;
   let path = '';
   const u = parseUrl(link.href);
   if (!u || APP_STORES.test(u.hostname)) return false;
@@ -134,6 +136,10 @@ export function accessKindsInText(text: string): AccessKind[] {
   if (kinds.includes('subscription') && MAILING_LIST.test(s) && !PRICED.test(s)) kinds.splice(kinds.indexOf('subscription'), 1);
   return kinds;
 }
+
+/** The kinds a link's words may add (the access-model detector's loop over links). */
+const LINK_KINDS = ['school-licence'] as const;
+const LINK_KINDS_ON_OFFER_PAGE = ['trial', 'premium', 'school-licence'] as const;
 
 const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   free: 'info',
@@ -186,8 +192,11 @@ export const accessModel = defineDetector({
     }
     for (const l of snapshot.links) {
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
+      // A link's words count for a school licence anywhere, for a trial or premium access on the offer page: only
+      // those of accessKindsInText's patterns are tested (the others' kinds would be dropped here).
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && offerPage)) add(k, elementEvidence(l.ref, words, l.href));
+      const s = words.replace(/\s+/g, ' ');
+      for (const k of offerPage ? LINK_KINDS_ON_OFFER_PAGE : LINK_KINDS) if (TEXT[k].test(s)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');
