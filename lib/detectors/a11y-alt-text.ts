@@ -42,6 +42,9 @@ function mayNormTo(t: string, normed: string): boolean {
 /** The file's name without its extension, when it reads like one (no space, a separator or digits). */
 function isFileName(a: Alt): boolean {
   if (IMAGE_EXT.test(a.alt) && a.alt.length <= 100) return true;
+  // The tests below on the alternative alone, before the address is read: a space rules it out, and so does the lack of
+  // a separator or digit (lower-casing adds or removes none, so the file name equal to it would have none either).
+  if (/\s/.test(a.alt) || !/[_\-\d]/.test(a.alt)) return false;
   const base = fileNameOf(a.src).replace(/\.[a-z0-9]+$/i, '');
   return base.length >= 3 && !/\s/.test(a.alt) && /[_\-\d]/.test(base) && a.alt.toLowerCase() === base.toLowerCase();
 }
