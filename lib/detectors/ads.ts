@@ -80,6 +80,9 @@ export const adsData = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('label'), labels: z.number() }),
 ]);
 
+/** tldts's modules once loaded: later runs use them without asking the module loader again. */
+let domainModules: [typeof import('../net/site'), void] | undefined;
+
 export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
@@ -87,7 +90,7 @@ export const ads = defineDetector({
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url', 'linkTags'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     // tldts loads with the first detector that needs it (lib/net/site.ts), not with the panel's first script.
-    const [{ isThirdParty }] = await Promise.all([import('../net/site'), loadDomainRules()]);
+    const [{ isThirdParty }] = (domainModules ??= await Promise.all([import('../net/site'), loadDomainRules()]));
     const slots = new Map<string, Slot[]>();
     const unknownSlots: Slot[] = [];
     const code = new Map<string, Evidence[]>();
