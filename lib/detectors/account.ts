@@ -197,7 +197,8 @@ export const account = defineDetector({
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
       const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
-      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
+      // The words first: most links of a page say nothing of an account, and the forms need not be walked for them.
+      const links = clickables.filter((c) => c.text.length <= 80 && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !inOtherForm(c.ref.selector) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',
