@@ -21,7 +21,13 @@ const ADDRESS = /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/i;
 const PLACEHOLDER = /^(image|images|img|photo|photos|photographie|picture|pic|graphic|graphique|illustration|visuel|icon|icone|icône|logo|spacer|blank|vide|sans titre|untitled|alt|alternative|texte alternatif|alt text|dsc[_ -]?\d*|img[_ -]?\d+|image[_ -]?\d+|photo[_ -]?\d+)$/i;
 const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|graphic|icône|icone|logo)s?\s+(de|du|des|d['’]|of|showing|représentant|montrant)\s*\S/i;
 
-const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) => {
+  const lower = s.toLowerCase();
+  // An ASCII text (most alternatives and captions) has no accent to take off, and its letters and digits are a–z, 0–9.
+  if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  return lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+};
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Whether `t` may normalise to `normed` (a cheap test before norm, which costs a Unicode normalisation and regex):
