@@ -73,26 +73,20 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   // The legal-links, publisher-dates and account detectors classify the same links of one page: each is classified
   // once per run of the detectors (by its five fields, so a changed link is classified anew), a copy handed out.
-  // The snapshot's own link objects are found again by identity, without building their key.
-  const seen = byObject.get(link);
+  // Found again by the link object, its five fields compared (no key to build).
+  const seen = classified.get(link);
   if (seen && seen.href === link.href && seen.text === link.text && seen.title === link.title && seen.ariaLabel === link.ariaLabel && seen.imgAlt === link.imgAlt) return [...seen.kinds];
-  const key = `${link.href}\u0000${link.text}\u0000${link.title}\u0000${link.ariaLabel}\u0000${link.imgAlt}`;
-  let kinds = classified.get(key);
-  if (!kinds) {
-    if (classified.size >= CLASSIFIED_MAX) classified.clear();
-    classified.set(key, (kinds = classifyUncached(link)));
-  }
-  byObject.set(link, { href: link.href, text: link.text, title: link.title, ariaLabel: link.ariaLabel, imgAlt: link.imgAlt, kinds });
+  const kinds = classifyUncached(link);
+  if (classified.size >= CLASSIFIED_MAX) classified.clear();
+  classified.set(link, { href: link.href, text: link.text, title: link.title, ariaLabel: link.ariaLabel, imgAlt: link.imgAlt, kinds });
   return [...kinds];
 }
 type Classified = Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'> & { kinds: readonly LegalKind[] };
-const classified = new Map<string, readonly LegalKind[]>();
-let byObject = new WeakMap<object, Classified>();
+const classified = new Map<object, Classified>();
 const CLASSIFIED_MAX = 20_000;
 /** Called by the runner before each run (lib/inspect/run-detectors.ts): one page's links are not kept for the next. */
 export function forgetClassifiedLinks(): void {
   classified.clear();
-  byObject = new WeakMap();
 }
 
 function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
