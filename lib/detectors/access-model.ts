@@ -7,6 +7,7 @@ import type { DetectorOutput, Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { parseUrl } from '../net/parse-url';
 import { count, type MessageKey } from '../model/message';
+import { collapseSpaces, joinedWords } from '../text/spaces';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
@@ -111,7 +112,7 @@ export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): bool
 
 /** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
-  const words = [link.text, link.title, link.ariaLabel].join(' ').replace(/\s+/g, ' ').trim();
+  const words = joinedWords(link.text, link.title, link.ariaLabel);
   if (PRICING_LINK_TEXT.test(words)) return true;
   // Past this point a link with a long text is never a pricing link (the last line's test), whatever its address.
   if (words.length >= 60) return false;
@@ -195,7 +196,7 @@ export const accessModel = defineDetector({
       // A link's words count for a school licence anywhere, for a trial or premium access on the offer page: only
       // those of accessKindsInText's patterns are tested (the others' kinds would be dropped here).
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      const s = words.replace(/\s+/g, ' ');
+      const s = collapseSpaces(words);
       for (const k of offerPage ? LINK_KINDS_ON_OFFER_PAGE : LINK_KINDS) if (TEXT[k].test(s)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {

@@ -8,6 +8,7 @@ import { parseUrl } from '../net/parse-url';
 import { text, texts } from '../model/message';
 import { isPersonField } from '../findings/person-fields';
 import { classifyLink } from './legal-links';
+import { joinedWords } from '../text/spaces';
 
 // Issue 22: the context rules that hold for forms hold for links and buttons. A link to a newsletter, to job offers
 // ("Nous rejoindre", a recruitment site) or under a newsletter heading leads to no account, unless it says "account".
@@ -167,7 +168,7 @@ export const account = defineDetector({
     const signups = verdicts.filter((x) => x.v.signup);
     const logins = verdicts.filter((x) => x.v.login);
     const clickables = [
-      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref, context: l.context ?? '' })),
+      ...snapshot.links.map((l) => ({ text: joinedWords(l.text, l.ariaLabel, l.title, l.imgAlt), href: l.href, ref: l.ref, context: l.context ?? '' })),
       ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref, context: b.context ?? '' })),
     ];
 
