@@ -9,6 +9,7 @@ import { parseUrl } from '../net/parse-url';
 import { count, text, type MessageKey } from '../model/message';
 import { inconclusive, nearlyEmpty } from '../findings/nearly-empty';
 import { isPersonField } from '../findings/person-fields';
+import { collapseSpaces } from '../text/spaces';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -100,7 +101,7 @@ function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabe
 function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
   const labels: string[] = [];
   for (const x of [link.text, link.title, link.ariaLabel, link.imgAlt]) {
-    const l = x && x.replace(/\s+/g, ' ').trim();
+    const l = x && collapseSpaces(x).trim();
     if (l) labels.push(l);
   }
   let path = '';
@@ -109,7 +110,12 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   try {
     mailto = u?.protocol === 'mailto:';
     // Issue 22: a fragment names the section of one page that holds the document (#mentions-legales): read as a path.
-    path = !u ? '' : mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '') + (u.hash.length > 1 && u.hash.length < 60 ? u.hash.replace('#', '/') : '')).toLowerCase().replace(/_/g, '-');
+    if (u && !mailto) {
+      const raw = u.pathname + (u.search.length < 100 ? u.search : '') + (u.hash.length > 1 && u.hash.length < 60 ? u.hash.replace('#', '/') : '');
+      // Only a percent sign has anything to decode, only an underscore anything to replace.
+      const decoded = (raw.includes('%') ? decodeURIComponent(raw) : raw).toLowerCase();
+      path = decoded.includes('_') ? decoded.replace(/_/g, '-') : decoded;
+    } else path = !u ? '' : link.href;
   } catch {
     path = '';
   }
@@ -121,6 +127,7 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   const parts: string[] = [];
   for (const l of named) {
     parts.push(l);
+    if (!PART_SEPARATOR.test(l)) continue;
     const split = l.split(PART_SEPARATOR);
     if (split.length < 2 || l.split(/\s+/).length > 6) continue;
     const legalParts = split.filter((p) => ANY_TEXT.test(p));
