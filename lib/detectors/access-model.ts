@@ -120,7 +120,8 @@ export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'aria
   const u = parseUrl(link.href);
   if (!u || APP_STORES.test(u.hostname)) return false;
   try {
-    path = decodeURIComponent(u.pathname);
+    // Only a percent sign has anything to decode.
+    path = u.pathname.includes('%') ? decodeURIComponent(u.pathname) : u.pathname;
   } catch {
     return false;
   }
