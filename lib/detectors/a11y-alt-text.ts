@@ -23,11 +23,14 @@ const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|g
 
 const norm = (s: string) => {
   const lower = s.toLowerCase();
+  // Words of a–z and 0–9 with single spaces between them ("illustration 12") are already normalised.
+  if (NORMAL.test(lower)) return lower;
   // An ASCII text (most alternatives and captions) has no accent to take off, and its letters and digits are a–z, 0–9.
   if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
   return lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 };
 const ASCII = /^[\x00-\x7f]*$/;
+const NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
  * Whether `t` may normalise to `normed` (a cheap test before norm, which costs a Unicode normalisation and regex):
@@ -75,7 +78,11 @@ export const a11yAltText = defineDetector({
     const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(n(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
     const settled = new Set(notAlternative);
     // In a link or a button, the repetition is axe's image-redundant-alt.
-    const repeats = alts.filter((a) => !settled.has(a) && !a.inControl && n(a.alt).length >= 3 && a.adjacent.some((t) => mayNormTo(t, n(a.alt)) && n(t) === n(a.alt)));
+    const repeats = alts.filter((a) => {
+      if (settled.has(a) || a.inControl) return false;
+      const alt = n(a.alt);
+      return alt.length >= 3 && a.adjacent.some((t) => mayNormTo(t, alt) && n(t) === alt);
+    });
     for (const a of repeats) settled.add(a);
     const saysImage = alts.filter((a) => !settled.has(a) && SAYS_IMAGE.test(a.alt.trim()));
     const out: DetectorOutput[] = [];
