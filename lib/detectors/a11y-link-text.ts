@@ -21,13 +21,17 @@ const VAGUE = new Set([
 ]);
 
 export function normaliseLinkText(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // Most link texts have nothing below to change: no straight apostrophe, single spaces, no punctuation at either end.
+  if (ALREADY_NORMAL.test(lower)) return lower;
+  return lower
     .replace(/[\u2019']/g, '’')
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s.,;:!?…»«>›→+\-()[\]]+|[\s.,;:!?…»«>›→+\-()[\]]+$/g, '')
     .trim();
 }
+
+const ALREADY_NORMAL = /^(?![\s.,;:!?…»«>›→+\-()[\]])(?:[^\s']| (?=\S))*(?<![\s.,;:!?…»«>›→+\-()[\]])$/;
 
 export function isVagueLinkText(name: string): boolean {
   return isVagueNormalised(normaliseLinkText(name));
@@ -35,7 +39,7 @@ export function isVagueLinkText(name: string): boolean {
 
 /** isVagueLinkText on a text already through normaliseLinkText. */
 function isVagueNormalised(n: string): boolean {
-  if (VAGUE.has(n) || VAGUE.has(n.replace(/’/g, "'"))) return true;
+  if (VAGUE.has(n) || (n.includes('’') && VAGUE.has(n.replace(/’/g, "'")))) return true;
   // A bare address as the whole text: read out character by character.
   return /^(https?:\/\/|www\.)\S+$/i.test(n);
 }
@@ -79,7 +83,7 @@ export const a11yLinkText = defineDetector({
       if (group) group.push(l);
       else byName.set(n, [l]);
     });
-    const groups = [...byName.values()].filter((g) => new Set(g.map(target)).size > 1);
+    const groups = [...byName.values()].filter((g) => g.length > 1 && new Set(g.map(target)).size > 1);
     if (groups.length > 0) {
       out.push({
         key: 'same-text',
