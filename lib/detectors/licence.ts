@@ -78,6 +78,12 @@ const FR_TERMS: [RegExp, string][] = [
 
 const LICENCE_TEXT_WORDS = /\bcc|creative|domain|licen|\blo\s+[12]\.0|odbl|droits|rights|reproduction/i;
 
+/**
+ * LICENCE_TEXT_WORDS for one of the texts joined by a space: "LO" may end one and its version start the next, so a
+ * text ending in "lo" counts.
+ */
+const LICENCE_FIELD_WORDS = /\bcc|creative|domain|licen|\blo(?:\s|$)|odbl|droits|rights|reproduction/i;
+
 /** Licences named in a text, in the order they are worth reporting. */
 export function licencesInText(text: string): LicenceName[] {
   // Every pattern below needs one of these words: most texts of a page are ruled out by one test.
@@ -118,6 +124,8 @@ export function licencesInText(text: string): LicenceName[] {
 /** A licence a link points to or names (rel="license", a CC deed, a badge image); null when it names none. */
 export function licenceOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc' | 'rel'>): LicenceName | null {
   const fromUrl = licenceFromUrl(link.href) ?? (link.imgSrc ? licenceFromUrl(link.imgSrc) : null);
+  // A link none of whose texts has a word of licencesInText's patterns names none: its texts are not joined.
+  if (!fromUrl && !LICENCE_FIELD_WORDS.test(link.text) && !LICENCE_FIELD_WORDS.test(link.title) && !LICENCE_FIELD_WORDS.test(link.ariaLabel) && !LICENCE_FIELD_WORDS.test(link.imgAlt)) return null;
   const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ');
   // A link text is a label, not a statement: "Licence Creative Commons" alone names no licence.
   const named = licencesInText(words).filter((l) => l.family !== 'reserved' && l !== CC_UNSPECIFIED);
@@ -319,10 +327,11 @@ export const licence = defineDetector({
       if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
-    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
+    // The links' selectors, gathered only for a page with a licence or © text.
+    let linkSelectors: Set<string> | undefined;
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      const inLink = linkSelectors.has(s.ref.selector);
+      const inLink = (linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(s.ref.selector);
       // A © notice in a menu or written as a link is still the site's notice when its words are one.
       const notice = s.pattern === 'copyright' && (inLink || s.within === 'nav' ? COPYRIGHT_IN_LINK : COPYRIGHT_NOTICE).test(s.text);
       const place = s.within === 'nav' && notice ? 'page' : placeOf(s.within, s.text, 'text');
