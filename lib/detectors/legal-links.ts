@@ -62,6 +62,25 @@ const PATH: Record<LegalKind, RegExp> = {
 };
 
 const ANY_TEXT = new RegExp(LEGAL_KINDS.map((k) => TEXT[k].source).join('|'), 'i');
+
+/**
+ * Words one of which every text pattern above needs, each a plain string (test/unit/legal-links-words.test.ts proves
+ * it from the patterns' structure): a label with none of them names no document. Testing them first costs a sixth of
+ * ANY_TEXT on a page's labels, most of which name none.
+ */
+export const TEXT_WORDS: readonly string[] = [
+  'condition', 'cgu', 'c.g', 'g.u', 'cgv', 'g.v', 'terms', 'agreement', 'règle', 'utilisation', 'charte', 'tos', 'eula', 'licen',
+  'bedingungen', 'agb', 'rminos', 'condici', 'termini', 'condizion', 'voorwaarden', 'termos', 'sale', 'vente', 'purchase',
+  'confidentialit', 'donnée', 'privée', 'privacy', 'libert', 'rgpd', 'gdpr', 'protection', 'coppa', 'retention', 'prywatn', 'poufn',
+  'personvern', 'privasi', 'integritet', 'tietosuoja', 'datenschutz', 'privacidad', 'privatsph', 'cnil', 'mention', 'légal', 'legal',
+  'imprint', 'impressum', 'colofon', 'édit', 'editeur', 'crédit', 'ficha', 'cookie', 'traceur', 'sell', 'accessibilit', 'rgaa', 'dpo',
+  'dpd', 'délégu',
+];
+const ANY_TEXT_WORD = new RegExp(TEXT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** ANY_TEXT, after the cheap test of its words. */
+const namesDocument = (label: string) => ANY_TEXT_WORD.test(label) && ANY_TEXT.test(label);
+/** The text patterns by kind, for the test of TEXT_WORDS. */
+export const TEXT_PATTERNS: Readonly<Record<LegalKind, RegExp>> = TEXT;
 const ANY_PATH = new RegExp(LEGAL_KINDS.map((k) => PATH[k].source).join('|'), 'i');
 
 /** "non", "partiellement" or "totalement" conforme, as French public sites must state it; null when not said. */
@@ -130,11 +149,11 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
     if (!PART_SEPARATOR.test(l)) continue;
     const split = l.split(PART_SEPARATOR);
     if (split.length < 2 || l.split(/\s+/).length > 6) continue;
-    const legalParts = split.filter((p) => ANY_TEXT.test(p));
+    const legalParts = split.filter(namesDocument);
     if (legalParts.length >= 2) parts.push(...legalParts);
   }
   // Most links of a page name no document: one test of all the patterns at once rules them out.
-  if (!parts.some((l) => ANY_TEXT.test(l)) && !ANY_PATH.test(path)) return [];
+  if (!parts.some(namesDocument) && !ANY_PATH.test(path)) return [];
   return LEGAL_KINDS.filter((k) => parts.some((l) => TEXT[k].test(l)) || PATH[k].test(path));
 }
 const PART_SEPARATOR = /\s+(?:\/|\||&|et|and|[-–—])\s+/i;
