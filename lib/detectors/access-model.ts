@@ -142,6 +142,16 @@ export function accessKindsInText(text: string): AccessKind[] {
 /** The kinds a link's words may add (the access-model detector's loop over links). */
 const LINK_KINDS = ['school-licence'] as const;
 const LINK_KINDS_ON_OFFER_PAGE = ['trial', 'premium', 'school-licence'] as const;
+/**
+ * Words one of which every pattern of those kinds needs, plain strings without spaces (test/unit/access-model-words.test.ts
+ * proves it from the patterns' structure): a link none of whose texts has one is ruled out before they are joined.
+ */
+export const LINK_WORDS = { 'school-licence': ['licen', 'monoposte', 'multiposte', 'offre', 'tarif', 'school', 'adoption'], trial: ['essai', 'gratuit', 'offert', 'trial', 'free'], premium: ['premium', 'version', 'passer', 'upgrade', 'plan'] } as const;
+const wordsOf = (kinds: readonly (keyof typeof LINK_WORDS)[]) => new RegExp(kinds.flatMap((k) => LINK_WORDS[k]).join('|'), 'i');
+const LINK_WORD = wordsOf(LINK_KINDS);
+const LINK_WORD_ON_OFFER_PAGE = wordsOf(LINK_KINDS_ON_OFFER_PAGE);
+/** The text patterns by kind, for the test of LINK_WORDS. */
+export const ACCESS_TEXT_PATTERNS: Readonly<typeof TEXT> = TEXT;
 
 const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   free: 'info',
@@ -196,6 +206,8 @@ export const accessModel = defineDetector({
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
       // A link's words count for a school licence anywhere, for a trial or premium access on the offer page: only
       // those of accessKindsInText's patterns are tested (the others' kinds would be dropped here).
+      const word = offerPage ? LINK_WORD_ON_OFFER_PAGE : LINK_WORD;
+      if (!word.test(l.text) && !word.test(l.title) && !word.test(l.ariaLabel)) continue;
       const words = [l.text, l.title, l.ariaLabel].join(' ');
       const s = collapseSpaces(words);
       for (const k of offerPage ? LINK_KINDS_ON_OFFER_PAGE : LINK_KINDS) if (TEXT[k].test(s)) add(k, elementEvidence(l.ref, words, l.href));
