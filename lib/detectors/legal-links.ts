@@ -91,15 +91,22 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  // The legal-links, publisher-dates and account detectors classify the same links of one page: each is classified
-  // once per run of the detectors (by its five fields, so a changed link is classified anew), a copy handed out.
+  return [...legalKindsOf(link)];
+}
+
+/**
+ * classifyLink without the copy, for the detectors' loops over a page's links: the legal-links, publisher-dates and
+ * account detectors classify the same links of one page, each once per run of the detectors (by its five fields, so
+ * a changed link is classified anew). Read-only: every caller shares it.
+ */
+export function legalKindsOf(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): readonly LegalKind[] {
   // Found again by the link object, its five fields compared (no key to build).
   const seen = classified.get(link);
-  if (seen && seen.href === link.href && seen.text === link.text && seen.title === link.title && seen.ariaLabel === link.ariaLabel && seen.imgAlt === link.imgAlt) return [...seen.kinds];
+  if (seen && seen.href === link.href && seen.text === link.text && seen.title === link.title && seen.ariaLabel === link.ariaLabel && seen.imgAlt === link.imgAlt) return seen.kinds;
   const kinds = classifyUncached(link);
   if (classified.size >= CLASSIFIED_MAX) classified.clear();
   classified.set(link, { href: link.href, text: link.text, title: link.title, ariaLabel: link.ariaLabel, imgAlt: link.imgAlt, kinds });
-  return [...kinds];
+  return kinds;
 }
 type Classified = Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'> & { kinds: readonly LegalKind[] };
 const classified = new Map<object, Classified>();
@@ -190,12 +197,12 @@ export const legalLinks = defineDetector({
       if (!list.some((l) => (link.href ? l.href === link.href : l.ref.selector === link.ref.selector))) list.push(link);
       found.set(kind, list);
     };
-    for (const link of snapshot.links) for (const kind of classifyLink(link)) add(kind, link);
+    for (const link of snapshot.links) for (const kind of legalKindsOf(link)) add(kind, link);
     // Issue 15: links without an address (<a onclick>, buttons) opening the document by script, by their text.
     for (const b of snapshot.buttons) {
       if (b.text.length > 60) continue;
       const asLink: Link = { href: '', text: b.text, title: '', ariaLabel: '', rel: '', imgAlt: '', imgSrc: '', ref: b.ref };
-      for (const kind of classifyLink(asLink)) add(kind, asLink);
+      for (const kind of legalKindsOf(asLink)) add(kind, asLink);
     }
     const out: DetectorOutput[] = [];
     // Issue 22: a page with almost nothing in it shows no absence: one "inconclusive" instead of each missing link.

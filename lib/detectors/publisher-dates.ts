@@ -2,7 +2,7 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { PageSnapshot } from '../snapshot/schema';
-import { classifyLink } from './legal-links';
+import { legalKindsOf } from './legal-links';
 import { defineDetector, type DetectorContext } from './types';
 import { type DetectorOutput, type Evidence } from '../model/finding';
 import { text } from '../model/message';
@@ -176,7 +176,7 @@ export const publisherDates = defineDetector({
         if (holder) publishers.push({ name: holder, source: 'copyright', evidence: elementEvidence(s.ref, s.text) });
       }
     }
-    const legalNotice = snapshot.links.find((l) => classifyLink(l).includes('legal-notice'));
+    const legalNotice = snapshot.links.find((l) => legalKindsOf(l).includes('legal-notice'));
 
     const out: DetectorOutput[] = [];
     if (publishers.length > 0) {
