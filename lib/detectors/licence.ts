@@ -39,13 +39,15 @@ const RESERVED: LicenceName = { name: 'Tous droits réservés', family: 'reserve
 const CC_UNSPECIFIED: LicenceName = { name: 'Creative Commons', family: 'cc', open: true };
 const lo = (v?: string): LicenceName => ({ name: v ? `Licence Ouverte ${v}.0` : 'Licence Ouverte', family: 'etalab', open: true });
 
-const LICENCE_URL_WORDS = /creativecommons|licensebuttons|etalab|opendatacommons|artlibre/;
+const LICENCE_URL_WORDS = /creativecommons|licensebuttons|etalab|opendatacommons|artlibre/i;
 
 /** A licence from an address: Creative Commons deeds and badges, Etalab, ODbL, Art Libre. */
 export function licenceFromUrl(href: string): LicenceName | null {
+  // Every address below names one of these hosts or words: most addresses of a page are ruled out by one test, before
+  // the lower-casing. (Of all characters only "K", the Kelvin sign, and "İ" lower-case into ASCII letters: "k", which
+  // none of the words holds, and "i" followed by a combining dot, which breaks the word.)
+  if (!LICENCE_URL_WORDS.test(href)) return null;
   const u = href.toLowerCase();
-  // Every address below names one of these hosts or words: most addresses of a page are ruled out by one test.
-  if (!LICENCE_URL_WORDS.test(u)) return null;
   let m = /creativecommons\.org\/licen[cs]es\/([a-z-]+)\/(\d(?:\.\d)?)(?:\/([a-z]{2})(?:\/|$|\?|#))?/.exec(u);
   if (m) return cc(m[1]!, m[2]!.includes('.') ? m[2] : `${m[2]}.0`, m[3]);
   if (/creativecommons\.org\/publicdomain\/zero\//.test(u)) return CC0;
@@ -327,11 +329,14 @@ export const licence = defineDetector({
       if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
-    // The links' selectors, gathered only for a page with a licence or © text.
+    // Whether a text is a link's: the first few looked for among the links, a set of their selectors past those.
     let linkSelectors: Set<string> | undefined;
+    let asked = 0;
+    const isLinkSelector = (selector: string) =>
+      ++asked <= 8 ? snapshot.links.some((l) => l.ref.selector === selector) : (linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(selector);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      const inLink = (linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(s.ref.selector);
+      const inLink = isLinkSelector(s.ref.selector);
       // A © notice in a menu or written as a link is still the site's notice when its words are one.
       const notice = s.pattern === 'copyright' && (inLink || s.within === 'nav' ? COPYRIGHT_IN_LINK : COPYRIGHT_NOTICE).test(s.text);
       const place = s.within === 'nav' && notice ? 'page' : placeOf(s.within, s.text, 'text');
