@@ -71,6 +71,9 @@ export const a11yAltText = defineDetector({
     // Each text normalised once: a card's caption is beside its image and in the next card's neighbours too.
     const normed = new Map<string, string>();
     const n = (s: string) => {
+      // A text already in normal form needs neither the work nor the memo.
+      const lower = s.toLowerCase();
+      if (NORMAL.test(lower)) return lower;
       let v = normed.get(s);
       if (v === undefined) normed.set(s, (v = norm(s)));
       return v;
