@@ -99,7 +99,7 @@ export function alternativesWithoutKeyword(pattern: RegExp, keyword: RegExp): st
   return ast.alternatives.filter((a) => !alternativeImplies(a, keyword)).map((a) => a.raw);
 }
 
-/** A case-insensitive test of plain words (the form of keyword test this check is sound for). */
-export function wordsTest(words: readonly string[]): RegExp {
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** A test of plain words (the form of keyword test this check is sound for), case-insensitive unless told. */
+export function wordsTest(words: readonly string[], flags = 'i'): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
 }
