@@ -139,9 +139,10 @@ export const ads = defineDetector({
 
     // Visible labels such as "Publicité": the gather keeps only texts that are the label alone, so a sentence like
     // "un site sans publicité" is not one. Footer and menu links named "Publicité" (the publisher's ad sales) are not.
-    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
+    // The links' selectors gathered only for a page with such a label.
+    let linkSelectors: Set<string> | undefined;
     const labels = snapshot.textSignals.filter(
-      (t) => t.pattern === 'ad-label' && !t.ref.inFooter && !linkSelectors.has(t.ref.selector),
+      (t) => t.pattern === 'ad-label' && !t.ref.inFooter && !(linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(t.ref.selector),
     );
 
     const out: DetectorOutput[] = [];
