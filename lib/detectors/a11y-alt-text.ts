@@ -21,7 +21,16 @@ const ADDRESS = /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/i;
 const PLACEHOLDER = /^(image|images|img|photo|photos|photographie|picture|pic|graphic|graphique|illustration|visuel|icon|icone|icône|logo|spacer|blank|vide|sans titre|untitled|alt|alternative|texte alternatif|alt text|dsc[_ -]?\d*|img[_ -]?\d+|image[_ -]?\d+|photo[_ -]?\d+)$/i;
 const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|graphic|icône|icone|logo)s?\s+(de|du|des|d['’]|of|showing|représentant|montrant)\s*\S/i;
 
-const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) => {
+  const lower = s.toLowerCase();
+  // Words of a–z and 0–9 with single spaces between them ("illustration 12") are already normalised.
+  if (NORMAL.test(lower)) return lower;
+  // An ASCII text (most alternatives and captions) has no accent to take off, and its letters and digits are a–z, 0–9.
+  if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
+  return lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+};
+const ASCII = /^[\x00-\x7f]*$/;
+const NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
  * Whether `t` may normalise to `normed` (a cheap test before norm, which costs a Unicode normalisation and regex):
@@ -42,6 +51,9 @@ function mayNormTo(t: string, normed: string): boolean {
 /** The file's name without its extension, when it reads like one (no space, a separator or digits). */
 function isFileName(a: Alt): boolean {
   if (IMAGE_EXT.test(a.alt) && a.alt.length <= 100) return true;
+  // The tests below on the alternative alone, before the address is read: a space rules it out, and so does the lack of
+  // a separator or digit (lower-casing adds or removes none, so the file name equal to it would have none either).
+  if (/\s/.test(a.alt) || !/[_\-\d]/.test(a.alt)) return false;
   const base = fileNameOf(a.src).replace(/\.[a-z0-9]+$/i, '');
   return base.length >= 3 && !/\s/.test(a.alt) && /[_\-\d]/.test(base) && a.alt.toLowerCase() === base.toLowerCase();
 }
@@ -59,6 +71,9 @@ export const a11yAltText = defineDetector({
     // Each text normalised once: a card's caption is beside its image and in the next card's neighbours too.
     const normed = new Map<string, string>();
     const n = (s: string) => {
+      // A text already in normal form needs neither the work nor the memo.
+      const lower = s.toLowerCase();
+      if (NORMAL.test(lower)) return lower;
       let v = normed.get(s);
       if (v === undefined) normed.set(s, (v = norm(s)));
       return v;
@@ -66,7 +81,11 @@ export const a11yAltText = defineDetector({
     const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(n(a.alt)) || PLACEHOLDER.test(a.alt.trim()));
     const settled = new Set(notAlternative);
     // In a link or a button, the repetition is axe's image-redundant-alt.
-    const repeats = alts.filter((a) => !settled.has(a) && !a.inControl && n(a.alt).length >= 3 && a.adjacent.some((t) => mayNormTo(t, n(a.alt)) && n(t) === n(a.alt)));
+    const repeats = alts.filter((a) => {
+      if (settled.has(a) || a.inControl) return false;
+      const alt = n(a.alt);
+      return alt.length >= 3 && a.adjacent.some((t) => mayNormTo(t, alt) && n(t) === alt);
+    });
     for (const a of repeats) settled.add(a);
     const saysImage = alts.filter((a) => !settled.has(a) && SAYS_IMAGE.test(a.alt.trim()));
     const out: DetectorOutput[] = [];

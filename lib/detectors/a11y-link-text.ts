@@ -21,17 +21,25 @@ const VAGUE = new Set([
 ]);
 
 export function normaliseLinkText(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // Most link texts have nothing below to change: no straight apostrophe, single spaces, no punctuation at either end.
+  if (ALREADY_NORMAL.test(lower)) return lower;
+  return lower
     .replace(/[\u2019']/g, '’')
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s.,;:!?…»«>›→+\-()[\]]+|[\s.,;:!?…»«>›→+\-()[\]]+$/g, '')
     .trim();
 }
 
+const ALREADY_NORMAL = /^(?![\s.,;:!?…»«>›→+\-()[\]])(?:[^\s']| (?=\S))*(?<![\s.,;:!?…»«>›→+\-()[\]])$/;
+
 export function isVagueLinkText(name: string): boolean {
-  const n = normaliseLinkText(name);
-  if (VAGUE.has(n) || VAGUE.has(n.replace(/’/g, "'"))) return true;
+  return isVagueNormalised(normaliseLinkText(name));
+}
+
+/** isVagueLinkText on a text already through normaliseLinkText. */
+function isVagueNormalised(n: string): boolean {
+  if (VAGUE.has(n) || (n.includes('’') && VAGUE.has(n.replace(/’/g, "'")))) return true;
   // A bare address as the whole text: read out character by character.
   return /^(https?:\/\/|www\.)\S+$/i.test(n);
 }
@@ -52,8 +60,11 @@ export const a11yLinkText = defineDetector({
   run(snapshot) {
     const links = snapshot.a11y.links.filter(leads);
     const out: DetectorOutput[] = [];
+    // Each link's name normalised once, for both lists below.
+    const names = links.map((l) => normaliseLinkText(l.name));
+    const vagueName = names.map(isVagueNormalised);
     // A title that adds to the text completes the link's name (RGAA's "intitulé de lien").
-    const vague = links.filter((l) => isVagueLinkText(l.name) && (l.title === '' || isVagueLinkText(l.title)));
+    const vague = links.filter((l, i) => vagueName[i] && (l.title === '' || isVagueLinkText(l.title)));
     if (vague.length > 0) {
       out.push({
         key: 'vague',
@@ -65,12 +76,14 @@ export const a11yLinkText = defineDetector({
       });
     }
     const byName = new Map<string, FactLink[]>();
-    for (const l of links) {
-      const n = normaliseLinkText(l.name);
-      if (n === '' || isVagueLinkText(l.name)) continue;
-      byName.set(n, [...(byName.get(n) ?? []), l]);
-    }
-    const groups = [...byName.values()].filter((g) => new Set(g.map(target)).size > 1);
+    links.forEach((l, i) => {
+      const n = names[i]!;
+      if (n === '' || vagueName[i]) return;
+      const group = byName.get(n);
+      if (group) group.push(l);
+      else byName.set(n, [l]);
+    });
+    const groups = [...byName.values()].filter((g) => g.length > 1 && new Set(g.map(target)).size > 1);
     if (groups.length > 0) {
       out.push({
         key: 'same-text',

@@ -2,15 +2,14 @@ import { z } from 'zod';
 import { a11yFacts } from '../a11y/users';
 import { defineDetector } from './types';
 import { count } from '../model/message';
+import { parseUrl } from '../net/parse-url';
 
 // PDFs linked from the page are part of the resource, and their accessibility (tagged text, headings, reading
 // order) cannot be judged from the page: a person opens them.
 export function isPdfLink(href: string): boolean {
-  try {
-    return /\.pdf$/i.test(new URL(href).pathname);
-  } catch {
-    return false;
-  }
+  // The address parsed once per run of the detectors (lib/net/parse-url.ts), as the other detectors read it.
+  const u = parseUrl(href);
+  return !!u && /\.pdf$/i.test(u.pathname);
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */

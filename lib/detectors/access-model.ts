@@ -7,6 +7,7 @@ import type { DetectorOutput, Evidence } from '../model/finding';
 import { dedupeEvidence } from '../findings/dedupe-evidence';
 import { parseUrl } from '../net/parse-url';
 import { count, type MessageKey } from '../model/message';
+import { collapseSpaces, joinedWords } from '../text/spaces';
 
 // What the page says about price and access, for the economic criteria of the grid: evidence for a person to
 // confirm, never a verdict (a "gratuit" banner can sit next to paid options). Each kind of signal is one finding.
@@ -111,13 +112,16 @@ export function isOfferPage(snapshot: Pick<PageSnapshot, 'url' | 'title'>): bool
 
 /** Whether a link leads to prices or offers: "Tarifs", "Abonnement", "Offre établissement", /pricing. */
 export function isPricingLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel'>): boolean {
-  const words = [link.text, link.title, link.ariaLabel].join(' ').replace(/\s+/g, ' ').trim();
+  const words = joinedWords(link.text, link.title, link.ariaLabel);
   if (PRICING_LINK_TEXT.test(words)) return true;
+  // Past this point a link with a long text is never a pricing link (the last line's test), whatever its address.
+  if (words.length >= 60) return false;
   let path = '';
   const u = parseUrl(link.href);
   if (!u || APP_STORES.test(u.hostname)) return false;
   try {
-    path = decodeURIComponent(u.pathname);
+    // Only a percent sign has anything to decode.
+    path = u.pathname.includes('%') ? decodeURIComponent(u.pathname) : u.pathname;
   } catch {
     return false;
   }
@@ -134,6 +138,20 @@ export function accessKindsInText(text: string): AccessKind[] {
   if (kinds.includes('subscription') && MAILING_LIST.test(s) && !PRICED.test(s)) kinds.splice(kinds.indexOf('subscription'), 1);
   return kinds;
 }
+
+/** The kinds a link's words may add (the access-model detector's loop over links). */
+const LINK_KINDS = ['school-licence'] as const;
+const LINK_KINDS_ON_OFFER_PAGE = ['trial', 'premium', 'school-licence'] as const;
+/**
+ * Words one of which every pattern of those kinds needs, plain strings without spaces (test/unit/access-model-words.test.ts
+ * proves it from the patterns' structure): a link none of whose texts has one is ruled out before they are joined.
+ */
+export const LINK_WORDS = { 'school-licence': ['licen', 'monoposte', 'multiposte', 'offre', 'tarif', 'school', 'adoption'], trial: ['essai', 'gratuit', 'offert', 'trial', 'free'], premium: ['premium', 'version', 'passer', 'upgrade', 'plan'] } as const;
+const wordsOf = (kinds: readonly (keyof typeof LINK_WORDS)[]) => new RegExp(kinds.flatMap((k) => LINK_WORDS[k]).join('|'), 'i');
+const LINK_WORD = wordsOf(LINK_KINDS);
+const LINK_WORD_ON_OFFER_PAGE = wordsOf(LINK_KINDS_ON_OFFER_PAGE);
+/** The text patterns by kind, for the test of LINK_WORDS. */
+export const ACCESS_TEXT_PATTERNS: Readonly<typeof TEXT> = TEXT;
 
 const SEVERITY: Record<AccessKind, 'info' | 'review'> = {
   free: 'info',
@@ -186,8 +204,13 @@ export const accessModel = defineDetector({
     }
     for (const l of snapshot.links) {
       if (isPricingLink(l)) add('pricing-link', elementEvidence(l.ref, l.text || l.title || l.ariaLabel, l.href));
+      // A link's words count for a school licence anywhere, for a trial or premium access on the offer page: only
+      // those of accessKindsInText's patterns are tested (the others' kinds would be dropped here).
+      const word = offerPage ? LINK_WORD_ON_OFFER_PAGE : LINK_WORD;
+      if (!word.test(l.text) && !word.test(l.title) && !word.test(l.ariaLabel)) continue;
       const words = [l.text, l.title, l.ariaLabel].join(' ');
-      for (const k of accessKindsInText(words)) if (k === 'school-licence' || ((k === 'trial' || k === 'premium') && offerPage)) add(k, elementEvidence(l.ref, words, l.href));
+      const s = collapseSpaces(words);
+      for (const k of offerPage ? LINK_KINDS_ON_OFFER_PAGE : LINK_KINDS) if (TEXT[k].test(s)) add(k, elementEvidence(l.ref, words, l.href));
     }
     for (const o of jsonLdObjects(snapshot.jsonLd)) {
       const free = prop(o, 'isAccessibleForFree');

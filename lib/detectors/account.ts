@@ -8,6 +8,7 @@ import { parseUrl } from '../net/parse-url';
 import { text, texts } from '../model/message';
 import { isPersonField } from '../findings/person-fields';
 import { classifyLink } from './legal-links';
+import { joinedWords } from '../text/spaces';
 
 // Issue 22: the context rules that hold for forms hold for links and buttons. A link to a newsletter, to job offers
 // ("Nous rejoindre", a recruitment site) or under a newsletter heading leads to no account, unless it says "account".
@@ -53,6 +54,21 @@ const SOCIAL =
   /(se connecter|connexion|continuer|s['’]inscrire|inscription|sign (in|up)|log ?in|continue|register|join|connect)\s+(avec|with|via|par)\s+(google|microsoft|apple|facebook|twitter|x|linkedin|github|amazon|yahoo)\b/i;
 const SOCIAL_HREF = /accounts\.google\.com\/o\/oauth2|facebook\.com\/(v[\d.]+\/)?dialog\/oauth|login\.microsoftonline\.com|appleid\.apple\.com\/auth|api\.twitter\.com\/oauth|github\.com\/login\/oauth/i;
 const SCHOOL_LOGIN = /educonnect|\bENT\b|gar\.education\.fr|m[ée]diacentre|(se connecter|connexion|acc[ée]der)\s+(avec|via|par)\s+(l['’]|mon |votre )?(ENT|GAR|EduConnect)/;
+
+/**
+ * Words one of which every match of SIGNUP_WORDS and SOCIAL holds (case aside), and of SCHOOL_LOGIN (case kept):
+ * test/unit/account-words.test.ts proves it from the patterns' structure. Most links of a page have none, and their
+ * text is then not read by the patterns.
+ */
+export const CLICKABLE_WORDS = {
+  anyCase: ['compte', 'profil', 'espace', 'cuenta', 'konto', 'account', 'user', 'customer', 'inscri', 'rejoi', 'sign', 'regist', 'regíst', 'join', 'start', 'nete', 'darse', 'jetzt', 'iscri', 'connect', 'connex', 'contin', 'log'],
+  school: ['educonnect', 'ENT', 'gar.education.fr', 'médiacentre', 'mediacentre', 'GAR', 'EduConnect'],
+} as const;
+const escaped = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const ACCOUNT_WORD = new RegExp(escaped(CLICKABLE_WORDS.anyCase), 'i');
+const SCHOOL_WORD = new RegExp(escaped(CLICKABLE_WORDS.school));
+/** The patterns CLICKABLE_WORDS stand for, for their test. */
+export const CLICKABLE_PATTERNS = { SIGNUP_WORDS, SOCIAL, SCHOOL_LOGIN } as const;
 const AGE_GATE =
   /(moins|plus) de 1[3-8] ans|[âa]g[ée]e?s? d['’]au moins 1[3-8]|avoir (au moins )?1[3-8] ans|under 1[3-8]\b|over 1[3-8]\b|at least 1[3-8]\b|1[3-8] (years old|or older|ans ou plus)|(âge|age) minimum|minimum age/i;
 
@@ -167,7 +183,7 @@ export const account = defineDetector({
     const signups = verdicts.filter((x) => x.v.signup);
     const logins = verdicts.filter((x) => x.v.login);
     const clickables = [
-      ...snapshot.links.map((l) => ({ text: [l.text, l.ariaLabel, l.title, l.imgAlt].join(' ').replace(/\s+/g, ' ').trim(), href: l.href, ref: l.ref, context: l.context ?? '' })),
+      ...snapshot.links.map((l) => ({ text: joinedWords(l.text, l.ariaLabel, l.title, l.imgAlt), href: l.href, ref: l.ref, context: l.context ?? '' })),
       ...snapshot.buttons.map((b) => ({ text: b.text, href: '', ref: b.ref, context: b.context ?? '' })),
     ];
 
@@ -177,7 +193,7 @@ export const account = defineDetector({
       if (t.pattern === 'class-code') mitigations.push({ selector: t.ref.selector, text: t.ref.label || t.text });
     }
     for (const c of clickables) {
-      if (SCHOOL_LOGIN.test(c.text) || SCHOOL_LOGIN.test(c.href)) mitigations.push({ selector: c.ref.selector, url: c.href || undefined, text: c.text });
+      if ((SCHOOL_WORD.test(c.text) && SCHOOL_LOGIN.test(c.text)) || SCHOOL_LOGIN.test(c.href)) mitigations.push({ selector: c.ref.selector, url: c.href || undefined, text: c.text });
     }
     const reason = texts(mitigations.map((m) => m.text ?? '').filter(Boolean), 3);
 
@@ -197,7 +213,8 @@ export const account = defineDetector({
     } else {
       // Links and buttons that lead to a sign-up elsewhere: the page itself asks nothing yet.
       const inOtherForm = (sel: string) => verdicts.some(({ form, v }) => v.notAccount && sel.startsWith(form.ref.selector + ' '));
-      const links = clickables.filter((c) => c.text.length <= 80 && !inOtherForm(c.ref.selector) && (SIGNUP_WORDS.test(c.text) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
+      // The words first: most links of a page say nothing of an account, and the forms need not be walked for them.
+      const links = clickables.filter((c) => c.text.length <= 80 && ((ACCOUNT_WORD.test(c.text) && SIGNUP_WORDS.test(c.text)) || /\/(sign-?up|register|inscription|creer-(un-)?compte|create-account)\b/i.test(pathOf(c.href))) && !inOtherForm(c.ref.selector) && !SOCIAL.test(c.text) && !leadsElsewhere(c));
       if (links.length > 0) {
         out.push({
           key: 'signup-link',
@@ -209,7 +226,7 @@ export const account = defineDetector({
       }
     }
 
-    const social = clickables.filter((c) => SOCIAL.test(c.text) || SOCIAL_HREF.test(c.href));
+    const social = clickables.filter((c) => (ACCOUNT_WORD.test(c.text) && SOCIAL.test(c.text)) || SOCIAL_HREF.test(c.href));
     if (social.length > 0) {
       const providers = [...new Set(social.map((c) => (SOCIAL.exec(c.text)?.[4] ?? providerOfHref(c.href)).replace(/^\w/, (x) => x.toUpperCase())))];
       out.push({

@@ -80,6 +80,9 @@ export const adsData = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('label'), labels: z.number() }),
 ]);
 
+/** tldts's modules once loaded: later runs use them without asking the module loader again. */
+let domainModules: [typeof import('../net/site'), void] | undefined;
+
 export const ads = defineDetector({
   id: 'ads',
   category: 'ads',
@@ -87,7 +90,7 @@ export const ads = defineDetector({
   requires: ['marked', 'iframes', 'scripts', 'inlineScripts', 'textSignals', 'links', 'url', 'linkTags'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
     // tldts loads with the first detector that needs it (lib/net/site.ts), not with the panel's first script.
-    const [{ isThirdParty }] = await Promise.all([import('../net/site'), loadDomainRules()]);
+    const [{ isThirdParty }] = (domainModules ??= await Promise.all([import('../net/site'), loadDomainRules()]));
     const slots = new Map<string, Slot[]>();
     const unknownSlots: Slot[] = [];
     const code = new Map<string, Evidence[]>();
@@ -136,9 +139,10 @@ export const ads = defineDetector({
 
     // Visible labels such as "Publicité": the gather keeps only texts that are the label alone, so a sentence like
     // "un site sans publicité" is not one. Footer and menu links named "Publicité" (the publisher's ad sales) are not.
-    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
+    // The links' selectors gathered only for a page with such a label.
+    let linkSelectors: Set<string> | undefined;
     const labels = snapshot.textSignals.filter(
-      (t) => t.pattern === 'ad-label' && !t.ref.inFooter && !linkSelectors.has(t.ref.selector),
+      (t) => t.pattern === 'ad-label' && !t.ref.inFooter && !(linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(t.ref.selector),
     );
 
     const out: DetectorOutput[] = [];

@@ -25,8 +25,18 @@ const MENTION_CS = /\bGAR\b(?=[^.]{0,60}(\bENT\b|[Mm][ée]diacentre|abonnements?
 const GAR_HOST = /(^|\.)gar\.education\.fr$/i;
 const ACCESS_HOST = /^(idp-auth|auth|acces|sso|ent)\.gar\.education\.fr$|^idp-auth\.partenaire\.test-gar\.education\.fr$/i;
 
+// Every pattern above needs "gar", "médiacentre" or "gestionnaire" in a text, and "gar" in an address once parsed
+// and decoded: one test rules out most links and images of a page. An address with a percent sign, a control
+// character or a character outside ASCII may spell it otherwise (%67ar, a tab the URL parser drops, full-width letters
+// it maps to ASCII), so it is read in full.
+const GAR_TEXT_WORDS = /gar|m[ée]diacentre|gestionnaire/i;
+const GAR_ADDRESS_WORDS = /gar|%|[^\x20-\x7e]/i;
+const mayNameGar = (text: string) => GAR_TEXT_WORDS.test(text);
+const mayAddressGar = (address: string) => GAR_ADDRESS_WORDS.test(address);
+
 /** What a single link or image says about the GAR; null when nothing. Pure, so the evaluation can score it. */
 export function garOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc'>): GarStrength | null {
+  if (!mayAddressGar(link.href) && !mayAddressGar(link.imgSrc) && !mayNameGar(link.text) && !mayNameGar(link.title) && !mayNameGar(link.ariaLabel) && !mayNameGar(link.imgAlt)) return null;
   if (link.imgSrc && isMarkImage({ src: link.imgSrc, alt: link.imgAlt, title: '' })) return 'mark';
   if (isMarkImage({ src: '', alt: link.imgAlt, title: link.title }) && link.imgSrc) return 'mark';
   const host = parseUrl(link.href)?.hostname ?? '';
@@ -40,6 +50,7 @@ export function garOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabe
 }
 
 export function isMarkImage(img: { src: string; alt: string; title: string }): boolean {
+  if (!mayAddressGar(img.src) && !mayNameGar(img.alt) && !mayNameGar(img.title)) return false;
   const file = parseUrl(img.src) ? fileNameOf(img.src) : (img.src.split(/[/?#]/).filter(Boolean).pop() ?? '');
   if (file && MARK_FILE.test(file)) return true;
   if (img.src && /gar\.education\.fr$/i.test(safeHost(img.src)) && GAR_WORD.test(file)) return true;

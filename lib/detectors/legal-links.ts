@@ -9,6 +9,7 @@ import { parseUrl } from '../net/parse-url';
 import { count, text, type MessageKey } from '../model/message';
 import { inconclusive, nearlyEmpty } from '../findings/nearly-empty';
 import { isPersonField } from '../findings/person-fields';
+import { collapseSpaces } from '../text/spaces';
 
 // Links to the documents the ministry's dossier asks teachers to read (seed 000: CGU, CGV, personal data), plus
 // the legal notice French law requires, the cookie policy, the accessibility statement and the DPO contact.
@@ -61,6 +62,25 @@ const PATH: Record<LegalKind, RegExp> = {
 };
 
 const ANY_TEXT = new RegExp(LEGAL_KINDS.map((k) => TEXT[k].source).join('|'), 'i');
+
+/**
+ * Words one of which every text pattern above needs, each a plain string (test/unit/legal-links-words.test.ts proves
+ * it from the patterns' structure): a label with none of them names no document. Testing them first costs a sixth of
+ * ANY_TEXT on a page's labels, most of which name none.
+ */
+export const TEXT_WORDS: readonly string[] = [
+  'condition', 'cgu', 'c.g', 'g.u', 'cgv', 'g.v', 'terms', 'agreement', 'règle', 'utilisation', 'charte', 'tos', 'eula', 'licen',
+  'bedingungen', 'agb', 'rminos', 'condici', 'termini', 'condizion', 'voorwaarden', 'termos', 'sale', 'vente', 'purchase',
+  'confidentialit', 'donnée', 'privée', 'privacy', 'libert', 'rgpd', 'gdpr', 'protection', 'coppa', 'retention', 'prywatn', 'poufn',
+  'personvern', 'privasi', 'integritet', 'tietosuoja', 'datenschutz', 'privacidad', 'privatsph', 'cnil', 'mention', 'légal', 'legal',
+  'imprint', 'impressum', 'colofon', 'édit', 'editeur', 'crédit', 'ficha', 'cookie', 'traceur', 'sell', 'accessibilit', 'rgaa', 'dpo',
+  'dpd', 'délégu',
+];
+const ANY_TEXT_WORD = new RegExp(TEXT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** ANY_TEXT, after the cheap test of its words. */
+const namesDocument = (label: string) => ANY_TEXT_WORD.test(label) && ANY_TEXT.test(label);
+/** The text patterns by kind, for the test of TEXT_WORDS. */
+export const TEXT_PATTERNS: Readonly<Record<LegalKind, RegExp>> = TEXT;
 const ANY_PATH = new RegExp(LEGAL_KINDS.map((k) => PATH[k].source).join('|'), 'i');
 
 /** "non", "partiellement" or "totalement" conforme, as French public sites must state it; null when not said. */
@@ -71,17 +91,25 @@ export function accessibilityLevel(text: string): 'non' | 'partiellement' | 'tot
 
 /** Kinds of legal document a link points to; empty when it is none. Pure, so the evaluation script can score it. */
 export function classifyLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  // The legal-links, publisher-dates and account detectors classify the same links of one page: each is classified
-  // once per run of the detectors (by its five fields, so a changed link is classified anew), a copy handed out.
-  const key = `${link.href}\u0000${link.text}\u0000${link.title}\u0000${link.ariaLabel}\u0000${link.imgAlt}`;
-  let kinds = classified.get(key);
-  if (!kinds) {
-    if (classified.size >= CLASSIFIED_MAX) classified.clear();
-    classified.set(key, (kinds = classifyUncached(link)));
-  }
-  return [...kinds];
+  return [...legalKindsOf(link)];
 }
-const classified = new Map<string, readonly LegalKind[]>();
+
+/**
+ * classifyLink without the copy, for the detectors' loops over a page's links: the legal-links, publisher-dates and
+ * account detectors classify the same links of one page, each once per run of the detectors (by its five fields, so
+ * a changed link is classified anew). Read-only: every caller shares it.
+ */
+export function legalKindsOf(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): readonly LegalKind[] {
+  // Found again by the link object, its five fields compared (no key to build).
+  const seen = classified.get(link);
+  if (seen && seen.href === link.href && seen.text === link.text && seen.title === link.title && seen.ariaLabel === link.ariaLabel && seen.imgAlt === link.imgAlt) return seen.kinds;
+  const kinds = classifyUncached(link);
+  if (classified.size >= CLASSIFIED_MAX) classified.clear();
+  classified.set(link, { href: link.href, text: link.text, title: link.title, ariaLabel: link.ariaLabel, imgAlt: link.imgAlt, kinds });
+  return kinds;
+}
+type Classified = Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'> & { kinds: readonly LegalKind[] };
+const classified = new Map<object, Classified>();
 const CLASSIFIED_MAX = 20_000;
 /** Called by the runner before each run (lib/inspect/run-detectors.ts): one page's links are not kept for the next. */
 export function forgetClassifiedLinks(): void {
@@ -97,14 +125,23 @@ function classifyUncached(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabe
 }
 
 function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt'>): LegalKind[] {
-  const labels = [link.text, link.title, link.ariaLabel, link.imgAlt].map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const labels: string[] = [];
+  for (const x of [link.text, link.title, link.ariaLabel, link.imgAlt]) {
+    const l = x && collapseSpaces(x).trim();
+    if (l) labels.push(l);
+  }
   let path = '';
   let mailto = false;
   const u = parseUrl(link.href);
   try {
     mailto = u?.protocol === 'mailto:';
     // Issue 22: a fragment names the section of one page that holds the document (#mentions-legales): read as a path.
-    path = !u ? '' : mailto ? link.href : decodeURIComponent(u.pathname + (u.search.length < 100 ? u.search : '') + (u.hash.length > 1 && u.hash.length < 60 ? u.hash.replace('#', '/') : '')).toLowerCase().replace(/_/g, '-');
+    if (u && !mailto) {
+      const raw = u.pathname + (u.search.length < 100 ? u.search : '') + (u.hash.length > 1 && u.hash.length < 60 ? u.hash.replace('#', '/') : '');
+      // Only a percent sign has anything to decode, only an underscore anything to replace.
+      const decoded = (raw.includes('%') ? decodeURIComponent(raw) : raw).toLowerCase();
+      path = decoded.includes('_') ? decoded.replace(/_/g, '-') : decoded;
+    } else path = !u ? '' : link.href;
   } catch {
     path = '';
   }
@@ -113,22 +150,26 @@ function classifyAddress(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel
   if (mailto) return labels.some((l) => TEXT.dpo.test(l)) || PATH.dpo.test(path) ? ['dpo'] : [];
   const named = labels.filter((l) => l.length <= 90 && !isContent(l));
   // "Mentions légales / Vie privée" names two documents: a short label whose parts each name one is read part by part.
-  const parts = named.flatMap((l) => {
-    const split = l.split(/\s+(?:\/|\||&|et|and|[-–—])\s+/i);
-    const legalParts = split.filter((p) => LEGAL_KINDS.some((k) => TEXT[k].test(p)));
-    return l.split(/\s+/).length <= 6 && legalParts.length >= 2 ? [l, ...legalParts] : [l];
-  });
+  const parts: string[] = [];
+  for (const l of named) {
+    parts.push(l);
+    if (!PART_SEPARATOR.test(l)) continue;
+    const split = l.split(PART_SEPARATOR);
+    if (split.length < 2 || l.split(/\s+/).length > 6) continue;
+    const legalParts = split.filter(namesDocument);
+    if (legalParts.length >= 2) parts.push(...legalParts);
+  }
   // Most links of a page name no document: one test of all the patterns at once rules them out.
-  if (!parts.some((l) => ANY_TEXT.test(l)) && !ANY_PATH.test(path)) return [];
+  if (!parts.some(namesDocument) && !ANY_PATH.test(path)) return [];
   return LEGAL_KINDS.filter((k) => parts.some((l) => TEXT[k].test(l)) || PATH[k].test(path));
 }
+const PART_SEPARATOR = /\s+(?:\/|\||&|et|and|[-–—])\s+/i;
 
 // On education sites a link about the subject is a lesson, a video or a debate: its text says so.
 const CONTENT = /\b(leçons?|lessons?|séquences?|cours|vidéos?|videos?|ateliers?|débats?|debates?|quiz|fiches?|exposés?|expliquée?s?|explained|activités?|activity|tutoriels?|tutorial|lesson\s+plan|year\s+\d+|en\s+\d+\s+minutes)\b|pour\s+les\s+(élèves|lycéens|collégiens|enfants)|for\s+(kids|students|pupils)/i;
 
 function isContent(label: string): boolean {
-  const words = label.split(/\s+/).length;
-  return CONTENT.test(label) && words >= 4;
+  return CONTENT.test(label) && label.split(/\s+/).length >= 4;
 }
 
 /** The documents a resource should link to, how grave their absence is, and how it is said. */
@@ -156,12 +197,12 @@ export const legalLinks = defineDetector({
       if (!list.some((l) => (link.href ? l.href === link.href : l.ref.selector === link.ref.selector))) list.push(link);
       found.set(kind, list);
     };
-    for (const link of snapshot.links) for (const kind of classifyLink(link)) add(kind, link);
+    for (const link of snapshot.links) for (const kind of legalKindsOf(link)) add(kind, link);
     // Issue 15: links without an address (<a onclick>, buttons) opening the document by script, by their text.
     for (const b of snapshot.buttons) {
       if (b.text.length > 60) continue;
       const asLink: Link = { href: '', text: b.text, title: '', ariaLabel: '', rel: '', imgAlt: '', imgSrc: '', ref: b.ref };
-      for (const kind of classifyLink(asLink)) add(kind, asLink);
+      for (const kind of legalKindsOf(asLink)) add(kind, asLink);
     }
     const out: DetectorOutput[] = [];
     // Issue 22: a page with almost nothing in it shows no absence: one "inconclusive" instead of each missing link.

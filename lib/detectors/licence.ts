@@ -39,8 +39,14 @@ const RESERVED: LicenceName = { name: 'Tous droits réservés', family: 'reserve
 const CC_UNSPECIFIED: LicenceName = { name: 'Creative Commons', family: 'cc', open: true };
 const lo = (v?: string): LicenceName => ({ name: v ? `Licence Ouverte ${v}.0` : 'Licence Ouverte', family: 'etalab', open: true });
 
+const LICENCE_URL_WORDS = /creativecommons|licensebuttons|etalab|opendatacommons|artlibre/i;
+
 /** A licence from an address: Creative Commons deeds and badges, Etalab, ODbL, Art Libre. */
 export function licenceFromUrl(href: string): LicenceName | null {
+  // Every address below names one of these hosts or words: most addresses of a page are ruled out by one test, before
+  // the lower-casing. (Of all characters only "K", the Kelvin sign, and "İ" lower-case into ASCII letters: "k", which
+  // none of the words holds, and "i" followed by a combining dot, which breaks the word.)
+  if (!LICENCE_URL_WORDS.test(href)) return null;
   const u = href.toLowerCase();
   let m = /creativecommons\.org\/licen[cs]es\/([a-z-]+)\/(\d(?:\.\d)?)(?:\/([a-z]{2})(?:\/|$|\?|#))?/.exec(u);
   if (m) return cc(m[1]!, m[2]!.includes('.') ? m[2] : `${m[2]}.0`, m[3]);
@@ -72,8 +78,18 @@ const FR_TERMS: [RegExp, string][] = [
   [/pas\s+de\s+(modification|travaux\s+dérivés)|no[\s-]?deriv(ative)?s?/i, 'ND'],
 ];
 
+const LICENCE_TEXT_WORDS = /\bcc|creative|domain|licen|\blo\s+[12]\.0|odbl|droits|rights|reproduction/i;
+
+/**
+ * LICENCE_TEXT_WORDS for one of the texts joined by a space: "LO" may end one and its version start the next, so a
+ * text ending in "lo" counts.
+ */
+const LICENCE_FIELD_WORDS = /\bcc|creative|domain|licen|\blo(?:\s|$)|odbl|droits|rights|reproduction/i;
+
 /** Licences named in a text, in the order they are worth reporting. */
 export function licencesInText(text: string): LicenceName[] {
+  // Every pattern below needs one of these words: most texts of a page are ruled out by one test.
+  if (!LICENCE_TEXT_WORDS.test(text)) return [];
   const out: LicenceName[] = [];
   const s = text.replace(/\s+/g, ' ');
   const abbr = /(?:\bCC|creative\s+commons)[\s-]?(BY(?:[\s-](?:NC|SA|ND)){0,2})\b(?:[\s-]+\(?(?:v(?:ersion)?\s*)?(\d\.\d)\)?)?(?:\s+(FR|International|Int\.?))?/i.exec(s);
@@ -110,6 +126,8 @@ export function licencesInText(text: string): LicenceName[] {
 /** A licence a link points to or names (rel="license", a CC deed, a badge image); null when it names none. */
 export function licenceOfLink(link: Pick<Link, 'href' | 'text' | 'title' | 'ariaLabel' | 'imgAlt' | 'imgSrc' | 'rel'>): LicenceName | null {
   const fromUrl = licenceFromUrl(link.href) ?? (link.imgSrc ? licenceFromUrl(link.imgSrc) : null);
+  // A link none of whose texts has a word of licencesInText's patterns names none: its texts are not joined.
+  if (!fromUrl && !LICENCE_FIELD_WORDS.test(link.text) && !LICENCE_FIELD_WORDS.test(link.title) && !LICENCE_FIELD_WORDS.test(link.ariaLabel) && !LICENCE_FIELD_WORDS.test(link.imgAlt)) return null;
   const words = [link.text, link.title, link.ariaLabel, link.imgAlt].join(' ');
   // A link text is a label, not a statement: "Licence Creative Commons" alone names no licence.
   const named = licencesInText(words).filter((l) => l.family !== 'reserved' && l !== CC_UNSPECIFIED);
@@ -265,14 +283,16 @@ export const licence = defineDetector({
       // rel="license" speaks for the page's main content wherever it sits (HTML); a pointer to Creative Commons'
       // home page says "Creative Commons" without saying which.
       const l = licenceOfLink(link) ?? (isRel && /^https?:\/\/(www\.)?creativecommons\.org\/?$/i.test(link.href) ? CC_UNSPECIFIED : null);
-      const place = isRel ? 'page' : placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link');
+      // Where it sits matters only for a licence found.
+      const place = isRel ? 'page' : l ? placeOf(link.within, [link.text, link.title, link.imgAlt].join(' '), 'link') : 'none';
       if (l && place !== 'none') hits.push({ licence: l, source: isRel ? 'rel-license' : link.imgSrc && licenceFromUrl(link.imgSrc) ? 'badge' : 'link', machineReadable: isRel, evidence: elementEvidence(link.ref, link.text || link.imgAlt || link.title, link.href), media: place === 'media' });
       else if (isRel && !l) declaredUnknown.push(elementEvidence(link.ref, `rel="license": ${link.text || link.href}`, link.href));
     }
     for (const img of snapshot.images) {
       const l = licenceFromUrl(img.src);
+      if (!l) continue;
       const place = placeOf(img.within, `${img.alt} ${img.title}`, 'link');
-      if (l && place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
+      if (place !== 'none') hits.push({ licence: l, source: 'badge', machineReadable: false, evidence: elementEvidence(img.ref, img.alt || img.title || l.name, img.src), media: place === 'media' });
     }
     for (const t of snapshot.linkTags) {
       if (/(^|\s)license(\s|$)/i.test(t.rel)) declare(t.href, '<link rel="license">', true, { url: t.href, text: t.href });
@@ -309,10 +329,14 @@ export const licence = defineDetector({
       if (r.property.split(/\s+/).some((p) => RDFA_PROP.test(p))) declare(r.value, `RDFa ${r.property}`, true, elementEvidence(r.ref, r.value));
     }
     let copyright: Evidence | undefined;
-    const linkSelectors = new Set(snapshot.links.map((l) => l.ref.selector));
+    // Whether a text is a link's: the first few looked for among the links, a set of their selectors past those.
+    let linkSelectors: Set<string> | undefined;
+    let asked = 0;
+    const isLinkSelector = (selector: string) =>
+      ++asked <= 8 ? snapshot.links.some((l) => l.ref.selector === selector) : (linkSelectors ??= new Set(snapshot.links.map((l) => l.ref.selector))).has(selector);
     for (const s of snapshot.textSignals) {
       if (s.pattern !== 'licence' && s.pattern !== 'copyright') continue;
-      const inLink = linkSelectors.has(s.ref.selector);
+      const inLink = isLinkSelector(s.ref.selector);
       // A © notice in a menu or written as a link is still the site's notice when its words are one.
       const notice = s.pattern === 'copyright' && (inLink || s.within === 'nav' ? COPYRIGHT_IN_LINK : COPYRIGHT_NOTICE).test(s.text);
       const place = s.within === 'nav' && notice ? 'page' : placeOf(s.within, s.text, 'text');

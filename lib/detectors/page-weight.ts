@@ -21,13 +21,16 @@ export const pageWeightData = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unknown-sizes'), unknownSize: z.number(), thirdPartyUnknownSize: z.number() }),
 ]);
 
+/** tldts's module once loaded: later runs use it without asking the module loader again. */
+let requestsModule: typeof import('../trackers/requests') | undefined;
+
 export const pageWeight = defineDetector({
   id: 'page-weight',
   category: 'metadata',
   data: pageWeightData,
   requires: ['url', 'resources', 'limits'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const { siteOf } = await import('../trackers/requests');
+    const { siteOf } = (requestsModule ??= await import('../trackers/requests'));
     const page = siteOf(snapshot.url);
     const first: Part = { requests: 0, bytes: 0, unknownSize: 0 };
     const third: Part = { requests: 0, bytes: 0, unknownSize: 0 };

@@ -2,7 +2,7 @@ import { elementEvidence } from '../findings/evidence';
 import { z } from 'zod';
 import { jsonLdObjects, prop, textOf } from '../structured/json-ld';
 import type { PageSnapshot } from '../snapshot/schema';
-import { classifyLink } from './legal-links';
+import { legalKindsOf } from './legal-links';
 import { defineDetector, type DetectorContext } from './types';
 import { type DetectorOutput, type Evidence } from '../model/finding';
 import { text } from '../model/message';
@@ -87,6 +87,8 @@ const META_MODIFIED = /^(article:modified_time|og:updated_time|og:article:modifi
 
 /** A date written in words in one of the languages chrono-node reads ("12 mars 2024", "16. Oktober 2019"): day, month and year all said. */
 type Chrono = typeof import('chrono-node');
+/** chrono-node once loaded: later runs use it without asking the module loader again. */
+let chronoModule: Chrono | undefined;
 function wordDate(chrono: Chrono, text: string): string | null {
   for (const parser of [chrono.fr, chrono.de, chrono.en, chrono.es, chrono.it, chrono.nl, chrono.pt]) {
     const r = parser.parse(text)[0];
@@ -104,7 +106,7 @@ export const publisherDates = defineDetector({
   requires: ['meta', 'jsonLd', 'microdata', 'textSignals', 'links', 'times', 'a11y', 'scripts', 'inlineScripts'],
   async run(snapshot: PageSnapshot, context: DetectorContext): Promise<DetectorOutput[]> {
     // chrono-node loads with this detector's first run, not with the panel's first script.
-    const chrono = await import('chrono-node');
+    const chrono = (chronoModule ??= await import('chrono-node'));
     /** The date in a label's text: numbers first (ISO, 12/03/2025), else words; none when it is not near the label. */
     const dateAfter = (text: string, at: number) => {
       const rest = text.slice(at, at + 60);
@@ -174,7 +176,7 @@ export const publisherDates = defineDetector({
         if (holder) publishers.push({ name: holder, source: 'copyright', evidence: elementEvidence(s.ref, s.text) });
       }
     }
-    const legalNotice = snapshot.links.find((l) => classifyLink(l).includes('legal-notice'));
+    const legalNotice = snapshot.links.find((l) => legalKindsOf(l).includes('legal-notice'));
 
     const out: DetectorOutput[] = [];
     if (publishers.length > 0) {

@@ -87,19 +87,18 @@ export const trackersData = z.discriminatedUnion('kind', [
   bufferLimits.extend({ kind: z.literal('limit-buffer') }),
 ]);
 
+const loadModules = () =>
+  Promise.all([import('../trackers/requests'), import('../trackers/load'), import('../trackers/countries'), import('../net/first-party'), import('../trackers/classify')]);
+/** The heavy modules once loaded: each later run uses them without asking the module loader again. */
+let modules: Awaited<ReturnType<typeof loadModules>> | undefined;
+
 export const trackers = defineDetector({
   id: 'trackers',
   category: 'trackers',
   data: trackersData,
   requires: ['url', 'scripts', 'iframes', 'images', 'media', 'linkTags', 'meta', 'forms', 'resources', 'limits', 'textSignals'],
   async run(snapshot: PageSnapshot): Promise<DetectorOutput[]> {
-    const [{ pageRequests, resourceHints, siteOf }, { loadTrackerData }, { isEuEea }, { sameBrand, declaredOwnUrls }, { isTracking, specificMatch, isCompanyOnly }] = await Promise.all([
-      import('../trackers/requests'),
-      import('../trackers/load'),
-      import('../trackers/countries'),
-      import('../net/first-party'),
-      import('../trackers/classify'),
-    ]);
+    const [{ pageRequests, resourceHints, siteOf }, { loadTrackerData }, { isEuEea }, { sameBrand, declaredOwnUrls }, { isTracking, specificMatch, isCompanyOnly }] = (modules ??= await loadModules());
     const data = await loadTrackerData();
     // Issue 22: the most specific product an address names (Google's tag by its id), not the company's catch-all.
     const matchUrl = (_: unknown, url: string) => specificMatch(data, url);

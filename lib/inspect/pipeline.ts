@@ -66,6 +66,9 @@ const canRun = (page: PageAccess) => (d: Detector) => !d.needs?.some((id) => ON_
 const issuesOf = (error: z.ZodError) => error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** lib/net/resource.ts once loaded: later inspections use it without asking the module loader again. */
+let resourceModule: typeof import('../net/resource') | undefined;
+
 export async function inspectPage(page: PageAccess, opts: InspectOptions): Promise<InspectResult> {
   const emit = opts.onEvent ?? (() => {});
   const fail = (f: Omit<InspectFailure, 'ok' | 'url'>): InspectFailure => {
@@ -105,7 +108,7 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   const fastDetectors = opts.detectors.filter((d) => !d.needs?.length && !d.deferred);
   const run = await runDetectors(snapshot, fastDetectors, { now });
   // The resource's site (lib/net/resource.ts) needs tldts, a lazy chunk the trackers check has already loaded.
-  const { resourceSite } = await import('../net/resource');
+  const { resourceSite } = (resourceModule ??= await import('../net/resource'));
   const site = resourceSite(snapshot.url);
   let result: InspectSuccess = { ok: true, snapshot, evaluation: buildEvaluation(snapshot, run, { now, id: opts.id, version: opts.version, site }) };
   emit({ phase: 'fast', result });

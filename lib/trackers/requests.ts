@@ -35,14 +35,15 @@ export function pageRequests(snapshot: PageSnapshot): PageRequest[] {
   const out: PageRequest[] = [];
   const seen = new Map<string, PageRequest>();
   const add = (url: string, source: RequestSource, ref?: NodeRef, transferSize?: number) => {
-    const s = siteOf(url);
-    if (!s) return;
     const prev = seen.get(url);
     // One URL seen as an element and as a resource: keep the element (it can be shown) and the resource's size.
+    // Looked up before the site is read: a page's images share a few addresses, each read once.
     if (prev) {
       if (transferSize !== undefined) prev.transferSize = transferSize;
       return;
     }
+    const s = siteOf(url);
+    if (!s) return;
     const r: PageRequest = { url, ...s, thirdParty: page ? s.site !== page.site : true, source, ref, transferSize };
     seen.set(url, r);
     out.push(r);
