@@ -185,7 +185,8 @@ export async function collectPresentationFacts(
         }
         facts.typography.push({
           kind: tiny ? 'tiny' : 'justify',
-          fontSize: Math.round(size * 10) / 10,
+          // A size the engine cannot say (no layout: happy-dom gives none) must not cost the whole snapshot its parse.
+          fontSize: Number.isFinite(size) ? Math.round(size * 10) / 10 : 0,
           text: clip(squash(dom.text(at).slice(0, 300)), 120),
           ref: refs.ref(at, { geometry: false }),
         });
