@@ -50,6 +50,8 @@ export async function collectA11yFacts(
     links?: readonly Element[];
     fields?: readonly Element[];
     tables?: readonly Element[];
+    /** The document's images with a text alternative (a11y-presentation.ts ALT_IMAGES). */
+    altImages?: readonly Element[];
   },
 ): Promise<A11yFacts> {
   let step = 0;
@@ -283,7 +285,7 @@ export async function collectA11yFacts(
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
   await breathe();
-  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners));
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners, fromWalk?.altImages));
   facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut, fromWalk?.handlers);
   try {
     facts.generatedHtml = collectGeneratedHtml(doc, cut);

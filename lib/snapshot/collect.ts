@@ -1,6 +1,6 @@
 import { A11Y_LINK, collectA11yFacts, REFERRING_ATTRS } from './a11y-facts';
 import { HANDLERS } from './a11y-keyboard';
-import { countOwnText, PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
+import { ALT_IMAGES, ALT_TAGS, countOwnText, PRESENTATION_ATTRS, PRESENTATION_TAGS } from './a11y-presentation';
 import { domRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { emptySnapshot } from './empty';
@@ -146,6 +146,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const a11yLinks: Element[] = [];
   const a11yFields: Element[] = [];
   const a11yTables: Element[] = [];
+  const altImages: Element[] = [];
   /**
    * One read of a document element's attribute names for the accessibility facts: presentational markup, id
    * references (label[for], ARIA id lists, td/th[headers]) and inline blur or key handlers, which were queries
@@ -157,11 +158,13 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     let handles = false;
     let queried = false;
     let role = false;
+    let alt = false;
     const attrs = dom.attributes(el);
     for (let i = 0; i < attrs.length; i++) {
       const name = attrs[i]!.name;
       if (BY_QUERY_ATTRS.has(name)) queried = true;
       if (name === 'role') role = true;
+      else if (name === 'alt') alt = true;
       if (PRESENTATION_ATTR_SET.has(name)) present = true;
       else if (REFERRING_SET.has(name) || (name === 'for' && tag === 'label') || (name === 'headers' && (tag === 'td' || tag === 'th'))) refers = true;
       else if (HANDLER_SET.has(name)) handles = true;
@@ -172,6 +175,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     if (queried && dom.matches(el, BY_QUERY)) byQuery.push(el);
     // Not exclusive: <input role="link"> is read as a link and as a field, as the two queries found it.
     if (tag === 'a' || (role && dom.matches(el, A11Y_LINK))) a11yLinks.push(el);
+    if (alt && ALT_TAGS.has(tag) && dom.matches(el, ALT_IMAGES)) altImages.push(el);
     if (FIELD_TAGS.has(tag)) a11yFields.push(el);
     else if (tag === 'table') a11yTables.push(el);
   };
@@ -245,7 +249,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers, links: a11yLinks, fields: a11yFields, tables: a11yTables });
+      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers, links: a11yLinks, fields: a11yFields, tables: a11yTables, altImages });
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;
