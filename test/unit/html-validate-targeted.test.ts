@@ -61,7 +61,7 @@ describe('RGAA 8.2 targeted validation', () => {
     ['an interactive image in a link', '<a href="/"><img src="a.png" alt="a" usemap="#m"></a><a href="/"><img src="b.png" alt="b"></a>'],
     ['a hidden input and a text input in a button', '<button><input type="hidden" name="a"></button><button><input name="b"></button>'],
     ['an svg with a title in a list', '<ul><svg><title>t</title><path d="M0"></path></svg><li>x</li></ul>'],
-    ['a fault under an ancestor whose id is repeated', '<div id="dup"><ul><div>x</div></ul></div><div id="dup"></div><div id="solo"><ul><div>y</div></ul></div>'],
+    ['a fault under an ancestor whose id is repeated', '<main><div id="dup"><ul><div>x</div></ul></div><div id="solo"><ul><div>y</div></ul></div></main><footer><p><span id="dup">z</span></p></footer>'],
     ['a fault under an ancestor with a unique id', '<section id="s"><div><div></div><div><ul><span>z</span></ul></div></div></section>'],
     ['a clean page', '<header><nav><ul><li><a href="/">a</a></li></ul></nav></header><main><article><h2>t</h2><p>x <em>y</em></p></article></main>'],
   ])('%s: same messages as the whole page', async (_, body) => {
