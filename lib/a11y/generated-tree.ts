@@ -45,13 +45,16 @@ export interface GeneratedTree {
 // html-validate's token patterns (core.js), anchored here with the sticky flag.
 const DOCTYPE = /<!DOCTYPE\s[^>]+>/iy;
 const TAG_OPEN = /<(\/?)([a-zA-Z0-9\-_:]+)/y;
-const TAG_CLOSE = /\/?>/y;
 const WHITESPACE = /(?:\r\n|\r|\n|[ \t]+(?:\r\n|\r|\n)?)/y;
 const ATTR_NAME = /[^\t\r\n\f \/><"'=]+/y;
 const ATTR_VALUE = /(\s*=\s*)(?:'([^']*?)'|"([^"]*?)"|([^\t\r\n\f "'<>][^\t\r\n\f <>]*))/y;
+/** One space, a name, and a double-quoted value or none: what the serialisation writes. */
+const ATTR_PLAIN = / ([^\t\r\n\f \/><"'=]+)(?:="([^"]*)")?/y;
 const DIRECTIVE = /<!--\s*\[?html-validate-/y;
 /** Elements whose text html-validate reads raw, to their end tag (Lexer.enter). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+
+const NO_ATTRS: Map<string, string | null> = new Map();
 
 interface Tag {
   closing: boolean;
@@ -82,17 +85,30 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
     TAG_OPEN.lastIndex = at;
     const open = TAG_OPEN.exec(html);
     if (!open) return null;
-    const tag: Tag = { closing: open[1] === '/', name: open[2]!, attrs: new Map(), duplicateAttr: false, selfClosed: false, start: at, end: -1 };
-    const seen = new Set<string>();
+    const tag: Tag = { closing: open[1] === '/', name: open[2]!, attrs: NO_ATTRS, duplicateAttr: false, selfClosed: false, start: at, end: -1 };
+    const attribute = (name: string, value: string | null) => {
+      const key = name.toLowerCase();
+      if (tag.attrs === NO_ATTRS) tag.attrs = new Map();
+      if (tag.attrs.has(key)) tag.duplicateAttr = true;
+      else tag.attrs.set(key, value);
+    };
     let i = TAG_OPEN.lastIndex;
     for (;;) {
-      TAG_CLOSE.lastIndex = i;
-      const close = TAG_CLOSE.exec(html);
-      if (close) {
-        tag.selfClosed = close[0] === '/>';
-        tag.end = TAG_CLOSE.lastIndex;
+      const c = html.charCodeAt(i);
+      if (c === 62 /* > */ || (c === 47 /* / */ && html.charCodeAt(i + 1) === 62)) {
+        tag.selfClosed = c === 47;
+        tag.end = i + (c === 47 ? 2 : 1);
         return tag;
       }
+      // The serialisation's own form, ` name="value"`: the same tokens as html-validate's whitespace, name and value.
+      ATTR_PLAIN.lastIndex = i;
+      const plain = ATTR_PLAIN.exec(html);
+      if (plain) {
+        attribute(plain[1]!, plain[2] ?? null);
+        i = ATTR_PLAIN.lastIndex;
+        continue;
+      }
+      // Otherwise html-validate's tokens one by one: a name (with a value or none), or whitespace.
       ATTR_NAME.lastIndex = i;
       const name = ATTR_NAME.exec(html);
       if (name) {
@@ -100,12 +116,7 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
         ATTR_VALUE.lastIndex = i;
         const value = ATTR_VALUE.exec(html);
         if (value) i = ATTR_VALUE.lastIndex;
-        const key = name[0].toLowerCase();
-        if (seen.has(key)) tag.duplicateAttr = true;
-        else {
-          seen.add(key);
-          tag.attrs.set(key, value ? (value[2] ?? value[3] ?? value[4] ?? '') : null);
-        }
+        attribute(name[0], value ? (value[2] ?? value[3] ?? value[4] ?? '') : null);
         continue;
       }
       WHITESPACE.lastIndex = i;
