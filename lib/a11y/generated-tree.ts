@@ -15,6 +15,8 @@ export interface TreeMeta {
 }
 
 export interface TreeNode {
+  /** Its place in document order (GeneratedTree.nodes); -1 for the document. */
+  index: number;
   /** The tag name as written. */
   tag: string;
   /** Attributes as html-validate keeps them: names lowercased, the first value kept; null for no value. */
@@ -55,6 +57,16 @@ const DIRECTIVE = /<!--\s*\[?html-validate-/y;
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 const NO_ATTRS: Map<string, string | null> = new Map();
+const END = -1;
+const UNREAD = -2;
+
+/** An attribute as html-validate keeps it: the name lowercased, the first value kept, a repeat noted. */
+function attribute(tag: Tag, name: string, value: string | null) {
+  const key = name.toLowerCase();
+  if (tag.attrs === NO_ATTRS) tag.attrs = new Map();
+  if (tag.attrs.has(key)) tag.duplicateAttr = true;
+  else tag.attrs.set(key, value);
+}
 
 interface Tag {
   closing: boolean;
@@ -73,7 +85,7 @@ interface Tag {
 export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMeta | null, cut: boolean): GeneratedTree | null {
   // A byte-order mark or an XML declaration: html-validate reads them apart; the serialisation never writes them.
   if (html.startsWith('\uFEFF') || html.startsWith('<?xml')) return null;
-  const root: TreeNode = { tag: '', attrs: new Map(), start: 0, startEnd: 0, endStart: -1, end: -1, parent: null, children: [], duplicateAttr: false, keepsForeignChildren: false };
+  const root: TreeNode = { index: -1, tag: '', attrs: new Map(), start: 0, startEnd: 0, endStart: -1, end: -1, parent: null, children: [], duplicateAttr: false, keepsForeignChildren: false };
   const nodes: TreeNode[] = [];
   let pos = 0;
   DOCTYPE.lastIndex = 0;
@@ -86,12 +98,6 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
     const open = TAG_OPEN.exec(html);
     if (!open) return null;
     const tag: Tag = { closing: open[1] === '/', name: open[2]!, attrs: NO_ATTRS, duplicateAttr: false, selfClosed: false, start: at, end: -1 };
-    const attribute = (name: string, value: string | null) => {
-      const key = name.toLowerCase();
-      if (tag.attrs === NO_ATTRS) tag.attrs = new Map();
-      if (tag.attrs.has(key)) tag.duplicateAttr = true;
-      else tag.attrs.set(key, value);
-    };
     let i = TAG_OPEN.lastIndex;
     for (;;) {
       const c = html.charCodeAt(i);
@@ -104,7 +110,7 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
       ATTR_PLAIN.lastIndex = i;
       const plain = ATTR_PLAIN.exec(html);
       if (plain) {
-        attribute(plain[1]!, plain[2] ?? null);
+        attribute(tag, plain[1]!, plain[2] ?? null);
         i = ATTR_PLAIN.lastIndex;
         continue;
       }
@@ -116,7 +122,7 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
         ATTR_VALUE.lastIndex = i;
         const value = ATTR_VALUE.exec(html);
         if (value) i = ATTR_VALUE.lastIndex;
-        attribute(name[0], value ? (value[2] ?? value[3] ?? value[4] ?? '') : null);
+        attribute(tag, name[0], value ? (value[2] ?? value[3] ?? value[4] ?? '') : null);
         continue;
       }
       WHITESPACE.lastIndex = i;
@@ -132,19 +138,19 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
     return next < 0 ? -1 : next;
   };
 
-  /** The next tag from `at`, comments and text skipped; 'end' at the end of the code; null where html-validate differs. */
-  const nextTag = (at: number): Tag | 'end' | null => {
+  /** Where the next tag starts from `at`, comments and text skipped: END at the end, UNREAD where html-validate differs. */
+  const nextTagAt = (at: number): number => {
     for (let i = at; ; ) {
       const lt = html.indexOf('<', i);
-      if (lt < 0) return 'end';
+      if (lt < 0) return END;
       const c = html.charCodeAt(lt + 1);
       if (c === 33 /* ! */) {
         // A comment; html-validate's directives, conditional comments and CDATA are not followed here.
-        if (!html.startsWith('<!--', lt)) return null;
+        if (!html.startsWith('<!--', lt)) return UNREAD;
         DIRECTIVE.lastIndex = lt;
-        if (DIRECTIVE.test(html)) return null;
+        if (DIRECTIVE.test(html)) return UNREAD;
         const close = html.indexOf('-->', lt + 4);
-        if (close < 0) return null;
+        if (close < 0) return UNREAD;
         i = close + 3;
         continue;
       }
@@ -153,16 +159,30 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
         i = lt + 2;
         continue;
       }
-      return readTag(lt);
+      return lt;
     }
+  };
+  /** The next tag from `at`: 'end' at the end of the code; null where html-validate differs. */
+  const nextTag = (at: number): Tag | 'end' | null => {
+    const lt = nextTagAt(at);
+    return lt === END ? 'end' : lt === UNREAD ? null : readTag(lt);
   };
 
   const stack: TreeNode[] = [root];
   for (;;) {
-    const tag = nextTag(pos);
-    if (tag === null) return null;
-    if (tag === 'end') break;
+    const lt = nextTagAt(pos);
+    if (lt === UNREAD) return null;
+    if (lt === END) break;
     const active = stack[stack.length - 1]!;
+    // Most tags are the end tag of the open element, written `</name>`: read without a pattern.
+    if (active !== root && html.charCodeAt(lt + 1) === 47 && html.startsWith(active.tag, lt + 2) && html.charCodeAt(lt + 2 + active.tag.length) === 62) {
+      active.endStart = lt;
+      active.end = pos = lt + 3 + active.tag.length;
+      stack.pop();
+      continue;
+    }
+    const tag = readTag(lt);
+    if (tag === null) return null;
     // Case decides html-validate's tag comparisons in places; the serialisation writes HTML names in lower case.
     if (tag.name !== tag.name.toLowerCase()) return null;
     if (tag.closing) {
@@ -178,6 +198,7 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
     if (active !== root && metaFor(active.tag)?.implicitClosed?.includes(tag.name)) return null;
     const meta = metaFor(tag.name);
     const node: TreeNode = {
+      index: nodes.length,
       tag: tag.name,
       attrs: tag.attrs,
       start: tag.start,

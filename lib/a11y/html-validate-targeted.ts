@@ -75,8 +75,6 @@ class Element {
   constructor(
     readonly node: TreeNode,
     readonly meta: Meta | null,
-    /** Static: the metadata is the tag's, not evaluated for this element's attributes. */
-    readonly fixed: boolean,
     private readonly of: (node: TreeNode) => Element,
   ) {}
   matches(selector: string): boolean {
@@ -119,12 +117,12 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
     }
     return r;
   };
-  const elements = new Map<TreeNode, Element>();
+  const elements: (Element | undefined)[] = new Array(tree.nodes.length);
   const element = (node: TreeNode): Element => {
-    let el = elements.get(node);
+    let el = elements[node.index];
     if (el) return el;
     const { meta, dynamic } = rulesOf(node.tag);
-    if (!dynamic) el = new Element(node, meta, true, element);
+    if (!dynamic) el = new Element(node, meta, element);
     else {
       // html-validate evaluates these with the element's attributes and ancestors (MetaTable.resolve).
       const adapter = {
@@ -137,19 +135,24 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
         const property = own[k];
         if (typeof property === 'function') own[k] = property(adapter);
       }
-      el = new Element(node, own, false, element);
+      el = new Element(node, own, element);
     }
-    elements.set(node, el);
+    elements[node.index] = el;
     return el;
+  };
+  /** The element's metadata, evaluated for it where it depends on its attributes. */
+  const metaOf = (node: TreeNode): Meta | null => {
+    const r = rulesOf(node.tag);
+    return r.dynamic ? element(node).meta : r.meta;
   };
   /** Validator.validatePermitted, its verdict kept by tag where it depends on nothing else. */
   const verdicts = new WeakMap<object, Map<string, boolean>>();
-  const permitted = (el: Element, rules: Rules): boolean => {
-    if (!el.fixed || !isPlain(rules)) return validator.validatePermitted(el as never, rules);
+  const permitted = (node: TreeNode, rules: Rules): boolean => {
+    if (rulesOf(node.tag).dynamic || !isPlain(rules)) return validator.validatePermitted(element(node) as never, rules);
     let byTag = verdicts.get(rules);
     if (!byTag) verdicts.set(rules, (byTag = new Map()));
-    let verdict = byTag.get(el.node.tag);
-    if (verdict === undefined) byTag.set(el.node.tag, (verdict = validator.validatePermitted(el as never, rules)));
+    let verdict = byTag.get(node.tag);
+    if (verdict === undefined) byTag.set(node.tag, (verdict = validator.validatePermitted(element(node) as never, rules)));
     return verdict;
   };
 
@@ -157,9 +160,8 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
   const root = tree.root;
   /** element-permitted-content: the child against its parent's rules, and through a transparent child, its children. */
   const content = (node: TreeNode, rules: Rules) => {
-    const el = element(node);
-    if (!permitted(el, rules)) keep.add(node);
-    if (el.meta?.transparent) for (const child of node.children) content(child, rules);
+    if (!permitted(node, rules)) keep.add(node);
+    if (metaOf(node)?.transparent) for (const child of node.children) content(child, rules);
   };
   /** element-permitted-occurrences: among the children a quantified rule (`caption?`) matches, all but the first. */
   const occurrences = (node: TreeNode, quantified: string[]) => {
@@ -171,26 +173,26 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
     }
   };
   /** The permittedDescendants of each element's ancestors, built down the tree (nodes come in document order). */
-  const descendantRules = new Map<TreeNode, Rules[]>([[root, []]]);
+  const descendantRules: Rules[][] = new Array(tree.nodes.length);
+  const none: Rules[] = [];
 
   const ids = new Map<string, number>();
   for (const node of tree.nodes) {
-    const id = node.attrs.get('id')?.toLowerCase();
+    const id = node.attrs.size ? node.attrs.get('id')?.toLowerCase() : undefined;
     if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
     const parent = node.parent!;
     const { meta: tagMeta, quantified } = rulesOf(node.tag);
-    const inherited = descendantRules.get(parent)!;
+    const inherited = parent === root ? none : descendantRules[parent.index]!;
     try {
-      const el = element(node);
-      const meta = el.meta;
+      const meta = metaOf(node);
       if (node.duplicateAttr || node.keepsForeignChildren || meta?.deprecated) keep.add(node);
-      if (meta?.requiredAncestors && !validator.validateAncestors(el as never, meta.requiredAncestors)) keep.add(node);
+      if (meta?.requiredAncestors && !validator.validateAncestors(element(node) as never, meta.requiredAncestors)) keep.add(node);
       if (quantified.length && node.children.length > 1) occurrences(node, quantified);
       if (parent !== root) {
-        const parentMeta = element(parent).meta;
+        const parentMeta = metaOf(parent);
         if (parentMeta?.permittedContent) content(node, parentMeta.permittedContent);
-        if (meta?.permittedParent && parent.tag !== node.tag && !permitted(element(parent), meta.permittedParent)) keep.add(node);
-        for (const rules of inherited) if (!permitted(el, rules)) keep.add(node);
+        if (meta?.permittedParent && parent.tag !== node.tag && !permitted(parent, meta.permittedParent)) keep.add(node);
+        for (const rules of inherited) if (!permitted(node, rules)) keep.add(node);
       }
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
@@ -198,11 +200,11 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
       keep.add(node);
       for (const child of node.children) keep.add(child);
     }
-    if (node.children.length) descendantRules.set(node, tagMeta?.permittedDescendants ? [...inherited, tagMeta.permittedDescendants] : inherited);
+    if (node.children.length) descendantRules[node.index] = tagMeta?.permittedDescendants ? [...inherited, tagMeta.permittedDescendants] : inherited;
   }
   // An id written more than once: its elements are kept so that html-validate does not take it for unique.
   for (const node of tree.nodes) {
-    const id = node.attrs.get('id')?.toLowerCase();
+    const id = node.attrs.size ? node.attrs.get('id')?.toLowerCase() : undefined;
     if (id && ids.get(id)! > 1) keep.add(node);
   }
   return keep;
