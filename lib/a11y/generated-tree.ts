@@ -60,13 +60,19 @@ const NO_ATTRS: Map<string, string | null> = new Map();
 const END = -1;
 const UNREAD = -2;
 
-/** An attribute as html-validate keeps it: the name lowercased, the first value kept, a repeat noted. */
+/**
+ * An attribute as html-validate keeps it: the name lowercased, the first value kept, a repeat noted. html-validate
+ * files attributes in a plain object: a name the object already has (constructor, __proto__) breaks its parser, and
+ * the page is left to it whole, to fail as it does.
+ */
 function attribute(tag: Tag, name: string, value: string | null) {
   const key = name.toLowerCase();
+  if (key in OBJECT) tag.unread = true;
   if (tag.attrs === NO_ATTRS) tag.attrs = new Map();
   if (tag.attrs.has(key)) tag.duplicateAttr = true;
   else tag.attrs.set(key, value);
 }
+const OBJECT = {};
 
 interface Tag {
   closing: boolean;
@@ -76,6 +82,8 @@ interface Tag {
   selfClosed: boolean;
   start: number;
   end: number;
+  /** Something html-validate reads otherwise than this pass. */
+  unread?: boolean;
 }
 
 /**
@@ -104,7 +112,7 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
       if (c === 62 /* > */ || (c === 47 /* / */ && html.charCodeAt(i + 1) === 62)) {
         tag.selfClosed = c === 47;
         tag.end = i + (c === 47 ? 2 : 1);
-        return tag;
+        return tag.unread ? null : tag;
       }
       // The serialisation's own form, ` name="value"`: the same tokens as html-validate's whitespace, name and value.
       ATTR_PLAIN.lastIndex = i;
@@ -186,8 +194,9 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
     // Case decides html-validate's tag comparisons in places; the serialisation writes HTML names in lower case.
     if (tag.name !== tag.name.toLowerCase()) return null;
     if (tag.closing) {
-      // An end tag closes the open element of its name, or the tree differs from here on (close-order).
-      if (active === root || active.tag !== tag.name) return null;
+      // An end tag closes the open element of its name, or the tree differs from here on (close-order); one with
+      // attributes (never serialised) would meet no-dup-attr with the start tag's.
+      if (active === root || active.tag !== tag.name || tag.attrs !== NO_ATTRS || tag.duplicateAttr) return null;
       active.endStart = tag.start;
       active.end = tag.end;
       stack.pop();

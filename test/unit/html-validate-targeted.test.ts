@@ -63,6 +63,7 @@ describe('RGAA 8.2 targeted validation', () => {
     ['an svg with a title in a list', '<ul><svg><title>t</title><path d="M0"></path></svg><li>x</li></ul>'],
     ['a fault under an ancestor whose id is repeated', '<main><div id="dup"><ul><div>x</div></ul></div><div id="solo"><ul><div>y</div></ul></div></main><footer><p><span id="dup">z</span></p></footer>'],
     ['a fault under an ancestor with a unique id', '<section id="s"><div><div></div><div><ul><span>z</span></ul></div></div></section>'],
+    ['attributes written twice, in two cases', '<div id="a" ID="b"><p CLASS="x" class="y">t</p><span title="c">u</span></div>'],
     ['a clean page', '<header><nav><ul><li><a href="/">a</a></li></ul></nav></header><main><article><h2>t</h2><p>x <em>y</em></p></article></main>'],
   ])('%s: same messages as the whole page', async (_, body) => {
     const r = await compare(page(body));
@@ -75,6 +76,12 @@ describe('RGAA 8.2 targeted validation', () => {
     expect(r.way).toBe('whole');
     expect(r.targeted).toEqual(r.whole);
     expect(r.whole.length).toBeGreaterThan(0);
+  });
+
+  it('an attribute html-validate cannot file (constructor): the whole page is left to it, and it fails as before', async () => {
+    const html = page('<main><div><span constructor="c">u</span></div></main>');
+    expect(() => validator.validateStringSync(html)).toThrow();
+    await expect(validateGenerated(validator, html, false)).rejects.toThrow();
   });
 
   it('a cut page: the same messages but the cut’s, from a fraction of the code', async () => {
