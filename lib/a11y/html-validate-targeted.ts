@@ -75,6 +75,8 @@ class Element {
   constructor(
     readonly node: TreeNode,
     readonly meta: Meta | null,
+    /** What a content rule's verdict depends on: the tag, and the categories evaluated for this element. */
+    readonly kind: string,
     private readonly of: (node: TreeNode) => Element,
   ) {}
   matches(selector: string): boolean {
@@ -83,6 +85,21 @@ class Element {
   closest(selector: string): Element | null {
     const found = closest(this.node, selector);
     return found ? this.of(found) : null;
+  }
+}
+
+/** What html-validate's dynamic metadata reads of an element (its _adapter: closest, getAttribute, hasAttribute). */
+class Adapter {
+  constructor(private readonly node: TreeNode) {}
+  closest(selector: string): Adapter | undefined {
+    const found = closest(this.node, selector);
+    return found ? new Adapter(found) : undefined;
+  }
+  getAttribute(name: string): string | null | undefined {
+    return this.node.attrs.get(name.toLowerCase());
+  }
+  hasAttribute(name: string): boolean {
+    return this.node.attrs.has(name.toLowerCase());
   }
 }
 
@@ -122,20 +139,17 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
     let el = elements[node.index];
     if (el) return el;
     const { meta, dynamic } = rulesOf(node.tag);
-    if (!dynamic) el = new Element(node, meta, element);
+    if (!dynamic) el = new Element(node, meta, node.tag, element);
     else {
       // html-validate evaluates these with the element's attributes and ancestors (MetaTable.resolve).
-      const adapter = {
-        closest: (s: string) => (closest(node, s) ? adapter : undefined),
-        getAttribute: (name: string) => node.attrs.get(name.toLowerCase()),
-        hasAttribute: (name: string) => node.attrs.has(name.toLowerCase()),
-      };
+      const adapter = new Adapter(node);
       const own = { ...meta! };
+      let kind = node.tag;
       for (const k of DYNAMIC_KEYS) {
         const property = own[k];
-        if (typeof property === 'function') own[k] = property(adapter);
+        if (typeof property === 'function') kind += `|${String((own[k] = property(adapter)))}`;
       }
-      el = new Element(node, own, element);
+      el = new Element(node, own, kind, element);
     }
     elements[node.index] = el;
     return el;
@@ -145,14 +159,18 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
     const r = rulesOf(node.tag);
     return r.dynamic ? element(node).meta : r.meta;
   };
-  /** Validator.validatePermitted, its verdict kept by tag where it depends on nothing else. */
+  /**
+   * Validator.validatePermitted, its verdict kept by tag (and evaluated categories) where it depends on nothing else:
+   * rules without a selector that reaches the element's parent or attributes.
+   */
   const verdicts = new WeakMap<object, Map<string, boolean>>();
   const permitted = (node: TreeNode, rules: Rules): boolean => {
-    if (rulesOf(node.tag).dynamic || !isPlain(rules)) return validator.validatePermitted(element(node) as never, rules);
-    let byTag = verdicts.get(rules);
-    if (!byTag) verdicts.set(rules, (byTag = new Map()));
-    let verdict = byTag.get(node.tag);
-    if (verdict === undefined) byTag.set(node.tag, (verdict = validator.validatePermitted(element(node) as never, rules)));
+    if (!isPlain(rules)) return validator.validatePermitted(element(node) as never, rules);
+    const kind = rulesOf(node.tag).dynamic ? element(node).kind : node.tag;
+    let byKind = verdicts.get(rules);
+    if (!byKind) verdicts.set(rules, (byKind = new Map()));
+    let verdict = byKind.get(kind);
+    if (verdict === undefined) byKind.set(kind, (verdict = validator.validatePermitted(element(node) as never, rules)));
     return verdict;
   };
 
