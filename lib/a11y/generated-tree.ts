@@ -33,6 +33,8 @@ export interface TreeNode {
   duplicateAttr: boolean;
   /** An svg keeping a title or desc: html-validate parses those, the rest of a foreign body it skips. */
   keepsForeignChildren: boolean;
+  /** The ids of those it keeps (html-validate's selectors count them). */
+  foreignIds?: string[];
 }
 
 export interface GeneratedTree {
@@ -237,11 +239,13 @@ export function readGeneratedTree(html: string, metaFor: (tag: string) => TreeMe
         at = skipRawText(inner);
         if (!inner.closing && tag.name === 'svg' && (inner.name === 'title' || inner.name === 'desc')) {
           // Parsed as a child, to its end tag: that must be the next tag (title is read raw; a desc with markup
-          // would be a subtree), and it must not carry an id (the selectors count ids).
-          if (inner.selfClosed || inner.attrs.has('id') || at < 0) return null;
+          // would be a subtree). Its id counts in html-validate's selectors.
+          if (inner.selfClosed || at < 0) return null;
           const after = nextTag(at);
           if (after === null || after === 'end' || !after.closing || after.name !== inner.name) return null;
           node.keepsForeignChildren = true;
+          const id = inner.attrs.get('id');
+          if (id) (node.foreignIds ??= []).push(id);
           at = after.end;
           continue;
         }

@@ -195,9 +195,13 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
   const none: Rules[] = [];
 
   const ids = new Map<string, number>();
+  const count = (id: string | null | undefined) => {
+    if (id) ids.set(id.toLowerCase(), (ids.get(id.toLowerCase()) ?? 0) + 1);
+  };
   for (const node of tree.nodes) {
-    const id = node.attrs.size ? node.attrs.get('id')?.toLowerCase() : undefined;
-    if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
+    if (node.attrs.size) count(node.attrs.get('id'));
+    // An svg's title or desc: the svg is kept whole (generated-tree.ts), their ids counted with the others.
+    node.foreignIds?.forEach(count);
     const parent = node.parent!;
     const { meta: tagMeta, quantified } = rulesOf(node.tag);
     const inherited = parent === root ? none : descendantRules[parent.index]!;
@@ -225,6 +229,7 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
     const id = node.attrs.size ? node.attrs.get('id')?.toLowerCase() : undefined;
     if (id && ids.get(id)! > 1) keep.add(node);
   }
+  // (An svg with foreign ids keeps a title or desc, so it is kept already.)
   return keep;
 }
 

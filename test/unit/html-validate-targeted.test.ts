@@ -60,6 +60,7 @@ describe('RGAA 8.2 targeted validation', () => {
     ['an li outside a list', '<div><li>x</li></div>'],
     ['an interactive image in a link', '<a href="/"><img src="a.png" alt="a" usemap="#m"></a><a href="/"><img src="b.png" alt="b"></a>'],
     ['a hidden input and a text input in a button', '<button><input type="hidden" name="a"></button><button><input name="b"></button>'],
+    ['an svg whose title has the id of an element far away', '<main><div><ul><li>x</li></ul></div><p><svg aria-labelledby="t1"><title id="t1">t</title></svg></p></main><footer><div id="t1"><ul><div>y</div></ul></div></footer>'],
     ['an svg with a title in a list', '<ul><svg><title>t</title><path d="M0"></path></svg><li>x</li></ul>'],
     ['a fault under an ancestor whose id is repeated', '<main><div id="dup"><ul><div>x</div></ul></div><div id="solo"><ul><div>y</div></ul></div></main><footer><p><span id="dup">z</span></p></footer>'],
     ['a fault under an ancestor with a unique id', '<section id="s"><div><div></div><div><ul><span>z</span></ul></div></div></section>'],
