@@ -15,9 +15,10 @@ import { readGeneratedTree, type GeneratedTree, type TreeNode } from './generate
 // says of an element left out, the search below would have kept. Selectors match too: html-validate names an element
 // by its ancestors' positions among their siblings (all there) and stops at an id that is unique in the document
 // (every element whose id is repeated is kept, so a unique id stays unique and a repeated one repeated). The search
-// errs towards keeping: an element it cannot judge is kept. Where the page's code is not the plain tree
-// (generated-tree.ts gives up), the whole page is validated as before. test/unit/html-validate-targeted.test.ts
-// compares both ways on real pages and on the fixtures.
+// errs towards keeping: a transparent element's children are judged whether or not it is permitted, every ancestor's
+// permitted descendants are tried, every quantified rule is counted. Where the page's code is not the plain tree
+// (generated-tree.ts gives up), or the table holds a selector this file does not read, the whole page is validated
+// as before. test/unit/html-validate-targeted.test.ts compares both ways on real pages and on the fixtures.
 
 type Validator = typeof HtmlValidateValidator;
 /** Resolved metadata: html-validate's dynamic properties evaluated for one element. */
@@ -26,7 +27,7 @@ type Meta = MetaElement & Record<string, unknown>;
 /** The metadata properties html-validate evaluates per element (core.js: dynamicKeys). */
 const DYNAMIC_KEYS = ['metadata', 'flow', 'sectioning', 'heading', 'phrasing', 'embedded', 'interactive', 'labelable'] as const;
 
-/** A selector this file does not read: the element asking is kept, html-validate will judge it. */
+/** A selector this file does not read: the page is left to html-validate whole. */
 class Unsupported extends Error {}
 
 /** One compound of a selector: a tag name and attribute equalities (`dl`, `[role="main"]`). */
@@ -123,7 +124,7 @@ function isPlain(rules: object): boolean {
 }
 
 /** The page's elements html-validate could report with Loupe's rules, and those its selectors need. */
-function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | null, validator: Validator): Set<TreeNode> {
+function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | null, validator: Validator): Set<TreeNode> | null {
   const tagRules = new Map<string, TagRules>();
   const rulesOf = (tag: string): TagRules => {
     let r = tagRules.get(tag);
@@ -217,10 +218,9 @@ function elementsToKeep(tree: GeneratedTree, metaFor: (tag: string) => Meta | nu
         for (const rules of inherited) if (!permitted(node, rules)) keep.add(node);
       }
     } catch (error) {
-      if (!(error instanceof Unsupported)) throw error;
-      // Not judged here: the element and its children are kept for html-validate.
-      keep.add(node);
-      for (const child of node.children) keep.add(child);
+      // A selector this file does not read (none in html-validate's html5 table today): the whole page is validated.
+      if (error instanceof Unsupported) return null;
+      throw error;
     }
     if (node.children.length) descendantRules[node.index] = tagMeta?.permittedDescendants ? [...inherited, tagMeta.permittedDescendants] : inherited;
   }
@@ -305,6 +305,7 @@ export async function validateGenerated(htmlValidate: HtmlValidate, html: string
   const tree = readGeneratedTree(html, metaFor, cut);
   if (!tree) return whole();
   const keep = elementsToKeep(tree, metaFor, Validator);
+  if (!keep) return whole();
   if (keep.size === 0) return { messages: [], way: 'targeted', validated: 0 };
   const reduced = reduce(html, tree, keep);
   const messages = htmlValidate
