@@ -1,6 +1,7 @@
 import type { HtmlValidate, Message } from 'html-validate/browser';
 import { z } from 'zod';
 import { HTML_VALIDITY_KINDS, type HtmlValidityKind } from '../a11y/html-validate-rules';
+import { validateGenerated } from '../a11y/html-validate-targeted';
 import { createHtmlValidator } from '../a11y/html-validator';
 import { a11yFacts } from '../a11y/users';
 import type { DetectorOutput, Evidence } from '../model/finding';
@@ -29,11 +30,13 @@ const kindOf = new Map<string, HtmlValidityKind>(KINDS.flatMap((kind) => HTML_VA
 let validator: Promise<HtmlValidate> | undefined;
 /**
  * One validator for the extension's life, its configuration resolved once (lib/a11y/html-validator.ts): building its
- * element tables is most of a small page's cost.
+ * element tables is most of a small page's cost. html-validate judges only the elements its rules could report and
+ * what their messages need (lib/a11y/html-validate-targeted.ts): the same messages as the whole page, a fraction of
+ * the parsing.
  */
-async function validate(html: string): Promise<Message[]> {
+async function validate(html: string, cut: boolean): Promise<Message[]> {
   validator ??= createHtmlValidator();
-  return (await validator).validateStringSync(html).results.flatMap((r) => r.messages);
+  return (await validateGenerated(await validator, html, cut)).messages;
 }
 
 /** The start tag (or end tag) the message points into, read from the validated code, for a person to recognise. */
@@ -59,7 +62,7 @@ export const a11yHtmlValidity = defineDetector({
     // A cut page ends with open elements: « unclosed » would only describe the cut.
     const cut = snapshot.a11y.truncated.includes('generatedHtml');
     const byKind = new Map<HtmlValidityKind, Message[]>();
-    for (const m of await validate(html)) {
+    for (const m of await validate(html, cut)) {
       const kind = kindOf.get(m.ruleId);
       if (!kind || (cut && kind === 'unclosed')) continue;
       byKind.set(kind, [...(byKind.get(kind) ?? []), m]);

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { HTML_VALIDATE_CONFIG } from '../../lib/a11y/html-validate-rules';
+import { validateGenerated } from '../../lib/a11y/html-validate-targeted';
 import { createHtmlValidator } from '../../lib/a11y/html-validator';
 import { detectors } from '../../lib/detectors/registry';
 import { runDetectors } from '../../lib/inspect/run-detectors';
@@ -83,30 +84,35 @@ export async function bench(): Promise<BenchResult> {
     // resolves the configuration with its element table, once for the extension's life: timed apart.
     const first = await timeRules(VALIDITY, 1);
     const validity = await timeRules(VALIDITY, 5);
-    // The floor of 8.2 with html-validate: the same code parsed with no rule on (the rules' share is the rest).
+    // What 8.2 cost when html-validate read the whole page, and the floor of that: the same code parsed with no
+    // rule on. html-validate now judges a reduced document (lib/a11y/html-validate-targeted.ts): its size is told.
+    const wholeValidator = await createHtmlValidator();
     const parseOnly = await createHtmlValidator({ ...HTML_VALIDATE_CONFIG, rules: {} });
-    parseOnly.validateStringSync(facts.generatedHtml);
-    const parseMs = median(Array.from({ length: 5 }, () => {
+    const timeSync = (call: () => void) => median(Array.from({ length: 5 }, () => {
       const t = performance.now();
-      parseOnly.validateStringSync(facts.generatedHtml);
+      call();
       return performance.now() - t;
     }));
+    wholeValidator.validateStringSync(facts.generatedHtml);
+    parseOnly.validateStringSync(facts.generatedHtml);
+    const wholeMs = timeSync(() => wholeValidator.validateStringSync(facts.generatedHtml));
+    const parseMs = timeSync(() => parseOnly.validateStringSync(facts.generatedHtml));
+    const targeted = await validateGenerated(wholeValidator, facts.generatedHtml, facts.truncated.includes('generatedHtml'));
     const a = median(axe.ms);
     const g = median(gathered.ms);
     const s = median(serialised.ms);
     const total = g + rules.ms + s + validity.ms;
     const found = [...rules.findings, ...validity.findings];
-    const floor = g + rules.ms + s + parseMs;
     lines.push(
-      `10k (${elements} elements, ${found.length} findings, ${facts.generatedHtml.length} characters validated) | ${a.toFixed(0)} | ${g.toFixed(1)} | ${rules.ms.toFixed(1)} | ${s.toFixed(1)} | ${validity.ms.toFixed(1)} (first ${first.ms.toFixed(0)}; parse alone ${parseMs.toFixed(1)}) | ${total.toFixed(1)} (floor ${floor.toFixed(1)}) | ${((100 * total) / a).toFixed(0)} % | ${goal(total <= GOAL_MS, `${total.toFixed(0)} ms`)}`,
+      `10k (${elements} elements, ${found.length} findings, ${facts.generatedHtml.length} characters validated) | ${a.toFixed(0)} | ${g.toFixed(1)} | ${rules.ms.toFixed(1)} | ${s.toFixed(1)} | ${validity.ms.toFixed(1)} (first ${first.ms.toFixed(0)}; ${targeted.way}: ${targeted.validated} characters parsed; the whole page: ${wholeMs.toFixed(1)}, parse alone ${parseMs.toFixed(1)}) | ${total.toFixed(1)} | ${((100 * total) / a).toFixed(0)} % | ${goal(total <= GOAL_MS, `${total.toFixed(0)} ms`)}`,
     );
-    figures.push({ page: '10k', elements, findings: found, bareAxeMs: a, gatherMs: g, detectorsMs: rules.ms, serialiseMs: s, validityMs: validity.ms, validityFirstMs: first.ms, validityParseOnlyMs: parseMs, floorMs: floor, characters: facts.generatedHtml.length, newRulesMs: total, goalMet: total <= GOAL_MS });
+    figures.push({ page: '10k', elements, findings: found, bareAxeMs: a, gatherMs: g, detectorsMs: rules.ms, serialiseMs: s, validityMs: validity.ms, validityFirstMs: first.ms, validityWay: targeted.way, validityParsedCharacters: targeted.validated, validityWholePageMs: wholeMs, validityWholePageParseOnlyMs: parseMs, characters: facts.generatedHtml.length, newRulesMs: total, goalMet: total <= GOAL_MS });
     await page.close();
   } finally {
     await browser.close();
     await server.close();
   }
-  lines.push(`(floor: the new rules with 8.2's html-validate parsing the same code with no rule on, the least html-validate can cost at this size)`);
+  lines.push(`(8.2: html-validate judges the elements its rules could report, with their ancestors and siblings (lib/a11y/html-validate-targeted.ts), the same messages as the whole page; "the whole page" is what validating all the code costs, and parsing it with no rule on, for comparison)`);
   lines.push(`(medians; the gather pass and the serialisation run in the page, the detectors in the extension; 8.2 validates the generated code up to ${A11Y_LIMITS.generatedHtml.toLocaleString('en')} characters, in the pipeline's second phase while the page runs axe — CPU time here, not added wall time when axe takes longer)`);
   return { lines, figures };
 }
