@@ -148,9 +148,10 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const a11yTables: Element[] = [];
   const altImages: Element[] = [];
   /**
-   * One read of a document element's attribute names for the accessibility facts: presentational markup, id
-   * references (label[for], ARIA id lists, td/th[headers]) and inline blur or key handlers, which were queries
-   * testing every element of the page.
+   * One read of a document element's attribute names, for the lists that were queries testing every element of the
+   * page: presentational markup, id references (label[for], ARIA id lists, td/th[headers]), inline blur or key
+   * handlers, the elements BY_QUERY names (confirmed by the selector engine), and the accessibility facts' links,
+   * fields, tables and images with an alt.
    */
   const noteAttributes = (el: Element, tag: string) => {
     let present = PRESENTATION_TAG_SET.has(tag);
