@@ -2,6 +2,7 @@ import type { DomRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
+import { urlResolver } from './resolve-url';
 import type { A11yFacts } from './schema';
 
 // Facts for the rules that judge how a page shows its text (lib/detectors/a11y-alt-text.ts, a11y-justified-text.ts,
@@ -104,13 +105,8 @@ export async function collectPresentationFacts(
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   // The document's base read once: each read of baseURI is a URL serialisation, as the main walk says.
   let base: string | undefined;
-  const resolve = (href: string): string => {
-    try {
-      return href ? new URL(href, (base ??= docGet<string>(doc, 'baseURI'))).href : '';
-    } catch {
-      return '';
-    }
-  };
+  const resolveUrl = urlResolver();
+  const resolve = (href: string): string => (href ? resolveUrl(href, (base ??= docGet<string>(doc, 'baseURI') ?? '')) : '');
   /** The text of the first non-blank node beside `from`, in the direction `step` walks. */
   const nearText = (from: Node, step: (n: Node) => Node | null): string => {
     let n = step(from);

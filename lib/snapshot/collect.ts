@@ -9,6 +9,7 @@ import { GATHER_BUDGET_MS, LIMITS } from './limits';
 import { readResources, type ResourceWindow } from './resource-observer';
 import type { PageSnapshot } from './schema';
 import { MARKED_SELECTORS } from './selectors';
+import { urlResolver } from './resolve-url';
 import { TEXT_PATTERNS } from './text-patterns';
 import { createHiddenCheck } from './hidden';
 import { mentionContext } from './context';
@@ -130,6 +131,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
   const frameDocs: Document[] = [];
   const labelsFor = new Map<Document | ShadowRoot, Map<string, Element>>();
   const bases = new Map<Document, string>();
+  const resolveUrl = urlResolver();
   /** Links' resolved addresses, which the accessibility pass reads again. */
   const hrefs = new Map<Element, string>();
   const adTargets = new Set<string>();
@@ -731,11 +733,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
     const owner = dom.ownerDocument(el) ?? doc;
     let base = bases.get(owner);
     if (base === undefined) bases.set(owner, (base = docGet<string>(owner, 'baseURI') ?? ''));
-    try {
-      return new URL(value, base).href;
-    } catch {
-      return '';
-    }
+    return resolveUrl(value, base);
   }
 
   /**
