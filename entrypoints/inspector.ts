@@ -3,7 +3,8 @@ import { clearHighlights, drawHighlights } from '@/lib/highlight/overlay';
 import { asContentMessage, type HighlightReply } from '@/lib/messaging/content-message';
 import { readResources, type ResourceWindow } from '@/lib/snapshot/resource-observer';
 import { LIMITS } from '@/lib/snapshot/limits';
-import { INSPECTOR_GATHER } from '@/lib/inspect/page-globals';
+import { INSPECTOR_GATHER, INSPECTOR_GENERATED } from '@/lib/inspect/page-globals';
+import { collectGeneratedHtml } from '@/lib/snapshot/a11y-generated';
 
 // Injected into the inspected tab on demand (activeTab + scripting), never declared for every page. An unlisted
 // script, not a WXT content script: WXT's content-script context announces itself to the page with a
@@ -26,6 +27,8 @@ export default defineUnlistedScript(() => {
       return { loupeError: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500) };
     }
   };
+  // RGAA 8.2's input, asked for after the first findings (lib/snapshot/a11y-generated.ts).
+  w[Symbol.for(INSPECTOR_GENERATED)] = () => collectGeneratedHtml(document);
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const msg = asContentMessage(raw);
     if (!msg) return undefined;

@@ -9,7 +9,7 @@ import { count } from '../model/message';
 import { defineDetector } from './types';
 
 // RGAA 8.2: the generated code is valid for its document type. html-validate (MIT) validates the page's DOM as the
-// gather serialised it (lib/snapshot/a11y-generated.ts), and only the errors that change what assistive technologies
+// page serialised it (lib/snapshot/a11y-generated.ts), and only the errors that change what assistive technologies
 // are given are kept (lib/a11y/html-validate-rules.ts): nesting the content model forbids (a button inside a link, a
 // div as a list's child: the list or the control is lost), attributes written twice, obsolete elements, elements a
 // script nested so that the markup closes them elsewhere. Duplicate ids stay with a11y-duplicate-id, which tells
@@ -53,14 +53,15 @@ export const a11yHtmlValidity = defineDetector({
   id: 'a11y-html-validity',
   category: 'accessibility',
   data: a11yHtmlValidityData,
-  requires: ['a11y'],
+  requires: [],
+  // The page's code, serialised in the page for this rule alone (lib/snapshot/a11y-generated.ts).
+  needs: ['generated'],
   // Hundreds of milliseconds on a long page: it runs while the page runs axe, not before the first findings.
   deferred: true,
-  async run(snapshot) {
-    const html = snapshot.a11y.generatedHtml;
+  async run(_snapshot, context) {
+    const { html, cut } = context.artifacts?.generated ?? { html: '', cut: false };
     if (!html) return [];
     // A cut page ends with open elements: « unclosed » would only describe the cut.
-    const cut = snapshot.a11y.truncated.includes('generatedHtml');
     const byKind = new Map<HtmlValidityKind, Message[]>();
     for (const m of await validate(html, cut)) {
       const kind = kindOf.get(m.ruleId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AxeArtifact } from '../a11y/artifact';
 import type { Category, DetectorOutput } from '../model/finding';
-import type { PageSnapshot } from '../snapshot/schema';
+import type { GeneratedCode, PageSnapshot } from '../snapshot/schema';
 import type { Observation } from '../observe/schema';
 
 /**
@@ -9,12 +9,15 @@ import type { Observation } from '../observe/schema';
  * detector that `needs` one runs once it is there. axe's run in the page is the first.
  */
 export interface Artifacts {
+  /** The page's generated code, serialised for RGAA 8.2 (lib/snapshot/a11y-generated.ts). */
+  generated: GeneratedCode;
   axe: AxeArtifact;
   /** What an observed reload saw (issue 23): produced only when the person asks for it (lib/inspect/observe-tab.ts). */
   observation: Observation;
 }
 export type ArtifactId = keyof Artifacts;
-export const ARTIFACT_IDS = ['axe', 'observation'] as const satisfies readonly ArtifactId[];
+// The generated code first: its request reaches the page before axe's, so 8.2 is validated while axe runs.
+export const ARTIFACT_IDS = ['generated', 'axe', 'observation'] as const satisfies readonly ArtifactId[];
 /**
  * Artifacts made only on the person's request: without one, the detectors that need it do not run and have no
  * status (an inspection without an observed reload is not an observation that failed).
@@ -41,8 +44,9 @@ export interface Detector {
    */
   supersededBy?: Partial<Record<ArtifactId, readonly string[]>>;
   /**
-   * Reads the snapshot only, but costs enough to wait: it runs in the second phase, while the page produces the
-   * artifacts (axe runs in the page's process, this in the extension's), so the fast findings do not wait for it.
+   * Costs enough to wait: it runs in the second phase as soon as the artifacts it needs (if any) have arrived, while
+   * the page produces the others (axe runs in the page's process, this in the extension's), so neither the fast
+   * findings nor axe's wait for it.
    */
   deferred?: boolean;
   /** The zod schema of its findings' `data`: the runner and the export validate each finding's data by its detector. */

@@ -4,7 +4,7 @@ import { detectorList } from '../detectors/registry';
 import type { ArtifactId } from '../detectors/types';
 import { setBadge } from './badge';
 import type { Observation } from '../observe/schema';
-import { AXE_PARTIAL, AXE_RUN, AXE_SEAL, INSPECTOR_GATHER } from './page-globals';
+import { AXE_PARTIAL, AXE_RUN, AXE_SEAL, INSPECTOR_GATHER, INSPECTOR_GENERATED } from './page-globals';
 import { inspectPage, type InspectionEvent, type InspectResult, type PageAccess } from './pipeline';
 import { BOUNDS, TimeoutError, withTimeout } from './with-timeout';
 
@@ -53,10 +53,26 @@ function tabAccess(tabId: number, url: string | undefined, bounds: AxeBounds, br
     async artifact(id: ArtifactId) {
       // The observed reload ran before this inspection (lib/inspect/observe-tab.ts): its result is at hand.
       if (id === 'observation') return observation;
+      if (id === 'generated') return generatedCode(tabId);
       if (id !== 'axe') throw new Error(`unknown artifact ${id}`);
       return axeArtifact(tabId, bounds);
     },
   };
+}
+
+/** The page's generated code, serialised by the inspector the gather left in the page (entrypoints/inspector.ts). */
+async function generatedCode(tabId: number): Promise<unknown> {
+  const [top] = await withTimeout(
+    browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: (key: string) => (globalThis as unknown as Record<symbol, () => unknown>)[Symbol.for(key)]!(),
+      args: [INSPECTOR_GENERATED],
+      injectImmediately: true,
+    }),
+    BOUNDS.gather,
+    'generated code',
+  );
+  return top?.result;
 }
 
 async function axeArtifact(tabId: number, bounds: AxeBounds): Promise<unknown> {

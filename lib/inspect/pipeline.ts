@@ -5,7 +5,7 @@ import { ARTIFACT_IDS, ON_REQUEST, type ArtifactId, type Artifacts, type Detecto
 import { observationSchema } from '../observe/schema';
 import { axeCutMessages, buildEvaluation, observationMessages, withPhase } from './evaluation';
 import type { Evaluation } from '../detectors/finding';
-import { pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
+import { generatedCodeSchema, pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
 import { addBrowserRequests } from './browser-requests';
 import { notHtml, samePage } from './document-kind';
@@ -15,8 +15,9 @@ import { TimeoutError } from './with-timeout';
 // The inspection of one page, in two phases, for whoever listens: the side panel (lib/inspect/inspect-tab.ts binds
 // it to a browser tab), the headless audit (which drives that panel) and tests (which hand it a fake page).
 //   1. gather the snapshot, run the detectors that need nothing more → "fast" (the panel shows them, the badge counts);
-//   2. fetch the artifacts (axe's run in the page) → "accessibility"; run the detectors that need them, drop the fast
-//      findings they supersede → "done". An artifact that fails marks its detectors as failed; the fast findings stay.
+//   2. fetch the artifacts (the generated code, axe's run in the page) → "accessibility"; run the detectors that need
+//      them (RGAA 8.2's validator as soon as its code arrives, while axe runs), drop the fast findings they supersede
+//      → "done". An artifact that fails marks its detectors as failed; the fast findings stay.
 
 export type InspectFailure = { ok: false; reason: Uninspectable | 'no-permission' | 'failed' | 'invalid-snapshot' | 'timeout' | 'not-html'; detail: string; url?: string };
 export type InspectSuccess = { ok: true; evaluation: Evaluation; snapshot: PageSnapshot };
@@ -58,7 +59,7 @@ export interface InspectOptions {
 }
 
 /** What crosses from the page for each artifact, parsed on arrival. */
-const ARTIFACT_SCHEMAS: { [K in ArtifactId]: z.ZodType<Artifacts[K]> } = { axe: axeArtifactSchema, observation: observationSchema };
+const ARTIFACT_SCHEMAS: { [K in ArtifactId]: z.ZodType<Artifacts[K]> } = { generated: generatedCodeSchema, axe: axeArtifactSchema, observation: observationSchema };
 
 /** Whether a detector can run on this page: every artifact it needs is made for every page or offered by this one. */
 const canRun = (page: PageAccess) => (d: Detector) => !d.needs?.some((id) => ON_REQUEST.includes(id) && !page.offers?.includes(id));
@@ -123,47 +124,56 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
 }
 
 async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly Detector[], now: number): Promise<Evaluation> {
-  const later = all.filter((d) => d.needs?.length);
-  const deferred = all.filter((d) => d.deferred && !d.needs?.length);
-  const wanted = ARTIFACT_IDS.filter((id) => later.some((d) => d.needs!.includes(id)));
+  const later = all.filter((d) => d.needs?.length || d.deferred);
+  const wanted = ARTIFACT_IDS.filter((id) => later.some((d) => d.needs?.includes(id)));
   const artifacts: Partial<Artifacts> = {};
   const failures = new Map<ArtifactId, string>();
   const took = new Map<ArtifactId, number>();
   const timedOut = new Map<ArtifactId, number>();
-  const arriving = Promise.all(
-    wanted.map(async (id) => {
-      const started = performance.now();
-      try {
-        const parsed = ARTIFACT_SCHEMAS[id].safeParse(await page.artifact(id));
-        if (parsed.success) (artifacts as Record<ArtifactId, unknown>)[id] = parsed.data;
-        else failures.set(id, issuesOf(parsed.error));
-      } catch (error) {
-        failures.set(id, messageOf(error));
-        if (error instanceof TimeoutError) timedOut.set(id, Math.round(error.ms / 1000));
-      }
-      took.set(id, Math.round(performance.now() - started));
-    }),
+  // Asked for together, in ARTIFACT_IDS's order (the page answers in that order); each awaited by what needs it.
+  const arrival = new Map(
+    wanted.map((id) => [
+      id,
+      (async () => {
+        const started = performance.now();
+        try {
+          const parsed = ARTIFACT_SCHEMAS[id].safeParse(await page.artifact(id));
+          if (parsed.success) (artifacts as Record<ArtifactId, unknown>)[id] = parsed.data;
+          else failures.set(id, issuesOf(parsed.error));
+        } catch (error) {
+          failures.set(id, messageOf(error));
+          if (error instanceof TimeoutError) timedOut.set(id, Math.round(error.ms / 1000));
+        }
+        took.set(id, Math.round(performance.now() - started));
+      })(),
+    ]),
   );
-  // The deferred detectors (RGAA 8.2's validator) run while the page runs axe: one task first, so that the
-  // artifacts' requests have left for the page before the panel's thread is busy.
+  /** Runs `group` once the artifacts it needs have arrived; a detector whose artifact failed gets its error. */
+  const runOnArrival = async (group: readonly Detector[]) => {
+    await Promise.all(group.flatMap((d) => (d.needs ?? []).map((id) => arrival.get(id))));
+    const ready = group.filter((d) => (d.needs ?? []).every((id) => artifacts[id]));
+    const run = await runDetectors(fast.snapshot, ready, { now, artifacts });
+    // A detector's time includes the artifacts it waited for (axe's run in the page is most of it).
+    for (const status of run.detectors) {
+      const d = ready.find((x) => x.id === status.id)!;
+      status.ms += (d.needs ?? []).reduce((sum, id) => sum + (took.get(id) ?? 0), 0);
+    }
+    for (const d of group) {
+      if (ready.includes(d)) continue;
+      const id = d.needs!.find((a) => failures.has(a))!;
+      run.detectors.push({ id: d.id, status: 'error', error: failures.get(id)!.slice(0, 500), ms: took.get(id) ?? 0 });
+    }
+    return run;
+  };
+  // The deferred detectors (RGAA 8.2's validator) run while the page runs axe, as soon as what they need is there:
+  // one task first, so that the artifacts' requests have left for the page before the panel's thread is busy.
+  const deferred = later.filter((d) => d.deferred);
   let early: Awaited<ReturnType<typeof runDetectors>> | undefined;
   if (deferred.length) {
     await new Promise((r) => setTimeout(r, 0));
-    early = await runDetectors(fast.snapshot, deferred, { now });
+    early = await runOnArrival(deferred);
   }
-  await arriving;
-  const ready = later.filter((d) => d.needs!.every((id) => artifacts[id]));
-  const run = await runDetectors(fast.snapshot, ready, { now, artifacts });
-  // A detector's time includes the artifacts it waited for (axe's run in the page is most of it).
-  for (const status of run.detectors) {
-    const d = ready.find((x) => x.id === status.id)!;
-    status.ms += d.needs!.reduce((sum, id) => sum + (took.get(id) ?? 0), 0);
-  }
-  for (const d of later) {
-    if (ready.includes(d)) continue;
-    const id = d.needs!.find((a) => failures.has(a))!;
-    run.detectors.push({ id: d.id, status: 'error', error: failures.get(id)!.slice(0, 500), ms: took.get(id) ?? 0 });
-  }
+  const run = await runOnArrival(later.filter((d) => !d.deferred));
   if (early) {
     run.findings.unshift(...early.findings);
     run.detectors.unshift(...early.detectors);

@@ -4,7 +4,6 @@ import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
 import { collectFocusTraps } from './a11y-keyboard';
 import { collectPresentationFacts, emptyPresentationFacts } from './a11y-presentation';
-import { collectGeneratedHtml } from './a11y-generated';
 import type { A11yFacts } from './schema';
 
 // DOM facts for Loupe's own accessibility rules (lib/detectors/a11y-*.ts), gathered after the main walk in their own
@@ -20,7 +19,7 @@ const CONTEXT = 'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, figcapt
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH', 'TEXTAREA']);
 
 export function emptyA11yFacts(): A11yFacts {
-  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), focusTraps: [], generatedHtml: '', truncated: [] };
+  return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), focusTraps: [], truncated: [] };
 }
 
 /** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
@@ -287,12 +286,6 @@ export async function collectA11yFacts(
   await breathe();
   Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners, fromWalk?.altImages));
   facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut, fromWalk?.handlers);
-  try {
-    facts.generatedHtml = collectGeneratedHtml(doc, cut);
-  } catch (error) {
-    // A page that breaks its own serialisation loses the 8.2 check, not the other facts.
-    unread(error);
-  }
   return facts;
 
   /** Each row's width in columns, as the HTML table model counts it: its cells' colspans plus the rowspans above. */

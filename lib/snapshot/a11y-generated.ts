@@ -1,10 +1,15 @@
 import { docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
+import type { GeneratedCode } from './schema';
 
 // RGAA 8.2 judges the generated code (the DOM as the page built it, scripts included), not the source the server
 // sent: the page's doctype and its root element serialised, for lib/detectors/a11y-html-validity.ts. A long page is
-// cut after a tag so the validator never sees half a tag; the cut is recorded, and the rule then says nothing of
-// the elements the cut leaves open.
+// cut after a tag so the validator never sees half a tag; the cut is said, and the rule then says nothing of the
+// elements the cut leaves open.
+//
+// Not part of the gather: serialising a big page costs as much as a tenth of it, and only 8.2 reads the result, in
+// the pipeline's second phase. The extension asks for it then, as an artifact (lib/inspect/inspect-tab.ts), before
+// axe runs in the page.
 
 /** The outerHTML getter from the element's prototypes (an own property or a named child cannot shadow it). */
 function outerHtmlOf(el: Element): string | undefined {
@@ -15,13 +20,12 @@ function outerHtmlOf(el: Element): string | undefined {
   return undefined;
 }
 
-export function collectGeneratedHtml(doc: Document, cut: (key: string) => void): string {
+export function collectGeneratedHtml(doc: Document): GeneratedCode {
   const root = docGet<Element | null>(doc, 'documentElement');
   const serialised = root ? outerHtmlOf(root) : undefined;
-  if (serialised === undefined) return '';
+  if (serialised === undefined) return { html: '', cut: false };
   const doctype = docGet<DocumentType | null>(doc, 'doctype');
   const html = (doctype ? `<!DOCTYPE ${doctype.name}>\n` : '') + serialised;
-  if (html.length <= A11Y_LIMITS.generatedHtml) return html;
-  cut('generatedHtml');
-  return html.slice(0, html.lastIndexOf('>', A11Y_LIMITS.generatedHtml - 1) + 1);
+  if (html.length <= A11Y_LIMITS.generatedHtml) return { html, cut: false };
+  return { html: html.slice(0, html.lastIndexOf('>', A11Y_LIMITS.generatedHtml - 1) + 1), cut: true };
 }

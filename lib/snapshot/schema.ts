@@ -284,11 +284,16 @@ export const a11yFactsSchema = z.object({
     .array(z.object({ kind: z.enum(['refocus', 'tab-cancelled']), handler: str(20), code: str(200), ref: nodeRefSchema }))
     .max(A11Y_LIMITS.focusTraps)
     .default([]),
-  /** The page's generated code (doctype and DOM serialised), cut after a tag past the limit: RGAA 8.2 validates it. */
-  generatedHtml: str(A11Y_LIMITS.generatedHtml).default(''),
   truncated: z.array(str(40)).max(20),
 });
 export type A11yFacts = z.infer<typeof a11yFactsSchema>;
+
+/**
+ * The page's generated code (doctype and DOM serialised), cut after a tag past the limit (`cut`): RGAA 8.2 validates
+ * it. Asked for in the pipeline's second phase, apart from the snapshot (lib/snapshot/a11y-generated.ts).
+ */
+export const generatedCodeSchema = z.strictObject({ html: str(A11Y_LIMITS.generatedHtml), cut: z.boolean() });
+export type GeneratedCode = z.infer<typeof generatedCodeSchema>;
 // ── end of the accessibility facts ──────────────────────────────────────────────────────────────────────────
 
 export const pageSnapshotSchema = z.object({

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { detectorList } from '../../lib/detectors/registry';
 import { runDetectors } from '../../lib/inspect/run-detectors';
 import { listFixtures, type FixtureCase } from '../../test/helpers/fixtures';
-import { snapshotFromHtml } from '../../test/helpers/snapshot-from-html';
+import { generatedFromHtml, snapshotFromHtml } from '../../test/helpers/snapshot-from-html';
 import type { EvalReport } from '../eval-detectors';
 
 export const BEFORE = resolve(import.meta.dirname, 'pages-before.json');
@@ -39,7 +39,7 @@ export async function measurePages(cases: FixtureCase[] = listFixtures()): Promi
   const wrong: string[] = [];
   for (const c of cases) {
     const snapshot = await snapshotFromHtml(c.html, c.expect.url);
-    const run = await runDetectors(snapshot, detectorList, { now: Date.UTC(2026, 10, 23) });
+    const run = await runDetectors(snapshot, detectorList, { now: Date.UTC(2026, 10, 23), artifacts: { generated: await generatedFromHtml(c.html, c.expect.url) } });
     const diffs: string[] = [];
     const before = structuredClone(detectors);
     for (const d of detectorList) {

@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
+import { collectGeneratedHtml } from '../../lib/snapshot/a11y-generated';
 import { collectSnapshot, type CollectOptions } from '../../lib/snapshot/collect';
-import { pageSnapshotSchema, type PageSnapshot } from '../../lib/snapshot/schema';
+import { generatedCodeSchema, pageSnapshotSchema, type GeneratedCode, type PageSnapshot } from '../../lib/snapshot/schema';
 
 /**
  * Runs the real gather on an HTML string in happy-dom and parses the result with the snapshot schema, as the
@@ -28,6 +29,20 @@ export async function snapshotFromHtml(
     return pageSnapshotSchema.parse(snap);
   } finally {
     Object.assign(g, saved);
+    await window.happyDOM.close();
+  }
+}
+
+/**
+ * The page's generated code as the extension asks for it in the second phase (RGAA 8.2's artifact), from the same
+ * HTML parsed by happy-dom (no script runs), parsed by its schema as the pipeline does.
+ */
+export async function generatedFromHtml(html: string, url = 'https://www.editeur-exemple.fr/ressource'): Promise<GeneratedCode> {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+  try {
+    window.document.write(html);
+    return generatedCodeSchema.parse(collectGeneratedHtml(window.document as unknown as Document));
+  } finally {
     await window.happyDOM.close();
   }
 }

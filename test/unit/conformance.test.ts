@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { detectors } from '../../lib/detectors/registry';
 import { runDetectors } from '../../lib/inspect/run-detectors';
-import { snapshotFromHtml } from '../helpers/snapshot-from-html';
+import { generatedFromHtml, snapshotFromHtml } from '../helpers/snapshot-from-html';
 
 // The second conformance set (test/fixtures/conformance/README.md): pages written after WCAG failure techniques and
 // RGAA 4.1.2 tests, each judged by one of Loupe's own accessibility rules against its expected outcome.
@@ -29,7 +29,7 @@ describe.each(cases)('conformance $id ($rule)', (c) => {
   it(`is judged « ${c.expected} »`, async () => {
     const page = `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"><title>${c.id}</title>${c.head}</head><body>${c.html}</body></html>`;
     const snapshot = await snapshotFromHtml(page);
-    const run = await runDetectors(snapshot, [detectors[c.rule as keyof typeof detectors]], { now: 0 });
+    const run = await runDetectors(snapshot, [detectors[c.rule as keyof typeof detectors]], { now: 0, artifacts: { generated: await generatedFromHtml(page) } });
     const severities = run.findings.map((f) => f.severity);
     const outcome = severities.includes('problem') ? 'problem' : severities.includes('review') ? 'review' : 'passed';
     expect(outcome, `${c.note}\n${run.findings.map((f) => `${f.id} ${f.severity}`).join('\n')}`).toBe(c.expected);

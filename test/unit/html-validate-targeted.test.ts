@@ -1,18 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Window } from 'happy-dom';
 import type { HtmlValidate, Message } from 'html-validate/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HTML_VALIDITY_KINDS } from '../../lib/a11y/html-validate-rules';
 import { validateGenerated } from '../../lib/a11y/html-validate-targeted';
 import { createHtmlValidator } from '../../lib/a11y/html-validator';
-import { collectGeneratedHtml } from '../../lib/snapshot/a11y-generated';
+import { generatedFromHtml } from '../helpers/snapshot-from-html';
 
 // RGAA 8.2's targeted validation (lib/a11y/html-validate-targeted.ts) must say exactly what validating the whole
 // page says: the same messages, same rules, same selectors, same places in the code, same order. Compared here on
 // hand-written trees, on every fixture page, and on real saved pages (/work/shared/data/real-pages, when present),
-// each serialised as the gather serialises a page (lib/snapshot/a11y-generated.ts).
+// each serialised as the page serialises itself for 8.2 (lib/snapshot/a11y-generated.ts).
 
 const UNCLOSED = new Set<string>(HTML_VALIDITY_KINDS.unclosed);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,18 +29,6 @@ async function compare(html: string, cut = false) {
   const whole = validator.validateStringSync(html).results.flatMap((r) => r.messages).filter(keep).map(key);
   const targeted = await validateGenerated(validator, html, cut);
   return { whole, targeted: targeted.messages.filter(keep).map(key), way: targeted.way, validated: targeted.validated };
-}
-
-/** The page as the gather serialises it (happy-dom parses it; no script runs). */
-async function serialised(html: string): Promise<{ html: string; cut: boolean }> {
-  const window = new Window({ url: 'https://www.editeur-exemple.fr/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
-  try {
-    window.document.write(html);
-    let cut = false;
-    return { html: collectGeneratedHtml(window.document as unknown as Document, () => (cut = true)), cut };
-  } finally {
-    await window.happyDOM.close();
-  }
 }
 
 const page = (body: string) => `<!DOCTYPE html>\n<html lang="fr"><head><title>t</title></head><body>${body}</body></html>`;
@@ -112,7 +99,7 @@ describe('RGAA 8.2 targeted validation', () => {
     const differences: string[] = [];
     let targeted = 0;
     for (const file of files) {
-      const { html, cut } = await serialised(readFileSync(file, 'utf8'));
+      const { html, cut } = await generatedFromHtml(readFileSync(file, 'utf8'));
       const r = await compare(html, cut);
       if (r.way === 'targeted') targeted++;
       if (JSON.stringify(r.targeted) !== JSON.stringify(r.whole)) differences.push(file);
@@ -129,7 +116,7 @@ describe('RGAA 8.2 targeted validation', () => {
     const differences: string[] = [];
     let targeted = 0;
     for (const { file } of sample) {
-      const { html, cut } = await serialised(gunzipSync(readFileSync(join(REAL_PAGES, file))).toString('utf8'));
+      const { html, cut } = await generatedFromHtml(gunzipSync(readFileSync(join(REAL_PAGES, file))).toString('utf8'));
       const r = await compare(html, cut);
       if (r.way === 'targeted') targeted++;
       if (JSON.stringify(r.targeted) !== JSON.stringify(r.whole)) differences.push(file);

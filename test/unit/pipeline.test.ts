@@ -19,13 +19,16 @@ const ARTIFACT = {
   inapplicable: 30,
 };
 
+/** The page's generated code, as the page serialises it for RGAA 8.2: valid. */
+const GENERATED = { html: '<!DOCTYPE html>\n<html lang="fr"><head><title>t</title></head><body><p>x</p></body></html>', cut: false };
+
 function page(over: Partial<PageAccess> = {}): PageAccess & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
     url: URL,
     gather: async () => (asked.push('gather'), makeSnapshot({ lang: '' })),
-    artifact: async (id) => (asked.push(id), ARTIFACT),
+    artifact: async (id) => (asked.push(id), id === 'generated' ? GENERATED : ARTIFACT),
     ...over,
   };
 }
@@ -55,14 +58,18 @@ describe('the inspection pipeline', () => {
   });
 
   it('runs a deferred detector (RGAA 8.2 validation) after the fast findings, while the page runs axe', async () => {
-    const base = makeSnapshot({ lang: '' });
-    const snapshot = { ...base, a11y: { ...base.a11y, generatedHtml: '<!DOCTYPE html>\n<html lang="fr"><head><title>t</title></head><body><ul id="l"><div>x</div></ul></body></html>' } };
     const order: string[] = [];
     let axeDone = false;
     const p = page({
-      gather: async () => snapshot,
-      // axe answers a little later, as a page does: the validation must already be under way by then.
-      artifact: async () => { order.push('axe asked'); await new Promise((r) => setTimeout(r, 20)); axeDone = true; return ARTIFACT; },
+      // The generated code is asked for first and answered at once; axe answers a little later, as a page does: the
+      // validation must already be under way by then.
+      artifact: async (id) => {
+        order.push(`${id} asked`);
+        if (id === 'generated') return { html: '<!DOCTYPE html>\n<html lang="fr"><head><title>t</title></head><body><ul id="l"><div>x</div></ul></body></html>', cut: false };
+        await new Promise((r) => setTimeout(r, 20));
+        axeDone = true;
+        return ARTIFACT;
+      },
     });
     const events: InspectionEvent[] = [];
     const result = await inspectPage(p, {
@@ -71,7 +78,7 @@ describe('the inspection pipeline', () => {
     });
     const fast = events.find((e) => e.phase === 'fast')!;
     expect(fast.phase === 'fast' && fast.result.evaluation.findings.some((f) => f.detector === 'a11y-html-validity')).toBe(false);
-    expect(order).toEqual(['axe asked', 'validated during axe']);
+    expect(order).toEqual(['generated asked', 'axe asked', 'validated during axe']);
     if (!result.ok) throw new Error(result.detail);
     expect(result.evaluation.findings.filter((f) => f.detector === 'a11y-html-validity').map((f) => f.id)).toEqual(['a11y-html-validity/nesting']);
     expect(result.evaluation.detectors.find((d) => d.id === 'a11y-html-validity')).toMatchObject({ status: 'ok' });
@@ -100,6 +107,16 @@ describe('the inspection pipeline', () => {
     expect(result.evaluation.findings.map((f) => f.id)).toContain('a11y-lang/missing');
     expect(result.evaluation.findings.some((f) => f.detector === 'axe')).toBe(false);
     expect(result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'error', error: 'Frame was removed' });
+  });
+
+  it('names RGAA 8.2 failed, and keeps axe and the rest, when the page gives no readable generated code', async () => {
+    for (const reply of [undefined, { html: 42, cut: false }]) {
+      const { result } = await run(page({ artifact: async (id) => (id === 'generated' ? reply : ARTIFACT) }));
+      if (!result.ok) throw new Error(result.detail);
+      expect(result.evaluation.detectors.find((d) => d.id === 'a11y-html-validity')).toMatchObject({ status: 'error' });
+      expect(result.evaluation.detectors.find((d) => d.id === 'axe')).toMatchObject({ status: 'ok' });
+      expect(result.evaluation.findings.map((f) => f.id)).toContain('axe/violation:html-has-lang');
+    }
   });
 
   it('refuses a tampered axe reply', async () => {
