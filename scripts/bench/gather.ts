@@ -4,14 +4,12 @@
 // elements (PerformanceObserver "longtask", the gather yielding to the page as it does in use). A page of 100,000
 // elements gets a report: the gather, yielding as in use, returns what it read within its budget
 // (lib/snapshot/limits.ts GATHER_BUDGET_MS), under the extension's bound on the gather call (BOUNDS.gather).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { detectorList } from '../../lib/detectors/registry';
-import { inspectPage } from '../../lib/inspect/pipeline';
 import { limitMessages } from '../../lib/inspect/evaluation';
 import { BOUNDS } from '../../lib/inspect/with-timeout';
 import { GATHER_BUDGET_MS } from '../../lib/snapshot/limits';
@@ -22,26 +20,16 @@ import { syntheticPage } from '../lib/synthetic-page';
 import { goal, median, type BenchResult } from './report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/**
- * The detectors of the pipeline's first phase, the fast findings a person waits for (lib/inspect/pipeline.ts): those
- * that need no artifact and are not deferred. RGAA 8.2's validator (deferred) runs in the second phase while the page
- * runs axe: its cost is printed by the a11y-rules bench, not here.
- */
-const FIRST_PHASE = detectorList.filter((d) => !d.needs?.length && !d.deferred);
 
 /**
- * The pipeline's first phase after the gather, as the panel runs it: the untrusted reply parsed by the snapshot's
- * schema, the first-phase detectors, the evaluation built; timed up to the "fast" event (the first findings).
+ * The pipeline's first phase on the gather's reply, `runs` times, as the panel runs it (scripts/lib/first-phase.ts):
+ * in a Node of its own that, like the extension's pages, cannot compile code from strings.
  */
-async function firstPhase(raw: unknown, url: string): Promise<{ ms: number; snapshot: PageSnapshot }> {
-  const t = performance.now();
-  let ms = 0;
-  const r = await inspectPage(
-    { url, gather: async () => raw, artifact: async () => { throw new Error('not in this bench'); } },
-    { detectors: FIRST_PHASE, now: Date.now, id: 'bench-first-phase', version: '0.1.0', onEvent: (e) => { if (e.phase === 'fast') ms = performance.now() - t; } },
-  );
-  if (!r.ok) throw new Error(`first phase failed: ${r.reason} ${r.detail}`);
-  return { ms, snapshot: r.snapshot };
+function firstPhase(dir: string, raw: unknown, url: string, runs: number): { ms: number[]; snapshot: PageSnapshot } {
+  const input = join(dir, 'first-phase.json');
+  writeFileSync(input, JSON.stringify({ raw, url, runs }));
+  const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', join(ROOT, 'scripts/lib/first-phase.ts'), input], { cwd: ROOT, maxBuffer: 1 << 30 });
+  return JSON.parse(out.toString('utf8')) as { ms: number[]; snapshot: PageSnapshot };
 }
 
 /** 100 forms of 200 labelled fields each: the page on which HTMLInputElement.labels made the gather quadratic. */
@@ -138,14 +126,8 @@ export async function bench(): Promise<BenchResult> {
       await page.addScriptTag({ url: `${server.origin}/collect.js` });
       const r = (await page.evaluate(`(${IN_PAGE})(${p.runs})`)) as InPage;
       const url = `${server.origin}/p${i}.html`;
-      const det: number[] = [];
-      let snapshot!: PageSnapshot;
       // Enough runs for a median on a shared machine: the first one, which loads the tracker table, is left out.
-      for (let k = 0; k < 12; k++) {
-        const run = await firstPhase(r.snap, url);
-        det.push(run.ms);
-        snapshot = run.snapshot;
-      }
+      const { ms: det, snapshot } = firstPhase(dir, r.snap, url, 12);
       const w = median(r.walk);
       const g = median(r.gather);
       const d = median(det.slice(1)); // the first run loads the tracker table once
@@ -168,7 +150,7 @@ export async function bench(): Promise<BenchResult> {
       `(async () => { const t = performance.now(); const snap = await window.__collect(document); return { ms: performance.now() - t, snap }; })()`,
     )) as { ms: number; snap: unknown };
     await page.close();
-    const { ms: detMs, snapshot } = await firstPhase(huge.snap, `${server.origin}/huge.html`);
+    const { ms: [detMs = 0], snapshot } = firstPhase(dir, huge.snap, `${server.origin}/huge.html`, 1);
     const cut = snapshot.limits.notReached;
     const reportMs = huge.ms + detMs;
     const met = reportMs <= BOUNDS.gather;
@@ -180,6 +162,6 @@ export async function bench(): Promise<BenchResult> {
     await browser.close();
     await server.close();
   }
-  lines.push('(medians; full walk = TreeWalker over elements and text reading every attribute and text; gather without yields; detectors = the pipeline\'s first phase in Node on the gather\'s reply, up to the first findings: schema parse + the detectors that need no artifact and are not deferred + the evaluation, without RGAA 8.2\'s validation, which runs in the second phase while axe runs (its cost: the a11y-rules bench); the reply\'s structured clone from the page to the panel is not timed; a11y facts alone = their pass without the main walk\'s shared refs, resolved addresses and candidates, so more than their share inside the gather)');
+  lines.push('(medians; full walk = TreeWalker over elements and text reading every attribute and text; gather without yields; detectors = the pipeline\'s first phase on the gather\'s reply, in a Node that cannot compile code from strings as the extension\'s pages cannot (zod without its compiled fast path), up to the first findings: schema parse + the detectors that need no artifact and are not deferred + the evaluation, without RGAA 8.2\'s validation, which runs in the second phase while axe runs (its cost: the a11y-rules bench); the reply\'s structured clone from the page to the panel is not timed; a11y facts alone = their pass without the main walk\'s shared refs, resolved addresses and candidates, so more than their share inside the gather)');
   return { lines, figures };
 }
