@@ -3,7 +3,7 @@ import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
 import { collectFocusTraps } from './a11y-keyboard';
-import { collectPresentationFacts, emptyPresentationFacts } from './a11y-presentation';
+import { collectPresentationFacts, emptyPresentationFacts, type PresentationFromWalk } from './a11y-presentation';
 import type { A11yFacts } from './schema';
 
 // DOM facts for Loupe's own accessibility rules (lib/detectors/a11y-*.ts), gathered after the main walk in their own
@@ -22,6 +22,24 @@ export function emptyA11yFacts(): A11yFacts {
   return { links: [], fields: [], tables: [], duplicateIds: [], pseudoContent: [], media: [], text: { sample: '', foreignLangChars: 0 }, ...emptyPresentationFacts(), focusTraps: [], truncated: [] };
 }
 
+/**
+ * What the gather's main walk already found, in document order, from the attribute names it reads of every element
+ * (lib/snapshot/collect.ts): each list was a query testing every element of the page, and together they were most of
+ * this pass at 10,000 elements (npm run bench, gather). A list left out is queried here.
+ */
+export interface FromWalk extends PresentationFromWalk {
+  /** Addresses the main walk already resolved, by link: resolving them again was a tenth of this pass. */
+  resolved?: ReadonlyMap<Element, string>;
+  /** Elements that carry an id reference (a label's for, ARIA's id lists, a cell's headers). */
+  referrers?: readonly Element[];
+  /** Elements with an inline blur or key handler. */
+  handlers?: readonly Element[];
+  /** A11Y_LINK elements, fields (input, select, textarea) and tables. */
+  links?: readonly Element[];
+  fields?: readonly Element[];
+  tables?: readonly Element[];
+}
+
 /** `breathe` lets the page respond when the current slice has run long; it is awaited every few hundred items. */
 export async function collectA11yFacts(
   doc: Document,
@@ -30,28 +48,7 @@ export async function collectA11yFacts(
   dom: DomRead = domRead(docGet<Window | null>(doc, 'defaultView')),
   /** One link, field, table or medium that throws when read is counted here and skipped; the rest stands. */
   unread: (error: unknown) => void = () => {},
-  /** Addresses the main walk already resolved, by link: resolving them again was a tenth of this pass. */
-  resolved: ReadonlyMap<Element, string> = new Map(),
-  /** The document's presentational markup as the main walk found it (a11y-presentation.ts says why). */
-  presentationCandidates?: readonly Element[],
-  /** The document's text holders as the main walk counted them (a11y-presentation.ts says why). */
-  textOwners?: ReadonlyMap<Element, number>,
-  /**
-   * The document's elements that carry an id reference (a label's for, ARIA's id lists, a cell's headers) and those
-   * with an inline blur or key handler, in document order, as the main walk found them in the attributes it reads:
-   * each was an attribute query testing every element of the page (a tenth of this pass at 10,000 elements). Absent:
-   * queried here.
-   */
-  fromWalk?: {
-    referrers: readonly Element[];
-    handlers: readonly Element[];
-    /** The document's A11Y_LINK elements, fields (input, select, textarea) and tables: three more queries saved. */
-    links?: readonly Element[];
-    fields?: readonly Element[];
-    tables?: readonly Element[];
-    /** The document's images with a text alternative (a11y-presentation.ts ALT_IMAGES). */
-    altImages?: readonly Element[];
-  },
+  fromWalk: FromWalk = {},
 ): Promise<A11yFacts> {
   let step = 0;
   const tick = async () => {
@@ -76,7 +73,7 @@ export async function collectA11yFacts(
 
   /** The address a link leads to: an SVG <a> has an SVGAnimatedString for href, so its attribute is resolved here. */
   const hrefOf = (a: Element): string => {
-    const known = resolved.get(a);
+    const known = fromWalk.resolved?.get(a);
     if (known) return known;
     const own: unknown = (a as HTMLAnchorElement).href;
     if (typeof own === 'string') return own;
@@ -109,7 +106,7 @@ export async function collectA11yFacts(
     };
 
     // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
-    for (const a of fromWalk?.links ?? all(doc, A11Y_LINK)) {
+    for (const a of fromWalk.links ?? all(doc, A11Y_LINK)) {
       await tick();
       try {
       if (facts.links.length >= A11Y_LIMITS.links) {
@@ -135,7 +132,7 @@ export async function collectA11yFacts(
   }
 
   // Form fields: which of the ways to label them are present.
-  for (const f of fromWalk?.fields ?? all(doc, 'input, select, textarea')) {
+  for (const f of fromWalk.fields ?? all(doc, 'input, select, textarea')) {
     await tick();
     try {
       const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
@@ -161,7 +158,7 @@ export async function collectA11yFacts(
   }
 
   // Tables and their header markup.
-  for (const t of fromWalk?.tables ?? all(doc, 'table')) {
+  for (const t of fromWalk.tables ?? all(doc, 'table')) {
     await tick();
     try {
       if (facts.tables.length >= A11Y_LIMITS.tables) {
@@ -192,7 +189,7 @@ export async function collectA11yFacts(
   // Ids that appear more than once, when a label or an ARIA attribute points to them: first the references (one
   // scan), then, only if there are any, the elements that carry those ids (a second scan).
   const refsTo = new Map<string, { attrs: Set<string>; by: Element[] }>();
-  for (const el of fromWalk?.referrers ?? all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
+  for (const el of fromWalk.referrers ?? all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
     await tick();
     for (const a of el.localName === 'label' ? ['for', ...REFERRING_ATTRS] : [...REFERRING_ATTRS, 'headers']) {
       for (const id of (attr(el, a) ?? '').split(/\s+/)) {
@@ -284,8 +281,8 @@ export async function collectA11yFacts(
     facts.text.sample = sample.trim().slice(0, A11Y_LIMITS.textSample);
   }
   await breathe();
-  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, presentationCandidates, textOwners, fromWalk?.altImages));
-  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut, fromWalk?.handlers);
+  Object.assign(facts, await collectPresentationFacts(doc, refs, dom, breathe, unread, cut, fromWalk));
+  facts.focusTraps = collectFocusTraps(doc, refs, dom, unread, cut, fromWalk.handlers);
   return facts;
 
   /** Each row's width in columns, as the HTML table model counts it: its cells' colspans plus the rowspans above. */

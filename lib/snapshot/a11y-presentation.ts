@@ -67,6 +67,20 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
+/**
+ * What the gather's main walk already found for this pass (lib/snapshot/a11y-facts.ts FromWalk), in document order.
+ * Each is queried or walked here when absent: the query for presentational markup tests every element against two
+ * dozen attribute selectors, and a second walk over the body's text cost a tenth of the gather (npm run bench, gather).
+ */
+export interface PresentationFromWalk {
+  /** Elements with a presentational tag or attribute (width and height included). */
+  presentational?: readonly Element[];
+  /** Elements that hold text of their own, with its length (whitespace squashed, counted up to JUSTIFY_MIN_CHARS). */
+  textOwners?: ReadonlyMap<Element, number>;
+  /** The ALT_IMAGES elements. */
+  altImages?: readonly Element[];
+}
+
 export async function collectPresentationFacts(
   doc: Document,
   refs: RefMaker,
@@ -74,20 +88,7 @@ export async function collectPresentationFacts(
   breathe: () => Promise<void>,
   unread: (error: unknown) => void,
   cut: (key: string) => void,
-  /**
-   * The document's elements with a presentational tag or attribute (width and height included), in document order, as
-   * the gather's walk found them (lib/snapshot/collect.ts): the query below tests every element against two dozen
-   * attribute selectors, which cost more than the whole walk (npm run bench, gather). Absent: queried here.
-   */
-  presentationCandidates?: readonly Element[],
-  /**
-   * The document's elements that hold text of their own, with its length (whitespace squashed, counted up to
-   * JUSTIFY_MIN_CHARS), in document order, as the gather's walk counted them (countOwnText): a second walk over every
-   * text node of the body cost a tenth of the gather (npm run bench, gather). Absent: walked here.
-   */
-  textOwners?: ReadonlyMap<Element, number>,
-  /** The document's ALT_IMAGES in document order, as the walk found them (one query of every element fewer). */
-  altImages?: readonly Element[],
+  fromWalk: PresentationFromWalk = {},
 ): Promise<Facts> {
   const facts = emptyPresentationFacts();
   const win = docGet<Window | null>(doc, 'defaultView');
@@ -115,7 +116,7 @@ export async function collectPresentationFacts(
   };
 
   // Image alternatives, with the text right beside the image (a caption, the sibling before or after).
-  for (const img of altImages ?? dom.querySelectorAll(doc, ALT_IMAGES)) {
+  for (const img of fromWalk.altImages ?? dom.querySelectorAll(doc, ALT_IMAGES)) {
     await tick();
     try {
       const alt = squash(dom.attr(img, 'alt') ?? '');
@@ -150,7 +151,7 @@ export async function collectPresentationFacts(
   // The computed alignment and size of every element that holds text of its own.
   const body = docGet<HTMLElement | null>(doc, 'body');
   if (body && win) {
-    let own: ReadonlyMap<Element, number> | undefined = textOwners;
+    let own: ReadonlyMap<Element, number> | undefined = fromWalk.textOwners;
     if (!own) {
       const counted = new Map<Element, number>();
       const walker = docCall<TreeWalker>(doc, 'createTreeWalker', body, 4 /* NodeFilter.SHOW_TEXT */);
@@ -165,7 +166,7 @@ export async function collectPresentationFacts(
       await tick();
       try {
         // The walk counted the whole document's text: the body's is judged, as a walk from the body would find it.
-        if (textOwners && !body.contains(el)) continue;
+        if (fromWalk.textOwners && !body.contains(el)) continue;
         const s = style(el);
         if (!s) continue;
         const size = parseFloat(s.fontSize);
@@ -206,7 +207,7 @@ export async function collectPresentationFacts(
 
   // Markup that RGAA 10.1 forbids for presentation: it survives without the style sheet and says nothing.
   const attrSel = PRESENTATION_ATTRS.map((a) => `[${a}]`).join(', ') + ', [width], [height]';
-  for (const el of presentationCandidates ?? dom.querySelectorAll(doc, PRESENTATION_TAGS.join(', ') + ', ' + attrSel)) {
+  for (const el of fromWalk.presentational ?? dom.querySelectorAll(doc, PRESENTATION_TAGS.join(', ') + ', ' + attrSel)) {
     await tick();
     try {
       if (el.namespaceURI !== HTML_NS) continue;

@@ -252,7 +252,7 @@ export async function collectSnapshot(doc: Document, opts: CollectOptions = {}):
         if (performance.now() - sliceStart <= SLICE_MS) return;
         await yieldToPage();
         sliceStart = performance.now();
-      }, dom, unread, hrefs, presentational, textOwners, { referrers, handlers, links: a11yLinks, fields: a11yFields, tables: a11yTables, altImages });
+      }, dom, unread, { resolved: hrefs, presentational, textOwners, referrers, handlers, links: a11yLinks, fields: a11yFields, tables: a11yTables, altImages });
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
       a11yRead = false;
