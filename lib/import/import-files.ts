@@ -3,7 +3,7 @@ import { readExportFile } from '../export/import';
 import type { ExportFile } from '../export/schema';
 import type { LoupeDb } from '../storage/db';
 import { toConsolidationRecord } from '../storage/consolidations';
-import { putEvaluations } from '../storage/evaluations';
+import { addNewEvaluations } from '../storage/evaluations';
 import { searchText, type RecordOrigin, type StoredConsolidation, type StoredEvaluation } from '../storage/record';
 import { attempt, type StorageResult } from '../storage/result';
 import { resourceKey } from '../net/resource';
@@ -95,20 +95,18 @@ function importedRecord(e: Evaluation, now: number, origin: RecordOrigin, resour
 async function writeFile(db: LoupeDb, evaluations: StoredEvaluation[], consolidations: StoredConsolidation[], stopped: () => boolean, folderKey?: string, now = Date.now()): Promise<Omit<FileOutcome, 'fileName' | 'ok'>> {
   return db.transaction('rw', [db.evaluations, db.summaries, db.resources, db.consolidations, db.importedFiles], async () => {
     const count = { added: 0, duplicates: 0, consolidations: 0 };
-    // The same evaluation already here (an earlier file, a second import, the person's own record): kept as it is.
-    const existing = await db.evaluations.bulkGet(evaluations.map((e) => e.id));
+    // The same evaluation twice in the file: added once. The same evaluation already here (an earlier file, a second
+    // import, the person's own record): kept as it is, refused by the add itself (addNewEvaluations), so that the
+    // records are sent at once, while this transaction may still wait for the other lane's.
     const seen = new Set<string>();
-    const added: StoredEvaluation[] = [];
-    for (const [i, record] of evaluations.entries()) {
-      if (existing[i] !== undefined || seen.has(record.id)) {
-        count.duplicates++;
-        continue;
-      }
+    const once: StoredEvaluation[] = [];
+    for (const record of evaluations) {
+      if (seen.has(record.id)) continue;
       seen.add(record.id);
-      added.push(record);
+      once.push(record);
     }
-    count.added = added.length;
-    await putEvaluations(db, added, 'add');
+    count.added = (await addNewEvaluations(db, once)).length;
+    count.duplicates = evaluations.length - count.added;
     const here = await db.consolidations.bulkGet(consolidations.map((c) => c.url));
     const newer = new Map<string, StoredConsolidation>();
     for (const [i, c] of consolidations.entries()) {

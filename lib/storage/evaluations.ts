@@ -1,3 +1,4 @@
+import type { BulkError } from 'dexie';
 import { evaluationSchema, type Evaluation } from '../detectors/finding';
 import type { LoupeDb } from './db';
 import { unreadableRecord } from './errors';
@@ -58,6 +59,33 @@ export async function putEvaluations(db: LoupeDb, records: StoredEvaluation[], h
   await db.evaluations.bulkPut(records);
   await db.summaries.bulkPut(summaries);
   await refreshResources(db, [...records.map((r) => r.url), ...before.flatMap((s) => (s ? [s.url] : []))]);
+}
+
+/**
+ * Adds the records whose ids are not in the table yet, with their summaries and their resources' aggregates; a record
+ * whose id is there (an earlier import, the person's own) is left as it is. Answers the records added. Inside a
+ * transaction holding the three tables. The records are added first, without reading the table before: IndexedDB
+ * refuses an id already there (ConstraintError, that record alone), and the adds are cloned and sent at once, while
+ * the transaction may still be waiting for another one on the same tables (an import's other lane), instead of after
+ * a read that waits for it. The ids must differ from each other (a duplicate would count as one already here).
+ */
+export async function addNewEvaluations(db: LoupeDb, records: StoredEvaluation[]): Promise<StoredEvaluation[]> {
+  const refused = new Set<number>();
+  try {
+    await db.evaluations.bulkAdd(records);
+  } catch (error) {
+    // Any other failure (or a failure of the whole call) is thrown, and the transaction adds nothing.
+    if ((error as Error | undefined)?.name !== 'BulkError') throw error;
+    for (const [pos, failure] of Object.entries((error as BulkError).failuresByPos)) {
+      if (failure?.name !== 'ConstraintError') throw error;
+      refused.add(Number(pos));
+    }
+  }
+  const added = refused.size ? records.filter((_, i) => !refused.has(i)) : records;
+  const summaries = added.map(summaryOf);
+  await db.summaries.bulkPut(summaries);
+  await addToResources(db, summaries);
+  return added;
 }
 
 /** Deletes records, their summaries and refreshes their resources' aggregates; inside a transaction holding all three. */

@@ -71,6 +71,22 @@ describe('importing many files', () => {
     expect(mine.origin).toBeUndefined();
   });
 
+  it('adds an evaluation twice in a file once, and keeps the summary of one already here', async () => {
+    const evs = generateEvaluations(3, 15);
+    ok(await saveEvaluation(db, { ...evs[2]!, resource: { ...evs[2]!.resource, title: 'Mine' } }, 'done', 5));
+    const outcomes = ok(await importFiles(db, [source('a.json', fileOf([evs[0]!, evs[1]!, evs[0]!, evs[2]!]))], 10));
+    expect(outcomes[0]).toMatchObject({ ok: true, added: 2, duplicates: 2 });
+    expect(await ids()).toEqual(evs.map((e) => e.id).sort());
+    const summaries = ok(await listSummaries(db)).summaries;
+    expect(summaries.map((s) => [s.id, s.title, s.origin?.kind]).sort()).toEqual(
+      [
+        [evs[0]!.id, evs[0]!.resource.title, 'imported'],
+        [evs[1]!.id, evs[1]!.resource.title, 'imported'],
+        [evs[2]!.id, 'Mine', undefined],
+      ].sort(),
+    );
+  });
+
   it('migrates a version 1 file', async () => {
     const outcomes = ok(await importFiles(db, [source('v1-demo.json', V1)], 1));
     expect(outcomes[0]).toMatchObject({ ok: true, added: JSON.parse(V1).evaluations.length });
