@@ -195,15 +195,33 @@ const newestSummaryFirst = (a: EvaluationSummary, b: EvaluationSummary) => b.upd
  * Read with getAll and getAllKeys on the stores, not with an index cursor: one request for 10,000 rows instead of
  * 10,000 cursor steps (fake-indexeddb took 36 s on those), and an index's keys cost more than the store's in Chromium.
  */
+/**
+ * The current summaries (isCurrentSummary), read per page of this many in key order and checked as each page
+ * arrives: the browser turns a read's rows into objects in one task, and 10,000 summaries read and checked at once
+ * held the dashboard for 300 to 500 ms after its first screen and after an import (npm run bench, dashboard-page);
+ * a page of 2,000 is under 100 ms.
+ */
+export const SUMMARY_PAGE = 2_000;
+
+async function currentSummaries(table: LoupeDb['summaries']): Promise<EvaluationSummary[]> {
+  const kept: EvaluationSummary[] = [];
+  for (let last: string | undefined; ; ) {
+    const page: unknown[] = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(SUMMARY_PAGE).toArray();
+    for (const row of page) if (isCurrentSummary(row)) kept.push(row);
+    if (page.length < SUMMARY_PAGE) return kept;
+    last = (page[page.length - 1] as { id: string }).id;
+  }
+}
+
 export function listSummaries(db: LoupeDb): Promise<StorageResult<SummaryListing>> {
   return attempt(async () => {
     // Two reads side by side, not one transaction: a browser runs them at once (each costs 150-200 ms on 10,000
     // evaluations in Chromium). A write landing between them is harmless: a summary it adds without its key here
     // is not shown until the next read, a record without its summary is summarised from itself, a summary left
     // without its record is not shown.
-    const [rows, ids] = await Promise.all([db.summaries.toArray(), db.evaluations.toCollection().primaryKeys()]);
+    const [current, ids] = await Promise.all([currentSummaries(db.summaries), db.evaluations.toCollection().primaryKeys()]);
     const byId = new Map<string, EvaluationSummary>();
-    for (const row of rows) if (isCurrentSummary(row)) byId.set(row.id, row);
+    for (const s of current) byId.set(s.id, s);
     const summaries: EvaluationSummary[] = [];
     const stale: string[] = [];
     for (const id of ids) {

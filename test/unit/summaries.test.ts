@@ -9,7 +9,7 @@ import type { Evaluation } from '../../lib/detectors/finding';
 import { backupFile, restoreBackup } from '../../lib/import/backup';
 import { importFiles, type ImportSource } from '../../lib/import/import-files';
 import { LoupeDb } from '../../lib/storage/db';
-import { deleteEvaluation, duplicateEvaluation, listSummaries, restoreEvaluation, saveEvaluation } from '../../lib/storage/evaluations';
+import { deleteEvaluation, duplicateEvaluation, listSummaries, restoreEvaluation, saveEvaluation, SUMMARY_PAGE } from '../../lib/storage/evaluations';
 import { deleteResource, restoreResource } from '../../lib/storage/resources';
 import { gradedOf, SUMMARY_VERSION, summaryOf } from '../../lib/storage/read-model';
 import type { StoredEvaluation } from '../../lib/storage/record';
@@ -167,6 +167,22 @@ describe('reading summaries for the dashboard', () => {
     await db.summaries.delete('orphan-0001');
     expect(await expectInStep()).toBe(5);
     expect(ok(await listSummaries(db)).rebuilt).toBe(0);
+  });
+
+  it('reads every summary past one page of the read, a stale one on a page boundary rebuilt', async () => {
+    // Read per page (SUMMARY_PAGE) so that the dashboard's thread is never held for the whole table at once.
+    const n = SUMMARY_PAGE * 2 + 3;
+    const evaluations = generateEvaluations(n, 39);
+    const files = Array.from({ length: Math.ceil(n / 500) }, (_, i) => source(`${i}.json`, fileOf(evaluations.slice(i * 500, (i + 1) * 500))));
+    ok(await importFiles(db, files, 1));
+    const ids = (await db.summaries.toCollection().primaryKeys()).sort();
+    expect(ids.length).toBe(n);
+    // The last summary of the first page, as an older build would have left it.
+    await db.summaries.update(ids[SUMMARY_PAGE - 1]!, { v: (SUMMARY_VERSION - 1) as never });
+    const listing = ok(await listSummaries(db));
+    expect(listing.summaries.length).toBe(n);
+    expect(new Set(listing.summaries.map((s) => s.id)).size).toBe(n);
+    expect(listing.rebuilt).toBe(1);
   });
 
   it('counts an evaluation the schema refuses as unreadable, without a summary, and keeps it in the database', async () => {
