@@ -6,6 +6,7 @@
 // Baselines, same run, same browser: the same page and the same filters on an empty database; JSON.parse of the same
 // files' bytes in the same page, and the write of what it gives into IndexedDB (the floors of any import of them).
 // Goals (issue 27): import through the page ≤ 5 s to the outcomes shown, with no long task over 200 ms while it runs
+// and until the whole list is painted again
 // (PerformanceObserver "longtask" in the page); first paint ≤ 200 ms after the empty page's own; a search or a
 // filter ≤ 50 ms to the list painted; ≤ 150 MB of JS heap after the first paint (garbage collected first, CDP).
 //   npx tsx scripts/bench.ts dashboard-page
@@ -216,16 +217,25 @@ export async function bench(): Promise<BenchResult> {
     await empty.page.locator('[data-testid=import-input]').setInputFiles(files);
     await empty.page.locator('[data-testid=import-outcome]').nth(FILES - 1).waitFor({ timeout: 600_000 });
     const importMs = performance.now() - t;
-    // Long tasks are reported a moment after they end.
-    await empty.page.waitForTimeout(100);
-    const longTasks = await empty.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     // Where the import's time went, as the page marks it (entrypoints/dashboard/paint-marks.ts).
     const spent = await empty.page.evaluate(() => (performance.getEntriesByName('loupe:dashboard:imported')[0] as PerformanceMark | undefined)?.detail as { readMs: number; checkMs: number; writeMs: number } | undefined);
-    const longest = Math.max(0, ...longTasks);
     const outcomes = await empty.page.locator('[data-testid=import-outcome][data-ok=true]').count();
     // The page reads the whole list again once the import is over: closed after that read, so that no read of it is
     // still queued in IndexedDB when the first render below is timed (the empty page was timed on a quiet database).
-    await empty.page.waitForFunction((name) => (performance.getEntriesByName(name) as PerformanceMark[]).some((m) => (m.detail as { rows: number }).rows > 0), PAINTED, { timeout: 120_000 });
+    // That read and its paint (a list longer than the first screen, after the import's end mark) are the import's
+    // end as a person lives it: the long tasks are counted up to them.
+    await empty.page.waitForFunction(
+      ({ PAINTED, IMPORTED }) => {
+        const end = performance.getEntriesByName(IMPORTED)[0]?.startTime;
+        return end !== undefined && (performance.getEntriesByName(PAINTED) as PerformanceMark[]).some((m) => m.startTime > end && (m.detail as { rows: number }).rows > 20);
+      },
+      { PAINTED, IMPORTED: 'loupe:dashboard:imported' },
+      { timeout: 120_000 },
+    );
+    // Long tasks are reported a moment after they end.
+    await empty.page.waitForTimeout(200);
+    const longTasks = await empty.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longest = Math.max(0, ...longTasks);
     await empty.page.close();
     if (outcomes !== FILES) throw new Error(`${outcomes} of ${FILES} files imported`);
 
@@ -259,7 +269,7 @@ export async function bench(): Promise<BenchResult> {
       `dashboard page: ${N} evaluations (${mb(bytes)}, ${(bytes / N / 1024).toFixed(1)} kB each on average, ${FILES} files imported through the page), Chromium ${chromiumVersion} headless, audit build, real IndexedDB`,
       `  import through the page's file input, to its outcomes shown: ${importMs.toFixed(0)} ms; the same bytes read + JSON.parse in the same page (floor): ${(floor.readMs + floor.parseMs).toFixed(0)} ms (parse ${floor.parseMs.toFixed(0)} ms), ratio ${(importMs / (floor.readMs + floor.parseMs)).toFixed(1)}; + their evaluations written to IndexedDB as parsed, one transaction per file (floor): ${(floor.readMs + floor.parseMs + floor.writeMs).toFixed(0)} ms (write ${floor.writeMs.toFixed(0)} ms), ratio ${(importMs / (floor.readMs + floor.parseMs + floor.writeMs)).toFixed(1)} | ${goal(importMet, `≤ ${GOAL_IMPORT_MS} ms`)}`,
       `    in the worker: files' bytes awaited ${spent?.readMs.toFixed(0) ?? '?'} ms, JSON.parse + the schema's check ${spent?.checkMs.toFixed(0) ?? '?'} ms, records, summaries and aggregates written ${spent?.writeMs.toFixed(0) ?? '?'} ms`,
-      `  longest task on the page while importing: ${longest.toFixed(0)} ms (${longTasks.filter((d) => d > GOAL_LONG_TASK_MS).length} of ${longTasks.length} long tasks over ${GOAL_LONG_TASK_MS} ms) | ${goal(longest <= GOAL_LONG_TASK_MS, `≤ ${GOAL_LONG_TASK_MS} ms`)}`,
+      `  longest task on the page while importing and until the whole list is painted again: ${longest.toFixed(0)} ms (${longTasks.filter((d) => d > GOAL_LONG_TASK_MS).length} of ${longTasks.length} long tasks over ${GOAL_LONG_TASK_MS} ms) | ${goal(longest <= GOAL_LONG_TASK_MS, `≤ ${GOAL_LONG_TASK_MS} ms`)}`,
       `  first render, navigation to the list's first rows painted: ${firstMs.toFixed(0)} ms (median of ${RUNS}: ${firsts.map((f) => f.painted.toFixed(0)).join(', ')}; read at ${loadedMs.toFixed(0)} ms), ${rows} resources, ${firsts[0]!.inDom} rows in the DOM; whole list painted at ${whole.toFixed(0)} ms (empty page: ${emptyWhole.toFixed(0)} ms); empty page (baseline): ${baseFirstMs.toFixed(0)} ms; ${(firstMs - baseFirstMs).toFixed(0)} ms over it, ratio ${(firstMs / baseFirstMs).toFixed(1)} | ${goal(firstMs <= firstGoal, `≤ empty + ${GOAL_FIRST_OVER_EMPTY_MS} ms = ${firstGoal.toFixed(0)} ms`)}`,
       `  search or filter to the list painted: ${filterMs.toFixed(0)} ms (median of ${full.ms.length}, slowest ${filterMax.toFixed(0)} ms; search "geometrie" → ${full.rows[0]} resources, verdict "déconseillée" → ${full.rows[2]}); on the empty page (baseline): ${baseFilterMs.toFixed(0)} ms; ratio ${(filterMs / baseFilterMs).toFixed(1)} | ${goal(filterMs <= GOAL_FILTER_MS, `≤ ${GOAL_FILTER_MS} ms`)}`,
       `  JS heap in use after the first paint and the whole list (garbage collected): ${heapMb.toFixed(1)} MB | ${goal(heapMb <= GOAL_HEAP_MB, `≤ ${GOAL_HEAP_MB} MB`)}`,
