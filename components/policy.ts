@@ -8,7 +8,9 @@ import { readPolicy, type PolicyRead } from '@/lib/model/policy';
 const EMPTY: PolicyRead = { policy: {}, refused: [] };
 let read: Promise<PolicyRead> | undefined;
 
-export function academiePolicy(): Promise<PolicyRead> {
+/** The policy, read once per page; `again`: read anew (the browser said it changed). */
+export function academiePolicy(again = false): Promise<PolicyRead> {
+  if (again) read = undefined;
   read ??= (async () => {
     try {
       const managed = (browser.storage as { managed?: { get(): Promise<unknown> } } | undefined)?.managed;
@@ -20,11 +22,25 @@ export function academiePolicy(): Promise<PolicyRead> {
   return read;
 }
 
-/** The académie's policy once read (undefined before): the side panel hides what the académie does not allow. */
+/**
+ * The académie's policy once read (undefined before), kept up to date: the side panel hides what the académie does
+ * not allow. Chrome loads enterprise policies after it starts: a page opened before then reads none, and hears of
+ * them here (as the background does, entrypoints/background.ts).
+ */
 export function useAcademiePolicy(): PolicyRead | undefined {
   const [policy, setPolicy] = useState<PolicyRead | undefined>();
   useEffect(() => {
-    void academiePolicy().then(setPolicy);
+    let live = true;
+    const show = (p: PolicyRead) => live && setPolicy(p);
+    void academiePolicy().then(show);
+    const changed = (_changes: unknown, area: string) => {
+      if (area === 'managed') void academiePolicy(true).then(show);
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(changed);
+    };
   }, []);
   return policy;
 }

@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { PolicyRead } from '@/lib/model/policy';
 import { t } from '@/lib/i18n/t';
 import { camel } from '@/lib/text/key-case';
-import { academiePolicy } from '@/components/policy';
+import { useAcademiePolicy } from '@/components/policy';
 
 // What the académie set by browser policy (storage.managed), read only: shown so that the person knows where a
 // catalogue they cannot remove, or a default context, comes from. A value of the wrong type is named and ignored.
 
 export function PolicySection() {
-  const [read, setRead] = useState<PolicyRead | undefined>();
-  useEffect(() => void academiePolicy().then(setRead), []);
+  const read = useAcademiePolicy();
   if (!read) return null;
   const { policy: p, refused } = read;
   const ctx = p.defaultContext ?? {};
