@@ -130,7 +130,8 @@ async function secondPhase(page: PageAccess, fast: InspectSuccess, all: readonly
   const failures = new Map<ArtifactId, string>();
   const took = new Map<ArtifactId, number>();
   const timedOut = new Map<ArtifactId, number>();
-  // Asked for together, in ARTIFACT_IDS's order (the page answers in that order); each awaited by what needs it.
+  // Asked for together, in ARTIFACT_IDS's order (the generated code's request leaves first); each awaited by what
+  // needs it.
   const arrival = new Map(
     wanted.map((id) => [
       id,
