@@ -64,9 +64,10 @@ test('a referent bundle imported in the dashboard: the side panel shows the refe
   // First: the panel's first section, above the verdict and the findings.
   expect(await panel.locator('main h2').first().getAttribute('id')).toBe('h-advice');
   await expect(panel.getByTestId('advice')).toBeVisible();
-  const adviceBox = (await panel.getByTestId('advice').boundingBox())!;
-  const mainBox = (await panel.locator('main').boundingBox())!;
-  expect(adviceBox.y - mainBox.y).toBeLessThan(300);
+  // Both boxes read in one task of the panel: read apart, a re-render between them (the accessibility phase ending)
+  // gave no box at all under load.
+  const offset = await panel.evaluate(() => document.querySelector('[data-testid=advice]')!.getBoundingClientRect().y - document.querySelector('main')!.getBoundingClientRect().y);
+  expect(offset).toBeLessThan(300);
   await panel.screenshot({ path: resolve(SHOTS, 'advice-in-place.png') });
 
   const other = await ownLoupe.context.newPage();
