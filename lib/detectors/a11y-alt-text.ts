@@ -21,15 +21,14 @@ const ADDRESS = /^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$/i;
 const PLACEHOLDER = /^(image|images|img|photo|photos|photographie|picture|pic|graphic|graphique|illustration|visuel|icon|icone|icône|logo|spacer|blank|vide|sans titre|untitled|alt|alternative|texte alternatif|alt text|dsc[_ -]?\d*|img[_ -]?\d+|image[_ -]?\d+|photo[_ -]?\d+)$/i;
 const SAYS_IMAGE = /^(image|photo|photographie|illustration|picture|photograph|graphic|icône|icone|logo)s?\s+(de|du|des|d['’]|of|showing|représentant|montrant)\s*\S/i;
 
-const norm = (s: string) => {
-  const lower = s.toLowerCase();
-  // Words of a–z and 0–9 with single spaces between them ("illustration 12") are already normalised.
-  if (NORMAL.test(lower)) return lower;
+/** `lower`, a lower-cased text not in NORMAL form, normalised (the detector's n() handles the NORMAL ones). */
+const norm = (lower: string) => {
   // An ASCII text (most alternatives and captions) has no accent to take off, and its letters and digits are a–z, 0–9.
   if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim();
   return lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 };
 const ASCII = /^[\x00-\x7f]*$/;
+/** Words of a–z and 0–9 with single spaces between them ("illustration 12"): already normalised. */
 const NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
@@ -55,7 +54,7 @@ function isFileName(a: Alt): boolean {
   // a separator or digit (lower-casing adds or removes none, so the file name equal to it would have none either).
   if (/\s/.test(a.alt) || !/[_\-\d]/.test(a.alt)) return false;
   const base = fileNameOf(a.src).replace(/\.[a-z0-9]+$/i, '');
-  return base.length >= 3 && !/\s/.test(a.alt) && /[_\-\d]/.test(base) && a.alt.toLowerCase() === base.toLowerCase();
+  return base.length >= 3 && /[_\-\d]/.test(base) && a.alt.toLowerCase() === base.toLowerCase();
 }
 
 /** What this detector's findings carry in `data` (validated by the runner and the export). */
@@ -75,7 +74,7 @@ export const a11yAltText = defineDetector({
       const lower = s.toLowerCase();
       if (NORMAL.test(lower)) return lower;
       let v = normed.get(s);
-      if (v === undefined) normed.set(s, (v = norm(s)));
+      if (v === undefined) normed.set(s, (v = norm(lower)));
       return v;
     };
     const notAlternative = alts.filter((a) => isFileName(a) || ADDRESS.test(a.alt) || PLACEHOLDER.test(n(a.alt)) || PLACEHOLDER.test(a.alt.trim()));

@@ -47,17 +47,14 @@ async function addToResources(db: LoupeDb, summaries: EvaluationSummary[]): Prom
 
 /** Puts records, their summaries and their resources' aggregates; inside a transaction holding the three tables. */
 export async function putEvaluations(db: LoupeDb, records: StoredEvaluation[], how: 'put' | 'add' = 'put'): Promise<void> {
-  const summaries = records.map(summaryOf);
   if (how === 'add') {
     await db.evaluations.bulkAdd(records);
-    await db.summaries.bulkPut(summaries);
-    await addToResources(db, summaries);
-    return;
+    return summariseAdded(db, records);
   }
   // A record that changes resource (its address edited) leaves the old one: both are refreshed.
   const before = await db.summaries.bulkGet(records.map((r) => r.id));
   await db.evaluations.bulkPut(records);
-  await db.summaries.bulkPut(summaries);
+  await db.summaries.bulkPut(records.map(summaryOf));
   await refreshResources(db, [...records.map((r) => r.url), ...before.flatMap((s) => (s ? [s.url] : []))]);
 }
 
@@ -82,10 +79,15 @@ export async function addNewEvaluations(db: LoupeDb, records: StoredEvaluation[]
     }
   }
   const added = refused.size ? records.filter((_, i) => !refused.has(i)) : records;
-  const summaries = added.map(summaryOf);
+  await summariseAdded(db, added);
+  return added;
+}
+
+/** The summaries of records just added (new ids), and their resources' aggregates; inside the same transaction. */
+async function summariseAdded(db: LoupeDb, records: StoredEvaluation[]): Promise<void> {
+  const summaries = records.map(summaryOf);
   await db.summaries.bulkPut(summaries);
   await addToResources(db, summaries);
-  return added;
 }
 
 /** Deletes records, their summaries and refreshes their resources' aggregates; inside a transaction holding all three. */
