@@ -31,9 +31,15 @@ export interface DomRead {
   formElements(form: HTMLFormElement): ArrayLike<Element>;
   formAction(form: HTMLFormElement): string;
   formMethod(form: HTMLFormElement): string;
+  /**
+   * An HTML <a> or <area>'s address as the browser resolved it (HTMLHyperlinkElementUtils' href): the attribute's
+   * value itself when it does not parse. null for any other element (an SVG <a> has no such getter).
+   */
+  resolvedHref(el: Element): string | null;
 }
 
 type Ctor = { prototype: object } | undefined;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function getterOf(ctor: Ctor, prop: string): ((x: object) => unknown) | undefined {
   for (let o = ctor?.prototype; o; o = Object.getPrototypeOf(o) as object | null ?? undefined) {
@@ -85,6 +91,8 @@ export function domRead(win: Window | null | undefined): DomRead {
   const elements = get('HTMLFormElement', 'elements');
   const action = get('HTMLFormElement', 'action');
   const method = get('HTMLFormElement', 'method');
+  const anchorHref = getterOf(w.HTMLAnchorElement, 'href');
+  const areaHref = getterOf(w.HTMLAreaElement, 'href');
   const kind = (n: Node) => {
     const t = nodeType(n);
     return t === 1 ? 'el' : t === 9 ? 'doc' : 'frag';
@@ -118,6 +126,13 @@ export function domRead(win: Window | null | undefined): DomRead {
     formElements: (form) => elements(form) as ArrayLike<Element>,
     formAction: (form) => String(action(form) ?? ''),
     formMethod: (form) => String(method(form) ?? ''),
+    resolvedHref: (el) => {
+      const name = localName(el);
+      const getter = name === 'a' ? anchorHref : name === 'area' ? areaHref : undefined;
+      if (!getter || (el as Element).namespaceURI !== HTML_NS) return null;
+      const href = getter(el);
+      return typeof href === 'string' ? href : null;
+    },
   };
 }
 

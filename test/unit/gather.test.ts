@@ -70,4 +70,25 @@ describe('collectSnapshot (gather)', () => {
       ['p', false, ['align']],
     ]);
   });
+  it('gives each link its address as new URL resolves it, and none when it does not parse', async () => {
+    // The walk takes the browser's resolution where it is the same as new URL's and falls back where it is not.
+    const snap = await snapshotFromHtml(`<body>
+      <a href="/cgu">relative</a><a href="https://autre.example/x">absolute</a><a href="  /espaces  ">spaces</a>
+      <a href="http://exa mple.com/">broken</a><a href="\u00a0/nbsp">nbsp</a><a href="#haut">fragment</a>
+      <map name="m"><area href="plan.html" alt="plan" aria-label="plan"></map>
+      <svg><a href="/svg-href"><text>s</text></a><a xlink:href="/svg-xlink"><text>x</text></a></svg></body>`);
+    const byText = Object.fromEntries(snap.links.map((l) => [l.text || l.ref.label, l.href]));
+    expect(byText).toMatchObject({
+      relative: 'https://www.editeur-exemple.fr/cgu',
+      absolute: 'https://autre.example/x',
+      spaces: 'https://www.editeur-exemple.fr/espaces',
+      fragment: 'https://www.editeur-exemple.fr/ressource#haut',
+      nbsp: 'https://www.editeur-exemple.fr/nbsp',
+      plan: 'https://www.editeur-exemple.fr/plan.html',
+      s: 'https://www.editeur-exemple.fr/svg-href',
+      x: 'https://www.editeur-exemple.fr/svg-xlink',
+    });
+    // An address that does not parse is no link (the walk keeps links with an address).
+    expect(snap.links.map((l) => l.text)).not.toContain('broken');
+  });
 });
