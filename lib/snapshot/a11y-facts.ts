@@ -50,10 +50,9 @@ export async function collectA11yFacts(
   unread: (error: unknown) => void = () => {},
   fromWalk: FromWalk = {},
 ): Promise<A11yFacts> {
+  // The loops breathe every so many items, tested in place: an `await` per item (of a helper that seldom waits)
+  // costs a promise and a turn each, thousands per page.
   let step = 0;
-  const tick = async () => {
-    if ((++step & 63) === 0) await breathe();
-  };
   // The gather's own prototype reads (lib/snapshot/dom-read.ts); the document-level ones below are this pass's only.
   const attr = dom.attr;
   const all = (root: Document | Element, sel: string): Element[] => dom.querySelectorAll(root, sel);
@@ -107,7 +106,7 @@ export async function collectA11yFacts(
 
     // Links: name, raw href, role, and the text around them (RGAA's "contexte du lien").
     for (const a of fromWalk.links ?? all(doc, A11Y_LINK)) {
-      await tick();
+      if ((++step & 63) === 0) await breathe();
       try {
       if (facts.links.length >= A11Y_LIMITS.links) {
         cut('links');
@@ -133,7 +132,7 @@ export async function collectA11yFacts(
 
   // Form fields: which of the ways to label them are present.
   for (const f of fromWalk.fields ?? all(doc, 'input, select, textarea')) {
-    await tick();
+    if ((++step & 63) === 0) await breathe();
     try {
       const type = (attr(f, 'type') ?? (f.localName === 'input' ? 'text' : f.localName)).toLowerCase();
       if (f.localName === 'input' && /^(hidden|submit|reset|button|image)$/.test(type)) continue;
@@ -159,7 +158,7 @@ export async function collectA11yFacts(
 
   // Tables and their header markup.
   for (const t of fromWalk.tables ?? all(doc, 'table')) {
-    await tick();
+    if ((++step & 63) === 0) await breathe();
     try {
       if (facts.tables.length >= A11Y_LIMITS.tables) {
         cut('tables');
@@ -190,7 +189,7 @@ export async function collectA11yFacts(
   // scan), then, only if there are any, the elements that carry those ids (a second scan).
   const refsTo = new Map<string, { attrs: Set<string>; by: Element[] }>();
   for (const el of fromWalk.referrers ?? all(doc, 'label[for], ' + REFERRING_ATTRS.map((a) => `[${a}]`).join(', ') + ', td[headers], th[headers]')) {
-    await tick();
+    if ((++step & 63) === 0) await breathe();
     for (const a of el.localName === 'label' ? ['for', ...REFERRING_ATTRS] : [...REFERRING_ATTRS, 'headers']) {
       for (const id of (attr(el, a) ?? '').split(/\s+/)) {
         if (!id) continue;
@@ -204,7 +203,7 @@ export async function collectA11yFacts(
   const holders = new Map<string, Element[]>();
   if (refsTo.size > 0) {
     for (const el of all(doc, '[id]')) {
-      await tick();
+      if ((++step & 63) === 0) await breathe();
       const id = attr(el, 'id') ?? '';
       if (!refsTo.has(id)) continue;
       const held = holders.get(id);
@@ -234,7 +233,7 @@ export async function collectA11yFacts(
 
   // Media: what the ACT rule on autoplaying audio needs (duration, sound, controls, paused).
   for (const m of all(doc, 'video, audio')) {
-    await tick();
+    if ((++step & 63) === 0) await breathe();
     try {
       if (facts.media.length >= A11Y_LIMITS.media) {
         cut('media');

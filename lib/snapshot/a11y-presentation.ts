@@ -99,10 +99,9 @@ export async function collectPresentationFacts(
       return null;
     }
   };
+  // The loops breathe every so many items, tested in place: an `await` per item (of a helper that seldom waits)
+  // costs a promise and a turn each, thousands per page.
   let step = 0;
-  const tick = async () => {
-    if ((++step & 255) === 0) await breathe();
-  };
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
   // The document's base read once: each read of baseURI is a URL serialisation, as the main walk says.
   let base: string | undefined;
@@ -117,7 +116,7 @@ export async function collectPresentationFacts(
 
   // Image alternatives, with the text right beside the image (a caption, the sibling before or after).
   for (const img of fromWalk.altImages ?? dom.querySelectorAll(doc, ALT_IMAGES)) {
-    await tick();
+    if ((++step & 255) === 0) await breathe();
     try {
       const alt = squash(dom.attr(img, 'alt') ?? '');
       if (!alt) continue;
@@ -163,7 +162,7 @@ export async function collectPresentationFacts(
     }
     const justified = new Set<Element>();
     for (const [el, length] of own) {
-      await tick();
+      if ((++step & 255) === 0) await breathe();
       try {
         // The walk counted the whole document's text: the body's is judged, as a walk from the body would find it.
         if (fromWalk.textOwners && !body.contains(el)) continue;
@@ -208,7 +207,7 @@ export async function collectPresentationFacts(
   // Markup that RGAA 10.1 forbids for presentation: it survives without the style sheet and says nothing.
   const attrSel = PRESENTATION_ATTRS.map((a) => `[${a}]`).join(', ') + ', [width], [height]';
   for (const el of fromWalk.presentational ?? dom.querySelectorAll(doc, PRESENTATION_TAGS.join(', ') + ', ' + attrSel)) {
-    await tick();
+    if ((++step & 255) === 0) await breathe();
     try {
       if (el.namespaceURI !== HTML_NS) continue;
       const tag = dom.localName(el);
