@@ -1,8 +1,8 @@
 // The pipeline's first phase (lib/inspect/pipeline.ts) on a gathered reply, timed as the panel runs it: run by the
 // gather bench in a Node of its own started with --disallow-code-generation-from-strings, because the extension's
 // pages forbid `new Function` (their CSP): zod then validates without its compiled fast path, as it does in the
-// panel. Measured in the bench's own Node (compiled validators), the snapshot's parse took half the time it takes in
-// the extension.
+// panel (the snapshot's parse excepted: its parser is generated at build time, lib/snapshot/fast-schema.ts). Measured
+// in the bench's own Node (compiled validators), the snapshot's parse took half the time it takes in the extension.
 //
 // Usage: node --disallow-code-generation-from-strings --import tsx scripts/lib/first-phase.ts INPUT.json
 // INPUT holds { raw, url, runs }; prints { ms: number[], snapshot } as JSON on stdout.
