@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { detectorList } from '../../lib/detectors/registry';
 import { inspectPage } from '../../lib/inspect/pipeline';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
+import { assertNoCodeFromStrings } from './no-code-from-strings';
 
 /**
  * The detectors of the first phase, the fast findings a person waits for: those that need no artifact and are not
@@ -30,13 +31,7 @@ async function firstPhase(raw: unknown, url: string): Promise<{ ms: number; snap
   return { ms, snapshot: r.snapshot };
 }
 
-let evalAllowed = true;
-try {
-  new Function('');
-} catch {
-  evalAllowed = false;
-}
-if (evalAllowed) throw new Error('run with --disallow-code-generation-from-strings, as the extension runs (no eval)');
+assertNoCodeFromStrings();
 const { raw, url, runs } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { raw: unknown; url: string; runs: number };
 const ms: number[] = [];
 let snapshot: PageSnapshot | undefined;

@@ -4,13 +4,8 @@
 // CASES is a v8-serialised list of { name, input }; prints the Differential as JSON.
 import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
+import { assertNoCodeFromStrings } from '../../scripts/lib/no-code-from-strings';
 import { differential } from './snapshot-parser-differential';
 
-let codeFromStrings = true;
-try {
-  new Function('');
-} catch {
-  codeFromStrings = false;
-}
-if (codeFromStrings) throw new Error('run with --disallow-code-generation-from-strings');
+assertNoCodeFromStrings();
 process.stdout.write(JSON.stringify(differential(deserialize(readFileSync(process.argv[2]!)))));
