@@ -5,7 +5,8 @@ import { ARTIFACT_IDS, ON_REQUEST, type ArtifactId, type Artifacts, type Detecto
 import { observationSchema } from '../observe/schema';
 import { axeCutMessages, buildEvaluation, observationMessages, withPhase } from './evaluation';
 import type { Evaluation } from '../detectors/finding';
-import { generatedCodeSchema, pageSnapshotSchema, type PageSnapshot } from '../snapshot/schema';
+import { generatedCodeSchema, type PageSnapshot } from '../snapshot/schema';
+import { fastPageSnapshotSchema } from '../snapshot/fast-schema';
 import { reasonFromError, whyNotInspectable, type Uninspectable } from './inspectable';
 import { addBrowserRequests } from './browser-requests';
 import { notHtml, samePage } from './document-kind';
@@ -91,7 +92,8 @@ export async function inspectPage(page: PageAccess, opts: InspectOptions): Promi
   // The gather said what went wrong in the page: that, not the schema's complaint about an empty reply.
   const pageError = (raw as { loupeError?: unknown } | null)?.loupeError;
   if (typeof pageError === 'string') return fail({ reason: 'failed', detail: pageError.slice(0, 500) });
-  const parsed = pageSnapshotSchema.safeParse(raw);
+  // the build-time compiled parse: the snapshot of a large page is the first thing the panel waits on
+  const parsed = fastPageSnapshotSchema.safeParse(raw);
   if (!parsed.success) return fail({ reason: 'invalid-snapshot', detail: issuesOf(parsed.error) });
   const snapshot = parsed.data;
   const kind = notHtml(snapshot.limits.contentType);

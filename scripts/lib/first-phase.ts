@@ -1,8 +1,8 @@
 // The pipeline's first phase (lib/inspect/pipeline.ts) on a gathered reply, timed as the panel runs it: run by the
 // gather bench in a Node of its own started with --disallow-code-generation-from-strings, because the extension's
 // pages forbid `new Function` (their CSP): zod then validates without its compiled fast path, as it does in the
-// panel. Measured in the bench's own Node (compiled validators), the snapshot's parse took half the time it takes in
-// the extension.
+// panel (the snapshot's parse excepted: its parser is generated at build time, lib/snapshot/fast-schema.ts). Measured
+// in the bench's own Node (compiled validators), the snapshot's parse took half the time it takes in the extension.
 //
 // Usage: node --disallow-code-generation-from-strings --import tsx scripts/lib/first-phase.ts INPUT.json
 // INPUT holds { raw, url, runs }; prints { ms: number[], snapshot } as JSON on stdout.
@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { detectorList } from '../../lib/detectors/registry';
 import { inspectPage } from '../../lib/inspect/pipeline';
 import type { PageSnapshot } from '../../lib/snapshot/schema';
+import { assertNoCodeFromStrings } from './no-code-from-strings';
 
 /**
  * The detectors of the first phase, the fast findings a person waits for: those that need no artifact and are not
@@ -30,13 +31,7 @@ async function firstPhase(raw: unknown, url: string): Promise<{ ms: number; snap
   return { ms, snapshot: r.snapshot };
 }
 
-let evalAllowed = true;
-try {
-  new Function('');
-} catch {
-  evalAllowed = false;
-}
-if (evalAllowed) throw new Error('run with --disallow-code-generation-from-strings, as the extension runs (no eval)');
+assertNoCodeFromStrings();
 const { raw, url, runs } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { raw: unknown; url: string; runs: number };
 const ms: number[] = [];
 let snapshot: PageSnapshot | undefined;
