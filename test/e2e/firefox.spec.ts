@@ -34,6 +34,13 @@ test('Firefox: the built extension installs and its panel inspects the demo page
       expect(await panel.$('[data-testid="a11y:done"]')).not.toBeNull();
       // Each listed finding names the findings it says at once (the same fact said once: lib/panel/display.ts).
       shown = await panel.$$eval('[data-testid^="finding:"]', (els) => els.flatMap((e) => e.getAttribute('data-folded')!.split(' ')));
+      // The page's own script answers the panel in Firefox too (its listener replies with sendResponse, without the
+      // polyfill: entrypoints/inspector.ts): the ad slot is outlined, and the note is the page's count of what it
+      // outlined (the demo's second ad element is hidden), not the note of a page that did not answer.
+      await panel.click('[data-testid^="button:show:ads/"]');
+      await page.waitForSelector('loupe-overlay', { timeout: 10_000 });
+      await panel.waitForSelector('[data-testid^="button:show:ads/"][aria-pressed="true"]', { timeout: 10_000 });
+      expect(await panel.$$eval('[data-testid^="note:ads/"]', (els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ')))).toEqual(['1 élément(s) sur 2 entouré(s) ; 1 caché(s), 0 disparu(s) de la page.']);
       // Debian's French language pack is there: the panel speaks French.
       expect(await panel.evaluate(() => document.documentElement.lang)).toBe('fr');
       expect(await panel.$eval('[data-testid="verdict"]', (e) => e.getAttribute('data-level'))).toBe('blocking');

@@ -26,6 +26,16 @@ test('the store builds ask for no host permission at install', () => {
   expect(firefox.sidebar_action.open_at_install).toBe(false);
 });
 
+test('the script injected into inspected pages carries no polyfill and stays within 50 kB, in every build', () => {
+  // Injected into every page a person inspects (npm run bench -- sizes holds the same bound): the polyfill, a fifth of
+  // it, stays out (entrypoints/inspector.ts says why its two listeners need none).
+  for (const dir of ['chrome-mv3', 'firefox-mv2', 'chrome-mv3-audit', 'firefox-mv2-audit']) {
+    const code = readFileSync(resolve(ROOT, '.output', dir, 'inspector.js'), 'utf8');
+    expect(code.includes('This script should only be loaded in a browser extension'), dir).toBe(false);
+    expect(Buffer.byteLength(code), dir).toBeLessThanOrEqual(50 * 1024);
+  }
+});
+
 test('only the audit variant has host permissions', () => {
   expect(manifest('chrome-mv3-audit').host_permissions).toEqual(['<all_urls>']);
 });
