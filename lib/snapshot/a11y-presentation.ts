@@ -1,4 +1,4 @@
-import type { DomRead } from './dom-read';
+import { HTML_NS, type DomRead } from './dom-read';
 import { docCall, docGet } from './doc-read';
 import { A11Y_LIMITS } from './limits';
 import { clip, type RefMaker } from './node-ref';
@@ -17,7 +17,6 @@ export const PRESENTATION_TAGS = ['basefont', 'big', 'blink', 'center', 'font', 
 export const PRESENTATION_ATTRS = ['align', 'alink', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'char', 'charoff', 'clear', 'compact', 'color', 'frameborder', 'hspace', 'link', 'marginheight', 'marginwidth', 'text', 'valign', 'vlink', 'vspace'];
 /** Width and height are forbidden too, except where HTML gives them a meaning (embedded content's own size). */
 const SIZED = new Set(['img', 'object', 'embed', 'canvas', 'svg', 'iframe', 'video', 'source', 'input']);
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'title', 'option']);
 /** A justified paragraph opens « rivers » of space over several lines; a short line is not concerned. */
 const JUSTIFY_MIN_CHARS = 120;

@@ -39,7 +39,8 @@ export interface DomRead {
 }
 
 type Ctor = { prototype: object } | undefined;
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/** The HTML namespace: an element of another (SVG, MathML) has no HTML getters and is not HTML markup. */
+export const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function getterOf(ctor: Ctor, prop: string): ((x: object) => unknown) | undefined {
   for (let o = ctor?.prototype; o; o = Object.getPrototypeOf(o) as object | null ?? undefined) {
